@@ -1,0 +1,31 @@
+# Two commands a fresh machine needs: `make run` (the product on embedded defaults) and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DATA_DIR ?= ../shared/data
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test test-fast knowledge bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+knowledge: install
+	$(BIN)/orient --data-dir $(DATA_DIR) knowledge build
+
+run: install
+	$(BIN)/orient --data-dir $(DATA_DIR) serve --host $(HOST) --port $(PORT)
+
+test: install
+	bash scripts/test.sh
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

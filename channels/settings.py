@@ -1,0 +1,65 @@
+"""The one settings object, read once at a composition root (CLI entry, app factory) and passed down.
+
+Every field can be set by an environment variable prefixed ``ORIENT_`` (for example
+``ORIENT_DATA_DIR``) or in a ``.env`` file in the working directory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ORIENT_", env_file=".env", extra="ignore")
+
+    # Reference data (ESCO, ROME, O*NET, crosswalks, catalogs): read-only, never copied into git.
+    data_dir: Path = Field(default=Path("../shared/data"))
+    # Everything Orient writes: knowledge base, vector index, databases, keys, caches.
+    storage_dir: Path = Field(default=Path("var"))
+    # SQLAlchemy URL for profiles, consents, events and organisations; empty = SQLite under storage_dir.
+    database_url: str = ""
+    # LangGraph checkpoints; empty = SQLite under storage_dir (or Postgres when database_url is Postgres).
+    checkpoint_url: str = ""
+    # Chroma server ("http://host:port"); empty = embedded persistent Chroma under storage_dir.
+    chroma_url: str = ""
+
+    languages: list[str] = Field(default_factory=lambda: ["en", "fr"])
+    default_language: str = "en"
+
+    # Optional OpenAI-compatible endpoint; empty base_url = no LLM, fully offline.
+    llm_base_url: str = ""
+    llm_api_key: str = "not-needed"
+    llm_model: str = ""
+    llm_timeout_s: float = 8.0
+
+    # Torch threads for the embedding model (the machine has 2 cores).
+    torch_threads: int = 2
+
+    # Telegram: empty token = bot disabled.
+    telegram_token: str = ""
+    telegram_base_url: str = ""  # e.g. a local fake Bot API for tests
+    telegram_webhook_secret: str = ""
+    telegram_mode: str = "polling"  # polling | webhook
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    max_message_chars: int = 4000
+
+    @property
+    def knowledge_dir(self) -> Path:
+        return self.storage_dir / "knowledge"
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.storage_dir / 'orient.sqlite3').resolve()}"
+
+    @property
+    def resolved_checkpoint_url(self) -> str:
+        if self.checkpoint_url:
+            return self.checkpoint_url
+        if self.database_url.startswith("postgresql"):
+            return self.database_url
+        return str((self.storage_dir / "checkpoints.sqlite3").resolve())

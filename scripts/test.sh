@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The test command behind `make test` and `.ci/run`: installs test-only system packages, then runs pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export ORIENT_DATA_DIR="${ORIENT_DATA_DIR:-$(cd .. && pwd)/shared/data}"
+export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+exec .venv/bin/pytest "$@"
