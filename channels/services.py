@@ -21,3 +21,21 @@ class Services:
         db = Database(self.settings.resolved_database_url)
         db.create_schema()
         return db
+
+    @cached_property
+    def transcripts(self):
+        from tools.transcripts import TranscriptStore
+
+        return TranscriptStore(self.database)
+
+    @cached_property
+    def counsellors(self):
+        from tools.counselling.accounts import CounsellorDirectory
+
+        return CounsellorDirectory(self.database)
+
+    @cached_property
+    def counsellor_notes(self):
+        from tools.counselling.notes import NoteBook
+
+        return NoteBook(self.database)
