@@ -5,3 +5,4 @@ Add one import line per domain module that declares tables.
 import tools.transcripts  # noqa: F401  (conversation transcripts)
 import tools.counselling.accounts  # noqa: F401  (counsellor accounts and sessions)
 import tools.counselling.notes  # noqa: F401  (counsellor notes)
+import tools.profile.table  # noqa: F401  (profiles)

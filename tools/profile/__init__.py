@@ -1,0 +1,53 @@
+"""The person's skills profile: models, store, exports (JSON, JSON-LD, HTML, PDF) and imports
+(JSON-LD from another provider, CV as candidate experiences)."""
+
+from tools.profile.models import (
+    Evidence,
+    EvidenceSource,
+    Experience,
+    ExperienceKind,
+    ExperienceStatus,
+    GapSkill,
+    GapSummary,
+    ImportRecord,
+    Interests,
+    Period,
+    Persona,
+    Plan,
+    PlanJob,
+    PlanTraining,
+    Preferences,
+    Profile,
+    ProfileSkill,
+    SkillState,
+    SkillTranslations,
+    Target,
+    ValidationLevel,
+)
+from tools.profile.store import ProfileConflict, ProfileStore
+
+__all__ = [
+    "Evidence",
+    "EvidenceSource",
+    "Experience",
+    "ExperienceKind",
+    "ExperienceStatus",
+    "GapSkill",
+    "GapSummary",
+    "ImportRecord",
+    "Interests",
+    "Period",
+    "Persona",
+    "Plan",
+    "PlanJob",
+    "PlanTraining",
+    "Preferences",
+    "Profile",
+    "ProfileConflict",
+    "ProfileSkill",
+    "ProfileStore",
+    "SkillState",
+    "SkillTranslations",
+    "Target",
+    "ValidationLevel",
+]
