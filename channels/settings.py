@@ -43,6 +43,12 @@ class Settings(BaseSettings):
     telegram_base_url: str = ""  # e.g. a local fake Bot API for tests
     telegram_webhook_secret: str = ""
     telegram_mode: str = "polling"  # polling | webhook
+    telegram_webhook_url: str = ""  # public https URL of /telegram/webhook (webhook mode)
+
+    # Embeddable widget: which recommendation kind shows where (YAML); empty = the bundled example rules.
+    widget_rules_path: Path | None = None
+    # Serve the HTTP app with warm-up done before accepting requests (False = warm up in the background).
+    warm_up_before_serving: bool = True
 
     host: str = "127.0.0.1"
     port: int = 8000
