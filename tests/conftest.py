@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -25,3 +27,72 @@ def data_dir() -> Path:
 def settings(tmp_path: Path, data_dir: Path) -> Settings:
     """Settings with a fresh storage folder per test."""
     return Settings(data_dir=data_dir, storage_dir=tmp_path / "var")
+
+
+# --- Relational backends: the store tests run on SQLite and on PostgreSQL -----------------------
+# `--database=sqlite|postgres|all` or ORIENT_TEST_DATABASE (default: all). PostgreSQL is the
+# server at ORIENT_TEST_POSTGRES_URL (default 127.0.0.1:5432, database `test`, user postgres);
+# each test gets its own schema (search_path in the URL), dropped afterwards.
+POSTGRES_TEST_URL = os.environ.get("ORIENT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database",
+        default=os.environ.get("ORIENT_TEST_DATABASE", "all"),
+        choices=["sqlite", "postgres", "all"],
+        help="relational backend(s) for the `database` fixtures (default: $ORIENT_TEST_DATABASE or all)",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "database_backend" in metafunc.fixturenames:
+        choice = metafunc.config.getoption("--database")
+        backends = ["sqlite", "postgres"] if choice == "all" else [choice]
+        params = [pytest.param(b, marks=[pytest.mark.postgres] if b == "postgres" else [], id=b) for b in backends]
+        metafunc.parametrize("database_backend", params)
+
+
+@pytest.fixture
+def database_url(database_backend: str, tmp_path: Path) -> Iterator[str]:
+    """A SQLAlchemy URL to an empty database of the backend under test (parametrised sqlite/postgres)."""
+    if database_backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'orient-test.sqlite3'}"
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import OperationalError
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES_TEST_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except OperationalError as exc:
+        admin.dispose()
+        pytest.fail(f"PostgreSQL not reachable at {POSTGRES_TEST_URL} ({exc.orig}); run with --database=sqlite")
+    sep = "&" if "?" in POSTGRES_TEST_URL else "?"
+    yield f"{POSTGRES_TEST_URL}{sep}options=-csearch_path%3D{schema}&application_name=orient-{schema}"
+    with admin.connect() as connection:
+        connection.execute(
+            text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = :app"),
+            {"app": f"orient-{schema}"},
+        )
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture
+def database(database_url: str):
+    """A migrated ``Database`` on the backend under test (fresh per test)."""
+    from tools.storage.database import Database
+
+    db = Database(database_url)
+    db.create_schema()
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def backend_settings(settings: Settings, database_url: str) -> Settings:
+    """``settings`` pointed at the backend under test (PostgreSQL also holds the LangGraph checkpoints)."""
+    return settings.model_copy(update={"database_url": database_url})

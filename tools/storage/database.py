@@ -41,10 +41,15 @@ class Database:
         return self.url.startswith("sqlite")
 
     def create_schema(self) -> None:
-        """Create every table declared on ``Base`` (imports the domain modules first)."""
-        from tools.storage import tables  # noqa: F401  (registers all tables on Base)
+        """Bring the schema to the latest migration (``alembic upgrade head``, see ``migrations/``).
 
-        Base.metadata.create_all(self.engine)
+        Safe to call from several processes at once (schema lock); tables or columns that the
+        models declare beyond the migrations are added with a warning until the migrations are
+        regenerated (``scripts/regen-migration.sh``).
+        """
+        from tools.storage.migrations import upgrade
+
+        upgrade(self.engine)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
