@@ -127,6 +127,15 @@ class TranscriptStore:
         """Everything this store holds about the person (the conversation id is the person id)."""
         return {"transcript": [turn.model_dump(mode="json") for turn in self.history(person_id)]}
 
+    def count(self, person_id: str) -> int:
+        with self.database.session() as session:
+            return int(
+                session.scalar(
+                    select(func.count()).select_from(TranscriptTurnRow).where(TranscriptTurnRow.conversation_id == person_id)
+                )
+                or 0
+            )
+
     def erase(self, person_id: str) -> int:
         """Erase the person's transcript; returns the number of rows removed."""
         with self.database.session() as session:

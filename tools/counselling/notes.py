@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from pydantic import BaseModel
-from sqlalchemy import DateTime, Integer, String, Text, delete, select
+from sqlalchemy import DateTime, Integer, String, Text, delete, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tools.storage.database import Base, Database
@@ -53,6 +53,13 @@ class NoteBook:
 
     def export_person(self, person_id: str) -> dict:
         return {"counsellor_notes": [note.model_dump(mode="json") for note in self.for_person(person_id)]}
+
+    def count(self, person_id: str) -> int:
+        with self.database.session() as session:
+            return int(
+                session.scalar(select(func.count()).select_from(CounsellorNoteRow).where(CounsellorNoteRow.person_id == person_id))
+                or 0
+            )
 
     def erase(self, person_id: str) -> int:
         with self.database.session() as session:
