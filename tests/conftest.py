@@ -46,7 +46,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "database_backend" in metafunc.fixturenames:
+    pinned = any("database_backend" in str(m.args[0]) for m in metafunc.definition.iter_markers("parametrize"))
+    if "database_backend" in metafunc.fixturenames and not pinned:  # a test may pin its backend(s)
         choice = metafunc.config.getoption("--database")
         backends = ["sqlite", "postgres"] if choice == "all" else [choice]
         params = [pytest.param(b, marks=[pytest.mark.postgres] if b == "postgres" else [], id=b) for b in backends]
