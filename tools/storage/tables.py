@@ -7,3 +7,6 @@ import tools.counselling.accounts  # noqa: F401  (counsellor accounts and sessio
 import tools.counselling.notes  # noqa: F401  (counsellor notes)
 import tools.profile.table  # noqa: F401  (profiles)
 import tools.consent.tables  # noqa: F401  (consent ledger: recipients, notices, consents, events, receipts)
+import tools.sharing  # noqa: F401  (share log)
+import tools.statistics  # noqa: F401  (territory statistics contributions)
+import tools.organisations.tables  # noqa: F401  (organisation accounts, API keys, traces)

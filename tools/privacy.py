@@ -1,0 +1,171 @@
+"""Privacy rights across every store: "what do you know about me?", export everything, erase everything.
+
+Every store that holds personal data registers itself in one ``ErasureRegistry`` (built once by
+``channels.services.Services.privacy``). A store gives three plain callables keyed by person id:
+
+- ``erase(person_id) -> int``: remove everything about the person, return how many items went;
+- ``export(person_id) -> JSON-ready data``: everything the store holds about the person;
+- ``count(person_id) -> int``: how many items about the person are left (0 after ``erase``), which
+  is what the ``data_erased`` eval check and the tests assert.
+
+How to register (in ``Services.privacy``, one call per store)::
+
+    registry.register("profile", erase=profiles.erase, export=profiles.export_person,
+                      count=lambda pid: int(profiles.exists(pid)))
+    registry.register("checkpoints", erase=agent.forget, export=agent.export_state, count=agent.count_state)
+
+An erase callable that needs the anonymous id of the person (to keep legally required records
+without the person id, e.g. consent receipts) declares a keyword argument ``principal_hash``;
+the registry passes the same hash to every such store within one erasure.
+
+The consent ledger keeps the receipts of consents that were ever granted, re-signed with the
+person id replaced by a salted hash whose salt is thrown away (proof of lawful sharing, no link
+back to the person); the share log keeps its entries under that same anonymous id. Logs never
+hold personal data (ids and category names only), so they need no erasure.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from pydantic import BaseModel
+
+from tools.consent.service import anonymous_principal
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RegisteredStore:
+    name: str
+    erase: Callable[..., int]
+    export: Callable[[str], Any] | None
+    count: Callable[[str], int] | None
+    wants_hash: bool
+
+
+class ErasureReport(BaseModel):
+    person_id_hash: str  # the anonymous id kept records now carry; give it to the person as proof
+    removed: dict[str, int]
+    remaining: dict[str, int]
+    at: datetime
+
+    @property
+    def complete(self) -> bool:
+        return all(v == 0 for v in self.remaining.values())
+
+
+class ErasureIncomplete(RuntimeError):
+    def __init__(self, failures: dict[str, BaseException], report: ErasureReport):
+        names = ", ".join(f"{k}: {type(v).__name__}: {v}" for k, v in failures.items())
+        super().__init__(f"erasure failed in {len(failures)} store(s): {names}")
+        self.failures = failures
+        self.report = report
+
+
+class ErasureRegistry:
+    def __init__(self) -> None:
+        self._stores: dict[str, RegisteredStore] = {}
+
+    def register(self, name: str, *, erase: Callable[..., int], export: Callable[[str], Any] | None = None,
+                 count: Callable[[str], int] | None = None) -> None:
+        if name in self._stores:
+            raise ValueError(f"a store named {name!r} is already registered")
+        wants_hash = "principal_hash" in inspect.signature(erase).parameters
+        self._stores[name] = RegisteredStore(name, erase, export, count, wants_hash)
+
+    @property
+    def names(self) -> list[str]:
+        return list(self._stores)
+
+    def export_all(self, person_id: str) -> dict[str, Any]:
+        """Everything every store holds about the person (JSON-ready)."""
+        out: dict[str, Any] = {"person_id": person_id, "exported_at": datetime.now(timezone.utc).isoformat(),
+                               "stores": {}}
+        for store in self._stores.values():
+            if store.export is not None:
+                out["stores"][store.name] = store.export(person_id)
+        return out
+
+    def remaining(self, person_id: str) -> dict[str, int]:
+        return {s.name: int(s.count(person_id)) for s in self._stores.values() if s.count is not None}
+
+    def erase_all(self, person_id: str) -> ErasureReport:
+        """Erase the person in every store. Every store is attempted even if one fails; failures are
+        then raised together (``ErasureIncomplete``) with the report of what was done."""
+        principal_hash = anonymous_principal(person_id)
+        removed: dict[str, int] = {}
+        failures: dict[str, BaseException] = {}
+        for store in self._stores.values():
+            try:
+                n = store.erase(person_id, principal_hash=principal_hash) if store.wants_hash else store.erase(person_id)
+                removed[store.name] = int(n or 0)
+            except Exception as exc:  # noqa: BLE001  (collected and re-raised below, never hidden)
+                failures[store.name] = exc
+        report = ErasureReport(person_id_hash=principal_hash, removed=removed, remaining=self.remaining(person_id),
+                               at=datetime.now(timezone.utc))
+        log.info("erasure done in %d store(s), %d failure(s)", len(removed), len(failures))
+        if failures:
+            raise ErasureIncomplete(failures, report)
+        return report
+
+    def summary(self, person_id: str, language: str = "en") -> str:
+        return summarize(self.export_all(person_id), language)
+
+
+def summarize(export: dict[str, Any], language: str = "en") -> str:
+    """A readable answer to "what do you know about me?" from an ``export_all`` document."""
+    fr = language == "fr"
+    stores = export.get("stores", {})
+    lines: list[str] = []
+    profile = (stores.get("profile") or {}).get("profile") if isinstance(stores.get("profile"), dict) else None
+    if profile:
+        exps = profile.get("experiences") or []
+        skills = [s for s in profile.get("skills") or [] if s.get("state") == "confirmed"]
+        if exps:
+            titles = ", ".join(e.get("title", "?") for e in exps[:6])
+            lines.append(f"Vos expériences ({len(exps)}) : {titles}." if fr else f"Your experiences ({len(exps)}): {titles}.")
+        if skills:
+            labels = ", ".join(s.get("label", "?") for s in skills[:10])
+            more = len(skills) - 10
+            tail = (f" et {more} autre(s)" if fr else f" and {more} more") if more > 0 else ""
+            lines.append(f"Compétences confirmées ({len(skills)}) : {labels}{tail}." if fr
+                         else f"Confirmed skills ({len(skills)}): {labels}{tail}.")
+        riasec = ((profile.get("interests") or {}).get("riasec")) or []
+        if riasec:
+            lines.append(("Centres d'intérêt (RIASEC) : " if fr else "Interests (RIASEC): ") + "".join(riasec) + ".")
+        prefs = profile.get("preferences") or {}
+        said = [str(prefs[k]) for k in ("location", "time", "training_appetite") if prefs.get(k)]
+        if said:
+            lines.append(("Préférences : " if fr else "Preferences: ") + ", ".join(said) + ".")
+        if profile.get("target"):
+            label = profile["target"].get("label", "?")
+            lines.append(f"Métier visé : {label}." if fr else f"Target job: {label}.")
+    consents = (stores.get("consents") or {}).get("consents") or []
+    granted = [c for c in consents if c.get("status") == "granted"]
+    if granted:
+        names = ", ".join(sorted({c.get("recipient_id", "?") for c in granted}))
+        lines.append(f"Consentements en cours ({len(granted)}) : {names}." if fr
+                     else f"Active consents ({len(granted)}): {names}.")
+    elif consents:
+        lines.append("Aucun consentement en cours." if fr else "No active consent.")
+    shares = [s for s in (stores.get("shares") or {}).get("shares") or [] if s.get("outcome") == "allowed"]
+    if shares:
+        names = ", ".join(sorted({s.get("recipient_id", "?") for s in shares}))
+        lines.append(f"Données partagées {len(shares)} fois, avec : {names}." if fr
+                     else f"Data shared {len(shares)} time(s), with: {names}.")
+    for name, data in stores.items():
+        if name in ("profile", "consents", "shares") or not data:
+            continue
+        size = len(data) if isinstance(data, (list, dict)) else 1
+        lines.append(f"« {name} » : {size} élément(s)." if fr else f"'{name}': {size} item(s).")
+    if not lines:
+        return "Je ne sais rien de vous pour l'instant." if fr else "I don't know anything about you yet."
+    head = "Voici ce que je sais de vous :" if fr else "Here is what I know about you:"
+    tail = ("Vous pouvez tout exporter ou tout effacer à tout moment." if fr
+            else "You can export or erase all of it at any time.")
+    return "\n".join([head, *("- " + line for line in lines), tail])
