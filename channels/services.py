@@ -39,3 +39,63 @@ class Services:
         from tools.counselling.notes import NoteBook
 
         return NoteBook(self.database)
+
+    # -- consent, sharing, privacy, organisations (H3) ---------------------------------------
+    @cached_property
+    def consents(self):
+        """The consent ledger; its Ed25519 receipt-signing key lives under ``storage_dir/keys``."""
+        from tools.consent import ConsentService, ReceiptSigner
+
+        return ConsentService(self.database, ReceiptSigner.from_key_dir(self.settings.storage_dir / "keys"))
+
+    @cached_property
+    def consent_preferences(self):
+        from tools.consent import ConsentPreferences
+
+        return ConsentPreferences(self.consents)
+
+    @cached_property
+    def sharing(self):
+        from tools.sharing import Sharing
+
+        return Sharing(self.consents)
+
+    @cached_property
+    def statistics(self):
+        from tools.statistics import StatisticsService
+
+        return StatisticsService(self.sharing)
+
+    @cached_property
+    def organisations(self):
+        from tools.organisations import OrganisationService
+
+        return OrganisationService(self.consents)
+
+    @cached_property
+    def traces(self):
+        from tools.organisations.traces import TraceService
+        from tools.profile.store import ProfileStore
+
+        profiles = self.profiles if hasattr(type(self), "profiles") else ProfileStore(self.database)
+        label = None
+        if hasattr(type(self), "knowledge_base") and self.settings.knowledge_dir.is_dir():
+            label = lambda uri, lang: self.knowledge_base.label(uri, lang)  # noqa: E731  (loaded on first use)
+        return TraceService(self.consents, profiles, label=label)
+
+    @cached_property
+    def privacy(self):
+        """Every store holding personal data, for export / erase / "what do you know about me"."""
+        from tools.privacy import ErasureRegistry
+
+        registry = ErasureRegistry()
+        for name in PERSONAL_DATA_STORES:
+            if hasattr(type(self), name):
+                registry.register_store(name, getattr(self, name))
+        return registry
+
+
+# Services properties whose object holds personal data and has erase / export_person / count
+# (see tools/privacy.py). Add yours here.
+PERSONAL_DATA_STORES = ("profiles", "checkpoints", "transcripts", "counsellor_notes", "consents", "sharing",
+                        "statistics", "traces")

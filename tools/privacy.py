@@ -8,11 +8,13 @@ Every store that holds personal data registers itself in one ``ErasureRegistry``
 - ``count(person_id) -> int``: how many items about the person are left (0 after ``erase``), which
   is what the ``data_erased`` eval check and the tests assert.
 
-How to register (in ``Services.privacy``, one call per store)::
+How to register: ``Services.privacy`` registers every Services property named in
+``channels.services.PERSONAL_DATA_STORES`` whose object has ``erase(person_id) -> int``,
+``export_person(person_id) -> dict`` and ``count(person_id) -> int`` (``registry.register_store``).
+To add a store (e.g. H4's LangGraph checkpoints), expose it as a ``Services`` cached property with
+those three methods and add its property name to ``PERSONAL_DATA_STORES``. Or register callables::
 
-    registry.register("profile", erase=profiles.erase, export=profiles.export_person,
-                      count=lambda pid: int(profiles.exists(pid)))
-    registry.register("checkpoints", erase=agent.forget, export=agent.export_state, count=agent.count_state)
+    registry.register("checkpoints", erase=saver_erase, export=saver_export, count=saver_count)
 
 An erase callable that needs the anonymous id of the person (to keep legally required records
 without the person id, e.g. consent receipts) declares a keyword argument ``principal_hash``;
@@ -78,6 +80,12 @@ class ErasureRegistry:
         wants_hash = "principal_hash" in inspect.signature(erase).parameters
         self._stores[name] = RegisteredStore(name, erase, export, count, wants_hash)
 
+    def register_store(self, name: str, store: Any) -> None:
+        """Register an object with ``erase(person_id)``, ``export_person(person_id)`` (or ``export``)
+        and ``count(person_id)`` methods: the convention every Orient store follows."""
+        export = getattr(store, "export_person", None) or getattr(store, "export", None)
+        self.register(name, erase=store.erase, export=export, count=getattr(store, "count", None))
+
     @property
     def names(self) -> list[str]:
         return list(self._stores)
@@ -122,7 +130,14 @@ def summarize(export: dict[str, Any], language: str = "en") -> str:
     fr = language == "fr"
     stores = export.get("stores", {})
     lines: list[str] = []
-    profile = (stores.get("profile") or {}).get("profile") if isinstance(stores.get("profile"), dict) else None
+
+    def find(key: str) -> Any:
+        for data in stores.values():
+            if isinstance(data, dict) and data.get(key):
+                return data[key]
+        return None
+
+    profile = find("profile")
     if profile:
         exps = profile.get("experiences") or []
         skills = [s for s in profile.get("skills") or [] if s.get("state") == "confirmed"]
@@ -145,7 +160,7 @@ def summarize(export: dict[str, Any], language: str = "en") -> str:
         if profile.get("target"):
             label = profile["target"].get("label", "?")
             lines.append(f"Métier visé : {label}." if fr else f"Target job: {label}.")
-    consents = (stores.get("consents") or {}).get("consents") or []
+    consents = find("consents") or []
     granted = [c for c in consents if c.get("status") == "granted"]
     if granted:
         names = ", ".join(sorted({c.get("recipient_id", "?") for c in granted}))
@@ -153,16 +168,17 @@ def summarize(export: dict[str, Any], language: str = "en") -> str:
                      else f"Active consents ({len(granted)}): {names}.")
     elif consents:
         lines.append("Aucun consentement en cours." if fr else "No active consent.")
-    shares = [s for s in (stores.get("shares") or {}).get("shares") or [] if s.get("outcome") == "allowed"]
+    shares = [s for s in find("shares") or [] if s.get("outcome") == "allowed"]
     if shares:
         names = ", ".join(sorted({s.get("recipient_id", "?") for s in shares}))
         lines.append(f"Données partagées {len(shares)} fois, avec : {names}." if fr
                      else f"Data shared {len(shares)} time(s), with: {names}.")
     for name, data in stores.items():
-        if name in ("profile", "consents", "shares") or not data:
+        if not isinstance(data, dict) or any(k in data for k in ("profile", "consents", "shares")):
             continue
-        size = len(data) if isinstance(data, (list, dict)) else 1
-        lines.append(f"« {name} » : {size} élément(s)." if fr else f"'{name}': {size} item(s).")
+        size = sum(len(v) if isinstance(v, (list, dict)) else int(v is not None) for v in data.values())
+        if size:
+            lines.append(f"« {name} » : {size} élément(s)." if fr else f"'{name}': {size} item(s).")
     if not lines:
         return "Je ne sais rien de vous pour l'instant." if fr else "I don't know anything about you yet."
     head = "Voici ce que je sais de vous :" if fr else "Here is what I know about you:"

@@ -230,7 +230,7 @@ class Sharing:
         return out
 
     # -- privacy ----------------------------------------------------------------------------
-    def export(self, person_id: str) -> dict[str, Any]:
+    def export_person(self, person_id: str) -> dict[str, Any]:
         return {"shares": [e.model_dump(mode="json") for e in self.log_for_person(person_id)]}
 
     def count(self, person_id: str) -> int:

@@ -177,7 +177,7 @@ class StatisticsService:
                                    suppressed_groups=suppressed_groups)
 
     # -- privacy ----------------------------------------------------------------------------
-    def export(self, person_id: str) -> dict[str, Any]:
+    def export_person(self, person_id: str) -> dict[str, Any]:
         with self.database.session() as s:
             rows = s.scalars(select(ContributionRow).where(ContributionRow.person_id == person_id))
             return {"contributions": [

@@ -319,7 +319,7 @@ class ConsentService:
             return [r.body for r in rows]
 
     # -- privacy: export, count, erase ------------------------------------------------------
-    def export(self, person_id: str) -> dict[str, Any]:
+    def export_person(self, person_id: str) -> dict[str, Any]:
         from tools.consent.preferences import ConsentPreferences
 
         return {

@@ -144,7 +144,7 @@ class TraceService:
                            level_changed=state["changed"], skill_added=state["added"])
 
     # -- privacy ----------------------------------------------------------------------------
-    def export(self, person_id: str) -> dict[str, Any]:
+    def export_person(self, person_id: str) -> dict[str, Any]:
         with self.database.session() as s:
             rows = s.scalars(select(TraceRow).where(TraceRow.person_id == person_id).order_by(TraceRow.received_at))
             return {"traces": [{"id": r.id, "organisation_id": r.organisation_id, "skill_uri": r.skill_uri,
