@@ -1,0 +1,138 @@
+"""Pydantic models returned by the career tools (moves, gap, trainings, jobs).
+
+They are the embedding-friendly output format: plain JSON through ``model_dump(mode="json")``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class SkillRef(BaseModel):
+    """A skill (or occupation) named by its URI, with its label in the requested language."""
+
+    uri: str
+    label: str
+
+
+MoveKind = Literal["occupation", "sector", "study_programme", "employer_role"]
+
+
+class CareerMove(BaseModel):
+    """One proposed move: an occupation, a sector (ROME domain), a study programme or an employer role."""
+
+    kind: MoveKind = "occupation"
+    uri: str
+    label: str
+    code: str | None = None
+    rome_codes: list[str] = Field(default_factory=list)
+    score: float
+    skill_score: float = 0.0
+    essential_coverage: float = 0.0
+    carried_skills: list[SkillRef] = Field(default_factory=list)
+    missing_essential: list[SkillRef] = Field(default_factory=list)
+    why: dict[str, str] = Field(default_factory=dict)
+    reasons: list[str] = Field(default_factory=list)
+    sector: str | None = None
+    riasec: str | None = None
+    # For sectors, programmes and employer roles: the ESCO occupation a gap can be computed against.
+    target_uri: str | None = None
+    examples: list[SkillRef] = Field(default_factory=list)
+    source: str | None = None  # pack id when the move comes from a knowledge pack
+
+    def explanation(self, lang: str = "en") -> str:
+        return self.why.get(lang) or self.why.get("en", "")
+
+
+GapStatus = Literal["missing", "almost"]
+
+
+class SkillTranslation(BaseModel):
+    system: Literal["rome", "onet"]
+    code: str
+    label: str | None = None
+    method: str = "crosswalk"
+
+
+class GapSkill(BaseModel):
+    uri: str
+    label: str
+    relation: Literal["essential", "optional"]
+    status: GapStatus = "missing"
+    close_to: list[SkillRef] = Field(default_factory=list)
+    skill_type: str | None = None
+    group_uri: str | None = None
+    group_label: str | None = None
+    translations: list[SkillTranslation] = Field(default_factory=list)
+
+
+class GapGroup(BaseModel):
+    """Profile vs target for one skill group: the picture's row."""
+
+    uri: str
+    label: str
+    covered: list[SkillRef] = Field(default_factory=list)
+    almost: list[SkillRef] = Field(default_factory=list)
+    missing: list[SkillRef] = Field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.covered) + len(self.almost) + len(self.missing)
+
+
+class SkillsGap(BaseModel):
+    target_uri: str
+    target_label: str
+    target_code: str | None = None
+    target_rome_codes: list[str] = Field(default_factory=list)
+    lang: str = "en"
+    essential_coverage: float = 0.0
+    covered: list[SkillRef] = Field(default_factory=list)
+    skills: list[GapSkill] = Field(default_factory=list)  # essential first, then optional
+    groups: list[GapGroup] = Field(default_factory=list)
+    summary: dict[str, str] = Field(default_factory=dict)
+
+    @property
+    def missing_essential(self) -> list[GapSkill]:
+        return [s for s in self.skills if s.relation == "essential"]
+
+    @property
+    def missing_optional(self) -> list[GapSkill]:
+        return [s for s in self.skills if s.relation == "optional"]
+
+    @property
+    def almost_there(self) -> list[GapSkill]:
+        return [s for s in self.skills if s.status == "almost"]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.skills
+
+
+class TrainingRecommendation(BaseModel):
+    id: str
+    url: str | None = None
+    title: str
+    description: str = ""
+    explanation: str = ""
+    new_skills: list[SkillRef] = Field(default_factory=list)
+    existing_skills: list[SkillRef] = Field(default_factory=list)
+    score: float = 0.0
+    provider: str | None = None
+    level: str | None = None
+    duration: str | None = None
+    source: str | None = None
+
+
+class JobMatch(BaseModel):
+    id: str
+    url: str | None = None
+    title: str
+    location: str | None = None
+    score: float = 0.0
+    matching_skills: list[SkillRef] = Field(default_factory=list)
+    missing_skills: list[SkillRef] = Field(default_factory=list)
+    employer: str | None = None
+    source: str | None = None

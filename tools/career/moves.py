@@ -1,0 +1,218 @@
+"""Rank career moves for a profile: ESCO occupations (with ROME codes), plus sectors and study
+programmes for high-school pupils and roles of the employer's job architecture for employees.
+
+The ranking combines (see :mod:`tools.career.occupation_scores` for the skill part):
+- skill match (essential coverage, optional coverage, share of the profile used; IDF weights;
+  partial credit through the skill hierarchy);
+- interests: RIASEC letters of the occupation's ROME code(s) and ROME centres d'intérêt;
+- ROME mobility links from the occupations the profile matches best (or the given current ones);
+- regional demand when a regional pack is loaded;
+- preferences (sectors to avoid, staying with the employer).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+import numpy as np
+
+from tools.career.employer_moves import rank_roles
+from tools.career.interests import InterestProfile, parse_interests
+from tools.career.labels import label, refs
+from tools.career.models import CareerMove
+from tools.career.move_explanations import why_texts
+from tools.career.occupation_scores import SkillScores, skill_scores
+from tools.career.packs.models import LoadedPacks
+from tools.career.packs.signals import occupation_demand
+from tools.career.preferences import CareerPreferences, parse_preferences
+from tools.career.rome_facts import RomeFacts, mobility_of
+from tools.career.sector_moves import interleave, rank_programmes, rank_sectors
+from tools.career.skill_space import SkillSpace
+
+INTEREST_WEIGHT = {"high_school": 0.5}
+DEFAULT_INTEREST_WEIGHT = 0.25
+DEMAND_BOOST = 0.25
+MOBILITY_BONUS = 0.05
+CURRENT_FROM_TOP = 3
+
+
+def interest_affinity(facts: RomeFacts, interests: InterestProfile) -> np.ndarray:
+    """Per occupation, in [0, 1]: RIASEC fit of its ROME code plus a bonus for a matching centre d'intérêt."""
+    n = len(facts.major)
+    aff = np.zeros(n, np.float32)
+    if interests.is_empty:
+        return aff
+    for letter, weight in interests.riasec.items():
+        aff += weight * (facts.major == letter)
+        aff += 0.4 * weight * (facts.minor == letter)
+    if interests.centres:
+        wanted = set(interests.centres)
+        centre_hit = np.fromiter((1.0 if c & wanted else 0.0 for c in facts.occ_centres), np.float32, count=n)
+        aff += 0.5 * centre_hit
+    return np.minimum(aff, 1.0)
+
+
+def _current_indices(space: SkillSpace, scores: SkillScores, current: Iterable[str] | None) -> list[int]:
+    explicit = [space.occ_pos[u] for u in (current or []) if u in space.occ_pos]
+    if explicit:
+        return explicit
+    if not scores.held.any():
+        return []
+    top = np.argsort(-scores.total)[:CURRENT_FROM_TOP]
+    return [int(i) for i in top if scores.total[i] >= 0.2]
+
+
+def rank_moves(
+    kb: Any,
+    skill_uris: Iterable[str],
+    persona: str | None = None,
+    interests: object = None,
+    preferences: object = None,
+    pack: object = None,
+    top_k: int = 10,
+    lang: str = "en",
+    current_occupations: Iterable[str] | None = None,
+) -> list[CareerMove]:
+    """The ``top_k`` best moves for a person, best first, each with its reasons in en and fr."""
+    skill_uris = list(dict.fromkeys(skill_uris))
+    space = SkillSpace.for_kb(kb)
+    facts = RomeFacts.for_kb(kb)
+    packs = LoadedPacks.of(pack)
+    prefs = parse_preferences(preferences)
+    profile = parse_interests(interests, facts.centre_riasec)
+    scores = skill_scores(space, skill_uris)
+    has_skills = bool(scores.held.any())
+
+    affinity = interest_affinity(facts, profile)
+    w_int = INTEREST_WEIGHT.get(persona or "", DEFAULT_INTEREST_WEIGHT) if not profile.is_empty else 0.0
+    if has_skills:
+        base = scores.total * (1.0 - w_int + w_int * affinity)
+    else:
+        base = 0.3 * affinity
+
+    current = _current_indices(space, scores, current_occupations)
+    mobility = np.zeros(len(space.occ_uris), np.float32)
+    mobility_source: dict[int, int] = {}
+    for code, weight in facts.mobility_targets(current).items():
+        for i in facts.by_rome.get(code, []):
+            if weight > mobility[i]:
+                mobility[i] = weight
+    if current and mobility.any():
+        for i in np.flatnonzero(mobility):
+            mobility_source[int(i)] = _mobility_source(facts, current, int(i))
+
+    demand, region_of = occupation_demand(kb, packs)
+    final = base * (1.0 + DEMAND_BOOST * demand) + MOBILITY_BONUS * mobility * np.minimum(1.0, scores.total / 0.2)
+    final = _apply_preferences(final, facts, prefs)
+
+    n_occ = max(top_k, 1) if persona != "high_school" else max(top_k, 1) * 2
+    candidates = _top(final, n_occ)
+    occupation_moves = [
+        _occupation_move(kb, space, facts, scores, profile, i, float(final[i]), set(skill_uris), lang,
+                         mobility_source.get(i), region_of.get(i) if demand[i] > 0 else None)
+        for i in candidates
+        if final[i] > 0
+    ]
+
+    if persona == "high_school":
+        sectors = rank_sectors(kb, facts, final, profile, lang, limit=3)
+        programmes = rank_programmes(kb, facts, final, profile, prefs, packs, sectors, lang, limit=3)
+        return interleave(occupation_moves, sectors, programmes, top_k)
+
+    if packs.employer and (persona == "employee" or prefs.stay_with_employer):
+        roles = rank_roles(kb, space, scores, packs, skill_uris, final, lang, limit=max(1, top_k // 2))
+        return (roles + occupation_moves)[:top_k]
+    return occupation_moves[:top_k]
+
+
+def _top(values: np.ndarray, k: int) -> list[int]:
+    k = min(k, len(values))
+    if k <= 0:
+        return []
+    part = np.argpartition(-values, k - 1)[:k]
+    return [int(i) for i in part[np.argsort(-values[part], kind="stable")]]
+
+
+def _apply_preferences(final: np.ndarray, facts: RomeFacts, prefs: CareerPreferences) -> np.ndarray:
+    if not prefs.avoid_sectors:
+        return final
+    avoid = {s.lower() for s in prefs.avoid_sectors}
+    out = final.copy()
+    for i, domain in enumerate(facts.domain):
+        if domain and (domain.lower() in avoid or facts.domain_labels.get(domain, "").lower() in avoid):
+            out[i] = 0.0
+    return out
+
+
+def _mobility_source(facts: RomeFacts, current: list[int], target: int) -> int:
+    target_codes = set(facts.rome_codes[target])
+    for i in current:
+        if i == target:
+            continue
+        for code in facts.rome_codes[i]:
+            record = facts.rome.get(code)
+            if record is not None and target_codes & set(mobility_of(record)):
+                return i
+    return current[0]
+
+
+def _occupation_move(
+    kb: Any,
+    space: SkillSpace,
+    facts: RomeFacts,
+    scores: SkillScores,
+    interests: InterestProfile,
+    i: int,
+    score: float,
+    held: set[str],
+    lang: str,
+    mobility_from: int | None,
+    region: str | None,
+) -> CareerMove:
+    uri = space.occ_uris[i]
+    occ = kb.occupations[uri]
+    weight = space.weight
+    pos = space.skill_pos
+
+    def by_weight(uris: Iterable[str]) -> list[str]:
+        return sorted(uris, key=lambda u: -float(weight[pos[u]]) if u in pos else 0.0)
+
+    essential = list(dict.fromkeys(occ.essential_skills))
+    optional = [u for u in dict.fromkeys(occ.optional_skills) if u not in set(essential)]
+    carried_uris = [u for u in essential if u in held] + [u for u in optional if u in held]
+    missing_uris = by_weight([u for u in essential if u not in held])
+    n_held = sum(1 for u in essential if u in held)
+    carried = {lg: refs(kb, carried_uris, lg) for lg in ("en", "fr")}
+    missing = {lg: refs(kb, missing_uris, lg) for lg in ("en", "fr")}
+    letters = "".join(x for x in (facts.major[i], facts.minor[i]) if x and interests.riasec.get(x, 0) > 0)
+    mobility_names = None
+    if mobility_from is not None and mobility_from != i:
+        mobility_names = {lg: label(kb, space.occ_uris[mobility_from], lg) for lg in ("en", "fr")}
+    reasons = ["skills"] if carried_uris else []
+    if letters:
+        reasons.append(f"interests:{letters}")
+    if mobility_names:
+        reasons.append("rome_mobility")
+    if region:
+        reasons.append("regional_demand")
+    domain = facts.domain[i]
+    return CareerMove(
+        kind="occupation",
+        uri=uri,
+        label=label(kb, uri, lang),
+        code=getattr(occ, "code", None),
+        rome_codes=list(facts.rome_codes[i]),
+        score=round(score, 4),
+        skill_score=round(float(scores.total[i]), 4),
+        essential_coverage=round(float(scores.essential[i]), 4),
+        carried_skills=carried[lang],
+        missing_essential=missing[lang],
+        why=why_texts(
+            carried=carried, missing=missing, n_essential=len(essential), n_essential_held=n_held,
+            interest_letters=letters, mobility_from=mobility_names, region=region,
+        ),
+        reasons=reasons,
+        sector=facts.domain_labels.get(domain) if domain else None,
+        riasec=(facts.major[i] + facts.minor[i]) or None,
+        target_uri=uri,
+    )
