@@ -1,0 +1,212 @@
+"""Counsellor console API: login (session cookie), the people who shared with the counsellor, their
+file (profile, conversation, notes) under a consent valid now, guided turns beside the person,
+skill validation and edits, notes, and territory statistics."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Cookie, Depends, Path, Request, Response, status
+from pydantic import BaseModel, Field
+
+from agent.reply import AgentReply
+from channels.api.conversations import MessageReply, SendMessage, TurnView, check_message
+from channels.api.dependencies import ServicesDep, SettingsDep, TurnsDep
+from channels.api.errors import ApiError, error_responses
+from channels.services import Services
+from tools.consent.models import Consent
+from tools.consent.recipients import PURPOSE_GUIDANCE
+from tools.counselling.accounts import Counsellor
+from tools.counselling.notes import CounsellorNote
+from tools.sharing import profile_payload
+from tools.profile import Evidence, EvidenceSource, Profile, ProfileSkill, SkillState, ValidationLevel
+
+router = APIRouter(prefix="/api/console", tags=["console"])
+
+COOKIE = "orient_console"
+DEMO_RECIPIENT = "demo-counsellor"
+PersonId = Annotated[str, Path(min_length=3, max_length=128, pattern=r"^[A-Za-z0-9_\-]+$")]
+
+
+def seed_demo_counsellor(services: Services) -> Counsellor:
+    """The demo counsellor account (DEMO, clearly marked) acting for the demo counsellor recipient."""
+    return services.counsellors.ensure_demo(recipient_id=DEMO_RECIPIENT)
+
+
+def current_counsellor(services: ServicesDep, orient_console: Annotated[str | None, Cookie()] = None) -> Counsellor:
+    if not orient_console:
+        raise ApiError(401, "not_logged_in", "log in to the counsellor console first")
+    counsellor = services.counsellors.session_counsellor(orient_console)
+    if counsellor is None:
+        raise ApiError(401, "session_expired", "your console session has expired; log in again")
+    return counsellor
+
+
+CounsellorDep = Annotated[Counsellor, Depends(current_counsellor)]
+
+
+class Login(BaseModel):
+    username: str = Field(min_length=1, max_length=128)
+    password: str = Field(min_length=1, max_length=256)
+
+
+class SharedPerson(BaseModel):
+    person_id: str
+    purposes: list[str]
+    data_categories: list[str]
+    granted_at: datetime | None
+    expires_at: datetime | None
+    language: str | None = None
+    persona: str | None = None
+    confirmed_skills: int = 0
+    target: str | None = None
+
+
+class PersonFile(BaseModel):
+    person_id: str
+    consent: Consent
+    profile: Profile | None
+    turns: list[TurnView]
+    notes: list[CounsellorNote]
+
+
+class SkillAction(BaseModel):
+    uri: str = Field(min_length=10, max_length=300, description="ESCO skill URI")
+    action: Literal["validate", "confirm", "reject", "relabel"]
+    label: str | None = Field(default=None, min_length=1, max_length=200, description="new label (relabel)")
+
+
+class NewNote(BaseModel):
+    text: str = Field(min_length=1, max_length=5000)
+
+
+@router.post("/login", response_model=Counsellor, responses=error_responses(401, 422), summary="Log in (sets a session cookie)")
+def login(body: Login, request: Request, response: Response, services: ServicesDep) -> Counsellor:
+    counsellor = services.counsellors.authenticate(body.username, body.password)
+    if counsellor is None:
+        raise ApiError(401, "bad_credentials", "unknown user name or wrong password")
+    token = services.counsellors.open_session(counsellor.id)
+    response.set_cookie(COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https",
+                        max_age=8 * 3600, path="/")
+    return counsellor
+
+
+@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT, summary="Log out")
+def logout(response: Response, services: ServicesDep, orient_console: Annotated[str | None, Cookie()] = None) -> Response:
+    if orient_console:
+        services.counsellors.close_session(orient_console)
+    response.delete_cookie(COOKIE, path="/")
+    response.status_code = status.HTTP_204_NO_CONTENT
+    return response
+
+
+@router.get("/me", response_model=Counsellor, responses=error_responses(401), summary="The logged-in counsellor")
+def me(counsellor: CounsellorDep) -> Counsellor:
+    return counsellor
+
+
+@router.get("/people", response_model=list[SharedPerson], responses=error_responses(401),
+            summary="People who shared their profile with this counsellor (consent valid now)")
+def people(counsellor: CounsellorDep, services: ServicesDep) -> list[SharedPerson]:
+    shared = services.consents.people_with_valid_consent(counsellor.recipient_id)
+    out: list[SharedPerson] = []
+    for person_id, consents in sorted(shared.items()):
+        profile = services.profiles.get(person_id)
+        out.append(
+            SharedPerson(
+                person_id=person_id,
+                purposes=sorted({c.purpose for c in consents}),
+                data_categories=sorted({str(cat) for c in consents for cat in c.data_categories}),
+                granted_at=max((c.decided_at for c in consents if c.decided_at), default=None),
+                expires_at=max((c.expires_at for c in consents if c.expires_at), default=None),
+                language=profile.language if profile else None,
+                persona=str(profile.persona) if profile and profile.persona else None,
+                confirmed_skills=len(profile.confirmed_skills()) if profile else 0,
+                target=profile.target.label if profile and profile.target else None,
+            )
+        )
+    return out
+
+
+def _guidance_consent(services: Services, counsellor: Counsellor, person_id: str) -> Consent:
+    """The consent that lets this counsellor see the person now; the access is logged as a share."""
+    consents = services.consents.people_with_valid_consent(counsellor.recipient_id).get(person_id, [])
+    consent = next((c for c in consents if c.purpose == PURPOSE_GUIDANCE), consents[0] if consents else None)
+    if consent is None:
+        raise ApiError(403, "no_consent", "this person has not shared with you, or withdrew their consent")
+    profile = services.profiles.get(person_id)
+    payload = profile_payload(profile, consent.data_categories) if profile else {}
+    result = services.sharing.share(person_id, counsellor.recipient_id, consent.purpose, consent.data_categories,
+                                    payload, channel="console")
+    if not result.allowed:
+        raise ApiError(403, result.reason, "this person's consent does not allow this access any more")
+    return consent
+
+
+@router.get("/people/{person_id}", response_model=PersonFile, responses=error_responses(401, 403, 422),
+            summary="A person's file: profile, conversation and notes (needs a consent valid now)")
+def person_file(person_id: PersonId, counsellor: CounsellorDep, services: ServicesDep, turns: TurnsDep) -> PersonFile:
+    consent = _guidance_consent(services, counsellor, person_id)
+    history = [
+        TurnView(seq=t.seq, channel=t.channel, author=t.author, user_text=t.user_text,
+                 reply=AgentReply.model_validate(t.reply), created_at=t.created_at)
+        for t in turns.history(person_id)
+    ]
+    return PersonFile(
+        person_id=person_id,
+        consent=consent,
+        profile=services.profiles.get(person_id),
+        turns=history,
+        notes=services.counsellor_notes.for_person(person_id, counsellor.id),
+    )
+
+
+@router.post("/people/{person_id}/messages", response_model=MessageReply, responses=error_responses(401, 403, 404, 413, 422),
+             summary="A guided turn: the counsellor answers beside the person, in the person's conversation")
+def guided_message(person_id: PersonId, body: SendMessage, counsellor: CounsellorDep, services: ServicesDep,
+                   turns: TurnsDep, settings: SettingsDep) -> MessageReply:
+    _guidance_consent(services, counsellor, person_id)
+    text = check_message(body.text, settings.max_message_chars)
+    reply, replayed = turns.send(person_id, text, channel="console", author="counsellor",
+                                 client_message_id=body.client_message_id, must_exist=True)
+    return MessageReply(conversation_id=person_id, reply=reply, replayed=replayed)
+
+
+@router.post("/people/{person_id}/skills", response_model=ProfileSkill, responses=error_responses(401, 403, 404, 422),
+             summary="Validate, confirm, reject or relabel one of the person's skills")
+def skill_action(person_id: PersonId, body: SkillAction, counsellor: CounsellorDep, services: ServicesDep) -> ProfileSkill:
+    _guidance_consent(services, counsellor, person_id)
+    if services.profiles.get(person_id) is None:
+        raise ApiError(404, "profile_not_found", "this person has no profile yet")
+    changed: dict[str, ProfileSkill] = {}
+
+    def change(profile: Profile) -> None:
+        skill = profile.skill(body.uri)
+        if skill is None:
+            raise ApiError(404, "skill_not_found", f"skill {body.uri} is not in this profile")
+        if body.action == "validate":
+            skill.state = SkillState.confirmed
+            skill.raise_level(ValidationLevel.validated_by_counsellor, by=counsellor.id)
+            skill.add_evidence(Evidence(text=f"validated by {counsellor.display_name}", source=EvidenceSource.counsellor,
+                                        provider=counsellor.recipient_id or "orient"))
+        elif body.action == "confirm":
+            skill.state = SkillState.confirmed
+        elif body.action == "reject":
+            skill.state = SkillState.rejected
+        else:
+            if not body.label:
+                raise ApiError(422, "label_required", "relabel needs a new label")
+            skill.label = body.label
+        profile.touch()
+        changed["skill"] = skill
+
+    services.profiles.update(person_id, change)
+    return changed["skill"]
+
+
+@router.post("/people/{person_id}/notes", response_model=CounsellorNote, status_code=status.HTTP_201_CREATED,
+             responses=error_responses(401, 403, 422), summary="Leave a note about the person")
+def add_note(person_id: PersonId, body: NewNote, counsellor: CounsellorDep, services: ServicesDep) -> CounsellorNote:
+    _guidance_consent(services, counsellor, person_id)
+    return services.counsellor_notes.add(person_id, counsellor.id, body.text)

@@ -1,0 +1,175 @@
+"""Conversation endpoints: start, send a message (JSON or server-sent events), read the state."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, status
+from fastapi.sse import EventSourceResponse, ServerSentEvent, format_sse_event
+from pydantic import BaseModel, Field
+
+from agent.reply import AgentReply
+from channels.api.dependencies import SettingsDep, TurnsDep
+from channels.api.errors import ApiError, error_responses, not_found
+from channels.turns import ConversationNotFound, new_conversation_id
+
+router = APIRouter(prefix="/api/conversations", tags=["conversations"])
+
+ConversationId = Annotated[
+    str,
+    Path(min_length=3, max_length=128, pattern=r"^[A-Za-z0-9_\-]+$", description="The conversation (and person) id."),
+]
+
+
+class StartConversation(BaseModel):
+    channel: Literal["web", "console", "widget", "api"] = "web"
+
+
+class ConversationStarted(BaseModel):
+    conversation_id: str
+    reply: AgentReply
+
+
+class SendMessage(BaseModel):
+    text: str = Field(min_length=1, description="What the person typed or the value of the quick reply they tapped.")
+    client_message_id: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=128,
+        pattern=r"^[A-Za-z0-9_\-:.]+$",
+        description="Optional id chosen by the client; retrying with the same id returns the same reply.",
+    )
+
+
+class MessageReply(BaseModel):
+    conversation_id: str
+    reply: AgentReply
+    replayed: bool = Field(description="True when this reply was already given for this client_message_id.")
+
+
+class TurnView(BaseModel):
+    seq: int
+    channel: str
+    author: str
+    user_text: str | None
+    reply: AgentReply
+    created_at: datetime
+
+
+class ConversationState(BaseModel):
+    conversation_id: str
+    turns: list[TurnView]
+    last_reply: AgentReply | None
+    expecting: str | None
+    finished: bool
+
+
+def check_message(text: str, max_chars: int) -> str:
+    if len(text) > max_chars:
+        raise ApiError(
+            status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+            "message_too_long",
+            f"message has {len(text)} characters; the limit is {max_chars}",
+        )
+    if not text.strip():
+        raise ApiError(422, "empty_message", "message is empty")
+    return text
+
+
+def _unknown(conversation_id: str) -> ApiError:
+    return not_found("conversation", f"no conversation with id {conversation_id!r}; start one with POST /api/conversations")
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ConversationStarted,
+    responses=error_responses(422),
+    summary="Start a conversation",
+)
+def start_conversation(turns: TurnsDep, body: StartConversation | None = None) -> ConversationStarted:
+    channel = body.channel if body else "web"
+    conversation_id = new_conversation_id("web")
+    reply = turns.start(conversation_id, channel=channel)
+    return ConversationStarted(conversation_id=conversation_id, reply=reply)
+
+
+@router.post(
+    "/{conversation_id}/messages",
+    response_model=MessageReply,
+    responses=error_responses(404, 413, 422),
+    summary="Send a message and get the agent's reply",
+)
+def send_message(conversation_id: ConversationId, body: SendMessage, turns: TurnsDep, settings: SettingsDep) -> MessageReply:
+    text = check_message(body.text, settings.max_message_chars)
+    try:
+        reply, replayed = turns.send(conversation_id, text, channel="web", client_message_id=body.client_message_id)
+    except ConversationNotFound:
+        raise _unknown(conversation_id) from None
+    return MessageReply(conversation_id=conversation_id, reply=reply, replayed=replayed)
+
+
+_WORDS = re.compile(r"\S+\s*")
+
+
+def _reply_events(reply: AgentReply, replayed: bool) -> Iterator[ServerSentEvent]:
+    for index, chunk in enumerate(_WORDS.findall(reply.text)):
+        yield ServerSentEvent(event="delta", id=str(index), data={"text": chunk})
+    yield ServerSentEvent(event="reply", data={"conversation_id": reply.conversation_id, "reply": reply.model_dump(mode="json"), "replayed": replayed})
+    yield ServerSentEvent(event="done", data={})
+
+
+@router.post(
+    "/{conversation_id}/messages/stream",
+    response_class=EventSourceResponse,
+    responses={
+        200: {
+            "description": "Server-sent events: `delta` (text chunks), then `reply` (the whole AgentReply), then `done`.",
+            "content": {"text/event-stream": {"schema": {"type": "string"}}},
+        },
+        **error_responses(404, 413, 422),
+    },
+    summary="Send a message and stream the reply (server-sent events)",
+)
+def stream_message(conversation_id: ConversationId, body: SendMessage, turns: TurnsDep, settings: SettingsDep) -> EventSourceResponse:
+    text = check_message(body.text, settings.max_message_chars)
+    # The turn runs before the stream opens, so errors are proper HTTP statuses, and the turn is
+    # recorded even if the client disconnects mid-stream (a retry with the same id replays it).
+    try:
+        reply, replayed = turns.send(conversation_id, text, channel="web", client_message_id=body.client_message_id)
+    except ConversationNotFound:
+        raise _unknown(conversation_id) from None
+    return EventSourceResponse(_encode(_reply_events(reply, replayed)))
+
+
+def _encode(events: Iterator[ServerSentEvent]) -> Iterator[bytes]:
+    for event in events:
+        yield format_sse_event(event=event.event, id=event.id, data_str=json.dumps(event.data, ensure_ascii=False))
+
+
+@router.get(
+    "/{conversation_id}",
+    response_model=ConversationState,
+    responses=error_responses(404, 422),
+    summary="The conversation so far and what the agent expects next",
+)
+def conversation_state(conversation_id: ConversationId, turns: TurnsDep) -> ConversationState:
+    history = turns.history(conversation_id)
+    if not history:
+        raise _unknown(conversation_id)
+    views = [
+        TurnView(
+            seq=t.seq, channel=t.channel, author=t.author, user_text=t.user_text,
+            reply=AgentReply.model_validate(t.reply), created_at=t.created_at,
+        )
+        for t in history
+    ]
+    last = views[-1].reply
+    return ConversationState(
+        conversation_id=conversation_id, turns=views, last_reply=last, expecting=last.expecting.value, finished=last.finished
+    )
+

@@ -1,0 +1,84 @@
+"""The one error shape every route returns, and the handlers that produce it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+
+class ErrorDetail(BaseModel):
+    loc: list[str | int] = []
+    msg: str
+    type: str = ""
+
+
+class ErrorResponse(BaseModel):
+    """Every 4xx/5xx body: a short machine code, a human reason, and field details for validation errors."""
+
+    error: str
+    detail: str
+    errors: list[ErrorDetail] = []
+
+
+class ApiError(Exception):
+    def __init__(self, status_code: int, error: str, detail: str):
+        super().__init__(detail)
+        self.status_code = status_code
+        self.error = error
+        self.detail = detail
+
+
+def not_found(what: str, detail: str) -> ApiError:
+    return ApiError(404, f"{what}_not_found", detail)
+
+
+def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` entries for the given error codes, all with the ErrorResponse model."""
+    descriptions = {
+        400: "Bad request",
+        401: "Not logged in",
+        403: "Forbidden",
+        404: "Not found",
+        409: "Conflict",
+        413: "Message too large",
+        415: "Unsupported media type",
+        422: "Validation error",
+        429: "Too many requests",
+        503: "Service not ready",
+    }
+    return {code: {"model": ErrorResponse, "description": descriptions.get(code, "Error")} for code in codes}
+
+
+_HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+               409: "conflict", 413: "too_large", 415: "unsupported_media_type", 429: "too_many_requests"}
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        body = ErrorResponse(error=exc.error, detail=exc.detail)
+        return JSONResponse(body.model_dump(), status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            ErrorDetail(loc=[str(p) if not isinstance(p, int) else p for p in e.get("loc", ())],
+                        msg=str(e.get("msg", "")), type=str(e.get("type", "")))
+            for e in exc.errors()
+        ]
+        reason = "; ".join(f"{'.'.join(str(p) for p in e.loc)}: {e.msg}" for e in errors) or "invalid request"
+        body = ErrorResponse(error="validation_error", detail=reason, errors=errors)
+        return JSONResponse(body.model_dump(), status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if isinstance(exc.detail, dict) and "error" in exc.detail:
+            body = ErrorResponse(error=str(exc.detail["error"]), detail=str(exc.detail.get("detail", "")))
+        else:
+            body = ErrorResponse(error=_HTTP_CODES.get(exc.status_code, "http_error"), detail=str(exc.detail))
+        return JSONResponse(body.model_dump(), status_code=exc.status_code, headers=getattr(exc, "headers", None))

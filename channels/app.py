@@ -1,0 +1,93 @@
+"""The HTTP application: REST + server-sent events, the web chat, the counsellor console, the
+embeddable widget and the Telegram webhook, over one ``Services`` built once from ``Settings``."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import importlib.util
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from channels.api import console, conversations, health, profile, widget
+from channels.api.errors import install_error_handlers
+from channels.services import Services
+from channels.settings import Settings
+from channels.telegram.lifecycle import TelegramChannel
+from channels.telegram.webhook import router as telegram_router
+from channels.turns import TurnGateway
+from channels.web import pages
+
+log = logging.getLogger(__name__)
+
+# Routers owned by the consent/organisation issue; mounted when their modules are present.
+_OPTIONAL_ROUTERS = ("channels.api.consents", "channels.api.organisations")
+
+
+def warm_up(services: Services) -> None:
+    """Load what the first turn needs (knowledge base, linker with its embedding model, agent graph)."""
+    for name in ("knowledge_base", "linker", "agent"):
+        if hasattr(type(services), name):
+            getattr(services, name)
+
+
+def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
+    services = services or Services(settings)
+    turns = TurnGateway(lambda: services.agent, services.transcripts)
+    telegram = TelegramChannel(settings, services, turns)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.ready = asyncio.Event()
+        _ = services.database  # schema exists before the first request
+        console.seed_demo_counsellor(services)
+        background: asyncio.Task | None = None
+        if settings.warm_up_before_serving:
+            await asyncio.to_thread(warm_up, services)
+            app.state.ready.set()
+        else:
+            async def _warm() -> None:
+                await asyncio.to_thread(warm_up, services)
+                app.state.ready.set()
+
+            background = asyncio.create_task(_warm())
+        await telegram.start()
+        if callable(getattr(app.state, "on_ready", None)):
+            app.state.on_ready()
+        try:
+            yield
+        finally:
+            await telegram.stop()
+            if background is not None:
+                background.cancel()
+
+    app = FastAPI(
+        title="Orient",
+        version="0.1.0",
+        summary="A conversational career-guidance agent grounded in ESCO, ROME and O*NET.",
+        description=(
+            "Conversations (start, send, stream with server-sent events, state), the person's profile and "
+            "its exports, consents and receipts, organisation endpoints, the counsellor console and the "
+            "embeddable widget. Every error has the `ErrorResponse` shape."
+        ),
+        lifespan=lifespan,
+    )
+    app.state.services = services
+    app.state.turns = turns
+    app.state.telegram = telegram
+    install_error_handlers(app)
+
+    app.include_router(health.router)
+    app.include_router(conversations.router)
+    app.include_router(profile.router)
+    for module_name in _OPTIONAL_ROUTERS:
+        if importlib.util.find_spec(module_name) is not None:
+            app.include_router(importlib.import_module(module_name).router)
+    app.include_router(console.router)
+    app.include_router(widget.router)
+    app.include_router(telegram_router)
+    pages.mount(app)
+    return app

@@ -1,0 +1,177 @@
+"""The bot's handlers: every text message and every tapped quick reply becomes one agent turn for
+the conversation ``tg-<chat_id>``; /start, /profile, /export and /forget are the commands."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
+
+from agent.reply import AgentReply
+from channels.services import Services
+from channels.settings import Settings
+from channels.telegram.rendering import render
+from channels.telegram.texts import text
+from channels.turns import TurnGateway
+from tools.profile import Profile, SkillState
+
+log = logging.getLogger(__name__)
+
+
+def conversation_id(chat_id: int) -> str:
+    return f"tg-{chat_id}"
+
+
+class TelegramBot:
+    def __init__(self, settings: Settings, services: Services, turns: TurnGateway):
+        self.settings = settings
+        self.services = services
+        self.turns = turns
+
+    def install(self, application: Application) -> None:
+        application.add_handler(CommandHandler("start", self.on_start))
+        application.add_handler(CommandHandler("profile", self.on_profile))
+        application.add_handler(CommandHandler("export", self.on_export))
+        application.add_handler(CommandHandler("forget", self.on_forget))
+        application.add_handler(CallbackQueryHandler(self.on_callback))
+        application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, self.on_text))
+        application.add_handler(MessageHandler(~filters.TEXT & ~filters.COMMAND, self.on_other))
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _language(self, cid: str) -> str:
+        last = self.turns.transcripts.last(cid)
+        if last is not None:
+            return str(last.reply.get("language") or self.settings.default_language)
+        profile = self.services.profiles.get(cid)
+        return profile.language if profile else self.settings.default_language
+
+    async def _send_reply(self, update: Update, context: ContextTypes.DEFAULT_TYPE, cid: str, reply: AgentReply) -> None:
+        last = await asyncio.to_thread(self.turns.transcripts.last, cid)
+        seq = last.seq if last else 0
+        for message in render(reply, seq):
+            await context.bot.send_message(chat_id=update.effective_chat.id, text=message.text, reply_markup=message.keyboard)
+
+    async def _turn(self, update: Update, context: ContextTypes.DEFAULT_TYPE, value: str, message_id: str) -> None:
+        cid = conversation_id(update.effective_chat.id)
+        if len(value) > self.settings.max_message_chars:
+            lang = await asyncio.to_thread(self._language, cid)
+            await context.bot.send_message(update.effective_chat.id,
+                                           text(lang, "too_long", n=len(value), max=self.settings.max_message_chars))
+            return
+        await context.bot.send_chat_action(update.effective_chat.id, "typing")
+        if not await asyncio.to_thread(self.turns.exists, cid):
+            # First contact without /start: greet, then answer what they wrote (nothing is dropped).
+            greeting = await asyncio.to_thread(self.turns.start, cid, "telegram")
+            await self._send_reply(update, context, cid, greeting)
+        reply, _ = await asyncio.to_thread(self.turns.send, cid, value, "telegram", message_id)
+        await self._send_reply(update, context, cid, reply)
+
+    # -- handlers --------------------------------------------------------------------------------
+    async def on_start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        cid = conversation_id(update.effective_chat.id)
+        reply = await asyncio.to_thread(self.turns.start, cid, "telegram")
+        await self._send_reply(update, context, cid, reply)
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        await self._turn(update, context, message.text, f"tgm-{message.message_id}")
+
+    async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        cid = conversation_id(update.effective_chat.id)
+        lang = await asyncio.to_thread(self._language, cid)
+        await context.bot.send_message(update.effective_chat.id, text(lang, "not_text"))
+
+    async def on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        cid = conversation_id(update.effective_chat.id)
+        data = query.data or ""
+        if data.startswith("forget:"):
+            await self._forget_answer(update, context, cid, data == "forget:yes")
+            return
+        value = await asyncio.to_thread(self._quick_reply_value, cid, data)
+        if value is None:
+            lang = await asyncio.to_thread(self._language, cid)
+            await query.answer(text(lang, "stale_button"), show_alert=False)
+            return
+        label, value = value
+        await query.answer(label[:190])
+        if query.message is not None:
+            await query.edit_message_reply_markup(reply_markup=None)
+        await self._turn(update, context, value, f"tgq-{query.id}")
+
+    def _quick_reply_value(self, cid: str, data: str) -> tuple[str, str] | None:
+        parts = data.split(":")
+        if len(parts) != 3 or parts[0] != "qr" or not parts[1].isdigit() or not parts[2].isdigit():
+            return None
+        seq, index = int(parts[1]), int(parts[2])
+        last = self.turns.transcripts.last(cid)
+        if last is None or last.seq != seq:
+            return None  # only the latest question's buttons count
+        quick = AgentReply.model_validate(last.reply).quick_replies
+        if index >= len(quick):
+            return None
+        return quick[index].label, quick[index].value
+
+    async def on_profile(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        cid = conversation_id(update.effective_chat.id)
+        profile = await asyncio.to_thread(self.services.profiles.get, cid)
+        lang = await asyncio.to_thread(self._language, cid)
+        for chunk in render(AgentReply(conversation_id=cid, text=profile_summary(profile, lang), language=lang,
+                                       expecting="free"), 0):
+            await context.bot.send_message(update.effective_chat.id, chunk.text)
+
+    async def on_export(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        from tools.profile import export as profile_export
+
+        cid = conversation_id(update.effective_chat.id)
+        lang = await asyncio.to_thread(self._language, cid)
+        profile = await asyncio.to_thread(self.services.profiles.get, cid) or Profile(person_id=cid, language=lang)
+        pdf = await asyncio.to_thread(profile_export.to_pdf, profile, lang)
+        await context.bot.send_document(update.effective_chat.id, document=pdf, filename="orient-profile.pdf",
+                                        caption=text(lang, "export_caption", fmt="PDF"))
+        body = json.dumps(profile_export.to_jsonld(profile), ensure_ascii=False, indent=2).encode()
+        await context.bot.send_document(update.effective_chat.id, document=body, filename="orient-profile.jsonld",
+                                        caption=text(lang, "export_caption", fmt="JSON-LD"))
+
+    async def on_forget(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        cid = conversation_id(update.effective_chat.id)
+        lang = await asyncio.to_thread(self._language, cid)
+        buttons = InlineKeyboardMarkup([[InlineKeyboardButton(text(lang, "forget_yes"), callback_data="forget:yes"),
+                                         InlineKeyboardButton(text(lang, "forget_no"), callback_data="forget:no")]])
+        await context.bot.send_message(update.effective_chat.id, text(lang, "forget_confirm"), reply_markup=buttons)
+
+    async def _forget_answer(self, update: Update, context: ContextTypes.DEFAULT_TYPE, cid: str, erase: bool) -> None:
+        lang = await asyncio.to_thread(self._language, cid)
+        await update.callback_query.answer()
+        if update.callback_query.message is not None:
+            await update.callback_query.edit_message_reply_markup(reply_markup=None)
+        if erase:
+            await asyncio.to_thread(self.services.privacy.erase_all, cid)
+            await context.bot.send_message(update.effective_chat.id, text(lang, "forget_done"))
+        else:
+            await context.bot.send_message(update.effective_chat.id, text(lang, "forget_kept"))
+
+
+def profile_summary(profile: Profile | None, lang: str) -> str:
+    if profile is None or not profile.skills:
+        return text(lang, "profile_empty")
+    lines = [text(lang, "profile_title")]
+    by_level: dict[str, list[str]] = {}
+    for skill in profile.skills:
+        if skill.state == SkillState.rejected:
+            continue
+        key = text(lang, "to_confirm") if skill.state == SkillState.proposed else text(lang, f"level_{skill.level.value}")
+        by_level.setdefault(key, []).append(skill.label)
+    for level, labels in by_level.items():
+        lines.append("")
+        lines.append(f"{level}:")
+        lines.extend(f"• {label}" for label in labels)
+    if profile.target is not None:
+        lines.append("")
+        lines.append(f"{text(lang, 'target')}: {profile.target.label}")
+        if profile.gap is not None and profile.gap.coverage is not None:
+            lines.append(text(lang, "coverage", p=round(profile.gap.coverage * 100)))
+    return "\n".join(lines)

@@ -1,0 +1,87 @@
+"""One agent turn, the same for every channel: serialised per conversation, recorded in the
+transcript, and idempotent per client message id (a retried message returns the stored reply
+instead of running the agent twice; nothing is lost, nothing is doubled)."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Callable
+from typing import Protocol
+
+from agent.reply import AgentReply
+from tools.transcripts import TranscriptStore, TranscriptTurn
+
+
+class ConversationAgent(Protocol):
+    def reply(self, conversation_id: str, text: str | None, channel: str = "web") -> AgentReply: ...
+
+
+class ConversationNotFound(LookupError):
+    pass
+
+
+def new_conversation_id(prefix: str = "web") -> str:
+    return f"{prefix}-{secrets.token_urlsafe(18)}"
+
+
+class TurnGateway:
+    def __init__(self, agent_factory: Callable[[], ConversationAgent], transcripts: TranscriptStore):
+        self._agent_factory = agent_factory
+        self.transcripts = transcripts
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
+
+    @property
+    def agent(self) -> ConversationAgent:
+        return self._agent_factory()
+
+    def _lock(self, conversation_id: str) -> threading.Lock:
+        with self._locks_guard:
+            lock = self._locks.get(conversation_id)
+            if lock is None:
+                if len(self._locks) > 10_000:
+                    self._locks = {k: v for k, v in self._locks.items() if v.locked()}
+                lock = self._locks[conversation_id] = threading.Lock()
+            return lock
+
+    def exists(self, conversation_id: str) -> bool:
+        return self.transcripts.exists(conversation_id)
+
+    def start(self, conversation_id: str, channel: str) -> AgentReply:
+        """The agent's first message (its greeting) in a new or resumed conversation."""
+        with self._lock(conversation_id):
+            reply = self.agent.reply(conversation_id, None, channel=channel)
+            self.transcripts.append(conversation_id, None, reply.model_dump(mode="json"), channel=channel)
+            return reply
+
+    def send(
+        self,
+        conversation_id: str,
+        text: str,
+        channel: str,
+        client_message_id: str | None = None,
+        author: str = "person",
+        must_exist: bool = True,
+    ) -> tuple[AgentReply, bool]:
+        """Runs one turn; returns the reply and whether it was replayed from the transcript."""
+        with self._lock(conversation_id):
+            if client_message_id:
+                previous = self.transcripts.find(conversation_id, client_message_id)
+                if previous is not None:
+                    return AgentReply.model_validate(previous.reply), True
+            if must_exist and not self.transcripts.exists(conversation_id):
+                raise ConversationNotFound(conversation_id)
+            reply = self.agent.reply(conversation_id, text, channel=channel)
+            self.transcripts.append(
+                conversation_id,
+                text,
+                reply.model_dump(mode="json"),
+                channel=channel,
+                author=author,
+                client_message_id=client_message_id,
+            )
+            return reply, False
+
+    def history(self, conversation_id: str) -> list[TranscriptTurn]:
+        return self.transcripts.history(conversation_id)

@@ -1,0 +1,316 @@
+/* The web chat: talks to /api/conversations, streams replies (server-sent events over fetch), keeps
+   unsent messages in an outbox until the server has answered them (nothing is lost), and draws the
+   profile, the gap and the plan. All user and agent text is inserted with textContent. */
+(function () {
+  "use strict";
+  var I18n = window.OrientI18n, Pictures = window.OrientPictures, Cards = window.OrientCards;
+  var t = I18n.t;
+  var body = document.body;
+  var MAX_CHARS = parseInt(body.getAttribute("data-max-chars"), 10) || 4000;
+  var KEY_CONVERSATION = "orient.conversation", KEY_OUTBOX = "orient.outbox", KEY_LANG = "orient.lang";
+  var $ = function (id) { return document.getElementById(id); };
+  var messages = $("messages"), quick = $("quick-replies"), form = $("composer"), input = $("message");
+  var sendButton = $("send"), statusLine = $("status");
+  var conversationId = null, busy = false, lastReply = null;
+
+  function store(key, value) {
+    try { if (value === null) { localStorage.removeItem(key); } else { localStorage.setItem(key, JSON.stringify(value)); } } catch (e) { /* private mode */ }
+  }
+  function load(key) { try { return JSON.parse(localStorage.getItem(key)); } catch (e) { return null; } }
+
+  function newId() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    return "m" + Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
+  }
+
+  function setStatus(text, kind) { statusLine.textContent = text || ""; statusLine.className = "status " + (kind || ""); }
+
+  function setBusy(value) {
+    busy = value;
+    sendButton.disabled = value;
+    quick.querySelectorAll("button").forEach(function (b) { b.disabled = value; });
+    body.classList.toggle("busy", value);
+  }
+
+  function scrollDown() { messages.scrollTop = messages.scrollHeight; window.requestAnimationFrame(function () { messages.lastElementChild && messages.lastElementChild.scrollIntoView({ block: "end" }); }); }
+
+  function bubble(author, text) {
+    var li = document.createElement("li");
+    li.className = "msg msg-" + author;
+    var who = document.createElement("span");
+    who.className = "who";
+    who.textContent = author === "person" ? t("you") : (author === "counsellor" ? t("counsellor") : t("orient"));
+    var p = document.createElement("div");
+    p.className = "text";
+    p.textContent = text || "";
+    li.appendChild(who);
+    li.appendChild(p);
+    messages.appendChild(li);
+    scrollDown();
+    return li;
+  }
+
+  function exportUrl(format) {
+    return "/api/conversations/" + encodeURIComponent(conversationId) + "/profile/export?format=" + format + "&lang=" + I18n.language();
+  }
+
+  function renderQuickReplies(reply) {
+    while (quick.firstChild) { quick.removeChild(quick.firstChild); }
+    (reply.quick_replies || []).forEach(function (qr) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "quick";
+      b.textContent = qr.label;
+      b.setAttribute("data-value", qr.value);
+      b.addEventListener("click", function () { if (!busy) { send(qr.value, qr.label); } });
+      quick.appendChild(b);
+    });
+  }
+
+  function renderAgentTurn(reply, li) {
+    li = li || bubble("agent", "");
+    li.querySelector(".text").textContent = reply.text;
+    li.setAttribute("data-expecting", reply.expecting);
+    (reply.cards || []).forEach(function (card) {
+      li.appendChild(Cards.render(card, { onSelectSkill: showEvidence, exportUrl: exportUrl }));
+    });
+    scrollDown();
+  }
+
+  function adoptLanguage(lang) {
+    if (lang && I18n.languages.indexOf(lang) >= 0 && lang !== I18n.language()) {
+      I18n.setLanguage(lang);
+      $("lang-select").value = lang;
+      store(KEY_LANG, lang);
+      Pictures.legend($("legend"));
+    }
+  }
+
+  function afterReply(reply) {
+    lastReply = reply;
+    adoptLanguage(reply.language);
+    renderQuickReplies(reply);
+    refreshProfile();
+    input.focus({ preventScroll: true });
+  }
+
+  function errorReason(response, payload) {
+    if (payload && payload.detail) { return payload.detail; }
+    return response.status + " " + response.statusText;
+  }
+
+  function readJson(response) { return response.json().catch(function () { return null; }); }
+
+  function startConversation() {
+    setBusy(true);
+    return fetch("/api/conversations", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ channel: "web" }) })
+      .then(function (response) {
+        return readJson(response).then(function (payload) {
+          if (!response.ok) { throw new Error(errorReason(response, payload)); }
+          conversationId = payload.conversation_id;
+          store(KEY_CONVERSATION, conversationId);
+          body.setAttribute("data-conversation", conversationId);
+          renderAgentTurn(payload.reply);
+          afterReply(payload.reply);
+          renderExports();
+        });
+      })
+      .catch(function (err) { setStatus(t("error", { reason: err.message }), "error"); })
+      .then(function () { setBusy(false); });
+  }
+
+  function restore(id) {
+    return fetch("/api/conversations/" + encodeURIComponent(id)).then(function (response) {
+      if (response.status === 404) { store(KEY_CONVERSATION, null); store(KEY_OUTBOX, null); return startConversation(); }
+      return readJson(response).then(function (state) {
+        if (!response.ok) { throw new Error(errorReason(response, state)); }
+        conversationId = id;
+        body.setAttribute("data-conversation", id);
+        state.turns.forEach(function (turn) {
+          if (turn.user_text !== null && turn.user_text !== undefined) { bubble(turn.author === "counsellor" ? "counsellor" : "person", turn.user_text); }
+          renderAgentTurn(turn.reply);
+        });
+        if (state.last_reply) { afterReply(state.last_reply); }
+        renderExports();
+        var pending = load(KEY_OUTBOX);
+        if (pending && pending.conversation === id) { deliver(pending, null); }
+      });
+    }).catch(function (err) { setStatus(t("error", { reason: err.message }), "error"); });
+  }
+
+  /* Parses a text/event-stream body read through fetch. */
+  function readEvents(response, onEvent) {
+    var reader = response.body.getReader(), decoder = new TextDecoder(), buffer = "";
+    function pump() {
+      return reader.read().then(function (chunk) {
+        if (chunk.done) { return; }
+        buffer += decoder.decode(chunk.value, { stream: true }).replace(/\r\n/g, "\n");
+        var parts = buffer.split("\n\n");
+        buffer = parts.pop();
+        parts.forEach(function (raw) {
+          var event = "message", data = [];
+          raw.split("\n").forEach(function (line) {
+            if (line.indexOf("event:") === 0) { event = line.slice(6).trim(); }
+            else if (line.indexOf("data:") === 0) { data.push(line.slice(5).replace(/^ /, "")); }
+          });
+          if (data.length) { onEvent(event, JSON.parse(data.join("\n"))); }
+        });
+        return pump();
+      });
+    }
+    return pump();
+  }
+
+  var retryDelay = 1000;
+
+  function deliver(message, userBubble) {
+    setBusy(true);
+    setStatus(t("thinking"), "info");
+    var agentLi = null, streamed = "", finalReply = null;
+    return fetch("/api/conversations/" + encodeURIComponent(message.conversation) + "/messages/stream", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "text/event-stream" },
+      body: JSON.stringify({ text: message.text, client_message_id: message.id })
+    }).then(function (response) {
+      if (!response.ok) {
+        return readJson(response).then(function (payload) {
+          store(KEY_OUTBOX, null);
+          if (userBubble) { userBubble.classList.add("failed"); }
+          setStatus(t("error", { reason: errorReason(response, payload) }), "error");
+          if (response.status === 404) { store(KEY_CONVERSATION, null); }
+        });
+      }
+      return readEvents(response, function (event, data) {
+        if (event === "delta") {
+          if (!agentLi) { agentLi = bubble("agent", ""); agentLi.classList.add("streaming"); }
+          streamed += data.text;
+          agentLi.querySelector(".text").textContent = streamed;
+          scrollDown();
+        } else if (event === "reply") {
+          finalReply = data.reply;
+        }
+      }).then(function () {
+        if (!finalReply) { throw new Error("stream ended early"); }
+        store(KEY_OUTBOX, null);
+        retryDelay = 1000;
+        if (agentLi) { agentLi.classList.remove("streaming"); }
+        renderAgentTurn(finalReply, agentLi);
+        afterReply(finalReply);
+        setStatus("");
+      });
+    }).catch(function () {
+      /* Network failure: the message stays in the outbox and is sent again with the same id;
+         the server replays the stored reply if it had already answered. */
+      if (agentLi) { agentLi.remove(); }
+      setStatus(t("offline"), "warn");
+      window.setTimeout(function () { setStatus(t("retrying"), "info"); deliver(message, userBubble); }, retryDelay);
+      retryDelay = Math.min(retryDelay * 2, 15000);
+    }).then(function () { if (!load(KEY_OUTBOX)) { setBusy(false); } });
+  }
+
+  function send(text, shownText) {
+    if (!conversationId || busy) { return; }
+    if (!text.trim()) { return; }
+    if (text.length > MAX_CHARS) { setStatus(t("too_long", { n: text.length, max: MAX_CHARS }), "error"); return; }
+    var message = { id: newId(), conversation: conversationId, text: text };
+    store(KEY_OUTBOX, message);
+    var li = bubble("person", shownText || text);
+    renderQuickReplies({ quick_replies: [] });
+    input.value = "";
+    autosize();
+    deliver(message, li);
+  }
+
+  function refreshProfile() {
+    if (!conversationId) { return; }
+    fetch("/api/conversations/" + encodeURIComponent(conversationId) + "/profile").then(function (response) {
+      if (!response.ok) { return; }
+      return response.json().then(function (profile) {
+        Pictures.profile($("profile-picture"), profile, { onSelect: showEvidence });
+        Pictures.gap($("gap-picture"), profile.gap || {});
+        renderPlan(profile.plan);
+        body.setAttribute("data-profile-skills", String((profile.skills || []).length));
+      });
+    });
+  }
+
+  function renderPlan(plan) {
+    var box = $("plan-cards");
+    while (box.firstChild) { box.removeChild(box.firstChild); }
+    var trainings = (plan && plan.trainings) || [], jobs = (plan && plan.jobs) || [];
+    if (!trainings.length && !jobs.length) { box.appendChild(Cards.node("p", "empty", t("plan_empty"))); return; }
+    trainings.forEach(function (c) { box.appendChild(Cards.render({ kind: "course", title: c.title, data: c })); });
+    jobs.forEach(function (j) { box.appendChild(Cards.render({ kind: "job", title: j.title, data: j })); });
+  }
+
+  function renderExports() {
+    var box = $("export-links");
+    while (box.firstChild) { box.removeChild(box.firstChild); }
+    ["pdf", "html", "json", "jsonld"].forEach(function (format) {
+      var a = Cards.link(exportUrl(format), t("export_" + format), format !== "html");
+      if (a) { a.classList.add("export-" + format); box.appendChild(a); }
+    });
+  }
+
+  function showEvidence(skill) {
+    var box = $("evidence");
+    while (box.firstChild) { box.removeChild(box.firstChild); }
+    box.hidden = false;
+    box.appendChild(Cards.node("h3", "", skill.label));
+    box.appendChild(Cards.node("p", "level level-" + skill.level, t("legend") + ": " + t("level_" + skill.level)));
+    var evidence = skill.evidence || [];
+    if (!evidence.length) { box.appendChild(Cards.node("p", "empty", t("no_evidence"))); }
+    evidence.forEach(function (e) { box.appendChild(Cards.node("blockquote", "evidence-quote", e.text)); });
+    var close = Cards.node("button", "ghost", t("close"));
+    close.type = "button";
+    close.addEventListener("click", function () { box.hidden = true; });
+    box.appendChild(close);
+    if (window.matchMedia("(max-width: 800px)").matches) { selectTab("profile"); }
+    box.scrollIntoView({ block: "nearest" });
+  }
+
+  function selectTab(which) {
+    body.setAttribute("data-tab", which);
+    $("tab-chat").setAttribute("aria-selected", String(which === "chat"));
+    $("tab-profile").setAttribute("aria-selected", String(which === "profile"));
+    if (which === "profile") { refreshProfile(); }
+  }
+
+  function autosize() { input.style.height = "auto"; input.style.height = Math.min(input.scrollHeight, 160) + "px"; }
+
+  form.addEventListener("submit", function (event) { event.preventDefault(); send(input.value); });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); send(input.value); }
+  });
+  input.addEventListener("input", autosize);
+  $("tab-chat").addEventListener("click", function () { selectTab("chat"); });
+  $("tab-profile").addEventListener("click", function () { selectTab("profile"); });
+  $("lang-select").addEventListener("change", function (event) {
+    I18n.setLanguage(event.target.value);
+    store(KEY_LANG, event.target.value);
+    Pictures.legend($("legend"));
+    renderExports();
+    refreshProfile();
+  });
+  $("new-chat").addEventListener("click", function () {
+    store(KEY_CONVERSATION, null);
+    store(KEY_OUTBOX, null);
+    while (messages.firstChild) { messages.removeChild(messages.firstChild); }
+    renderQuickReplies({ quick_replies: [] });
+    conversationId = null;
+    startConversation();
+  });
+
+  var params = new URLSearchParams(window.location.search);
+  var lang = params.get("lang") || load(KEY_LANG) || body.getAttribute("data-lang") || "en";
+  I18n.setLanguage(lang);
+  $("lang-select").value = I18n.language();
+  Pictures.legend($("legend"));
+  Pictures.profile($("profile-picture"), {});
+  Pictures.gap($("gap-picture"), {});
+  renderPlan(null);
+  selectTab("chat");
+  var saved = params.get("conversation") || load(KEY_CONVERSATION);
+  if (saved) { restore(saved); } else { startConversation(); }
+  window.OrientChat = { send: send, conversation: function () { return conversationId; }, lastReply: function () { return lastReply; } };
+})();

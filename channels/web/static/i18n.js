@@ -1,0 +1,81 @@
+/* UI strings in English and French. Messages from the agent come already in the person's language. */
+(function () {
+  "use strict";
+  var STRINGS = {
+    en: {
+      tab_chat: "Chat", tab_profile: "My profile", language: "Language", new_chat: "New chat",
+      your_message: "Your message", placeholder: "Type your answer…", send: "Send",
+      profile_title: "Your skills profile", gap_title: "Your gap to the target", plan_title: "Trainings and jobs",
+      export_title: "Take it with you", profile_empty: "Your skills will appear here as we talk.",
+      gap_empty: "Pick a target job to see what you already have and what is missing.",
+      plan_empty: "Trainings and jobs will appear here once you have a target.",
+      thinking: "Orient is thinking…", offline: "Connection lost; your message is kept and will be sent again.",
+      too_long: "This message is too long ({n} characters, the limit is {max}).",
+      error: "Something went wrong: {reason}", retrying: "Sending again…",
+      you: "You", orient: "Orient", counsellor: "Counsellor",
+      level_declared: "declared", level_inferred: "inferred", level_validated_by_counsellor: "validated by a counsellor",
+      level_evidenced: "evidenced", level_certified: "certified", legend: "Validation level",
+      evidence_title: "Why this skill", no_evidence: "No evidence recorded yet.", close: "Close",
+      covered: "covered", almost: "almost", missing: "missing", coverage: "{p}% of the essential skills covered",
+      course: "Training", job: "Job", move: "Career move", notice: "Privacy notice", receipt: "Consent receipt",
+      download_receipt: "Download the signed receipt", open_link: "Open", why: "Why",
+      data_shared: "Data shared", retention: "Kept for {d} days", valid_for: "Consent valid for {d} days",
+      controller: "Who is responsible", export_json: "Profile (JSON)", export_jsonld: "Profile (JSON-LD)",
+      export_html: "Printable page", export_pdf: "One-page PDF", other_skills: "Other skills",
+      new_skills: "New skills", matching: "Skills you have", missing_skills: "Skills to build",
+      location: "Location", duration: "Duration", provider: "Provider", score: "match",
+      proposed: "to confirm", rejected: "rejected", group_other: "Other"
+    },
+    fr: {
+      tab_chat: "Discussion", tab_profile: "Mon profil", language: "Langue", new_chat: "Nouvelle discussion",
+      your_message: "Votre message", placeholder: "Écrivez votre réponse…", send: "Envoyer",
+      profile_title: "Votre profil de compétences", gap_title: "Ce qui vous sépare du métier visé",
+      plan_title: "Formations et offres d'emploi", export_title: "Emportez-le avec vous",
+      profile_empty: "Vos compétences apparaîtront ici au fil de la discussion.",
+      gap_empty: "Choisissez un métier visé pour voir ce que vous avez déjà et ce qui manque.",
+      plan_empty: "Les formations et offres apparaîtront ici une fois le métier visé choisi.",
+      thinking: "Orient réfléchit…", offline: "Connexion perdue ; votre message est conservé et sera renvoyé.",
+      too_long: "Ce message est trop long ({n} caractères, la limite est {max}).",
+      error: "Un problème est survenu : {reason}", retrying: "Nouvel envoi…",
+      you: "Vous", orient: "Orient", counsellor: "Conseiller",
+      level_declared: "déclarée", level_inferred: "déduite", level_validated_by_counsellor: "validée par un conseiller",
+      level_evidenced: "prouvée", level_certified: "certifiée", legend: "Niveau de validation",
+      evidence_title: "Pourquoi cette compétence", no_evidence: "Aucune preuve enregistrée pour l'instant.", close: "Fermer",
+      covered: "acquise", almost: "presque", missing: "manquante", coverage: "{p} % des compétences essentielles acquises",
+      course: "Formation", job: "Offre d'emploi", move: "Piste de métier", notice: "Notice d'information",
+      receipt: "Reçu de consentement", download_receipt: "Télécharger le reçu signé", open_link: "Ouvrir", why: "Pourquoi",
+      data_shared: "Données partagées", retention: "Conservées {d} jours", valid_for: "Consentement valable {d} jours",
+      controller: "Responsable", export_json: "Profil (JSON)", export_jsonld: "Profil (JSON-LD)",
+      export_html: "Page imprimable", export_pdf: "PDF d'une page", other_skills: "Autres compétences",
+      new_skills: "Nouvelles compétences", matching: "Compétences que vous avez", missing_skills: "Compétences à acquérir",
+      location: "Lieu", duration: "Durée", provider: "Organisme", score: "correspondance",
+      proposed: "à confirmer", rejected: "rejetée", group_other: "Autres"
+    }
+  };
+
+  var current = "en";
+
+  function t(key, params) {
+    var table = STRINGS[current] || STRINGS.en;
+    var text = table[key] !== undefined ? table[key] : (STRINGS.en[key] !== undefined ? STRINGS.en[key] : key);
+    if (params) {
+      Object.keys(params).forEach(function (name) { text = text.split("{" + name + "}").join(String(params[name])); });
+    }
+    return text;
+  }
+
+  function apply(root) {
+    (root || document).querySelectorAll("[data-i18n]").forEach(function (el) { el.textContent = t(el.getAttribute("data-i18n")); });
+    (root || document).querySelectorAll("[data-i18n-placeholder]").forEach(function (el) {
+      el.setAttribute("placeholder", t(el.getAttribute("data-i18n-placeholder")));
+    });
+    document.documentElement.setAttribute("lang", current);
+  }
+
+  function setLanguage(lang) {
+    current = STRINGS[lang] ? lang : "en";
+    apply(document);
+  }
+
+  window.OrientI18n = { t: t, apply: apply, setLanguage: setLanguage, language: function () { return current; }, languages: Object.keys(STRINGS) };
+})();
