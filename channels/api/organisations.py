@@ -1,0 +1,195 @@
+"""Organisation-side endpoints, authenticated by an API key in the ``X-API-Key`` header (thin:
+the work is in ``tools.organisations``, ``tools.sharing`` and ``tools.statistics``).
+
+An organisation sees a person's profile or plan only under a consent valid at that moment; every
+read goes through ``Sharing.share`` (checked and logged). After a revocation it gets 403 with the
+reason. Keys carry scopes (profiles:read, traces:write, statistics:read, catalogs:write) and a
+rate limit (429 with Retry-After).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from typing import Annotated, Any, Union
+
+from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Security
+from fastapi.responses import Response
+from fastapi.security import APIKeyHeader
+from pydantic import BaseModel, Field
+
+from channels.api.dependencies import ServicesDep
+from channels.api.errors import ApiError, error_responses
+from tools.consent.models import DataCategory
+from tools.consent.recipients import PURPOSE_SKILL_EVIDENCE, PURPOSE_STATISTICS
+from tools.organisations import AuthError, CertificateTrace, OrgPrincipal, Scope, TraceResult, XapiTrace
+from tools.organisations.models import ApiKeyInfo, Organisation
+from tools.organisations.traces import TraceError
+from tools.sharing import profile_payload, refusal_message
+from tools.statistics import TerritoryStatistics, to_csv
+
+router = APIRouter(prefix="/api/org", tags=["organisations"])
+
+api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="Organisation API key")
+PersonId = Annotated[str, Path(min_length=3, max_length=128, pattern=r"^[A-Za-z0-9_\-]+$")]
+PROFILE_CATEGORIES = [DataCategory.profile, DataCategory.experiences, DataCategory.skills, DataCategory.interests,
+                      DataCategory.preferences]
+AUTH_ERRORS = error_responses(401, 403, 429)
+
+
+def _auth(scope: Scope | None):
+    def dependency(services: ServicesDep, key: Annotated[str | None, Security(api_key_header)]) -> OrgPrincipal:
+        try:
+            return services.organisations.authenticate(key, scope)
+        except AuthError as exc:
+            status = {"missing_key": 401, "invalid_key": 401, "revoked_key": 401, "rate_limited": 429}.get(exc.code, 403)
+            headers = {"WWW-Authenticate": "APIKey"} if status == 401 else None
+            if exc.retry_after is not None:
+                headers = {"Retry-After": str(max(1, math.ceil(exc.retry_after)))}
+            raise HTTPException(status, detail={"error": exc.code, "detail": exc.message}, headers=headers) from None
+    return dependency
+
+
+AnyOrg = Annotated[OrgPrincipal, Depends(_auth(None))]
+ProfilesReader = Annotated[OrgPrincipal, Depends(_auth(Scope.profiles_read))]
+TracesWriter = Annotated[OrgPrincipal, Depends(_auth(Scope.traces_write))]
+StatisticsReader = Annotated[OrgPrincipal, Depends(_auth(Scope.statistics_read))]
+
+
+class Me(BaseModel):
+    organisation: Organisation
+    key: ApiKeyInfo
+
+
+class SharedPerson(BaseModel):
+    person_id: str
+    purposes: list[str]
+    data_categories: list[DataCategory]
+    valid_until: datetime | None
+
+
+class SharedData(BaseModel):
+    person_id: str
+    purpose: str
+    consent_id: str
+    shared_at: datetime
+    data: dict[str, Any] = Field(description="one entry per data category the consent covers")
+
+
+@router.get("/me", response_model=Me, responses=AUTH_ERRORS, summary="The organisation behind this API key")
+def me(principal: AnyOrg) -> Me:
+    return Me(organisation=principal.organisation, key=principal.key)
+
+
+@router.get("/people", response_model=list[SharedPerson], responses=AUTH_ERRORS,
+            summary="People who shared data with this organisation under a consent valid now")
+def shared_people(principal: ProfilesReader, services: ServicesDep) -> list[SharedPerson]:
+    people = services.consents.people_with_valid_consent(principal.organisation.recipient_id)
+    out = []
+    for person_id, consents in sorted(people.items()):
+        consents = [c for c in consents if c.purpose not in (PURPOSE_SKILL_EVIDENCE, PURPOSE_STATISTICS)]
+        if consents:
+            out.append(SharedPerson(person_id=person_id, purposes=sorted({c.purpose for c in consents}),
+                                    data_categories=sorted({d for c in consents for d in c.data_categories}),
+                                    valid_until=max((c.expires_at for c in consents if c.expires_at), default=None)))
+    return out
+
+
+def _share(principal: OrgPrincipal, services, person_id: str, wanted: list[DataCategory], purpose: str | None,
+           channel: str) -> SharedData:
+    recipient = services.consents.recipient(principal.organisation.recipient_id)
+    notices = [n for n in recipient.notices if n.purpose not in (PURPOSE_SKILL_EVIDENCE, PURPOSE_STATISTICS)]
+    if purpose is not None:
+        notices = [n for n in notices if n.purpose == purpose]
+        if not notices:
+            raise ApiError(400, "unknown_purpose", f"this organisation has no notice for purpose {purpose!r}")
+    # ask for what a valid consent covers among the wanted categories (or the notice's, to log a refusal)
+    categories: list[DataCategory] = []
+    chosen = notices[0].purpose if notices else "none"
+    for notice in notices:
+        consent = services.consents.valid_consent(person_id, recipient.id, notice.purpose, [])
+        if consent is not None:
+            covered = [c for c in wanted if c in consent.data_categories]
+            if covered:
+                categories, chosen = covered, notice.purpose
+                break
+    if not categories:
+        categories = [c for c in wanted if notices and c in notices[0].data_categories] or wanted[:1]
+    profiles = services.profiles if hasattr(type(services), "profiles") else None
+    if profiles is None:
+        from tools.profile.store import ProfileStore
+
+        profiles = ProfileStore(services.database)
+    result = services.sharing.share(person_id, recipient.id, chosen, categories, _LazyPayload(profiles, person_id),
+                                    channel=channel)
+    if not result.allowed:
+        raise ApiError(403, result.reason, refusal_message(result.reason))
+    return SharedData(person_id=person_id, purpose=chosen, consent_id=result.consent_id or "", shared_at=result.at,
+                      data=result.payload or {})
+
+
+class _LazyPayload(dict):
+    """The profile is read only when a share is allowed (a refused share never touches it)."""
+
+    def __init__(self, profiles, person_id: str):
+        super().__init__()
+        self._profiles, self._person_id, self._loaded = profiles, person_id, False
+
+    def _load(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            profile = self._profiles.get(self._person_id)
+            if profile is not None:
+                self.update(profile_payload(profile, list(DataCategory)))
+
+    def __contains__(self, key) -> bool:
+        self._load()
+        return super().__contains__(key)
+
+    def __getitem__(self, key):
+        self._load()
+        return super().__getitem__(key)
+
+
+@router.get("/people/{person_id}/profile", response_model=SharedData, responses={**AUTH_ERRORS, **error_responses(400, 422)},
+            summary="A person's profile, only under a consent valid now (403 with the reason otherwise)")
+def shared_profile(person_id: PersonId, principal: ProfilesReader, services: ServicesDep,
+                   purpose: Annotated[str | None, Query(max_length=64)] = None) -> SharedData:
+    return _share(principal, services, person_id, PROFILE_CATEGORIES, purpose, "org-api:profile")
+
+
+@router.get("/people/{person_id}/plan", response_model=SharedData, responses={**AUTH_ERRORS, **error_responses(400, 422)},
+            summary="A person's plan (target, gap, trainings, jobs), only under a consent valid now")
+def shared_plan(person_id: PersonId, principal: ProfilesReader, services: ServicesDep,
+                purpose: Annotated[str | None, Query(max_length=64)] = None) -> SharedData:
+    return _share(principal, services, person_id, [DataCategory.plan], purpose, "org-api:plan")
+
+
+TraceIn = Annotated[Union[XapiTrace, CertificateTrace], Field(discriminator="kind")]
+
+
+@router.post("/people/{person_id}/traces", response_model=TraceResult, status_code=201,
+             responses={**AUTH_ERRORS, **error_responses(409, 422)},
+             summary="Post evidence of a skill (xAPI statement or certificate) for a person who consented")
+def post_trace(person_id: PersonId, principal: TracesWriter, services: ServicesDep,
+               trace: Annotated[TraceIn, Body()]) -> TraceResult:
+    try:
+        return services.traces.post(principal, person_id, trace)
+    except TraceError as exc:
+        raise ApiError(exc.status, exc.code, exc.message) from None
+
+
+@router.get("/statistics", responses={200: {"description": "Territory statistics (k-anonymous aggregates), JSON or CSV",
+                                            "model": TerritoryStatistics,
+                                            "content": {"text/csv": {"schema": {"type": "string"}}}},
+                                      **AUTH_ERRORS, **error_responses(422)},
+            response_class=Response, summary="Skills and target occupations by region and period (groups of k or more)")
+def statistics(principal: StatisticsReader, services: ServicesDep,
+               region: Annotated[str | None, Query(max_length=120)] = None,
+               period: Annotated[str | None, Query(pattern=r"^\d{4}-Q[1-4]$")] = None,
+               format: Annotated[str, Query(pattern=r"^(json|csv)$")] = "json") -> Response:
+    stats = services.statistics.aggregate(region=region, period=period)
+    if format == "csv":
+        return Response(to_csv(stats), media_type="text/csv",
+                        headers={"Content-Disposition": 'attachment; filename="territory-statistics.csv"'})
+    return Response(stats.model_dump_json(), media_type="application/json")
