@@ -200,7 +200,7 @@ def code_from_uri(uri: str) -> str:
 # -- writing -----------------------------------------------------------------------------------------
 
 
-def to_jsonld(profile: Profile, provider: str = "orient") -> dict:
+def jsonld_document(profile: Profile, provider: str = "orient") -> dict:
     """The profile as a compact JSON-LD document with its ``@context`` inline."""
     doc: dict[str, Any] = {
         "@context": copy.deepcopy(CONTEXT),
