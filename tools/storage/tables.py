@@ -10,3 +10,4 @@ import tools.consent.tables  # noqa: F401  (consent ledger: recipients, notices,
 import tools.sharing  # noqa: F401  (share log)
 import tools.statistics  # noqa: F401  (territory statistics contributions)
 import tools.organisations.tables  # noqa: F401  (organisation accounts, API keys, traces)
+import tools.career.catalog_tables  # noqa: F401  (training and job catalogs)
