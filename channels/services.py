@@ -40,6 +40,14 @@ class Services:
 
         return NoteBook(self.database)
 
+    # -- profile (H7) --------------------------------------------------------------------------
+    @cached_property
+    def profiles(self):
+        """The people's skills profiles (listed in PERSONAL_DATA_STORES: export and erase)."""
+        from tools.profile.store import ProfileStore
+
+        return ProfileStore(self.database)
+
     # -- consent, sharing, privacy, organisations (H3) ---------------------------------------
     @cached_property
     def consents(self):

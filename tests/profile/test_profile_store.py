@@ -70,6 +70,7 @@ def test_list_count_delete(store: ProfileStore):
         store.save(_profile(f"p{i}", region="Bretagne" if i % 2 else "Occitanie"))
     assert store.count() == 5
     assert store.count(region="Bretagne") == 2
+    assert store.count("p1") == 1 and store.count("nobody") == 0
     listing = store.list(region="Occitanie")
     assert sorted(item.person_id for item in listing) == ["p0", "p2", "p4"]
     assert len(store.list(limit=2)) == 2

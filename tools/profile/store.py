@@ -96,8 +96,11 @@ class ProfileStore:
                 for r in session.execute(query)
             ]
 
-    def count(self, region: str | None = None) -> int:
+    def count(self, person_id: str | None = None, *, region: str | None = None) -> int:
+        """Profiles held: the person's (0 or 1, the privacy registry's contract), else all or a region's."""
         query = select(func.count()).select_from(ProfileRow)
+        if person_id is not None:
+            query = query.where(ProfileRow.person_id == person_id)
         if region is not None:
             query = query.where(ProfileRow.region == region)
         with self.database.session() as session:
