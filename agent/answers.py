@@ -1,0 +1,299 @@
+"""Reading the person's answers offline: yes/no, "that's all", durations, picks by number or label,
+experience kinds, RIASEC interests and preferences. English and French, typos, no accents, emojis.
+
+Every function takes the raw text and works on its normalised form (``language.normalise``).
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher, get_close_matches
+
+from agent.language import normalise
+
+_YES = {
+    "yes", "y", "yeah", "yep", "yup", "yes please", "sure", "ok", "okay", "okey", "oki", "k", "of course", "agreed",
+    "i agree", "agree", "go", "go ahead", "fine", "alright", "all right", "absolutely", "definitely", "correct",
+    "right", "oui", "ouais", "ouai", "wi", "ui", "d'accord", "daccord", "dacc", "dac", "bien sur", "volontiers",
+    "j'accepte", "jaccepte", "j accepte", "accepte", "je suis d'accord", "je suis daccord", "ok pour moi", "carrement",
+    "exact", "exactement", "parfait", "vas y", "allez", "yes i agree", "yes i do", "i do", "si", "confirm", "confirme",
+    "je confirme", "yes delete", "oui efface", "oui supprime",
+}
+_NO = {
+    "no", "n", "nope", "nah", "no thanks", "no thank you", "not really", "non", "nan", "non merci", "pas vraiment",
+    "jamais", "never", "i don't", "i dont", "i do not", "refuse", "je refuse", "don't", "dont", "pas question",
+    "no way", "cancel", "annule", "annuler", "stop", "not now", "pas maintenant", "keep", "garde",
+}
+_YES_EMOJI = ("👍", "✅", "👌", "🙂", "😀", "😊", "👏", "🆗", "✔")
+_NO_EMOJI = ("👎", "❌", "🙅", "✖")
+
+_NO_MORE = [
+    r"\bthat'?s (all|it)\b", r"\bnothing (else|more)\b", r"\bno(,)? (that'?s all|nothing else|more)\b", r"^no+\b",
+    r"\bnone\b", r"\bi'?m done\b", r"\bno other\b", r"^(non|nan|rien)\b", r"\bc'?est tout\b", r"\brien d'?autre\b",
+    r"\bpas d'?autre", r"\bc'?est (bon|fini)\b", r"\bj'?ai fini\b", r"\bnot really\b", r"\bpas vraiment\b",
+    r"\bthat is all\b", r"\bfini\b", r"^(done|finished)\b", r"\bno more\b", r"\bplus rien\b",
+]
+
+
+def _clean(text: str | None) -> str:
+    return normalise(text or "").strip(" .!?,;:")
+
+
+def is_yes(text: str | None) -> bool:
+    if not text:
+        return False
+    if any(e in text for e in _YES_EMOJI) and not any(e in text for e in _NO_EMOJI):
+        return True
+    t = _clean(text)
+    if t in _YES:
+        return True
+    first = re.split(r"[ ,.!]", t, maxsplit=1)[0]
+    if first in {"yes", "oui", "ok", "okay", "sure", "yeah", "yep", "ouais", "d'accord", "daccord", "absolutely", "bien"} and not is_no_start(t):
+        return True
+    return bool(get_close_matches(t, ["yes", "oui", "okay", "sure", "d'accord"], n=1, cutoff=0.8)) and len(t) >= 3
+
+
+def is_no_start(t: str) -> bool:
+    return bool(re.match(r"^(no|non|nope|nah|pas|never|jamais)\b", t))
+
+
+def is_no(text: str | None) -> bool:
+    if not text:
+        return False
+    if any(e in text for e in _NO_EMOJI) and not any(e in text for e in _YES_EMOJI):
+        return True
+    t = _clean(text)
+    if t in _NO or is_no_start(t):
+        return True
+    return bool(get_close_matches(t, ["no", "non", "nope", "no thanks", "non merci"], n=1, cutoff=0.85))
+
+
+def is_no_more(text: str | None) -> bool:
+    """"No, that's all" and its variants: the end of a list."""
+    t = _clean(text)
+    if not t:
+        return False
+    if len(t.split()) > 12:
+        return False
+    return any(re.search(p, t) for p in _NO_MORE)
+
+
+def is_empty(text: str | None) -> bool:
+    return not _clean(text) and not any(ch.isalnum() for ch in (text or ""))
+
+
+# -- durations -----------------------------------------------------------------------------------
+_NUMBER_WORDS = {
+    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "un": 1, "une": 1, "deux": 2,
+    "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
+    "quinze": 15, "vingt": 20, "half": 0.5, "demi": 0.5, "several": 3, "plusieurs": 3, "few": 2, "couple": 2,
+}
+_DURATION = re.compile(
+    r"\b(\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\s*(?:and a half\s*|et demi\s*)?"
+    r"(years?|yrs?|ans?|annees?|months?|mois|weeks?|semaines?)\b"
+)
+
+
+def parse_duration_months(text: str | None) -> int | None:
+    """'2 years' -> 24, 'six mois' -> 6, 'depuis 2 ans' -> 24; None when there is none."""
+    t = normalise(text or "")
+    match = _DURATION.search(t)
+    if not match:
+        return None
+    raw, unit = match.group(1), match.group(2)
+    value = float(raw.replace(",", ".")) if raw[0].isdigit() else float(_NUMBER_WORDS[raw])
+    if "and a half" in match.group(0) or "et demi" in match.group(0):
+        value += 0.5
+    if unit.startswith(("y", "an")):
+        months = value * 12
+    elif unit.startswith(("w", "sem")):
+        months = value / 4.3
+    else:
+        months = value
+    return max(1, round(months))
+
+
+# -- picks ---------------------------------------------------------------------------------------
+def parse_numbers(text: str | None, upper: int) -> list[int]:
+    """1-based numbers in the text that are valid option indexes ('1 and 3', '2,4')."""
+    t = normalise(text or "")
+    if _DURATION.search(t):
+        return []
+    found = [int(n) for n in re.findall(r"\b(\d{1,2})\b", t)]
+    return [n for n in dict.fromkeys(found) if 1 <= n <= upper]
+
+
+def similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, normalise(a), normalise(b)).ratio()
+
+
+def best_label_match(text: str, labels: list[str], cutoff: float = 0.72) -> int | None:
+    """Index of the label the text names: contained either way, or fuzzy (typos)."""
+    t = normalise(text)
+    if not t:
+        return None
+    norm = [normalise(label) for label in labels]
+    for i, label in enumerate(norm):
+        if label and (label == t or (len(t) >= 4 and t in label) or (len(label) >= 4 and label in t)):
+            return i
+    scores = [SequenceMatcher(None, t, label).ratio() for label in norm]
+    if scores:
+        best = max(range(len(scores)), key=scores.__getitem__)
+        if scores[best] >= cutoff:
+            return best
+    return None
+
+
+# -- experiences ---------------------------------------------------------------------------------
+_KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
+    ("volunteering", ("volunteer", "benevol", "charity", "association", "ngo", "red cross", "croix rouge", "restos du coeur")),
+    ("family_care", ("my mother", "my father", "my grandmother", "my grandfather", "my brother", "my sister", "my son", "my daughter",
+                     "my kids", "my children", "my parents", "ma mere", "mon pere", "ma grand", "mon grand", "mes parents",
+                     "mon frere", "ma soeur", "mes enfants", "mon fils", "ma fille", "caring for", "took care of", "look after",
+                     "looked after", "m'occupe de mon", "m'occupe de ma", "aidant", "carer", "caregiver")),
+    ("school", ("school", "lycee", "college", "university", "universite", "class", "classe", "student", "etudiant",
+                "eleve", "bac ", "stage", "internship", "exam", "project at school", "projet scolaire", "studies", "etudes")),
+    ("sport", ("football", "foot", "basket", "rugby", "tennis", "swim", "natation", "sport", "team", "equipe", "club",
+               "match", "coach", "entraine", "handball", "judo", "danse", "dance", "running", "course a pied", "athletisme")),
+    ("music", ("music", "musique", "guitar", "guitare", "piano", "sing", "chant", "band", "groupe de musique", "orchestra",
+               "orchestre", "drums", "batterie", "dj", "concert")),
+    ("art", ("paint", "peinture", "drawing", "dessin", "art", "theatre", "theater", "photo", "video", "film", "youtube",
+             "montage", "design", "sculpt", "craft", "couture", "sewing", "poem", "poeme", "ecriture", "writing")),
+    ("paid", ("worked", "work as", "job", "employee", "employe", "salarie", "travaille", "travail", "emploi", "cdi", "cdd",
+              "interim", "company", "entreprise", "shop", "magasin", "supermarket", "supermarche", "warehouse", "entrepot",
+              "cashier", "caissier", "caissiere", "manager", "boss", "patron", "salary", "paid", "paye", "baby-sitting",
+              "babysitting", "baby sitting", "nanny", "waiter", "serveur", "serveuse", "driver", "chauffeur")),
+    ("hobby", ("hobby", "hobbies", "loisir", "passion", "gaming", "jeux video", "video games", "cook", "cuisine",
+               "garden", "jardin", "bricolage", "diy", "read", "lecture", "blog", "chess", "echecs")),
+]
+
+
+def experience_kind(text: str) -> str:
+    t = f" {normalise(text)} "
+    best, best_hits = "other", 0
+    for kind, words in _KIND_WORDS:
+        hits = sum(1 for w in words if w in t)
+        if hits > best_hits:
+            best, best_hits = kind, hits
+    return best
+
+
+def short_title(text: str, words: int = 8) -> str:
+    """A short title for an experience: the first clause, at most ``words`` words."""
+    first = re.split(r"[.;:!?\n]| - |, (?:and|et|but|mais) ", text.strip(), maxsplit=1)[0]
+    parts = first.split()
+    title = " ".join(parts[:words])
+    return title + ("…" if len(parts) > words else "")
+
+
+def is_ongoing(text: str) -> bool:
+    t = normalise(text)
+    return bool(re.search(r"\b(i'?ve been|i have been|depuis|currently|actuellement|en ce moment|i am|i'm|je suis|je fais|i do|i keep|i coach|je monte|je garde|on weekends|le week end|le mercredi)\b", t))
+
+
+# -- interests -----------------------------------------------------------------------------------
+_RIASEC_WORDS: dict[str, tuple[str, ...]] = {
+    "R": ("hands", "mains", "manual", "manuel", "build", "construire", "repair", "reparer", "outdoor", "dehors", "nature",
+          "machine", "tools", "outils", "sport", "physical", "physique", "bricol", "drive", "conduire", "animals", "animaux", "cook", "cuisine"),
+    "I": ("science", "research", "recherche", "problem", "probleme", "solving", "resoudre", "analy", "understand", "comprendre",
+          "computers", "ordinateur", "informatique", "tech", "data", "donnees", "math", "logic", "logique", "enquete"),
+    "A": ("creat", "crea", "art", "music", "musique", "draw", "dessin", "design", "write", "ecrire", "video", "film", "photo",
+          "imagin", "theatre", "danse", "dance", "mode", "fashion", "decor"),
+    "S": ("people", "gens", "help", "aider", "aide", "children", "enfants", "kids", "teach", "enseigner", "care", "soin",
+          "social", "others", "autres", "team", "equipe", "listen", "ecouter", "personnes", "public", "contact", "sport"),
+    "E": ("lead", "diriger", "manage", "gerer", "sell", "vendre", "business", "entreprendre", "entrepreneur", "convince",
+          "convaincre", "projects", "projets", "organis", "negoti", "responsib", "commerce"),
+    "C": ("numbers", "chiffres", "order", "ordre", "organis", "admin", "accounts", "comptab", "spreadsheet", "tableur",
+          "excel", "files", "dossiers", "precis", "rules", "regles", "planning", "budget", "computers"),
+}
+
+
+def riasec_letters(text: str) -> list[str]:
+    """RIASEC letters named in the text, strongest first (ties in RIASEC order)."""
+    t = normalise(text)
+    counts = {letter: sum(1 for w in words if w in t) for letter, words in _RIASEC_WORDS.items()}
+    ranked = sorted((letter for letter in counts if counts[letter] > 0), key=lambda x: (-counts[x], "RIASEC".index(x)))
+    return ranked
+
+
+# -- preferences ---------------------------------------------------------------------------------
+_LOCATION = re.compile(
+    r"\b(?:close to|near|around|in|at|pres de|proche de|autour de|vers|a|sur|dans la region de|in the area of)\s+"
+    r"([A-Z][\w\-']+(?:[\s\-][A-Z][\w\-']+)*)"
+)
+_NOT_PLACES = {"I", "The", "A", "My", "Excel", "English", "French", "Je", "Le", "La", "Les", "Un", "Une"}
+
+
+def parse_preferences(text: str) -> dict:
+    """Location, time, training appetite and remote wish from a free answer."""
+    raw = text or ""
+    t = normalise(raw)
+    prefs: dict = {"text": raw.strip()}
+    plain = raw.replace("à", "a").replace("près", "pres")
+    for match in _LOCATION.finditer(plain):
+        place = match.group(1).strip()
+        if place.split()[0] not in _NOT_PLACES:
+            prefs["location"] = place
+            break
+    if re.search(r"\b(full[ -]?time|temps plein|plein temps|35 ?h)\b", t):
+        prefs["time"] = "full time"
+    elif re.search(r"\b(part[ -]?time|temps partiel|mi[ -]temps|half time)\b", t):
+        prefs["time"] = "part time"
+    elif re.search(r"\b(evening|evenings|soir|soirs|night|weekend|week end)\b", t):
+        prefs["time"] = "evenings"
+    if re.search(r"\b(remote|from home|teletravail|a distance|online|en ligne)\b", t):
+        prefs["remote"] = True
+    if re.search(r"\b(no training|pas de formation|sans formation|no studies|pas d'etudes|work soon|travailler vite)\b", t):
+        prefs["training_appetite"] = "none"
+        prefs["max_training_months"] = 0
+    elif re.search(r"\b(short|courte?s?|quick|rapide|few weeks|quelques semaines|evening|soir)\b", t):
+        prefs["training_appetite"] = "short"
+        prefs["max_training_months"] = 6
+    elif re.search(r"\b(long|longues?|degree|master|licence|university|universite|bachelor|bts|but|prepa)\b", t):
+        prefs["training_appetite"] = "long"
+        prefs["max_training_months"] = 36
+    elif re.search(r"\b(training|formation|learn|apprendre|studies|etudes|apprentissage|alternance)\b", t):
+        prefs["training_appetite"] = "some"
+    if re.search(r"\b(stay with my employer|my employer|my company|internal|mon employeur|mon entreprise|en interne|rester)\b", t):
+        prefs["employer_first"] = True
+    return prefs
+
+
+# -- personas ------------------------------------------------------------------------------------
+_PERSONA_PATTERNS: list[tuple[str, str]] = [
+    ("employee", r"\b(my company|my employer|reskill|upskill|my manager|my job|colleague|mon entreprise|mon employeur|"
+                 r"reconversion interne|mon poste|mes collegues|i work (as|at|in|for)|je travaille (comme|chez|dans))\b"),
+    ("jobseeker", r"\b(looking for a job|job ?seeker|unemploy|find a job|looking for work|out of work|lost my job|"
+                  r"cherche (un )?(emploi|travail|boulot|job)|chomage|demandeur d'emploi|france travail|pole emploi|"
+                  r"sans emploi|recherche d'emploi)\b"),
+    ("high_school", r"\b(high school|lycee|lyceen|lyceenne|college|after the bac|apres le bac|le bac|bac\b|seconde|premiere|"
+                    r"terminale|parcoursup|my parents|mes parents|at school|au lycee|pupil|eleve|i'?m (15|16|17|18)|j'ai (15|16|17|18) ans|"
+                    r"choose (my )?studies|orientation|etudes courtes|etudes longues)\b"),
+]
+
+
+def detect_persona(text: str) -> str | None:
+    t = normalise(text)
+    for persona, pattern in _PERSONA_PATTERNS:
+        if re.search(pattern, t):
+            return persona
+    return None
+
+
+def language_choice(text: str | None) -> str | None:
+    t = _clean(text)
+    if not t:
+        return None
+    if t in {"en", "eng", "english", "anglais", "englisch", "in english", "en anglais", "uk", "us", "🇬🇧", "🇺🇸"} or "english" in t or "anglais" in t:
+        return "en"
+    if t in {"fr", "fra", "french", "francais", "en francais", "in french", "franc"} or "francais" in t or "french" in t:
+        return "fr"
+    if "🇫🇷" in (text or ""):
+        return "fr"
+    if "🇬🇧" in (text or "") or "🇺🇸" in (text or ""):
+        return "en"
+    close = get_close_matches(t, ["english", "francais", "french", "anglais"], n=1, cutoff=0.7)
+    if close:
+        return "en" if close[0] in ("english", "anglais") else "fr"
+    return None

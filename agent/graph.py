@@ -1,0 +1,78 @@
+"""The conversation graph: a router, one node per dialogue phase and one per global intent,
+wired by ``Command`` (each node says where the turn goes next). One invocation = one turn.
+
+    router ─┬─> welcome ─> experiences ─> experience_detail ─> skills ─> (experiences ...)
+            │   ─> interests ─> preferences ─> moves ─> plan ─> sharing ─> wrapup
+            └─> erase | export | about_me | revoke | injection | correction | go_back |
+                reject_skill | switch_language | restart | help | off_topic  ─> (current phase)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langgraph.graph import START, StateGraph
+
+from agent.context import AgentContext
+from agent.nodes.about_me import about_me
+from agent.nodes.correction import correction
+from agent.nodes.erase import erase
+from agent.nodes.experience_detail import experience_detail
+from agent.nodes.experiences import experiences
+from agent.nodes.export import export
+from agent.nodes.go_back import go_back
+from agent.nodes.help import help as help_node
+from agent.nodes.injection import injection
+from agent.nodes.interests import interests
+from agent.nodes.moves import moves
+from agent.nodes.off_topic import off_topic
+from agent.nodes.plan import plan
+from agent.nodes.preferences import preferences
+from agent.nodes.reject_skill import reject_skill
+from agent.nodes.restart import restart
+from agent.nodes.revoke import revoke
+from agent.nodes.router import router
+from agent.nodes.sharing import sharing
+from agent.nodes.skills import skills
+from agent.nodes.switch_language import switch_language
+from agent.nodes.welcome import welcome
+from agent.nodes.wrapup import wrapup
+from agent.state import AgentState
+
+PHASE_NODES = {
+    "welcome": welcome,
+    "experiences": experiences,
+    "experience_detail": experience_detail,
+    "skills": skills,
+    "interests": interests,
+    "preferences": preferences,
+    "moves": moves,
+    "plan": plan,
+    "sharing": sharing,
+    "wrapup": wrapup,
+}
+INTENT_NODES = {
+    "erase": erase,
+    "export": export,
+    "about_me": about_me,
+    "revoke": revoke,
+    "injection": injection,
+    "correction": correction,
+    "go_back": go_back,
+    "reject_skill": reject_skill,
+    "switch_language": switch_language,
+    "restart": restart,
+    "help": help_node,
+    "off_topic": off_topic,
+}
+ALL_NODES = [*PHASE_NODES, *INTENT_NODES]
+
+
+def build_graph(checkpointer: Any | None = None):
+    """The compiled graph; ``checkpointer`` keeps each conversation (thread) between turns."""
+    builder = StateGraph(AgentState, context_schema=AgentContext)
+    builder.add_node("router", router, destinations=tuple(ALL_NODES))
+    for name, node in {**PHASE_NODES, **INTENT_NODES}.items():
+        builder.add_node(name, node, destinations=tuple(n for n in ALL_NODES if n != name) + (name,))
+    builder.add_edge(START, "router")
+    return builder.compile(checkpointer=checkpointer)

@@ -1,0 +1,41 @@
+"""'What do you know about me?': a readable summary of the profile and consents, then back."""
+
+from __future__ import annotations
+
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from agent.context import AgentContext
+from agent.prompts import duration_text, say
+from agent.state import AgentState
+from agent.toolbox import load_profile
+from agent.turns import back_to_phase, card
+
+
+def about_me(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+    ctx = runtime.context
+    lang = state.get("language") or "en"
+    profile = load_profile(ctx, state)
+    none = say("about_none", lang)
+    lines = [f"• {say('about_language', lang)}"]
+    experiences = []
+    for e in profile.experiences:
+        months = e.period.months()
+        experiences.append(e.title + (f" ({duration_text(months, lang)})" if months else ""))
+    lines.append("• " + say("about_experiences", lang, items="; ".join(experiences) or none))
+    skills = [f"{s.label} [{s.level.value}]" for s in profile.confirmed_skills()]
+    lines.append("• " + say("about_skills", lang, items=", ".join(skills) or none))
+    if profile.interests.text or profile.interests.riasec:
+        lines.append("• " + say("about_interests", lang, items=profile.interests.text or "".join(profile.interests.riasec)))
+    if profile.preferences.text:
+        lines.append("• " + say("about_preferences", lang, items=profile.preferences.text))
+    if profile.target:
+        lines.append("• " + say("about_target", lang, items=profile.target.label))
+    consents = []
+    if ctx.consents is not None:
+        consents = [f"{c.recipient_id}: {c.status.value}" for c in ctx.consents.list(state["conversation_id"])]
+    lines.append("• " + say("about_consents", lang, items=", ".join(consents) or none))
+    empty = profile.is_empty() and not consents
+    text = say("about_me_empty", lang) if empty else say("about_me", lang, summary="\n".join(lines))
+    data = profile.model_dump(mode="json", include={"experiences", "skills", "interests", "preferences", "target"})
+    return back_to_phase(state, text, cards=[card("profile", say("card_profile", lang), **data)])

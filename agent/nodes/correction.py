@@ -1,0 +1,76 @@
+"""Correcting an earlier fact ("actually it was 3 years", "en fait c'était à Lyon"): the duration
+of the experience concerned, the location, or a detail added to the current experience."""
+
+from __future__ import annotations
+
+import re
+
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from agent.answers import best_label_match, parse_duration_months
+from agent.context import AgentContext
+from agent.prompts import duration_text, say
+from agent.state import AgentState
+from agent.toolbox import change_profile, current_experience, load_profile
+from agent.turns import back_to_phase
+from tools.career.preferences import parse_preferences
+from tools.profile import Period
+
+_MARKER = re.compile(
+    r"^\s*(actually|in fact|correction|to correct|sorry,? i meant|i meant|oops|my mistake|no,? actually|en fait|"
+    r"en réalité|en realite|je voulais dire|pardon|oups|erreur|non,? en fait|je me suis trompée?|je rectifie|plutôt|plutot)[\s,:!.-]*",
+    re.IGNORECASE,
+)
+
+
+def correction(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+    ctx = runtime.context
+    lang = state.get("language") or "en"
+    text = state.get("message") or ""
+    profile = load_profile(ctx, state)
+    months = parse_duration_months(_first_duration_clause(text))
+    if months is not None and profile.experiences:
+        experience = _concerned(profile, text, state.get("experience_id"))
+
+        def fix(p):
+            p.experience(experience.id).period = Period(duration_months=months)
+
+        change_profile(ctx, state, fix)
+        return back_to_phase(state, say("correction_duration", lang, experience=experience.title,
+                                        duration=duration_text(months, lang)))
+    location = parse_preferences(text).location
+    if location:
+        def move(p):
+            p.preferences.location = location
+
+        change_profile(ctx, state, move)
+        return back_to_phase(state, say("correction_location", lang, location=location))
+    detail = _MARKER.sub("", text).strip()
+    experience = current_experience(profile, state.get("experience_id"))
+    if detail and experience is not None:
+        def add(p):
+            exp = p.experience(experience.id)
+            exp.details = [*exp.details, detail]
+
+        change_profile(ctx, state, add)
+        return back_to_phase(state, say("correction_detail", lang, experience=experience.title))
+    return back_to_phase(state, say("correction_nothing", lang))
+
+
+def _first_duration_clause(text: str) -> str:
+    """'3 years, not 2' -> '3 years': the corrected value comes first."""
+    return re.split(r"\b(not|pas|et non|instead of|au lieu de)\b", text, maxsplit=1)[0]
+
+
+def _concerned(profile, text: str, experience_id: str | None):
+    """The experience the correction names, else the current one, else the last with a duration."""
+    titles = [e.title for e in profile.experiences]
+    index = best_label_match(_MARKER.sub("", text), titles, cutoff=0.9)
+    if index is not None:
+        return profile.experiences[index]
+    current = current_experience(profile, experience_id)
+    with_duration = [e for e in profile.experiences if e.period.duration_months is not None]
+    if current is not None and (current.period.duration_months is not None or not with_duration):
+        return current
+    return with_duration[-1] if with_duration else current

@@ -1,0 +1,60 @@
+"""One follow-up about the current experience (what they did, how long, what they're proud of),
+then the skills it shows, proposed by the linking engine (and, if configured, the LLM)."""
+
+from __future__ import annotations
+
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from agent.answers import is_empty, is_no, is_no_more, parse_duration_months
+from agent.context import AgentContext
+from agent.prompts import say
+from agent.reply import Expecting
+from agent.state import AgentState, Phase
+from agent.toolbox import change_profile, current_experience, load_profile, propose_skills
+from agent.turns import ask, goto, quick
+from tools.profile import Period
+
+
+def experience_detail(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+    ctx = runtime.context
+    lang = state.get("language") or "en"
+    message = state.get("message")
+    profile = load_profile(ctx, state)
+    experience = current_experience(profile, state.get("experience_id"))
+    if experience is None:
+        return goto("experiences", state, update={"phase": Phase.experiences})
+
+    if message is None:
+        if experience.period.duration_months is None and len(experience.description.split()) > 12:
+            text = say("detail_how_long", lang)
+        elif experience.details:
+            text = say("detail_more", lang)
+        else:
+            text = say("detail_what", lang)
+        return ask(state, text=text, expecting=Expecting.experience_detail, phase=Phase.experience_detail,
+                   quick_replies=[quick(say("qr_thats_all", lang), say("qr_thats_all", lang).lower())],
+                   update={"detail_asked": True})
+
+    answered = not (is_empty(message) or ((is_no_more(message) or is_no(message)) and len(message.split()) <= 6))
+    if answered:
+        months = parse_duration_months(message)
+
+        def add(p):
+            exp = p.experience(experience.id)
+            exp.details = [*exp.details, message]
+            if months is not None and exp.period.duration_months is None:
+                exp.period = Period(duration_months=months)
+
+        profile = change_profile(ctx, state, add)
+        experience = profile.experience(experience.id)
+
+    known = {s.uri for s in profile.skills if s.state.value in ("confirmed", "rejected")}
+    text = experience.text()
+    proposals = propose_skills(ctx, text, lang, exclude=known, top_k=ctx.skills_per_experience)
+    if ctx.llm is not None:
+        proposals = ctx.llm.grounded_skills(text, lang, proposals, ctx, exclude=known, limit=ctx.skills_per_experience)
+    if not proposals:
+        return goto("experiences", state, note=say("skills_none_found", lang),
+                    update={"phase": Phase.experiences, "proposals": []})
+    return goto("skills", state, update={"phase": Phase.skills, "proposals": proposals})

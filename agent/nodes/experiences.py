@@ -1,0 +1,73 @@
+"""Experiences: collect several (paid, school, volunteering, family care, sport, music, art,
+hobbies), one at a time; "that's all" moves on to interests."""
+
+from __future__ import annotations
+
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from agent.answers import experience_kind, is_empty, is_no, is_no_more, is_ongoing, parse_duration_months, short_title
+from agent.context import AgentContext
+from agent.prompts import say
+from agent.reply import Expecting
+from agent.state import AgentState, Phase
+from agent.toolbox import change_profile, load_profile
+from agent.turns import ask, attempts, bump, goto, quick, reset
+from tools.profile import Experience, ExperienceKind, ExperienceStatus, Period
+
+
+def experiences(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+    ctx = runtime.context
+    lang = state.get("language") or "en"
+    message = state.get("message")
+    profile = load_profile(ctx, state)
+    have = len(profile.experiences)
+
+    if message is None:
+        return _ask(state, have)
+    if is_empty(message) or ((is_no_more(message) or is_no(message)) and len(message.split()) <= 8):
+        if have or attempts(state, "experience") >= 1:
+            note = None if have else say("experience_none", lang)
+            return goto("interests", state, note=note,
+                        update={"phase": Phase.interests, "attempts": reset(state, "experience")})
+        return ask(state, text=say("experience_again", lang), expecting=Expecting.experience, phase=Phase.experiences,
+                   quick_replies=[quick(say("qr_thats_all", lang), say("qr_thats_all", lang).lower())],
+                   update={"attempts": bump(state, "experience")})
+
+    extracted = ctx.llm.extract_experience(message, lang) if ctx.llm is not None else None
+    months = parse_duration_months(message)
+    kind = experience_kind(message)
+    title = short_title(message)
+    organisation = None
+    if extracted is not None:
+        title = extracted.title or title
+        kind = extracted.kind or kind
+        months = extracted.duration_months if extracted.duration_months is not None else months
+        organisation = extracted.organisation
+    experience = Experience(
+        kind=ExperienceKind(kind) if kind in ExperienceKind.__members__ else ExperienceKind.other,
+        title=title,
+        organisation=organisation,
+        description=message,
+        period=Period(duration_months=months),
+        status=ExperienceStatus.ongoing if is_ongoing(message) else ExperienceStatus.past,
+    )
+    change_profile(ctx, state, lambda p: p.add_experience(experience))
+    return goto("experience_detail", state, update={
+        "phase": Phase.experience_detail, "experience_id": experience.id, "detail_asked": False,
+        "experience_title": experience.title,
+        "attempts": reset(state, "experience"),
+    })
+
+
+def _ask(state: AgentState, have: int) -> Command:
+    lang = state.get("language") or "en"
+    persona = state.get("persona")
+    if have:
+        text = say("experience_next", lang)
+        replies = [quick(say("qr_thats_all", lang), say("qr_thats_all", lang).lower())]
+    else:
+        key = f"experience_first_{persona}" if persona in ("high_school", "jobseeker", "employee") else "experience_first"
+        text = say(key, lang)
+        replies = []
+    return ask(state, text=text, expecting=Expecting.experience, phase=Phase.experiences, quick_replies=replies)

@@ -1,0 +1,15 @@
+"""'Help' / 'what can you do?': what Orient does and what can be asked at any time, then back."""
+
+from __future__ import annotations
+
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from agent.context import AgentContext
+from agent.prompts import say
+from agent.state import AgentState
+from agent.turns import back_to_phase
+
+
+def help(state: AgentState, runtime: Runtime[AgentContext]) -> Command:  # noqa: A001 (the node's name)
+    return back_to_phase(state, say("help", state.get("language") or "en"))

@@ -1,0 +1,41 @@
+"""Interests, RIASEC-style: what the person enjoys (people, hands, problems, creating, leading,
+organising), in their words or through quick replies."""
+
+from __future__ import annotations
+
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from agent.answers import is_empty, is_no, is_no_more
+from agent.context import AgentContext
+from agent.prompts import say
+from agent.reply import Expecting
+from agent.state import AgentState, Phase
+from agent.toolbox import change_profile
+from agent.turns import ask, attempts, bump, goto, quick, reset
+from tools.career.interests import parse_interests
+from tools.profile import Interests
+
+RIASEC_ORDER = "SRIAEC"
+
+
+def interests(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+    ctx = runtime.context
+    lang = state.get("language") or "en"
+    message = state.get("message")
+    if message is None:
+        return _ask(state, say("interests_ask", lang))
+    nothing = is_empty(message) or ((is_no(message) or is_no_more(message)) and len(message.split()) <= 4)
+    if nothing and attempts(state, "interests") < 1:
+        return _ask(state, say("interests_again", lang), {"attempts": bump(state, "interests")})
+    if not nothing:
+        letters = list(parse_interests(message).letters)
+        change_profile(ctx, state, lambda p: setattr(p, "interests", Interests(riasec=letters, text=message)))
+    return goto("preferences", state, update={"phase": Phase.preferences, "attempts": reset(state, "interests")})
+
+
+def _ask(state: AgentState, text: str, update: dict | None = None) -> Command:
+    lang = state.get("language") or "en"
+    replies = [quick(say(f"qr_interest_{letter}", lang)) for letter in RIASEC_ORDER]
+    return ask(state, text=text, expecting=Expecting.interests, phase=Phase.interests, quick_replies=replies,
+               update=update)

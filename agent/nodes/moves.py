@@ -1,0 +1,116 @@
+"""Career moves ranked with why (occupations, sectors, study tracks, roles at the employer), and
+the person's choice of a target: by quick reply, number, name, or any job title they type."""
+
+from __future__ import annotations
+
+import re
+
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from agent.answers import best_label_match, is_empty, parse_numbers
+from agent.context import AgentContext
+from agent.language import normalise
+from agent.prompts import say
+from agent.reply import Expecting
+from agent.state import AgentState, Phase
+from agent.toolbox import change_profile, link_occupation, load_profile
+from agent.turns import ask, attempts, bump, card, goto, quick, reset
+from tools.profile import Target
+
+_OTHER = re.compile(r"^(another( job)?|other|something else|none of (these|them)|un autre( metier)?|autre( chose)?|aucun(e)?)\b")
+
+
+def moves(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+    ctx = runtime.context
+    lang = state.get("language") or "en"
+    message = state.get("message")
+    offered = list(state.get("moves") or [])
+    if message is None:
+        if not offered:
+            offered = _rank(state, ctx)
+        return _ask(state, offered)
+
+    text = normalise(message)
+    labels = [m["label"] for m in offered]
+    chosen: dict | None = None
+    numbers = parse_numbers(text, len(offered))
+    if numbers and len(text.split()) <= 3:
+        chosen = offered[numbers[0] - 1]
+    elif offered and text in ("first", "the first", "first one", "premier", "la premiere", "le premier", "1er"):
+        chosen = offered[0]
+    elif labels and (index := best_label_match(message, labels, cutoff=0.8)) is not None:
+        chosen = offered[index]
+    if chosen is not None:
+        target = _target_from_move(chosen)
+        return _set_target(state, ctx, target)
+    if _OTHER.match(text) or is_empty(message):
+        if attempts(state, "target") < 1:
+            return _ask(state, offered, say("moves_none", lang), {"attempts": bump(state, "target")})
+    else:
+        found = link_occupation(ctx, message, lang)
+        if found is not None:
+            return _set_target(state, ctx, found)
+        if attempts(state, "target") < 1:
+            return _ask(state, offered, say("target_unknown", lang, text=message.strip()[:80]),
+                        {"attempts": bump(state, "target")})
+    if offered:  # asked twice: take the best fit, the person can change it later
+        target = _target_from_move(offered[0])
+        return _set_target(state, ctx, target, note=say("target_default", lang, label=target["label"]))
+    return goto("sharing", state, update={"phase": Phase.sharing, "share_queue": None, "share_current": None,
+                                          "attempts": reset(state, "target")})
+
+
+def _rank(state: AgentState, ctx: AgentContext) -> list[dict]:
+    if ctx.career is None:
+        return []
+    lang = state.get("language") or "en"
+    profile = load_profile(ctx, state)
+    ranked = ctx.career.moves(
+        profile.skill_uris(),
+        state.get("persona"),
+        profile.interests.text or "".join(profile.interests.riasec),
+        profile.preferences.text,
+        lang,
+        ctx.moves_to_offer,
+    )
+    return [m.model_dump(mode="json") for m in ranked]
+
+
+def _target_from_move(move: dict) -> dict:
+    uri = move.get("target_uri") or move["uri"]
+    return {"uri": uri, "label": move["label"], "code": move.get("code"), "rome_codes": move.get("rome_codes") or []}
+
+
+def _set_target(state: AgentState, ctx: AgentContext, target: dict, note: str | None = None) -> Command:
+    chosen = Target(uri=target["uri"], label=target["label"], code=target.get("code"),
+                    rome_codes=list(target.get("rome_codes") or []))
+    change_profile(ctx, state, lambda p: setattr(p, "target", chosen))
+    return goto("plan", state, note=note, update={"phase": Phase.plan, "attempts": reset(state, "target")})
+
+
+def _ask(state: AgentState, offered: list[dict], intro: str | None = None, update: dict | None = None) -> Command:
+    lang = state.get("language") or "en"
+    values = {"moves": offered}
+    values.update(update or {})
+    if not offered:
+        return ask(state, text=intro or say("moves_none", lang), expecting=Expecting.target_choice, phase=Phase.moves,
+                   update=values)
+    persona = state.get("persona")
+    key = f"moves_intro_{persona}" if persona in ("high_school", "employee") else "moves_intro"
+    lines = [intro or say(key, lang)]
+    for i, move in enumerate(offered, 1):
+        why = (move.get("why") or {}).get(lang) or (move.get("why") or {}).get("en") or ""
+        lines.append(f"{i}. {move['label']}" + (f" — {why}" if why else ""))
+    lines.append(say("moves_ask", lang))
+    cards = [
+        card("move", m["label"], uri=m["uri"], kind=m.get("kind"), score=m.get("score"),
+             why=(m.get("why") or {}).get(lang) or (m.get("why") or {}).get("en", ""),
+             carried_skills=[s["label"] for s in m.get("carried_skills", [])][:6],
+             missing_essential=[s["label"] for s in m.get("missing_essential", [])][:6],
+             sector=m.get("sector"), rome_codes=m.get("rome_codes", []), index=i)
+        for i, m in enumerate(offered, 1)
+    ]
+    replies = [quick(m["label"]) for m in offered] + [quick(say("qr_other_job", lang), "other")]
+    return ask(state, text="\n".join(lines), expecting=Expecting.target_choice, phase=Phase.moves,
+               quick_replies=replies, cards=cards, update=values)

@@ -1,0 +1,55 @@
+"""Preferences: where, what hours, how much training; for employees, whether to stay with their
+employer; for pupils, short or long studies."""
+
+from __future__ import annotations
+
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from agent.answers import is_empty
+from agent.context import AgentContext
+from agent.prompts import say
+from agent.reply import Expecting
+from agent.state import AgentState, Phase
+from agent.toolbox import change_profile
+from agent.turns import ask, attempts, bump, goto, quick, reset
+from tools.career.preferences import parse_preferences
+from tools.profile import Preferences
+
+
+def preferences(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+    ctx = runtime.context
+    lang = state.get("language") or "en"
+    message = state.get("message")
+    if message is None:
+        persona = state.get("persona")
+        key = f"preferences_ask_{persona}" if persona in ("high_school", "employee") else "preferences_ask"
+        return _ask(state, say(key, lang))
+    if is_empty(message) and attempts(state, "preferences") < 1:
+        return _ask(state, say("preferences_again", lang), {"attempts": bump(state, "preferences")})
+    if not is_empty(message):
+        parsed = parse_preferences(message)
+        appetite = None
+        months = None
+        if parsed.short_training or parsed.short_studies:
+            appetite, months = "short", 6
+        elif parsed.long_training_ok or parsed.long_studies:
+            appetite, months = "long", 36
+        if parsed.max_training_weeks is not None:
+            months = max(0, round(parsed.max_training_weeks / 4.3))
+        prefs = Preferences(
+            location=parsed.location,
+            time=", ".join(s.replace("_", " ") for s in parsed.schedule) or None,
+            remote=parsed.remote,
+            training_appetite=appetite,
+            max_training_months=months,
+            text=message,
+        )
+        change_profile(ctx, state, lambda p: setattr(p, "preferences", prefs))
+    return goto("moves", state, update={"phase": Phase.moves, "moves": [], "attempts": reset(state, "preferences")})
+
+
+def _ask(state: AgentState, text: str, update: dict | None = None) -> Command:
+    lang = state.get("language") or "en"
+    return ask(state, text=text, expecting=Expecting.preferences, phase=Phase.preferences, update=update,
+               quick_replies=[quick(say("qr_no_preference", lang))])

@@ -1,0 +1,21 @@
+"""'Start again': back to the experiences question; the profile is kept (erase is separate)."""
+
+from __future__ import annotations
+
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from agent.context import AgentContext
+from agent.prompts import say
+from agent.state import AgentState, Phase
+from agent.turns import goto
+
+
+def restart(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+    lang = state.get("language") or "en"
+    if not state.get("processing_consent"):
+        return goto("welcome", state, update={"phase": Phase.language, "attempts": {}})
+    return goto("experiences", state, note=say("restart", lang), update={
+        "phase": Phase.experiences, "attempts": {}, "proposals": [], "moves": [], "share_queue": None,
+        "share_current": None, "experience_id": None, "finished": False,
+    })

@@ -1,0 +1,23 @@
+"""'In English please' / 'en français svp': switch the language for every following message."""
+
+from __future__ import annotations
+
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from agent.context import AgentContext
+from agent.prompts import say
+from agent.state import AgentState
+from agent.toolbox import change_profile
+from agent.turns import back_to_phase
+
+
+def switch_language(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+    ctx = runtime.context
+    lang = (state.get("intent") or {}).get("payload") or state.get("language") or "en"
+    if lang not in ctx.languages:
+        lang = state.get("language") or ctx.default_language
+    switched = {**state, "language": lang}
+    if state.get("processing_consent"):
+        change_profile(ctx, switched, lambda p: None)
+    return back_to_phase(switched, say("language_switched", lang), update={"language": lang, "language_set": True})

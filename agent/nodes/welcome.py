@@ -1,0 +1,60 @@
+"""Welcome: the language, what Orient does, a short privacy notice and the consent to process."""
+
+from __future__ import annotations
+
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from agent.answers import is_no, is_yes, language_choice
+from agent.context import AgentContext
+from agent.language import detect_language
+from agent.prompts import say
+from agent.reply import Expecting
+from agent.state import AgentState, Phase
+from agent.turns import ask, attempts, bump, goto, quick, reset
+
+
+def welcome(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+    ctx = runtime.context
+    lang = state.get("language") or ctx.default_language
+    message = state.get("message")
+    phase = state.get("phase") or Phase.language
+
+    if phase == Phase.language:
+        if message is None:
+            return _ask_language(state, say("welcome", lang))
+        choice = language_choice(message)
+        if choice is None and len(message.split()) > 2:
+            choice = detect_language(message)  # they answered in a language: take it
+        if choice is None and attempts(state, "language") < 1:
+            return _ask_language(state, say("language_again", lang), {"attempts": bump(state, "language")})
+        choice = choice if choice in ctx.languages else lang
+        return goto("welcome", state, update={"language": choice, "language_set": True, "phase": Phase.processing,
+                                              "attempts": reset(state, "language")})
+
+    # processing consent
+    if message is None:
+        return _ask_processing(state, say("purpose_notice", lang))
+    if is_yes(message):
+        return goto("experiences", state, update={"processing_consent": True, "phase": Phase.experiences,
+                                                  "attempts": reset(state, "processing")})
+    if not is_no(message) and attempts(state, "processing") < 1:
+        return _ask_processing(state, say("processing_again", lang), {"attempts": bump(state, "processing")})
+    if is_no(message) and attempts(state, "processing") < 1:
+        return _ask_processing(state, say("processing_again", lang), {"attempts": bump(state, "processing")})
+    # Refused twice (or never agreed): keep nothing, end here.
+    return ask(state, text=say("processing_refused", lang), expecting=Expecting.end, phase=Phase.ended,
+               finished=True, update={"processing_consent": False, "erase_now": True})
+
+
+def _ask_language(state: AgentState, text: str, update: dict | None = None) -> Command:
+    lang = state.get("language") or "en"
+    return ask(state, text=text, expecting=Expecting.language, phase=Phase.language, update=update,
+               quick_replies=[quick(say("qr_english", lang), "en"), quick(say("qr_french", lang), "fr")])
+
+
+def _ask_processing(state: AgentState, text: str, update: dict | None = None) -> Command:
+    lang = state.get("language") or "en"
+    return ask(state, text=text, expecting=Expecting.processing_consent, phase=Phase.processing, update=update,
+               quick_replies=[quick(say("qr_yes", lang), say("qr_yes", lang).lower()),
+                              quick(say("qr_no", lang), say("qr_no", lang).lower())])

@@ -1,0 +1,438 @@
+"""Every sentence the agent says, in English and French: one message catalog.
+
+``say(key, lang, **values)`` picks the text for the person's language (English when a language is
+missing) and fills ``{placeholders}``. Nodes never write user-facing text inline.
+"""
+
+from __future__ import annotations
+
+SUPPORTED = ("en", "fr")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # -- welcome ---------------------------------------------------------------------------------
+    "welcome": {
+        "en": "Hello, I'm Orient 👋 I help you put words on what you can do and find where it can take you. Which language do you prefer?",
+        "fr": "Bonjour, je suis Orient 👋 Je vous aide à mettre des mots sur ce que vous savez faire et à voir où cela peut vous mener. Quelle langue préférez-vous ?",
+    },
+    "language_again": {
+        "en": "Sorry, I didn't get that. Please pick a language: English or French.",
+        "fr": "Pardon, je n'ai pas compris. Choisissez une langue : français ou anglais.",
+    },
+    "purpose_notice": {
+        "en": (
+            "Great. Here is how this works: you tell me about what you have done (jobs, school, volunteering, "
+            "family, sport, music, art, hobbies), I suggest the skills it shows, you confirm them, and we look at "
+            "career moves, trainings and jobs together.\n\nPrivacy: I keep what you tell me in your profile on this "
+            "service only to help you. Nothing is shared with anyone unless you say yes to that specific recipient, "
+            "and you can ask to see, export or erase everything at any time.\n\nDo you agree that I process what you "
+            "tell me to build your profile?"
+        ),
+        "fr": (
+            "Très bien. Voici comment ça marche : vous me racontez ce que vous avez fait (emplois, école, bénévolat, "
+            "famille, sport, musique, art, loisirs), je vous propose les compétences que cela montre, vous les "
+            "confirmez, puis nous regardons ensemble des pistes de métiers, des formations et des offres.\n\n"
+            "Confidentialité : je garde ce que vous me dites dans votre profil, sur ce service, uniquement pour vous "
+            "aider. Rien n'est partagé sans votre accord pour chaque destinataire, et vous pouvez à tout moment voir, "
+            "exporter ou effacer toutes vos données.\n\nAcceptez-vous que je traite ce que vous me dites pour construire votre profil ?"
+        ),
+    },
+    "processing_again": {
+        "en": "I can only build your profile if you agree that I keep what you tell me. Do you agree? (yes / no)",
+        "fr": "Je ne peux construire votre profil que si vous acceptez que je garde ce que vous me dites. Êtes-vous d'accord ? (oui / non)",
+    },
+    "processing_refused": {
+        "en": "Understood: I won't keep anything about you. You can come back whenever you like. Goodbye!",
+        "fr": "C'est compris : je ne garde rien sur vous. Vous pouvez revenir quand vous voulez. Au revoir !",
+    },
+    # -- experiences -----------------------------------------------------------------------------
+    "experience_first_high_school": {
+        "en": "Let's start with you. Tell me about something you do or have done: babysitting, a summer job, a school project, sport, music, art, volunteering, a hobby... What did you do?",
+        "fr": "Commençons par vous. Racontez-moi quelque chose que vous faites ou avez fait : baby-sitting, job d'été, projet au lycée, sport, musique, art, bénévolat, loisir... Qu'avez-vous fait ?",
+    },
+    "experience_first_jobseeker": {
+        "en": "Let's start with your experience. Tell me about a job you've had, or anything else you've done: volunteering, caring for family, sport, music, hobbies. What did you do?",
+        "fr": "Commençons par votre expérience. Parlez-moi d'un emploi que vous avez eu, ou de toute autre chose : bénévolat, aide à un proche, sport, musique, loisirs. Qu'avez-vous fait ?",
+    },
+    "experience_first_employee": {
+        "en": "Let's start with your current job: what do you do day to day, and for how long? We'll add other experiences after (volunteering, hobbies, family...).",
+        "fr": "Commençons par votre emploi actuel : que faites-vous au quotidien, et depuis combien de temps ? Nous ajouterons ensuite vos autres expériences (bénévolat, loisirs, famille...).",
+    },
+    "experience_first": {
+        "en": "Let's start. Tell me about something you have done: a job, school, volunteering, caring for family, sport, music, art or a hobby. What did you do?",
+        "fr": "Commençons. Racontez-moi quelque chose que vous avez fait : un emploi, l'école, du bénévolat, l'aide à un proche, du sport, de la musique, de l'art ou un loisir. Qu'avez-vous fait ?",
+    },
+    "experience_next": {
+        "en": "Anything else you've done, paid or not? Volunteering, family, sport, music, art, hobbies all count. Or tell me that's all.",
+        "fr": "Avez-vous fait autre chose, payé ou non ? Bénévolat, famille, sport, musique, art, loisirs : tout compte. Sinon, dites-moi que c'est tout.",
+    },
+    "experience_again": {
+        "en": "Even small things count: looking after someone, a team sport, a school project. Tell me about one, or say 'that's all' to move on.",
+        "fr": "Même les petites choses comptent : s'occuper de quelqu'un, un sport d'équipe, un projet scolaire. Racontez-m'en une, ou dites « c'est tout » pour continuer.",
+    },
+    "experience_none": {
+        "en": "No problem, we can work with what we have.",
+        "fr": "Pas de souci, nous allons travailler avec ce que nous avons.",
+    },
+    "detail_what": {
+        "en": "Thanks! What did you actually do there, day to day? And what are you most proud of?",
+        "fr": "Merci ! Concrètement, que faisiez-vous au quotidien ? Et de quoi êtes-vous le plus fier ou la plus fière ?",
+    },
+    "detail_how_long": {
+        "en": "Thanks! How long have you done that, and is there something you did there that you're proud of?",
+        "fr": "Merci ! Depuis combien de temps, et y a-t-il quelque chose dont vous êtes fier ou fière ?",
+    },
+    "detail_more": {
+        "en": "Thanks! Anything else you did there, or something you're proud of?",
+        "fr": "Merci ! Autre chose que vous y faisiez, ou dont vous êtes fier ou fière ?",
+    },
+    # -- skills ----------------------------------------------------------------------------------
+    "skills_intro": {
+        "en": "From what you told me about \"{experience}\", I see these skills:",
+        "fr": "D'après ce que vous m'avez dit sur « {experience} », je vois ces compétences :",
+    },
+    "skills_ask": {
+        "en": "Do they fit? Keep them all, remove the ones that are wrong, or add your own (\"add: ...\").",
+        "fr": "Est-ce que ça vous correspond ? Gardez-les toutes, retirez celles qui ne vont pas, ou ajoutez les vôtres (« ajouter : ... »).",
+    },
+    "skills_ask_remaining": {
+        "en": "OK, I removed {removed}. Keep the others?",
+        "fr": "D'accord, j'ai retiré {removed}. On garde les autres ?",
+    },
+    "skills_added": {
+        "en": "Added {added} to your profile. Anything else to change, or keep these?",
+        "fr": "J'ai ajouté {added} à votre profil. Autre chose à changer, ou on garde celles-ci ?",
+    },
+    "skills_add_unknown": {
+        "en": "I couldn't match \"{text}\" to a skill I know. Could you say it differently? Otherwise keep the list as it is.",
+        "fr": "Je n'ai pas trouvé de compétence correspondant à « {text} ». Pouvez-vous le dire autrement ? Sinon, gardez la liste telle quelle.",
+    },
+    "skills_again": {
+        "en": "Tap \"Keep all\", \"None of these\", or remove one by its number (for example \"remove 2\").",
+        "fr": "Touchez « Tout garder », « Aucune », ou retirez-en une par son numéro (par exemple « retirer 2 »).",
+    },
+    "skills_none_found": {
+        "en": "I couldn't find clear skills in this one yet. That's fine.",
+        "fr": "Je n'ai pas encore trouvé de compétences claires ici. Ce n'est pas grave.",
+    },
+    "skills_confirmed": {
+        "en": "Noted: {count} skill(s) added to your profile.",
+        "fr": "C'est noté : {count} compétence(s) ajoutée(s) à votre profil.",
+    },
+    "skills_validated": {
+        "en": "Noted: {count} skill(s) validated by the counsellor.",
+        "fr": "C'est noté : {count} compétence(s) validée(s) par le conseiller ou la conseillère.",
+    },
+    "skills_all_rejected": {
+        "en": "OK, I left those out.",
+        "fr": "D'accord, je les laisse de côté.",
+    },
+    "skills_left_pending": {
+        "en": "I'll leave these as suggestions for now; you can confirm them later.",
+        "fr": "Je les laisse comme suggestions pour l'instant ; vous pourrez les confirmer plus tard.",
+    },
+    # -- interests and preferences ---------------------------------------------------------------
+    "interests_ask": {
+        "en": "Now about you: what do you enjoy most? For example working with people, with your hands, with numbers or computers, creating things, leading projects, or organising.",
+        "fr": "Parlons de vous : qu'est-ce que vous aimez le plus ? Par exemple travailler avec des gens, de vos mains, avec des chiffres ou l'informatique, créer, mener des projets, ou organiser.",
+    },
+    "interests_again": {
+        "en": "Pick one or two, or tell me in your own words what you like doing.",
+        "fr": "Choisissez-en une ou deux, ou dites-moi avec vos mots ce que vous aimez faire.",
+    },
+    "preferences_ask_high_school": {
+        "en": "And after school: short or long studies, apprenticeship, or working soon? Where would you like to study or work?",
+        "fr": "Et après le lycée : études courtes ou longues, alternance, ou travailler rapidement ? Où aimeriez-vous étudier ou travailler ?",
+    },
+    "preferences_ask_employee": {
+        "en": "A few preferences: would you rather grow with your current employer or look elsewhere? Where, what hours, and how much training are you ready for (evenings, short, long)?",
+        "fr": "Quelques préférences : évoluer chez votre employeur actuel ou ailleurs ? Où, quels horaires, et quelle formation êtes-vous prêt(e) à suivre (le soir, courte, longue) ?",
+    },
+    "preferences_ask": {
+        "en": "A few preferences: where would you like to work, what hours (full time, part time), and how much training are you ready for?",
+        "fr": "Quelques préférences : où aimeriez-vous travailler, quels horaires (temps plein, temps partiel), et quelle formation êtes-vous prêt(e) à suivre ?",
+    },
+    "preferences_again": {
+        "en": "For example: \"full time near Lyon, a short training is fine\". Or say 'no preference'.",
+        "fr": "Par exemple : « temps plein près de Lyon, une formation courte me va ». Ou dites « pas de préférence ».",
+    },
+    # -- moves -----------------------------------------------------------------------------------
+    "moves_intro": {
+        "en": "Here are moves that fit your skills and what you like:",
+        "fr": "Voici des pistes qui correspondent à vos compétences et à ce que vous aimez :",
+    },
+    "moves_intro_high_school": {
+        "en": "Here are sectors, jobs and study tracks that fit what you do and like:",
+        "fr": "Voici des secteurs, des métiers et des filières d'études qui correspondent à ce que vous faites et aimez :",
+    },
+    "moves_intro_employee": {
+        "en": "Here are moves that build on your skills, starting with what fits your employer:",
+        "fr": "Voici des évolutions possibles à partir de vos compétences, en commençant par ce qui convient à votre employeur :",
+    },
+    "moves_ask": {
+        "en": "Which one would you like to explore? Pick one, or name another job.",
+        "fr": "Laquelle voulez-vous explorer ? Choisissez-en une, ou nommez un autre métier.",
+    },
+    "moves_none": {
+        "en": "I don't have enough to suggest moves yet. Which job would you like to aim for?",
+        "fr": "Je n'ai pas encore assez d'éléments pour proposer des pistes. Quel métier aimeriez-vous viser ?",
+    },
+    "target_unknown": {
+        "en": "I couldn't find \"{text}\" among the jobs I know. Pick one of the options, or name the job differently.",
+        "fr": "Je n'ai pas trouvé « {text} » parmi les métiers que je connais. Choisissez une option, ou nommez le métier autrement.",
+    },
+    "target_default": {
+        "en": "Let's take \"{label}\", the closest fit, as a start; you can change it later.",
+        "fr": "Prenons « {label} », la piste la plus proche, pour commencer ; vous pourrez changer plus tard.",
+    },
+    # -- plan ------------------------------------------------------------------------------------
+    "gap_intro": {
+        "en": "Good choice: {target}. You already have {covered} of its core skills.",
+        "fr": "Bon choix : {target}. Vous avez déjà {covered} de ses compétences clés.",
+    },
+    "gap_missing": {
+        "en": "To get there, the skills to build are: {missing}.",
+        "fr": "Pour y arriver, les compétences à développer sont : {missing}.",
+    },
+    "gap_nothing": {
+        "en": "You already cover the core skills I know for it.",
+        "fr": "Vous couvrez déjà les compétences clés que je connais pour ce métier.",
+    },
+    "trainings_intro": {
+        "en": "Trainings that close part of this gap:",
+        "fr": "Des formations qui comblent une partie de cet écart :",
+    },
+    "trainings_none": {
+        "en": "I found no training in the catalog for this gap.",
+        "fr": "Je n'ai pas trouvé de formation dans le catalogue pour cet écart.",
+    },
+    "jobs_intro": {
+        "en": "Job offers that match your skills:",
+        "fr": "Des offres qui correspondent à vos compétences :",
+    },
+    "plan_next": {
+        "en": "Any question about these? When you're ready, I'll ask who, if anyone, you'd like to share your profile with.",
+        "fr": "Des questions ? Quand vous êtes prêt(e), je vous demanderai avec qui, si vous le souhaitez, partager votre profil.",
+    },
+    # -- sharing ---------------------------------------------------------------------------------
+    "share_notice": {
+        "en": "Before you decide, the notice of {name}{demo}: {why} They receive: {categories}. They keep it {retention} days; your consent lasts {duration} days and you can withdraw it at any time.",
+        "fr": "Avant de décider, voici la notice de {name}{demo} : {why} Ils reçoivent : {categories}. Ils les gardent {retention} jours ; votre accord dure {duration} jours et vous pouvez le retirer à tout moment.",
+    },
+    "share_ask": {
+        "en": "Do you want to share your profile with this {kind_label}? (yes / no)",
+        "fr": "Voulez-vous partager votre profil avec ce {kind_label} ? (oui / non)",
+    },
+    "share_again": {
+        "en": "Just yes or no: share your profile with {name}?",
+        "fr": "Juste oui ou non : partager votre profil avec {name} ?",
+    },
+    "share_done": {
+        "en": "Done: shared with {name}. Here is your signed receipt; you can withdraw this consent at any time.",
+        "fr": "C'est fait : partagé avec {name}. Voici votre reçu signé ; vous pouvez retirer cet accord à tout moment.",
+    },
+    "share_declined": {
+        "en": "OK, nothing goes to {name}.",
+        "fr": "D'accord, rien n'est envoyé à {name}.",
+    },
+    "share_blocked": {
+        "en": "Nothing was sent to {name}: {reason}",
+        "fr": "Rien n'a été envoyé à {name} : {reason}",
+    },
+    "share_none_available": {
+        "en": "There is no recipient to share with on this service right now.",
+        "fr": "Il n'y a aucun destinataire disponible sur ce service pour l'instant.",
+    },
+    "demo_mark": {"en": " (a demo recipient)", "fr": " (destinataire de démonstration)"},
+    "kind_coach": {"en": "coach", "fr": "coach"},
+    "kind_counsellor": {"en": "career counsellor", "fr": "conseiller d'orientation"},
+    "kind_training_provider": {"en": "training provider", "fr": "organisme de formation"},
+    "kind_employer": {"en": "employer", "fr": "employeur"},
+    "kind_statistics": {"en": "statistics service (anonymous aggregates)", "fr": "service de statistiques (agrégats anonymes)"},
+    # -- wrap-up ---------------------------------------------------------------------------------
+    "wrapup": {
+        "en": "That's it for today! Your profile has {skills} confirmed skill(s){target}. Next steps: {steps} You can ask me at any time to show, export or erase your data. Good luck!",
+        "fr": "C'est tout pour aujourd'hui ! Votre profil compte {skills} compétence(s) confirmée(s){target}. Prochaines étapes : {steps} Vous pouvez à tout moment me demander de voir, exporter ou effacer vos données. Bonne chance !",
+    },
+    "wrapup_target": {"en": " and your target is {label}", "fr": " et votre objectif est {label}"},
+    "wrapup_steps": {
+        "en": "look at the trainings above, talk to a counsellor, and come back to update your profile.",
+        "fr": "regardez les formations ci-dessus, parlez-en à un conseiller ou une conseillère, et revenez mettre à jour votre profil.",
+    },
+    "finished_hint": {
+        "en": "We've finished for now. You can ask \"what do you know about me?\", \"export my data\", \"erase my data\", or \"start again\".",
+        "fr": "Nous avons terminé pour l'instant. Vous pouvez demander « que savez-vous de moi ? », « exporter mes données », « effacer mes données » ou « recommencer ».",
+    },
+    # -- global intents --------------------------------------------------------------------------
+    "about_me_empty": {
+        "en": "I don't know anything about you yet.",
+        "fr": "Je ne sais encore rien de vous.",
+    },
+    "about_me": {
+        "en": "Here is what I know about you:\n{summary}",
+        "fr": "Voici ce que je sais de vous :\n{summary}",
+    },
+    "about_language": {"en": "Language: English", "fr": "Langue : français"},
+    "about_experiences": {"en": "Experiences: {items}", "fr": "Expériences : {items}"},
+    "about_skills": {"en": "Confirmed skills: {items}", "fr": "Compétences confirmées : {items}"},
+    "about_interests": {"en": "Interests: {items}", "fr": "Centres d'intérêt : {items}"},
+    "about_preferences": {"en": "Preferences: {items}", "fr": "Préférences : {items}"},
+    "about_target": {"en": "Target: {items}", "fr": "Objectif : {items}"},
+    "about_consents": {"en": "Sharing consents: {items}", "fr": "Accords de partage : {items}"},
+    "about_none": {"en": "none", "fr": "aucun"},
+    "export_done": {
+        "en": "Here is everything I hold about you, as a JSON export (also available as JSON-LD and a printable page).",
+        "fr": "Voici tout ce que je détiens sur vous, en export JSON (aussi disponible en JSON-LD et en page imprimable).",
+    },
+    "erase_confirm": {
+        "en": "Do you really want me to erase everything about you (profile, conversation, consents)? This cannot be undone. (yes / no)",
+        "fr": "Voulez-vous vraiment que j'efface tout ce qui vous concerne (profil, conversation, accords) ? C'est définitif. (oui / non)",
+    },
+    "erase_done": {
+        "en": "Done: everything about you has been erased. If you write again, we start from scratch. Take care!",
+        "fr": "C'est fait : tout ce qui vous concerne a été effacé. Si vous réécrivez, nous repartons de zéro. Prenez soin de vous !",
+    },
+    "erase_cancelled": {
+        "en": "OK, I keep everything as it is.",
+        "fr": "D'accord, je garde tout tel quel.",
+    },
+    "revoke_done": {
+        "en": "Done: I withdrew your consent(s) for {names}. Nothing more will be shared with them.",
+        "fr": "C'est fait : j'ai retiré votre accord pour {names}. Plus rien ne leur sera partagé.",
+    },
+    "revoke_none": {
+        "en": "You haven't given any sharing consent, so there is nothing to withdraw.",
+        "fr": "Vous n'avez donné aucun accord de partage, il n'y a donc rien à retirer.",
+    },
+    "injection_refused": {
+        "en": "I can't do that: I never share your data because of a message in the chat. Sharing only happens in the sharing step, one recipient at a time, after you've read its notice and said yes. Nothing has been shared.",
+        "fr": "Je ne peux pas faire cela : je ne partage jamais vos données à cause d'un message dans la discussion. Le partage se fait seulement à l'étape prévue, destinataire par destinataire, après lecture de sa notice et votre accord. Rien n'a été partagé.",
+    },
+    "correction_duration": {
+        "en": "Thanks, I corrected it: {experience} now lasts {duration}.",
+        "fr": "Merci, j'ai corrigé : {experience} dure maintenant {duration}.",
+    },
+    "correction_location": {
+        "en": "Thanks, I corrected your location: {location}.",
+        "fr": "Merci, j'ai corrigé votre lieu : {location}.",
+    },
+    "correction_detail": {
+        "en": "Thanks, I added that to \"{experience}\".",
+        "fr": "Merci, je l'ai ajouté à « {experience} ».",
+    },
+    "correction_nothing": {
+        "en": "Thanks, noted.",
+        "fr": "Merci, c'est noté.",
+    },
+    "skill_removed": {
+        "en": "I removed {label} from your profile.",
+        "fr": "J'ai retiré {label} de votre profil.",
+    },
+    "skill_not_found": {
+        "en": "I couldn't find that skill in your profile.",
+        "fr": "Je n'ai pas trouvé cette compétence dans votre profil.",
+    },
+    "go_back": {
+        "en": "Sure, let's go back.",
+        "fr": "Bien sûr, revenons en arrière.",
+    },
+    "go_back_start": {
+        "en": "We're at the beginning already.",
+        "fr": "Nous sommes déjà au début.",
+    },
+    "language_switched": {
+        "en": "OK, let's continue in English.",
+        "fr": "D'accord, continuons en français.",
+    },
+    "restart": {
+        "en": "OK, let's start again from the beginning (your profile is kept; ask me to erase it if you want).",
+        "fr": "D'accord, reprenons depuis le début (votre profil est gardé ; demandez-moi de l'effacer si vous le souhaitez).",
+    },
+    "help": {
+        "en": "I'm here to help you see your skills and where they can take you. At any moment you can say \"what do you know about me?\", \"go back\", \"export my data\" or \"erase my data\".",
+        "fr": "Je suis là pour vous aider à voir vos compétences et où elles peuvent vous mener. À tout moment, vous pouvez dire « que savez-vous de moi ? », « revenir en arrière », « exporter mes données » ou « effacer mes données ».",
+    },
+    "off_topic": {
+        "en": "That's outside what I can help with; I'm here for your skills and career.",
+        "fr": "Cela sort de ce que je sais faire ; je suis là pour vos compétences et votre orientation.",
+    },
+    "off_topic_who": {
+        "en": "I'm Orient, a career-guidance assistant. I'm a program, not a person, and I work without sending your words anywhere.",
+        "fr": "Je suis Orient, un assistant d'orientation. Je suis un programme, pas une personne, et je fonctionne sans envoyer vos propos ailleurs.",
+    },
+    "off_topic_esco": {
+        "en": "ESCO is the European classification of skills and occupations; I use it (with France's ROME and the US O*NET) to name your skills in a way employers and schools understand.",
+        "fr": "ESCO est la classification européenne des compétences et des métiers ; je l'utilise (avec le ROME français et l'O*NET américain) pour nommer vos compétences d'une façon que comprennent employeurs et écoles.",
+    },
+    "off_topic_salary": {
+        "en": "Pay depends a lot on the job, the region and experience; a counsellor or the job offers themselves give the best figures.",
+        "fr": "Le salaire dépend beaucoup du métier, de la région et de l'expérience ; un conseiller ou les offres elles-mêmes donnent les meilleurs chiffres.",
+    },
+    "off_topic_time": {
+        "en": "It takes about ten minutes, and you can stop and come back at any time: I'll remember where we were.",
+        "fr": "Cela prend une dizaine de minutes, et vous pouvez vous arrêter et revenir quand vous voulez : je me souviendrai où nous en étions.",
+    },
+    "off_topic_why": {
+        "en": "I ask so that I can suggest skills and moves that really fit you.",
+        "fr": "Je pose la question pour vous proposer des compétences et des pistes qui vous correspondent vraiment.",
+    },
+    "off_topic_counts": {
+        "en": "Yes, it counts: everything you have done can show skills.",
+        "fr": "Oui, ça compte : tout ce que vous avez fait peut montrer des compétences.",
+    },
+    "back_to_question": {"en": "Back to my question:", "fr": "Revenons à ma question :"},
+    "empty_answer": {
+        "en": "I didn't get an answer.",
+        "fr": "Je n'ai pas eu de réponse.",
+    },
+    "too_long_note": {
+        "en": "Thanks for all the detail!",
+        "fr": "Merci pour tous ces détails !",
+    },
+    # -- quick replies ---------------------------------------------------------------------------
+    "qr_english": {"en": "English", "fr": "English"},
+    "qr_french": {"en": "Français", "fr": "Français"},
+    "qr_yes": {"en": "Yes", "fr": "Oui"},
+    "qr_no": {"en": "No", "fr": "Non"},
+    "qr_thats_all": {"en": "That's all", "fr": "C'est tout"},
+    "qr_keep_all": {"en": "✅ Keep all", "fr": "✅ Tout garder"},
+    "qr_none": {"en": "❌ None of these", "fr": "❌ Aucune"},
+    "qr_validate_all": {"en": "✅ Validate all (counsellor)", "fr": "✅ Tout valider (conseiller)"},
+    "qr_remove": {"en": "✗ {label}", "fr": "✗ {label}"},
+    "qr_remove_value": {"en": "remove: {label}", "fr": "retirer : {label}"},
+    "qr_continue": {"en": "Continue", "fr": "Continuer"},
+    "qr_other_job": {"en": "Another job", "fr": "Un autre métier"},
+    "qr_no_more_sharing": {"en": "Don't ask me about others", "fr": "Ne plus me demander"},
+    "qr_no_preference": {"en": "No preference", "fr": "Pas de préférence"},
+    "qr_interest_S": {"en": "Working with people", "fr": "Travailler avec des gens"},
+    "qr_interest_R": {"en": "Working with my hands", "fr": "Travailler de mes mains"},
+    "qr_interest_I": {"en": "Solving problems, science", "fr": "Résoudre des problèmes, sciences"},
+    "qr_interest_A": {"en": "Creating things", "fr": "Créer"},
+    "qr_interest_E": {"en": "Leading, selling", "fr": "Diriger, vendre"},
+    "qr_interest_C": {"en": "Numbers, organising", "fr": "Chiffres, organisation"},
+    "qr_about_me": {"en": "What do you know about me?", "fr": "Que savez-vous de moi ?"},
+    "qr_export": {"en": "Export my data", "fr": "Exporter mes données"},
+    "qr_erase": {"en": "Erase my data", "fr": "Effacer mes données"},
+    # -- cards -----------------------------------------------------------------------------------
+    "card_gap": {"en": "Skills gap to {target}", "fr": "Écart de compétences pour {target}"},
+    "card_export": {"en": "Your data (JSON)", "fr": "Vos données (JSON)"},
+    "card_receipt": {"en": "Consent receipt: {name}", "fr": "Reçu de consentement : {name}"},
+    "card_profile": {"en": "Your profile", "fr": "Votre profil"},
+    "months": {"en": "{n} month(s)", "fr": "{n} mois"},
+    "years": {"en": "{n} year(s)", "fr": "{n} an(s)"},
+    "error_turn": {
+        "en": "Sorry, something went wrong on my side. Could you say that again?",
+        "fr": "Désolé, un problème est survenu de mon côté. Pouvez-vous répéter ?",
+    },
+}
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    entry = MESSAGES[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text
+
+
+def duration_text(months: int, lang: str) -> str:
+    if months >= 12 and months % 12 == 0:
+        return say("years", lang, n=months // 12)
+    return say("months", lang, n=months)

@@ -1,0 +1,214 @@
+"""The agent's calls into ``tools/`` and ``knowledge/``, in one place: profile read/write, skill
+linking, labels in the person's language, career moves, gap, trainings and jobs.
+
+Nodes call these functions with ``runtime.context``; the tool signatures they depend on are
+those of the cross-team contract (``tools.linking``, ``tools.career``, ``tools.profile``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from tools.profile import (
+    Evidence,
+    EvidenceSource,
+    Experience,
+    Persona,
+    Profile,
+    ProfileSkill,
+    SkillState,
+    ValidationLevel,
+)
+
+PERSONA_TO_PROFILE = {"high_school": Persona.pupil, "jobseeker": Persona.jobseeker, "employee": Persona.employee}
+
+
+# -- profile ---------------------------------------------------------------------------------------
+def load_profile(ctx: Any, state: dict) -> Profile:
+    return ctx.profiles.get_or_new(state["conversation_id"], language=state.get("language") or "en")
+
+
+def change_profile(ctx: Any, state: dict, change: Callable[[Profile], Any]) -> Profile:
+    """Apply ``change`` to the stored profile and save it (retried on a concurrent write)."""
+
+    def apply(profile: Profile) -> None:
+        profile.language = state.get("language") or profile.language
+        persona = state.get("persona")
+        if persona in PERSONA_TO_PROFILE:
+            profile.persona = PERSONA_TO_PROFILE[persona]
+        change(profile)
+        profile.touch()
+
+    return ctx.profiles.update(state["conversation_id"], apply, language=state.get("language") or "en")
+
+
+def current_experience(profile: Profile, experience_id: str | None) -> Experience | None:
+    if experience_id:
+        found = profile.experience(experience_id)
+        if found is not None:
+            return found
+    return profile.experiences[-1] if profile.experiences else None
+
+
+# -- knowledge -------------------------------------------------------------------------------------
+def skill_label(ctx: Any, uri: str, lang: str, fallback: str = "") -> str:
+    kb = ctx.kb
+    if kb is not None and hasattr(kb, "label"):
+        label = kb.label(uri, lang)
+        if label:
+            return label
+    return fallback or uri.rsplit("/", 1)[-1]
+
+
+def skill_type(ctx: Any, uri: str) -> str | None:
+    skill = getattr(ctx.kb, "skills", {}).get(uri) if ctx.kb is not None else None
+    return getattr(skill, "skill_type", None)
+
+
+def translations(ctx: Any, uri: str) -> dict[str, Any]:
+    """ROME / O*NET codes of a skill through the crosswalks (empty when none is known)."""
+    try:
+        from tools.translation import translate
+    except ImportError:
+        return {}
+    out: dict[str, Any] = {}
+    for system in ("rome", "onet"):
+        result = translate(ctx.kb, uri, to=system)
+        codes = _codes(result)
+        if codes:
+            out[system] = codes
+            out["method"] = getattr(result, "method", None) or out.get("method") or "crosswalk"
+    return out
+
+
+def _codes(result: Any) -> list[str]:
+    if result is None:
+        return []
+    items = getattr(result, "targets", None) or getattr(result, "matches", None) or result
+    if isinstance(items, (str, bytes)):
+        return [str(items)]
+    codes: list[str] = []
+    for item in items if isinstance(items, list) else []:
+        code = getattr(item, "code", None) or getattr(item, "uri", None) or (item if isinstance(item, str) else None)
+        if code:
+            codes.append(str(code))
+    return codes[:5]
+
+
+# -- linking ---------------------------------------------------------------------------------------
+def propose_skills(ctx: Any, text: str, lang: str, exclude: set[str], top_k: int) -> list[dict[str, Any]]:
+    """Skills the linker finds in ``text``, best first, without those in ``exclude``."""
+    linked = ctx.linker.link_skills(text, lang=lang, top_k=top_k + len(exclude) + 3)
+    out: list[dict[str, Any]] = []
+    for item in linked:
+        if item.uri in exclude or any(p["uri"] == item.uri for p in out):
+            continue
+        out.append(
+            {
+                "uri": item.uri,
+                "label": skill_label(ctx, item.uri, lang, fallback=item.label),
+                "score": round(float(item.score), 4),
+                "skill_type": getattr(item, "skill_type", None),
+                "evidence": getattr(item, "evidence", "") or "",
+                "start": getattr(item, "evidence_start", None),
+                "end": getattr(item, "evidence_end", None),
+            }
+        )
+        if len(out) >= top_k:
+            break
+    return out
+
+
+def link_one_skill(ctx: Any, text: str, lang: str) -> dict[str, Any] | None:
+    """The ESCO skill a person names in their own words ("add: first aid"), or None."""
+    found = propose_skills(ctx, text, lang, exclude=set(), top_k=1)
+    return found[0] if found else None
+
+
+def link_occupation(ctx: Any, text: str, lang: str) -> dict[str, Any] | None:
+    """The ESCO occupation a job title names, or None."""
+    results = ctx.linker.link_titles(text, lang=lang, top_k=1)
+    if not results:
+        return None
+    best = results[0]
+    return {
+        "uri": best.uri,
+        "label": occupation_label(ctx, best.uri, lang, getattr(best, "label", "")),
+        "code": getattr(best, "code", None),
+        "rome_codes": list(getattr(best, "rome_codes", []) or []),
+        "score": float(getattr(best, "score", 0.0)),
+    }
+
+
+def occupation_label(ctx: Any, uri: str, lang: str, fallback: str = "") -> str:
+    return skill_label(ctx, uri, lang, fallback)
+
+
+def add_proposal(profile: Profile, proposal: dict[str, Any], experience_id: str | None, level: ValidationLevel,
+                 state: SkillState, ctx: Any, validated_by: str | None = None) -> None:
+    """Record a proposed skill's answer in the profile, with its evidence span."""
+    trans = translations(ctx, proposal["uri"])
+    evidence = []
+    if proposal.get("evidence"):
+        start, end = proposal.get("start"), proposal.get("end")
+        evidence.append(
+            Evidence(
+                text=proposal["evidence"],
+                source=EvidenceSource.chat,
+                experience_id=experience_id,
+                start=start if isinstance(start, int) and start >= 0 else None,
+                end=end if isinstance(end, int) and end >= 0 else None,
+            )
+        )
+    skill = ProfileSkill(
+        uri=proposal["uri"],
+        label=proposal["label"],
+        skill_type=proposal.get("skill_type"),
+        translations={"rome": trans.get("rome", []), "onet": trans.get("onet", []),
+                      "method": "semantic" if trans.get("method") == "semantic" else "crosswalk"},
+        evidence=evidence,
+        level=level,
+        source=EvidenceSource.counsellor if level == ValidationLevel.validated_by_counsellor else EvidenceSource.chat,
+        state=state,
+        experience_ids=[experience_id] if experience_id else [],
+        score=proposal.get("score"),
+        validated_by=validated_by,
+    )
+    existing = profile.skill(skill.uri)
+    if existing is not None and state == SkillState.rejected:
+        existing.state = SkillState.rejected
+        return
+    merged = profile.upsert_skill(skill)
+    if state == SkillState.confirmed:
+        merged.state = SkillState.confirmed
+
+
+# -- career ----------------------------------------------------------------------------------------
+class CareerTools:
+    """Career moves, gap, trainings and jobs over one knowledge base and catalog (``tools.career``)."""
+
+    def __init__(self, kb: Any, catalog: Any, pack: Any | None = None):
+        self.kb = kb
+        self.catalog = catalog
+        self.pack = pack
+
+    def moves(self, skill_uris: list[str], persona: str | None, interests: Any, preferences: Any, lang: str,
+              top_k: int) -> list[Any]:
+        from tools.career.moves import rank_moves
+
+        return rank_moves(self.kb, skill_uris, persona, interests, preferences, pack=self.pack, top_k=top_k, lang=lang)
+
+    def gap(self, skill_uris: list[str], target_uri: str, lang: str) -> Any:
+        from tools.career.gap import compute_gap
+
+        return compute_gap(self.kb, skill_uris, target_uri, lang, pack=self.pack)
+
+    def trainings(self, gap: Any, preferences: Any, k: int, lang: str) -> list[Any]:
+        from tools.career.trainings import recommend_trainings
+
+        return recommend_trainings(self.catalog, gap, preferences, k=k)
+
+    def jobs(self, skill_uris: list[str], target_uri: str | None, preferences: Any, k: int, lang: str) -> list[Any]:
+        from tools.career.jobs import match_jobs
+
+        return match_jobs(self.catalog, skill_uris, k=k)

@@ -1,0 +1,106 @@
+"""Building a turn's reply: the question a node asks, with the notes said before it this turn.
+
+A node that has handled the person's message hands over to the next node with ``goto(...)``; the
+node that asks the next question ends the turn with ``ask(...)``. An interjection (an off-topic
+question, "what do you know about me?") adds a note and sends the turn back to the node of the
+current phase, which asks its question again (``back_to_phase``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langgraph.graph import END
+from langgraph.types import Command
+
+from agent.reply import AgentReply, Card, Expecting, QuickReply
+from agent.state import AgentState
+
+
+def quick(label: str, value: str | None = None) -> dict[str, str]:
+    return {"label": label, "value": value if value is not None else label}
+
+
+def card(kind: str, title: str, **data: Any) -> dict[str, Any]:
+    return Card(kind=kind, title=title, data=data).model_dump(mode="json")
+
+
+def ask(
+    state: AgentState,
+    *,
+    text: str,
+    expecting: Expecting,
+    phase: str,
+    quick_replies: list[dict[str, str]] | None = None,
+    cards: list[dict[str, Any]] | None = None,
+    context: dict[str, Any] | None = None,
+    update: dict[str, Any] | None = None,
+    finished: bool = False,
+) -> Command:
+    """End the turn with a question (or a closing message when ``finished``)."""
+    lang = state.get("language") or "en"
+    notes = [n for n in (state.get("notes") or []) if n]
+    reply = AgentReply(
+        conversation_id=state.get("conversation_id", ""),
+        text="\n\n".join([*notes, text]),
+        language=lang,
+        expecting=expecting,
+        quick_replies=[QuickReply(**q) for q in (quick_replies or [])],
+        cards=[Card(**c) for c in [*(state.get("cards") or []), *(cards or [])]],
+        expecting_context=context or {},
+        phase=phase,
+        finished=finished,
+    )
+    trail = list(state.get("trail") or [])
+    if phase not in (trail[-1:] or [None]):
+        trail.append(phase)
+    values: dict[str, Any] = {
+        "reply": reply.model_dump(mode="json"),
+        "phase": phase,
+        "notes": [],
+        "cards": [],
+        "message": None,
+        "trail": trail[-40:],
+        "finished": finished,
+    }
+    values.update(update or {})
+    return Command(goto=END, update=values)
+
+
+def goto(node: str, state: AgentState, *, note: str | None = None, cards: list[dict[str, Any]] | None = None,
+         update: dict[str, Any] | None = None) -> Command:
+    """Hand the turn to ``node`` (which asks its question), after saying ``note``."""
+    values: dict[str, Any] = {"message": None}
+    if note:
+        values["notes"] = [*(state.get("notes") or []), note]
+    if cards:
+        values["cards"] = [*(state.get("cards") or []), *cards]
+    values.update(update or {})
+    return Command(goto=node, update=values)
+
+
+def back_to_phase(state: AgentState, note: str | None, cards: list[dict[str, Any]] | None = None,
+                  update: dict[str, Any] | None = None) -> Command:
+    """After an interjection: say ``note`` then ask the current phase's question again."""
+    phase = state.get("phase") or "language"
+    return goto(phase_node(phase), state, note=note, cards=cards, update=update)
+
+
+def phase_node(phase: str) -> str:
+    return {"ended": "wrapup", "language": "welcome", "processing": "welcome"}.get(phase, phase)
+
+
+def attempts(state: AgentState, key: str) -> int:
+    return int((state.get("attempts") or {}).get(key, 0))
+
+
+def bump(state: AgentState, key: str) -> dict[str, int]:
+    counts = dict(state.get("attempts") or {})
+    counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def reset(state: AgentState, key: str) -> dict[str, int]:
+    counts = dict(state.get("attempts") or {})
+    counts.pop(key, None)
+    return counts
