@@ -18,7 +18,7 @@ Merging rules (``merge_profile``):
 from __future__ import annotations
 
 import json
-from collections.abc import Container
+from collections.abc import Callable, Container
 from pathlib import Path
 from typing import Any
 
@@ -66,8 +66,13 @@ def merge_profile(
     source: str | None = None,
     kind: str = "jsonld",
     known_skills: Container[str] | None = None,
+    label: Callable[[str, str], str] | None = None,
 ) -> ImportRecord:
-    """Merge ``incoming`` into ``profile`` (in place) and return the provenance record."""
+    """Merge ``incoming`` into ``profile`` (in place) and return the provenance record.
+
+    ``known_skills`` (e.g. ``kb.skills``): the ESCO skill URIs accepted; ``label(uri, lang)`` (e.g.
+    ``kb.label``): relabels added skills in the person's language when the document's differs.
+    """
     if known_skills is not None:
         unknown = sorted({s.uri for s in incoming.skills if s.uri not in known_skills})
         if unknown:
@@ -75,6 +80,8 @@ def merge_profile(
             raise ImportRejected(f"{len(unknown)} skill URI(s) are not ESCO skills known here: {shown}", unknown)
 
     record = ImportRecord(kind=kind, provider=provider, source=source)
+    if not profile.experiences and not profile.skills and profile.version == 0:
+        profile.language = incoming.language  # a new profile takes the language of what it starts from
     id_map: dict[str, str] = {}
     for exp in incoming.experiences:
         match = _matching_experience(profile, exp)
@@ -99,6 +106,10 @@ def merge_profile(
                 mapped = id_map.get(ev.experience_id, ev.experience_id)
                 ev.experience_id = mapped if profile.experience(mapped) is not None else None
         existing = profile.skill(skill.uri)
+        if existing is None and label is not None and incoming.language != profile.language:
+            relabelled = label(skill.uri, profile.language)
+            if relabelled and relabelled != skill.uri:
+                skill.label = relabelled
         if existing is None:
             profile.skills = [*profile.skills, skill]
             record.skills_added += 1
@@ -138,6 +149,7 @@ def import_document(
     *,
     source: str | None = None,
     known_skills: Container[str] | None = None,
+    label: Callable[[str, str], str] | None = None,
 ) -> ImportRecord:
     """Merge a parsed JSON document: JSON-LD (has ``@context``) or Orient's plain JSON export."""
     if isinstance(document, (dict, list)) and _is_jsonld(document):
@@ -146,7 +158,7 @@ def import_document(
         except JsonLdProfileError as exc:
             raise ImportRejected(f"cannot read the JSON-LD profile: {exc}") from None
         provider = incoming.provider if isinstance(incoming, ImportedProfile) else "unknown"
-        return merge_profile(profile, incoming, provider=provider, source=source, kind="jsonld", known_skills=known_skills)
+        return merge_profile(profile, incoming, provider=provider, source=source, kind="jsonld", known_skills=known_skills, label=label)
     if isinstance(document, dict) and "person_id" in document:
         try:
             incoming = Profile.model_validate(document)
@@ -155,11 +167,17 @@ def import_document(
             where = ".".join(str(p) for p in first.get("loc", ()))
             raise ImportRejected(f"not an Orient profile: {where}: {first.get('msg')}") from None
         provider = str(document.get("provider") or "orient")
-        return merge_profile(profile, incoming, provider=provider, source=source, kind="json", known_skills=known_skills)
+        return merge_profile(profile, incoming, provider=provider, source=source, kind="json", known_skills=known_skills, label=label)
     raise ImportRejected("not a profile: expected JSON-LD with an @context, or an Orient JSON profile export")
 
 
-def import_file(profile: Profile, path: Path | str, *, known_skills: Container[str] | None = None) -> ImportRecord:
+def import_file(
+    profile: Profile,
+    path: Path | str,
+    *,
+    known_skills: Container[str] | None = None,
+    label: Callable[[str, str], str] | None = None,
+) -> ImportRecord:
     """Merge a profile file (``.json`` / ``.jsonld``) into ``profile``."""
     path = Path(path)
     if not path.is_file():
@@ -172,7 +190,7 @@ def import_file(profile: Profile, path: Path | str, *, known_skills: Container[s
         raise ImportRejected(f"{path.name} is not UTF-8 text: a profile must be a JSON or JSON-LD file") from None
     except json.JSONDecodeError as exc:
         raise ImportRejected(f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
-    return import_document(profile, document, source=path.name, known_skills=known_skills)
+    return import_document(profile, document, source=path.name, known_skills=known_skills, label=label)
 
 
 def import_cv(profile: Profile, data: bytes | str, filename: str | None = None) -> list[CandidateExperience]:
