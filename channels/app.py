@@ -4,15 +4,13 @@ embeddable widget and the Telegram webhook, over one ``Services`` built once fro
 from __future__ import annotations
 
 import asyncio
-import importlib
-import importlib.util
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from channels.api import console, conversations, health, profile, widget
+from channels.api import consents, console, conversations, health, organisations, profile, widget
 from channels.api.errors import install_error_handlers
 from channels.services import Services
 from channels.settings import Settings
@@ -22,9 +20,6 @@ from channels.turns import TurnGateway
 from channels.web import pages
 
 log = logging.getLogger(__name__)
-
-# Routers owned by the consent/organisation issue; mounted when their modules are present.
-_OPTIONAL_ROUTERS = ("channels.api.consents", "channels.api.organisations")
 
 
 def warm_up(services: Services) -> None:
@@ -83,9 +78,8 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(conversations.router)
     app.include_router(profile.router)
-    for module_name in _OPTIONAL_ROUTERS:
-        if importlib.util.find_spec(module_name) is not None:
-            app.include_router(importlib.import_module(module_name).router)
+    app.include_router(consents.router)
+    app.include_router(organisations.router)
     app.include_router(console.router)
     app.include_router(widget.router)
     app.include_router(telegram_router)

@@ -70,9 +70,14 @@ class TurnGateway:
                 previous = self.transcripts.find(conversation_id, client_message_id)
                 if previous is not None:
                     return AgentReply.model_validate(previous.reply), True
-            if must_exist and not self.transcripts.exists(conversation_id):
+            existed = self.transcripts.exists(conversation_id)
+            if must_exist and not existed:
                 raise ConversationNotFound(conversation_id)
             reply = self.agent.reply(conversation_id, text, channel=channel)
+            if existed and not self.transcripts.exists(conversation_id):
+                # The person asked to erase everything and the agent did it in this turn: the
+                # transcript is gone with the rest, and this turn is not written back.
+                return reply, False
             self.transcripts.append(
                 conversation_id,
                 text,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Cookie, Depends, Path, Request, Response, status
+from fastapi import APIRouter, Cookie, Depends, Path, Query, Request, Response, status
 from pydantic import BaseModel, Field
 
 from agent.reply import AgentReply
@@ -20,6 +20,7 @@ from tools.consent.recipients import PURPOSE_GUIDANCE
 from tools.counselling.accounts import Counsellor
 from tools.counselling.notes import CounsellorNote
 from tools.sharing import profile_payload
+from tools.statistics import TerritoryStatistics
 from tools.profile import Evidence, EvidenceSource, Profile, ProfileSkill, SkillState, ValidationLevel
 
 router = APIRouter(prefix="/api/console", tags=["console"])
@@ -210,3 +211,19 @@ def skill_action(person_id: PersonId, body: SkillAction, counsellor: CounsellorD
 def add_note(person_id: PersonId, body: NewNote, counsellor: CounsellorDep, services: ServicesDep) -> CounsellorNote:
     _guidance_consent(services, counsellor, person_id)
     return services.counsellor_notes.add(person_id, counsellor.id, body.text)
+
+
+@router.get("/statistics", response_model=TerritoryStatistics, responses=error_responses(401, 422),
+            summary="Territory statistics (aggregates of consenting people; groups below k are not shown)")
+def statistics(
+    counsellor: CounsellorDep,
+    services: ServicesDep,
+    region: Annotated[str | None, Query(max_length=120)] = None,
+    period: Annotated[str | None, Query(pattern=r"^\d{4}-Q[1-4]$")] = None,
+    lang: Annotated[str, Query(pattern=r"^(en|fr)$")] = "en",
+) -> TerritoryStatistics:
+    label = None
+    if hasattr(type(services), "knowledge_base") and services.settings.knowledge_dir.is_dir():
+        kb = services.knowledge_base
+        label = lambda uri: kb.label(uri, lang)  # noqa: E731
+    return services.statistics.aggregate(region=region, period=period, label=label)

@@ -17,6 +17,7 @@ from channels.telegram.rendering import render
 from channels.telegram.texts import text
 from channels.turns import TurnGateway
 from tools.profile import Profile, SkillState
+from tools.profile import export as profile_export
 
 log = logging.getLogger(__name__)
 
@@ -124,8 +125,6 @@ class TelegramBot:
             await context.bot.send_message(update.effective_chat.id, chunk.text)
 
     async def on_export(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        from tools.profile import export as profile_export
-
         cid = conversation_id(update.effective_chat.id)
         lang = await asyncio.to_thread(self._language, cid)
         profile = await asyncio.to_thread(self.services.profiles.get, cid) or Profile(person_id=cid, language=lang)

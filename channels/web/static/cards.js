@@ -59,10 +59,11 @@
     parent.appendChild(wrap);
   }
 
-  function receiptUrl(data) {
+  function receiptUrl(data, conversation) {
     if (data.download_url || data.url) { return data.download_url || data.url; }
-    var id = data.receipt_id || data.id;
-    return id ? "/api/consents/receipts/" + encodeURIComponent(id) : null;
+    var id = data.consent_id;
+    if (!id || !conversation) { return null; }
+    return "/api/conversations/" + encodeURIComponent(conversation) + "/consents/" + encodeURIComponent(id) + "/receipt";
   }
 
   function render(card, options) {
@@ -108,7 +109,7 @@
       field(box, t("controller"), controller.name ? controller.name + (controller.contact ? " — " + controller.contact : "") : data.recipient_name);
     } else if (kind === "receipt") {
       field(box, "Status", data.status);
-      var r = link(receiptUrl(data), t("download_receipt"), true);
+      var r = link(receiptUrl(data, options.conversation), t("download_receipt"), true);
       if (r) { r.classList.add("receipt-link"); box.appendChild(r); }
     } else if (kind === "profile") {
       var pic = node("div", "picture");

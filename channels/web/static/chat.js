@@ -72,7 +72,7 @@
     li.querySelector(".text").textContent = reply.text;
     li.setAttribute("data-expecting", reply.expecting);
     (reply.cards || []).forEach(function (card) {
-      li.appendChild(Cards.render(card, { onSelectSkill: showEvidence, exportUrl: exportUrl }));
+      li.appendChild(Cards.render(card, { onSelectSkill: showEvidence, exportUrl: exportUrl, conversation: conversationId }));
     });
     scrollDown();
   }

@@ -1,0 +1,39 @@
+"""Channel tests run the real app (uvicorn on a free loopback port) over real stores in a tmp folder,
+with the real knowledge base (built once per session by the shared fixtures) and the real agent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from channels.app import create_app
+from channels.services import Services
+from channels.settings import Settings
+from channel_server import LiveServer, make_services, make_settings
+
+
+@pytest.fixture(scope="session")
+def channels_settings(tmp_path_factory, data_dir: Path, real_knowledge_dir: Path) -> Settings:
+    return make_settings(tmp_path_factory.mktemp("channels") / "var", data_dir, real_knowledge_dir)
+
+
+@pytest.fixture(scope="session")
+def live(channels_settings: Settings, real_kb, embedder) -> Iterator[LiveServer]:
+    """One running app for the API, web and console tests of this session."""
+    app = create_app(channels_settings, make_services(channels_settings, real_kb, embedder))
+    with LiveServer(app) as server:
+        yield server
+
+
+@pytest.fixture
+def client(live: LiveServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=live.url, timeout=60) as http:
+        yield http
+
+
+@pytest.fixture
+def services(live: LiveServer) -> Services:
+    return live.app.state.services
