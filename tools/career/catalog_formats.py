@@ -1,0 +1,242 @@
+"""Readers for catalog files: CSV, JSON, JSON Lines, schema.org JSON-LD (Course, JobPosting), Parquet.
+
+Each reader yields ``(line, row_dict)`` for a readable row or a :class:`BadRow` for an unreadable one;
+the line is the 1-based line of the row in the file (for Parquet: the 1-based row number).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any, Iterator
+
+from tools.career.catalog_records import BadRow, CatalogImportError
+
+Row = tuple[int, dict[str, Any]]
+
+_LIST_KEYS = ("@graph", "itemListElement", "items", "courses", "jobs", "offers", "data", "results", "hasPart")
+
+
+def detect_format(name: str, data: bytes) -> str:
+    suffix = Path(name).suffix.lower()
+    if suffix in (".parquet", ".pq"):
+        return "parquet"
+    if suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if suffix in (".json", ".jsonld"):
+        return "json"
+    if suffix in (".csv", ".tsv", ".txt"):
+        return "csv"
+    if data[:4] == b"PAR1":
+        return "parquet"
+    head = data.lstrip()[:1]
+    if head in (b"[", b"{"):
+        return "json"
+    return "csv"
+
+
+def read_rows(name: str, data: bytes) -> Iterator[Row | BadRow]:
+    fmt = detect_format(name, data)
+    if fmt == "parquet":
+        yield from _parquet(name, data)
+    elif fmt == "jsonl":
+        yield from _jsonl(name, data)
+    elif fmt == "json":
+        yield from _json(name, data)
+    else:
+        yield from _csv(name, data)
+
+
+def _decode(name: str, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise CatalogImportError(f"{name}: not UTF-8 text ({exc})") from exc
+
+
+def _csv(name: str, data: bytes) -> Iterator[Row | BadRow]:
+    text = _decode(name, data)
+    sample = text[:20000]
+    try:
+        dialect = csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t|")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise CatalogImportError(f"{name}: empty file") from None
+    header = [h.strip() for h in header]
+    if not any(header):
+        raise CatalogImportError(f"{name}: no header row")
+    start = reader.line_num + 1
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield BadRow(file=name, line=start, reason=f"unreadable CSV: {exc}")
+            start = reader.line_num + 1
+            continue
+        line = start
+        start = reader.line_num + 1
+        if not values or not any(v.strip() for v in values):
+            continue
+        if len(values) != len(header):
+            yield BadRow(file=name, line=line, reason=f"expected {len(header)} columns, got {len(values)}")
+            continue
+        yield line, dict(zip(header, values))
+
+
+def _jsonl(name: str, data: bytes) -> Iterator[Row | BadRow]:
+    for n, line in enumerate(_decode(name, data).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield BadRow(file=name, line=n, reason=f"invalid JSON: {exc.msg}")
+            continue
+        for item in _items(value):
+            if isinstance(item, dict):
+                yield n, item
+            else:
+                yield BadRow(file=name, line=n, reason="not a JSON object")
+
+
+def _items(value: Any) -> list[Any]:
+    if isinstance(value, list):
+        out: list[Any] = []
+        for v in value:
+            out.extend(_items(v) if isinstance(v, dict) and _container(v) else [v])
+        return out
+    if isinstance(value, dict):
+        if value.get("@type") == "ListItem" and isinstance(value.get("item"), dict):
+            return [value["item"]]
+        if _container(value):
+            for key in _LIST_KEYS:
+                if isinstance(value.get(key), list):
+                    return _items(value[key])
+        return [value]
+    return [value]
+
+
+def _container(value: dict) -> bool:
+    typ = value.get("@type")
+    if typ in ("Course", "JobPosting", "EducationalOccupationalProgram"):
+        return False
+    return any(isinstance(value.get(k), list) for k in _LIST_KEYS) or typ == "ListItem"
+
+
+def _json(name: str, data: bytes) -> Iterator[Row | BadRow]:
+    text = _decode(name, data)
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        yield from _json_array(name, text)
+        return
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CatalogImportError(f"{name}: invalid JSON at line {exc.lineno}: {exc.msg}") from exc
+    for n, item in enumerate(_items(value), start=1):
+        if isinstance(item, dict):
+            yield n, item
+        else:
+            yield BadRow(file=name, line=n, reason=f"item {n} is not a JSON object")
+
+
+def _json_array(name: str, text: str) -> Iterator[Row | BadRow]:
+    """A top-level array, element by element, so that each row knows its line (and one bad element doesn't sink the file)."""
+    decoder = json.JSONDecoder()
+    pos = text.index("[") + 1
+    n = len(text)
+    while True:
+        while pos < n and text[pos] in " \t\r\n,":
+            pos += 1
+        if pos >= n:
+            raise CatalogImportError(f"{name}: unterminated JSON array")
+        if text[pos] == "]":
+            return
+        line = text.count("\n", 0, pos) + 1
+        try:
+            value, end = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            yield BadRow(file=name, line=line, reason=f"invalid JSON: {exc.msg}")
+            # skip to the next element at the same depth
+            end = _skip_element(text, pos)
+            if end is None:
+                return
+            pos = end
+            continue
+        pos = end
+        for item in _items(value) if isinstance(value, dict) and _container(value) else [value]:
+            if isinstance(item, dict):
+                yield line, item
+            else:
+                yield BadRow(file=name, line=line, reason="not a JSON object")
+
+
+def _skip_element(text: str, pos: int) -> int | None:
+    depth, in_string, escape = 0, False, False
+    for i in range(pos, len(text)):
+        ch = text[i]
+        if in_string:
+            if escape:
+                escape = False
+            elif ch == "\\":
+                escape = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif ch == "," and depth == 0:
+            return i + 1
+    return None
+
+
+def _parquet(name: str, data: bytes) -> Iterator[Row | BadRow]:
+    import pyarrow.parquet as pq
+    from pyarrow import ArrowInvalid
+
+    try:
+        table = pq.read_table(io.BytesIO(data))
+    except ArrowInvalid as exc:
+        raise CatalogImportError(f"{name}: unreadable Parquet file ({exc})") from exc
+    n = 0
+    for batch in table.to_batches(max_chunksize=2048):
+        for row in batch.to_pylist():
+            n += 1
+            yield n, row
+
+
+def guess_kind(name: str, rows: list[dict[str, Any]]) -> str | None:
+    for row in rows[:20]:
+        typ = row.get("@type")
+        if typ == "JobPosting":
+            return "jobs"
+        if typ in ("Course", "EducationalOccupationalProgram", "CourseInstance"):
+            return "courses"
+    lower = Path(name).name.lower()
+    if any(w in lower for w in ("job", "vacanc", "offre", "posting", "emploi")):
+        return "jobs"
+    if any(w in lower for w in ("course", "formation", "training", "catalog", "mooc", "programme")):
+        return "courses"
+    keys = {k.lower() for row in rows[:20] for k in row}
+    if keys & {"employer", "company", "hiringorganization", "joblocation", "skill_prob_avg", "job_title"}:
+        return "jobs"
+    if keys & {"course", "partner", "provider", "teaches", "level", "duration"}:
+        return "courses"
+    return None

@@ -1,0 +1,287 @@
+"""The training and job catalogs: import (validated, reported, atomic per source) and in-memory reads.
+
+``CatalogStore(database, kb, linker)``: ``import_file`` / ``import_bytes`` parse a whole file first,
+link its free-text skills to ESCO, then replace that source's records in one transaction (a file
+with no valid row replaces nothing). ``ensure_defaults(data_dir)`` loads the shared samples the
+first time, so the product works out of the box. Reads are served from memory and refreshed when
+any source changes (also when another worker imported it).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from sqlalchemy import delete, func, select
+from tqdm import tqdm
+
+from tools.career.catalog_formats import guess_kind, read_rows
+from tools.career.catalog_normalise import RowError, to_course, to_job
+from tools.career.catalog_records import (
+    BadRow, CatalogImportError, CourseRecord, ImportReport, JobRecord, SkillLink,
+)
+from tools.career.catalog_skill_links import SkillResolver
+from tools.career.catalog_tables import CatalogCourseRow, CatalogJobRow, CatalogSourceRow
+from tools.storage.database import Database
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DefaultCatalog:
+    file: str  # relative to the data dir
+    kind: str
+    source: str
+    url_template: str | None = None
+
+
+DEFAULT_CATALOGS = (
+    DefaultCatalog("catalogs/courses_coursera_sample.csv", "courses", "coursera-sample",
+                   "https://www.coursera.org/search?query={title}"),
+    DefaultCatalog("catalogs/vacancies_titles_esco_skills.parquet", "jobs", "vacancies-sample"),
+)
+
+_COURSE_FIELDS = ("id", "source", "title", "url", "description", "provider", "level", "duration", "duration_weeks",
+                  "schedule", "language", "rating", "skills_text", "skill_uris", "extra")
+_JOB_FIELDS = ("id", "source", "title", "url", "description", "employer", "location", "occupation_uri",
+               "skills_text", "skill_uris", "skill_weights", "extra")
+
+
+def source_name(path: str | Path) -> str:
+    stem = Path(path).stem.lower()
+    return "".join(ch if ch.isalnum() else "-" for ch in stem).strip("-")[:120] or "catalog"
+
+
+class CatalogStore:
+    def __init__(self, database: Database, kb: Any = None, linker: Any | Callable[[], Any] | None = None):
+        self.database = database
+        self.kb = kb
+        self._linker = linker
+        self._lock = threading.Lock()
+        self._stamp: tuple | None = None
+        self._courses: list[CourseRecord] = []
+        self._jobs: list[JobRecord] = []
+
+    # -- import ---------------------------------------------------------------------------------
+    def import_file(
+        self,
+        path: str | Path,
+        kind: str | None = None,
+        source: str | None = None,
+        owner: str | None = None,
+        url_template: str | None = None,
+        progress: bool = False,
+        lang: str = "en",
+    ) -> ImportReport:
+        path = Path(path)
+        if not path.is_file():
+            raise CatalogImportError(f"{path}: no such file")
+        return self.import_bytes(path.read_bytes(), str(path), kind=kind, source=source or source_name(path),
+                                 owner=owner, url_template=url_template, progress=progress, lang=lang)
+
+    def import_bytes(
+        self,
+        data: bytes,
+        filename: str,
+        kind: str | None = None,
+        source: str | None = None,
+        owner: str | None = None,
+        url_template: str | None = None,
+        progress: bool = False,
+        lang: str = "en",
+    ) -> ImportReport:
+        """Parse and validate the whole file, then replace the source's records in one transaction."""
+        source = source or source_name(filename)
+        bad: list[BadRow] = []
+        rows: list[tuple[int, dict]] = []
+        for item in read_rows(filename, data):
+            if isinstance(item, BadRow):
+                bad.append(item)
+            else:
+                rows.append(item)
+        kind = kind or guess_kind(filename, [r for _, r in rows])
+        if kind not in ("courses", "jobs"):
+            raise CatalogImportError(f"{filename}: can't tell courses from jobs; pass --kind courses or --kind jobs", bad)
+        resolver = SkillResolver(self.kb, self._linker, lang=lang) if self.kb is not None else None
+        records: list[CourseRecord | JobRecord] = []
+        seen: set[str] = set()
+        bar = tqdm(rows, desc=f"import {Path(filename).name}", unit="row", disable=not progress)
+        for line, raw in bar:
+            try:
+                record = to_course(source, line, raw, resolver, url_template) if kind == "courses" else to_job(source, line, raw, resolver)
+            except (RowError, ValueError, TypeError) as exc:
+                bad.append(BadRow(file=filename, line=line, reason=_reason(exc)))
+                continue
+            if record.id in seen:
+                bad.append(BadRow(file=filename, line=line, reason=f"duplicate id {record.id}"))
+                continue
+            seen.add(record.id)
+            records.append(record)
+        if not records:
+            raise CatalogImportError(f"{filename}: no valid {kind} row; nothing was replaced", bad)
+        replaced = self._replace(source, kind, filename, owner, records, len(bad))
+        unlinked = sorted({t for r in records for t in r.skills_text} - {l.text for r in records for l in r.skill_links})
+        report = ImportReport(
+            source=source, kind=kind, file=filename, imported=len(records), replaced=replaced, bad_rows=bad,
+            linked_skills=len({u for r in records for u in r.skill_uris}), unlinked_skills=unlinked[:200],
+        )
+        log.info("catalog %s: %d %s imported, %d bad rows", source, len(records), kind, len(bad))
+        return report
+
+    def _replace(self, source: str, kind: str, filename: str, owner: str | None,
+                 records: list[CourseRecord | JobRecord], n_bad: int) -> int:
+        with self.database.session() as session:
+            existing = session.get(CatalogSourceRow, source)
+            if existing is not None and existing.kind != kind:
+                raise CatalogImportError(f"source {source!r} already holds {existing.kind}; pick another --source")
+            replaced = 0
+            for table in (CatalogCourseRow, CatalogJobRow):
+                replaced += session.execute(delete(table).where(table.source == source)).rowcount or 0
+            if kind == "courses":
+                session.add_all(CatalogCourseRow(**_course_row(r)) for r in records)
+            else:
+                session.add_all(CatalogJobRow(**_job_row(r)) for r in records)
+            if existing is None:
+                session.add(CatalogSourceRow(name=source, kind=kind, file=Path(filename).name, owner=owner,
+                                             rows_ok=len(records), rows_bad=n_bad, version=1))
+            else:
+                existing.file = Path(filename).name
+                existing.owner = owner
+                existing.rows_ok = len(records)
+                existing.rows_bad = n_bad
+                existing.version = existing.version + 1
+                existing.imported_at = datetime.now(timezone.utc)
+        with self._lock:
+            self._stamp = None
+        return replaced
+
+    def replace_records(self, source: str, kind: str, records: Iterable[CourseRecord | JobRecord], owner: str | None = None,
+                        session=None) -> None:
+        """Replace a source with ready records (used by knowledge packs, inside their own transaction)."""
+        records = list(records)
+        if session is None:
+            self._replace(source, kind, source, owner, records, 0)
+            return
+        for table in (CatalogCourseRow, CatalogJobRow):
+            session.execute(delete(table).where(table.source == source))
+        if kind == "courses":
+            session.add_all(CatalogCourseRow(**_course_row(r)) for r in records)
+        else:
+            session.add_all(CatalogJobRow(**_job_row(r)) for r in records)
+        existing = session.get(CatalogSourceRow, source)
+        if existing is None:
+            session.add(CatalogSourceRow(name=source, kind=kind, file=source, owner=owner, rows_ok=len(records), version=1))
+        else:
+            existing.rows_ok = len(records)
+            existing.version = existing.version + 1
+        with self._lock:
+            self._stamp = None
+
+    def delete_source(self, source: str) -> bool:
+        with self.database.session() as session:
+            row = session.get(CatalogSourceRow, source)
+            if row is None:
+                return False
+            for table in (CatalogCourseRow, CatalogJobRow):
+                session.execute(delete(table).where(table.source == source))
+            session.delete(row)
+        with self._lock:
+            self._stamp = None
+        return True
+
+    def ensure_defaults(self, data_dir: str | Path, progress: bool = False) -> list[ImportReport]:
+        """Load the shared sample catalogs once (skipped when their source exists or the file is absent)."""
+        reports = []
+        present = {s["name"] for s in self.sources()}
+        for default in DEFAULT_CATALOGS:
+            path = Path(data_dir) / default.file
+            if default.source in present or not path.is_file():
+                continue
+            reports.append(self.import_file(path, kind=default.kind, source=default.source,
+                                            url_template=default.url_template, progress=progress))
+        return reports
+
+    # -- reads ----------------------------------------------------------------------------------
+    def sources(self) -> list[dict]:
+        with self.database.session() as session:
+            rows = session.scalars(select(CatalogSourceRow).order_by(CatalogSourceRow.name)).all()
+            return [
+                {"name": r.name, "kind": r.kind, "file": r.file, "owner": r.owner, "rows_ok": r.rows_ok,
+                 "rows_bad": r.rows_bad, "version": r.version, "imported_at": r.imported_at.isoformat() if r.imported_at else None}
+                for r in rows
+            ]
+
+    def _current_stamp(self) -> tuple:
+        with self.database.session() as session:
+            return tuple(session.execute(
+                select(func.count(CatalogSourceRow.name), func.coalesce(func.sum(CatalogSourceRow.version), 0))
+            ).one())
+
+    def _refresh(self) -> None:
+        stamp = self._current_stamp()
+        with self._lock:
+            if stamp == self._stamp:
+                return
+        # In memory without the per-skill link provenance (fetched with ``course(id)`` / ``job(id)``).
+        course_cols = [getattr(CatalogCourseRow, f) for f in _COURSE_FIELDS]
+        job_cols = [getattr(CatalogJobRow, f) for f in _JOB_FIELDS]
+        with self.database.session() as session:
+            courses = [CourseRecord.model_construct(**dict(zip(_COURSE_FIELDS, r)), skill_links=[])
+                       for r in session.execute(select(*course_cols).order_by(CatalogCourseRow.id))]
+            jobs = [JobRecord.model_construct(**dict(zip(_JOB_FIELDS, r)), skill_links=[])
+                    for r in session.execute(select(*job_cols).order_by(CatalogJobRow.id))]
+        with self._lock:
+            self._courses, self._jobs, self._stamp = courses, jobs, stamp
+
+    def courses(self) -> list[CourseRecord]:
+        self._refresh()
+        return self._courses
+
+    def jobs(self) -> list[JobRecord]:
+        self._refresh()
+        return self._jobs
+
+    def course(self, record_id: str) -> CourseRecord | None:
+        """One course with its skill-link provenance."""
+        with self.database.session() as session:
+            row = session.get(CatalogCourseRow, record_id)
+            return _course_record(row) if row is not None else None
+
+    def job(self, record_id: str) -> JobRecord | None:
+        """One job offer with its skill-link provenance."""
+        with self.database.session() as session:
+            row = session.get(CatalogJobRow, record_id)
+            return _job_record(row) if row is not None else None
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:300] if text else type(exc).__name__
+
+
+def _course_row(r: CourseRecord) -> dict:
+    data = {f: getattr(r, f) for f in _COURSE_FIELDS}
+    data["skill_links"] = [l.model_dump() for l in r.skill_links]
+    return data
+
+
+def _job_row(r: JobRecord) -> dict:
+    data = {f: getattr(r, f) for f in _JOB_FIELDS}
+    data["skill_links"] = [l.model_dump() for l in r.skill_links]
+    return data
+
+
+def _course_record(row: CatalogCourseRow) -> CourseRecord:
+    data = {f: getattr(row, f) for f in _COURSE_FIELDS}
+    data["skill_links"] = [SkillLink(**l) for l in row.skill_links or []]
+    return CourseRecord.model_construct(**data)
+
+
+def _job_record(row: CatalogJobRow) -> JobRecord:
+    data = {f: getattr(row, f) for f in _JOB_FIELDS}
+    data["skill_links"] = [SkillLink(**l) for l in row.skill_links or []]
+    return JobRecord.model_construct(**data)
