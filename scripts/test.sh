@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export ORIENT_DATA_DIR="${ORIENT_DATA_DIR:-$(cd .. && pwd)/shared/data}"
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+bash scripts/install-browser.sh  # Debian chromium + chromium-driver for the browser tests (once)
 exec .venv/bin/pytest "$@"
