@@ -441,13 +441,17 @@ def read_jsonld(document: dict | list) -> ImportedProfile:
         raise JsonLdProfileError("a JSON-LD profile must be a JSON object")
     try:
         flat = jsonld.flatten(document, CONTEXT, {"documentLoader": _document_loader})
-    except JsonLdProfileError:
-        raise
     except JsonLdError as exc:
-        cause = exc.cause if isinstance(getattr(exc, "cause", None), JsonLdProfileError) else None
-        if cause is not None:
-            raise cause from None
-        raise JsonLdProfileError(f"not valid JSON-LD: {exc.message if hasattr(exc, 'message') else exc}") from None
+        chain = _causes(exc)
+        ours = next((c for c in chain if isinstance(c, JsonLdProfileError)), None)
+        if ours is not None:
+            raise ours from None
+        deepest = chain[-1]
+        code = getattr(deepest, "code", None)
+        text = getattr(deepest, "message", None) or str(deepest)
+        if isinstance(text, tuple):
+            text = " ".join(str(t) for t in text)
+        raise JsonLdProfileError(f"not valid JSON-LD: {code + ': ' if code else ''}{text}") from None
     nodes = {n["@id"]: n for n in flat.get("@graph", []) if "@id" in n}
     profiles = [n for n in nodes.values() if "Profile" in _types(n)]
     if not profiles:
@@ -455,6 +459,16 @@ def read_jsonld(document: dict | list) -> ImportedProfile:
     if len(profiles) > 1:
         raise JsonLdProfileError(f"the document holds {len(profiles)} profiles; import one at a time")
     return _ProfileReader(nodes).profile(profiles[0])
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """The exception and what caused it, outermost first (PyLD nests its errors in ``cause``)."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = getattr(current, "cause", None) or current.__cause__ or current.__context__
+    return chain
 
 
 def _types(node: dict) -> list[str]:
