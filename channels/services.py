@@ -91,6 +91,52 @@ class Services:
             label = lambda uri, lang: self.knowledge_base.label(uri, lang)  # noqa: E731  (loaded on first use)
         return TraceService(self.consents, profiles, label=label)
 
+    # -- the agent (H4) ------------------------------------------------------------------------
+    @cached_property
+    def checkpointer(self):
+        """LangGraph checkpoints of every conversation: SQLite file by default."""
+        from agent.checkpointing import open_checkpointer
+
+        return open_checkpointer(self.settings.resolved_checkpoint_url)
+
+    @cached_property
+    def checkpoints(self):
+        """The conversations as a privacy-registry store (count / export / erase a person's thread)."""
+        from agent.checkpointing import ConversationCheckpoints
+
+        return ConversationCheckpoints(self.checkpointer)
+
+    @cached_property
+    def llm(self):
+        """The optional OpenAI-compatible client; None when no endpoint is configured (offline)."""
+        from agent.llm import build_llm
+
+        s = self.settings
+        return build_llm(s.llm_base_url, s.llm_api_key, s.llm_model, s.llm_timeout_s)
+
+    @cached_property
+    def agent(self):
+        """The conversation agent, wired to the knowledge base, linker, stores and career tools."""
+        from agent.context import AgentContext
+        from agent.runtime import Agent
+        from agent.toolbox import CareerTools
+
+        kb = self.knowledge_base
+        context = AgentContext(
+            kb=kb,
+            linker=self.linker,
+            profiles=self.profiles,
+            consents=self.consents,
+            sharing=self.sharing,
+            career=CareerTools(kb, self.catalog, pack=getattr(self, "pack", None)),
+            llm=self.llm,
+            privacy=self.privacy,
+            languages=tuple(self.settings.languages),
+            default_language=self.settings.default_language,
+            max_message_chars=self.settings.max_message_chars,
+        )
+        return Agent(context, self.checkpointer)
+
     @cached_property
     def privacy(self):
         """Every store holding personal data, for export / erase / "what do you know about me"."""
