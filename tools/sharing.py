@@ -210,6 +210,7 @@ class Sharing:
         out = []
         consents = {c.id: c for c in self.consents.list(person_id)}
         events = self.consents.events(person_id)
+        spent: set[str] = set()  # single-use consents already used by an earlier allowed share
         for entry in self.log_for_person(person_id):
             if entry.outcome != Outcome.allowed:
                 continue
@@ -222,9 +223,12 @@ class Sharing:
             ended = [e.at for e in events if e.consent_id == consent.id
                      and e.event_type.value in ("revoked", "expired", "refused")]
             used = [e.at for e in events if e.consent_id == consent.id and e.event_type.value == "used"]
-            ok = bool(granted) and granted[0] <= entry.at and all(entry.at < t for t in ended) \
+            # ties at the same instant (share, then revoke in the same second) count as before the end
+            ok = bool(granted) and granted[0] <= entry.at and all(entry.at <= t for t in ended) \
                 and (consent.expires_at is None or entry.at < consent.expires_at) \
-                and (not consent.single_use or all(entry.at <= t for t in used))
+                and (not consent.single_use or (all(entry.at <= t for t in used) and consent.id not in spent))
+            if consent.single_use:
+                spent.add(consent.id)
             if not ok:
                 out.append(entry)
         return out

@@ -263,7 +263,8 @@ class ConsentService:
         with self.database.session() as s:
             rows = s.scalars(select(ConsentRow).where(
                 ConsentRow.person_id == person_id, ConsentRow.recipient_id == recipient_id,
-                ConsentRow.purpose == purpose, ConsentRow.status == ConsentStatus.granted.value))
+                ConsentRow.purpose == purpose, ConsentRow.status == ConsentStatus.granted.value)
+                .order_by(ConsentRow.requested_at, ConsentRow.id))
             candidates = [_to_model(r) for r in rows]
         valid = [c for c in candidates if c.valid_at(at) and c.covers(purpose, wanted)]
         # prefer a standing consent over a single-use one, then the one that lasts longest
