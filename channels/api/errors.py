@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -9,6 +10,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from tools.storage.failures import storage_failure
+
+log = logging.getLogger(__name__)
 
 
 class ErrorDetail(BaseModel):
@@ -45,6 +50,7 @@ def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
         403: "Forbidden",
         404: "Not found",
         409: "Conflict",
+        500: "Internal error (logged)",
         413: "Message too large",
         415: "Unsupported media type",
         422: "Validation error",
@@ -82,3 +88,19 @@ def install_error_handlers(app: FastAPI) -> None:
         else:
             body = ErrorResponse(error=_HTTP_CODES.get(exc.status_code, "http_error"), detail=str(exc.detail))
         return JSONResponse(body.model_dump(), status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        """Storage failures become a 503 with a reason the person can read; anything else is a
+        logged 500 (the exception's type and route only: no request data in the log)."""
+        failure = storage_failure(exc)
+        language = "fr" if request.headers.get("accept-language", "").lower().startswith("fr") else "en"
+        if failure is not None:
+            log.error("storage failure %s on %s %s", failure.kind, request.method, request.url.path)
+            body = ErrorResponse(error=failure.kind, detail=failure.reason(language))
+            return JSONResponse(body.model_dump(), status_code=503, headers={"Retry-After": "5"})
+        log.error("unexpected %s on %s %s", type(exc).__name__, request.method, request.url.path,
+                  exc_info=(type(exc), exc, exc.__traceback__))
+        detail = ("Une erreur inattendue s'est produite ; rien n'a été perdu de ce qui était déjà enregistré."
+                  if language == "fr" else "An unexpected error happened; nothing already saved was lost.")
+        return JSONResponse(ErrorResponse(error="internal_error", detail=detail).model_dump(), status_code=500)
