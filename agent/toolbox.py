@@ -203,12 +203,13 @@ class CareerTools:
 
         return compute_gap(self.kb, skill_uris, target_uri, lang, pack=self.pack)
 
-    def trainings(self, gap: Any, preferences: Any, k: int, lang: str) -> list[Any]:
+    def trainings(self, gap: Any, preferences: Any, k: int, lang: str, skill_uris: list[str] | None = None) -> list[Any]:
         from tools.career.trainings import recommend_trainings
 
-        return recommend_trainings(self.catalog, gap, preferences, k=k)
+        return recommend_trainings(self.catalog, gap, preferences, k=k, skill_uris=skill_uris, kb=self.kb)
 
     def jobs(self, skill_uris: list[str], target_uri: str | None, preferences: Any, k: int, lang: str) -> list[Any]:
         from tools.career.jobs import match_jobs
 
-        return match_jobs(self.catalog, skill_uris, k=k)
+        return match_jobs(self.catalog, skill_uris, kb=self.kb, target_uri=target_uri, preferences=preferences, k=k,
+                          lang=lang)

@@ -26,7 +26,7 @@ def plan(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         return goto("sharing", state, update={"phase": Phase.sharing, "share_queue": None, "share_current": None})
     skills = profile.skill_uris()
     gap = ctx.career.gap(skills, profile.target.uri, lang)
-    trainings = ctx.career.trainings(gap, profile.preferences.text, ctx.trainings_to_offer, lang)
+    trainings = ctx.career.trainings(gap, profile.preferences.text, ctx.trainings_to_offer, lang, skill_uris=skills)
     jobs = ctx.career.jobs(skills, profile.target.uri, profile.preferences.text, ctx.jobs_to_offer, lang)
 
     essential_missing = [s for s in gap.skills if s.relation == "essential"]

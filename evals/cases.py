@@ -1,0 +1,109 @@
+"""The eval-case schema (../shared/evals/README.md) as pydantic models, and loading a folder of
+YAML cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Interjection(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    text: str
+    after: int | None = Field(default=None, ge=1)
+    on: str | None = None
+    nth: int = Field(default=1, ge=1)
+
+    @model_validator(mode="after")
+    def _when(self) -> "Interjection":
+        if self.after is None and self.on is None:
+            raise ValueError("an interjection needs 'after: N' or 'on: KIND'")
+        return self
+
+
+class SkillAnswer(BaseModel):
+    accept: list[str] = Field(default_factory=list)
+    reject: list[str] = Field(default_factory=list)
+
+
+class ScriptedUserSpec(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    greeting: str = "hello"
+    processing_consent: str = "yes"
+    experiences: list[str] = Field(default_factory=list)
+    details: list[str] = Field(default_factory=list)
+    no_more: str | None = None
+    skill_confirmation: Literal["accept_all", "reject_all"] | SkillAnswer = "accept_all"
+    interests: str = ""
+    preferences: str = ""
+    target: str = "first"
+    consent: dict[str, str] = Field(default_factory=dict)
+    free: list[str] = Field(default_factory=list)
+    interjections: list[Interjection] = Field(default_factory=list)
+
+
+class Expectations(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    max_turns: int = Field(default=40, ge=1)
+    finished: bool | None = None
+    skills_include_any: list[str] = Field(default_factory=list)
+    skills_min_hits: int = Field(default=1, ge=0)
+    skills_exclude: list[str] = Field(default_factory=list)
+    occupations_include_any: list[str] = Field(default_factory=list)
+    trainings_min: int | None = None
+    gap_nonempty: bool | None = None
+    shared_only_with: list[str] | None = None
+    no_share_without_consent: bool | None = None
+    language_consistent: bool | None = None
+    data_erased: bool | None = None
+
+
+class EvalCase(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    language: Literal["en", "fr"] = "en"
+    persona: str | None = None
+    user: ScriptedUserSpec = Field(default_factory=ScriptedUserSpec)
+    expect: Expectations = Field(default_factory=Expectations)
+    source: str = ""
+
+    @property
+    def no_more(self) -> str:
+        return self.user.no_more or ("non, c'est tout" if self.language == "fr" else "no, that's all")
+
+
+class CaseError(ValueError):
+    pass
+
+
+def load_case(path: Path) -> EvalCase:
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise CaseError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise CaseError(f"{path}: a case is a YAML mapping")
+    data.setdefault("id", path.stem)
+    try:
+        case = EvalCase.model_validate(data)
+    except ValueError as exc:
+        raise CaseError(f"{path}: {exc}") from exc
+    case.source = str(path)
+    return case
+
+
+def load_cases(folder: Path) -> list[EvalCase]:
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise CaseError(f"no such folder of cases: {folder}")
+    paths = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    if not paths:
+        raise CaseError(f"no .yaml case in {folder}")
+    return [load_case(p) for p in paths]

@@ -1,0 +1,102 @@
+"""The ``expect`` checks of an eval case, run on what the conversation left in the real stores:
+the profile (last one before any erase), the moves and courses the agent offered, the share log,
+every agent message's language, and what is left about the person after an erase."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from agent.language import detect_language
+from evals.cases import EvalCase
+
+
+@dataclass
+class CheckResult:
+    name: str
+    passed: bool
+    detail: str = ""
+
+
+@dataclass
+class Observed:
+    """What the runner saw during one case."""
+
+    person_id: str
+    replies: list[dict[str, Any]] = field(default_factory=list)  # every AgentReply (JSON)
+    finished: bool = False
+    profile: Any | None = None  # tools.profile.Profile, last before any erase
+    shared_kinds: set[str] = field(default_factory=set)
+    violations: list[Any] = field(default_factory=list)
+    remaining: dict[str, int] = field(default_factory=dict)  # store -> items left after the conversation
+
+
+def _skill_uris(kb: Any, names: list[str]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for name in names:
+        if name.startswith("http"):
+            out[name] = {name}
+        else:
+            out[name] = {s.uri for s in kb.skills_by_label(name)} | ({kb.skill_by_label(name).uri} if kb.skill_by_label(name) else set())
+    return out
+
+
+def _occupation_uris(kb: Any, names: list[str]) -> dict[str, set[str]]:
+    return {n: ({n} if n.startswith("http") else {o.uri for o in kb.occupations_by_label(n)}) for n in names}
+
+
+def run_checks(case: EvalCase, seen: Observed, kb: Any, catalog: Any) -> list[CheckResult]:
+    expect = case.expect
+    results: list[CheckResult] = []
+    profile = seen.profile
+    confirmed = {s.uri for s in profile.confirmed_skills()} if profile is not None else set()
+    confirmed_labels = {s.label.lower() for s in profile.confirmed_skills()} if profile is not None else set()
+
+    if expect.finished is not None:
+        results.append(CheckResult("finished", seen.finished == expect.finished,
+                                   f"finished={seen.finished} within max_turns={expect.max_turns}"))
+    if expect.skills_include_any:
+        wanted = _skill_uris(kb, expect.skills_include_any)
+        hits = [n for n, uris in wanted.items() if uris & confirmed or n.lower() in confirmed_labels]
+        results.append(CheckResult("skills_include_any", len(hits) >= expect.skills_min_hits,
+                                   f"{len(hits)} hit(s) (need {expect.skills_min_hits}): {hits}"))
+    if expect.skills_exclude:
+        unwanted = _skill_uris(kb, expect.skills_exclude)
+        present = [n for n, uris in unwanted.items() if uris & confirmed or n.lower() in confirmed_labels]
+        results.append(CheckResult("skills_exclude", not present, f"present: {present}"))
+    if expect.occupations_include_any:
+        wanted = _occupation_uris(kb, expect.occupations_include_any)
+        offered = {c["data"].get("uri") for r in seen.replies for c in r.get("cards", []) if c.get("kind") == "move"}
+        offered_titles = {c.get("title", "").lower() for r in seen.replies for c in r.get("cards", []) if c.get("kind") == "move"}
+        hits = [n for n, uris in wanted.items() if uris & offered or n.lower() in offered_titles]
+        results.append(CheckResult("occupations_include_any", bool(hits), f"offered {len(offered)} move(s); hits: {hits}"))
+    if expect.trainings_min is not None:
+        ids = {c["data"].get("id") for r in seen.replies for c in r.get("cards", []) if c.get("kind") == "course"}
+        existing = {i for i in ids if i and catalog.course(i) is not None}
+        results.append(CheckResult("trainings_min", len(existing) >= expect.trainings_min,
+                                   f"{len(existing)} existing of {len(ids)} proposed (need {expect.trainings_min})"))
+    if expect.gap_nonempty is not None:
+        gap = profile.gap if profile is not None else None
+        nonempty = bool(gap is not None and profile.target is not None and gap.target_uri == profile.target.uri
+                        and any(s.status != "covered" for s in gap.skills))
+        results.append(CheckResult("gap_nonempty", nonempty == expect.gap_nonempty,
+                                   f"gap computed: {gap is not None}; missing/almost: "
+                                   f"{0 if gap is None else sum(1 for s in gap.skills if s.status != 'covered')}"))
+    if expect.shared_only_with is not None:
+        want = set(expect.shared_only_with)
+        results.append(CheckResult("shared_only_with", seen.shared_kinds == want,
+                                   f"shared with {sorted(seen.shared_kinds)}, expected {sorted(want)}"))
+    if expect.no_share_without_consent:
+        results.append(CheckResult("no_share_without_consent", not seen.violations,
+                                   f"{len(seen.violations)} share(s) without a valid consent"))
+    if expect.language_consistent:
+        wrong = []
+        for i, reply in enumerate(seen.replies, 1):
+            found = detect_language(reply.get("text", ""))
+            if (found is not None and found != case.language) or reply.get("language") != case.language:
+                wrong.append(i)
+        results.append(CheckResult("language_consistent", not wrong, f"turns in another language: {wrong}"))
+    if expect.data_erased:
+        left = {k: v for k, v in seen.remaining.items() if v}
+        results.append(CheckResult("data_erased", not left, f"left: {left}" if left else "nothing left"))
+    return results

@@ -1,0 +1,93 @@
+"""Writing eval results: per-case transcripts (JSON and Markdown) with pass/fail and the failed
+checks, ``summary.json``, and the summary table printed to the terminal."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from evals.runner import CaseResult
+
+
+def percentile(values: list[float], q: float) -> float:
+    return round(float(np.percentile(values, q)), 2) if values else 0.0
+
+
+def case_json(result: CaseResult) -> dict[str, Any]:
+    return {
+        "id": result.id,
+        "passed": result.passed,
+        "failed_checks": result.failed_checks,
+        "checks": [{"name": c.name, "passed": c.passed, "detail": c.detail} for c in result.checks],
+        "error": result.error,
+        "turns": result.turns,
+        "messages": len(result.transcript),
+        "wall_s": round(result.wall_s, 3),
+        "p50_ms": percentile(result.turn_ms, 50),
+        "p95_ms": percentile(result.turn_ms, 95),
+        "transcript": result.transcript,
+    }
+
+
+def case_markdown(result: CaseResult) -> str:
+    lines = [f"# {result.id}: {'PASS' if result.passed else 'FAIL'}", ""]
+    if result.error:
+        lines += [f"**Error**: `{result.error}`", ""]
+    lines += ["| check | result | detail |", "|---|---|---|"]
+    lines += [f"| {c.name} | {'✅' if c.passed else '❌'} | {c.detail} |" for c in result.checks]
+    lines += ["", f"{result.turns} turns, {result.wall_s:.2f} s, p50 {percentile(result.turn_ms, 50)} ms per turn", ""]
+    for item in result.transcript:
+        agent = item["agent"]
+        if item["user"] is not None:
+            tag = " _(interjection)_" if item.get("interjection") else ""
+            lines.append(f"**User**{tag}: {item['user']}")
+            lines.append("")
+        lines.append(f"**Orient** [{agent['expecting']}{' ' + str(agent['expecting_context']) if agent['expecting_context'] else ''}]"
+                     f" ({item['ms']} ms):")
+        lines += ["> " + line if line else ">" for line in agent["text"].splitlines()]
+        if agent["quick_replies"]:
+            lines.append("> " + " · ".join(f"`{q['label']}`" for q in agent["quick_replies"]))
+        if agent["cards"]:
+            lines.append("> cards: " + ", ".join(f"{c['kind']}: {c['title']}" for c in agent["cards"]))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_results(results: list[CaseResult], out_dir: Path) -> dict[str, Any]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for result in results:
+        (out_dir / f"{result.id}.json").write_text(json.dumps(case_json(result), ensure_ascii=False, indent=2),
+                                                   encoding="utf-8")
+        (out_dir / f"{result.id}.md").write_text(case_markdown(result), encoding="utf-8")
+    all_ms = [ms for r in results for ms in r.turn_ms]
+    passed = sum(1 for r in results if r.passed)
+    summary = {
+        "cases": len(results),
+        "passed": passed,
+        "pass_rate": round(passed / len(results), 4) if results else 0.0,
+        "turns": sum(len(r.turn_ms) for r in results),
+        "p50_ms": percentile(all_ms, 50),
+        "p95_ms": percentile(all_ms, 95),
+        "results": [
+            {k: v for k, v in case_json(r).items() if k != "transcript"} for r in results
+        ],
+    }
+    (out_dir / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    return summary
+
+
+def summary_table(summary: dict[str, Any]) -> str:
+    rows = [("case", "result", "turns", "p50 ms", "p95 ms", "failed checks")]
+    for r in summary["results"]:
+        rows.append((r["id"], "PASS" if r["passed"] else "FAIL", str(r["messages"]), f"{r['p50_ms']:.1f}",
+                     f"{r['p95_ms']:.1f}", ", ".join(r["failed_checks"]) or "-"))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines.append("")
+    lines.append(f"pass rate {summary['passed']}/{summary['cases']} = {summary['pass_rate']:.0%}; "
+                 f"{summary['turns']} agent turns, p50 {summary['p50_ms']:.1f} ms, p95 {summary['p95_ms']:.1f} ms per turn")
+    return "\n".join(lines)
