@@ -88,7 +88,7 @@ def _unknown(conversation_id: str) -> ApiError:
     "",
     status_code=status.HTTP_201_CREATED,
     response_model=ConversationStarted,
-    responses=error_responses(422),
+    responses=error_responses(422, 503),
     summary="Start a conversation",
 )
 def start_conversation(turns: TurnsDep, body: StartConversation | None = None) -> ConversationStarted:
@@ -101,7 +101,7 @@ def start_conversation(turns: TurnsDep, body: StartConversation | None = None) -
 @router.post(
     "/{conversation_id}/messages",
     response_model=MessageReply,
-    responses=error_responses(404, 413, 422),
+    responses=error_responses(404, 413, 422, 503),
     summary="Send a message and get the agent's reply",
 )
 def send_message(conversation_id: ConversationId, body: SendMessage, turns: TurnsDep, settings: SettingsDep) -> MessageReply:
@@ -131,7 +131,7 @@ def _reply_events(reply: AgentReply, replayed: bool) -> Iterator[ServerSentEvent
             "description": "Server-sent events: `delta` (text chunks), then `reply` (the whole AgentReply), then `done`.",
             "content": {"text/event-stream": {"schema": {"type": "string"}}},
         },
-        **error_responses(404, 413, 422),
+        **error_responses(404, 413, 422, 503),
     },
     summary="Send a message and stream the reply (server-sent events)",
 )

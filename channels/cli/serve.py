@@ -24,9 +24,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def knowledge_missing(settings: Settings) -> bool:
-    from knowledge.store import STORE_FILE
+    """No complete knowledge base yet (checking it is cheap: no hashing of the reference data)."""
+    from knowledge.build import current_build
 
-    return not (settings.knowledge_dir / STORE_FILE).is_file()
+    return current_build(settings.knowledge_dir) is None
 
 
 def build_knowledge_first(settings: Settings) -> None:
@@ -36,7 +37,8 @@ def build_knowledge_first(settings: Settings) -> None:
 
     print(f"Knowledge base not found in {settings.knowledge_dir}: building it from {settings.data_dir} …", file=sys.stderr)
     embedder = load_minilm(settings.torch_threads)
-    build_knowledge(settings.data_dir, settings.knowledge_dir, embedder)
+    report = build_knowledge(settings.data_dir, settings.knowledge_dir, embedder, progress=True)
+    print(f"Knowledge base built in {report.total_s:.0f} s.", file=sys.stderr)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
