@@ -127,12 +127,17 @@ def _docx_text(data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise CvReadError("docx_unreadable", type(exc).__name__) from None
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            cells = [c.text.strip() for c in row.cells if c.text.strip()]
-            # merged cells repeat their text: keep each once, in order
-            lines.append(" | ".join(dict.fromkeys(cells)))
+    from docx.table import Table
+
+    lines: list[str] = []
+    for block in document.iter_inner_content():  # paragraphs and tables, in document order
+        if isinstance(block, Table):
+            for row in block.rows:
+                cells = [c.text.strip() for c in row.cells if c.text.strip()]
+                # merged cells repeat their text: keep each once, in order
+                lines.append(" | ".join(dict.fromkeys(cells)))
+        else:
+            lines.append(block.text)
     return "\n".join(lines)
 
 
