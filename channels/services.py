@@ -40,6 +40,39 @@ class Services:
 
         return NoteBook(self.database)
 
+    # -- knowledge (H1) ------------------------------------------------------------------------
+    @cached_property
+    def embedder(self):
+        """The sentence embedder (all-MiniLM-L6-v2 from its PyPI package), torch threads capped."""
+        from knowledge.embeddings import load_minilm
+
+        return load_minilm(threads=self.settings.torch_threads)
+
+    @cached_property
+    def knowledge_base(self):
+        """The knowledge base, loaded from storage; built first when missing or its inputs changed."""
+        from knowledge.base import KnowledgeBase
+        from knowledge.build import build_knowledge, is_up_to_date
+        from knowledge.embeddings import minilm_name
+
+        s = self.settings
+        if not is_up_to_date(s.data_dir, s.knowledge_dir, minilm_name()):
+            build_knowledge(s.data_dir, s.knowledge_dir, self.embedder, progress=True)
+        return KnowledgeBase.load(s.knowledge_dir)
+
+    @property
+    def knowledge(self):
+        """Alias of :attr:`knowledge_base`."""
+        return self.knowledge_base
+
+    @cached_property
+    def label_index(self):
+        """The Chroma index of label embeddings (embedded, or a Chroma server when chroma_url is set)."""
+        from knowledge.index import LabelIndex
+
+        self.knowledge_base  # built and current before the index is opened
+        return LabelIndex.open(self.settings.knowledge_dir, self.settings.chroma_url)
+
     # -- profile (H7) --------------------------------------------------------------------------
     @cached_property
     def profiles(self):
