@@ -1,0 +1,306 @@
+"""Building the knowledge base: import every source, write the SQLite store, embed the labels, index them.
+
+The build is content-addressed: the sha256 of every input file (and of the store layout and the
+embedding model) is recorded; a second run with unchanged inputs reuses what exists and takes
+seconds, and unchanged label texts are never re-encoded. Everything is written into a temporary
+folder next to the target and swapped in with a rename, so a failed build (a missing or corrupt
+file raises :class:`KnowledgeSourceError`) never leaves a half-written knowledge base behind.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import shutil
+import time
+import uuid
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+from pydantic import BaseModel, Field
+from tqdm import tqdm
+
+from knowledge.assemble import SOURCE_FILES, import_sources
+from knowledge.errors import KnowledgeSourceError
+from knowledge.index import CHROMA_DIR, open_client, write_collection
+from knowledge.store import STORE_FILE, STORE_VERSION, read_meta, write_store
+from knowledge.vectors import (
+    CACHE_DIR,
+    VECTORS_DIR,
+    LabelEntry,
+    LabelMatrix,
+    embed_cached,
+    link_cache_entry,
+    prune_cache,
+    occupation_entries,
+    skill_entries,
+    write_matrix,
+)
+
+log = logging.getLogger(__name__)
+
+FINGERPRINTS_FILE = "inputs.json"  # (size, mtime, sha256) per input: skips re-reading unchanged files
+
+
+class BuildReport(BaseModel):
+    knowledge_dir: str
+    reused: bool = Field(description="True when nothing changed and the existing knowledge base was kept")
+    inputs_hash: str
+    embedder: str
+    counts: dict[str, int] = Field(default_factory=dict)
+    timings_s: dict[str, float] = Field(default_factory=dict)
+    texts_encoded: int = 0
+    texts_cached: int = 0
+    total_s: float = 0.0
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def input_fingerprints(data_dir: Path, known: dict[str, dict] | None = None) -> dict[str, dict]:
+    """size, mtime and sha256 of every input file; a file whose size and mtime match ``known`` is not re-read."""
+    known = known or {}
+    result: dict[str, dict] = {}
+    for relative in SOURCE_FILES:
+        path = data_dir / relative
+        if not path.is_file():
+            raise KnowledgeSourceError(path, "file not found (is the data dir right? set --data-dir or ORIENT_DATA_DIR)")
+        stat = path.stat()
+        previous = known.get(relative)
+        if previous and previous.get("size") == stat.st_size and previous.get("mtime_ns") == stat.st_mtime_ns:
+            result[relative] = previous
+        else:
+            result[relative] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": _sha256(path)}
+    return result
+
+
+def inputs_hash(fingerprints: dict[str, dict], embedder_name: str) -> str:
+    digest = hashlib.sha256(f"store:{STORE_VERSION}\nembedder:{embedder_name}\n".encode())
+    for relative in sorted(fingerprints):
+        digest.update(f"{relative}:{fingerprints[relative]['sha256']}\n".encode())
+    return digest.hexdigest()
+
+
+def _known_fingerprints(knowledge_dir: Path) -> dict[str, dict]:
+    path = knowledge_dir / FINGERPRINTS_FILE
+    try:
+        return json.loads(path.read_text())["files"]
+    except (OSError, ValueError, KeyError):
+        return {}
+
+
+def current_build(knowledge_dir: Path) -> dict | None:
+    """The metadata of the knowledge base in ``knowledge_dir`` if it is complete, else None."""
+    store = knowledge_dir / STORE_FILE
+    if not store.is_file():
+        return None
+    try:
+        meta = read_meta(store)
+    except Exception as error:  # a damaged store is rebuilt, never trusted
+        log.warning("knowledge store %s unreadable (%s): it will be rebuilt", store, error)
+        return None
+    return meta if meta.get("complete") else None
+
+
+def is_up_to_date(data_dir: Path, knowledge_dir: Path, embedder_name: str) -> bool:
+    meta = current_build(Path(knowledge_dir))
+    if meta is None:
+        return False
+    fingerprints = input_fingerprints(Path(data_dir), _known_fingerprints(Path(knowledge_dir)))
+    return meta.get("inputs_hash") == inputs_hash(fingerprints, embedder_name)
+
+
+@contextmanager
+def _build_lock(knowledge_dir: Path) -> Iterator[None]:
+    knowledge_dir.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = knowledge_dir.parent / f".{knowledge_dir.name}.lock"
+    with lock_path.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def build_knowledge(
+    data_dir: Path | str,
+    knowledge_dir: Path | str,
+    embedder,
+    progress: bool = True,
+    force: bool = False,
+) -> BuildReport:
+    """Build (or reuse) the knowledge base of ``data_dir`` into ``knowledge_dir``."""
+    started = time.perf_counter()
+    data_dir, knowledge_dir = Path(data_dir), Path(knowledge_dir)
+    with _build_lock(knowledge_dir):
+        timings: dict[str, float] = {}
+        step = time.perf_counter()
+        fingerprints = input_fingerprints(data_dir, _known_fingerprints(knowledge_dir))
+        digest = inputs_hash(fingerprints, embedder.name)
+        timings["hash_inputs"] = time.perf_counter() - step
+        existing = current_build(knowledge_dir)
+        if not force and existing is not None and existing.get("inputs_hash") == digest:
+            return BuildReport(
+                knowledge_dir=str(knowledge_dir),
+                reused=True,
+                inputs_hash=digest,
+                embedder=embedder.name,
+                counts=existing.get("counts", {}),
+                timings_s={k: round(v, 3) for k, v in timings.items()},
+                total_s=round(time.perf_counter() - started, 3),
+            )
+        work = knowledge_dir.parent / f".{knowledge_dir.name}.build-{uuid.uuid4().hex[:8]}"
+        work.mkdir(parents=True)
+        try:
+            report = _build_into(work, data_dir, knowledge_dir, embedder, fingerprints, digest, timings, progress)
+            _swap_in(work, knowledge_dir)
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+        report.total_s = round(time.perf_counter() - started, 3)
+        return report
+
+
+def _build_into(
+    work: Path,
+    data_dir: Path,
+    knowledge_dir: Path,
+    embedder,
+    fingerprints: dict[str, dict],
+    digest: str,
+    timings: dict[str, float],
+    progress: bool,
+) -> BuildReport:
+    step = time.perf_counter()
+    with tqdm(total=1, desc="import ESCO, ROME, O*NET, crosswalks", disable=not progress, unit="step") as bar:
+        imported = import_sources(data_dir)
+        bar.update(1)
+    timings["import"] = time.perf_counter() - step
+
+    # label entries and the distinct texts the model sees
+    step = time.perf_counter()
+    matrices: dict[str, list[LabelEntry]] = {
+        "skills": skill_entries(imported.skills),
+        "occupations": occupation_entries(imported.occupations),
+    }
+    normal: dict[str, int] = {}
+    rows: dict[str, list[int]] = {}
+    for name, entries in matrices.items():
+        indices = []
+        for entry in entries:
+            form = embedder.normalise(entry.text)
+            indices.append(normal.setdefault(form, len(normal)))
+        rows[name] = indices
+    texts = list(normal)
+    timings["prepare_texts"] = time.perf_counter() - step
+
+    step = time.perf_counter()
+    # encoded vectors go to a cache beside the knowledge folder first, so a later failure keeps them
+    shared_cache = knowledge_dir.parent / f".{knowledge_dir.name}.embedding-cache"
+    if progress:
+        print(f"embedding {len(texts)} distinct label texts with {embedder.name} (cached texts are reused)", flush=True)
+    vectors, cache_info = embed_cached(
+        texts, embedder, [shared_cache, knowledge_dir / VECTORS_DIR / CACHE_DIR], shared_cache, progress=progress
+    )
+    link_cache_entry(shared_cache, work / VECTORS_DIR / CACHE_DIR, cache_info["key"])
+    prune_cache(shared_cache, keep=2)
+    timings["embed"] = time.perf_counter() - step
+
+    step = time.perf_counter()
+    label_matrices: dict[str, LabelMatrix] = {}
+    for name, entries in matrices.items():
+        matrix_vectors = vectors[rows[name]]
+        write_matrix(work, name, entries, matrix_vectors)
+        label_matrices[name] = LabelMatrix(
+            name=name,
+            vectors=matrix_vectors,
+            uris=[e.uri for e in entries],
+            langs=[e.lang for e in entries],
+            fields=[e.field for e in entries],
+            texts=[e.text for e in entries],
+        )
+    timings["write_matrices"] = time.perf_counter() - step
+
+    step = time.perf_counter()
+    _write_index(work, knowledge_dir, cache_info["key"], label_matrices, progress)
+    timings["index"] = time.perf_counter() - step
+
+    step = time.perf_counter()
+    counts = dict(imported.counts)
+    counts.update({f"{name}_label_rows": len(entries) for name, entries in matrices.items()})
+    counts["distinct_texts"] = len(texts)
+    meta = {
+        "complete": True,
+        "inputs_hash": digest,
+        "store_version": STORE_VERSION,
+        "embedder": embedder.name,
+        "dimension": embedder.dimension,
+        "vectors_key": cache_info["key"],
+        "data_dir": str(data_dir.resolve()),
+        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "counts": counts,
+        "input_sha256": {k: v["sha256"] for k, v in fingerprints.items()},
+        "timings_s": {k: round(v, 3) for k, v in timings.items()},
+    }
+    write_store(
+        work / STORE_FILE,
+        skills=imported.skills,
+        occupations=imported.occupations,
+        skill_groups=imported.skill_groups,
+        isco_groups=imported.isco_groups,
+        rome=imported.rome,
+        onet=imported.onet,
+        crosswalks=imported.crosswalks,
+        meta=meta,
+    )
+    (work / FINGERPRINTS_FILE).write_text(json.dumps({"files": fingerprints}, indent=1))
+    timings["store"] = time.perf_counter() - step
+    return BuildReport(
+        knowledge_dir=str(knowledge_dir),
+        reused=False,
+        inputs_hash=digest,
+        embedder=embedder.name,
+        counts=counts,
+        timings_s={k: round(v, 3) for k, v in timings.items()},
+        texts_encoded=cache_info["encoded"],
+        texts_cached=cache_info["cached"],
+    )
+
+
+def _write_index(work: Path, knowledge_dir: Path, vectors_key: str, matrices: dict[str, LabelMatrix], progress: bool) -> None:
+    """Copy the previous Chroma index when it was built from the same vectors, else build it."""
+    previous = current_build(knowledge_dir)
+    if previous is not None and previous.get("vectors_key") == vectors_key and (knowledge_dir / CHROMA_DIR).is_dir():
+        shutil.copytree(knowledge_dir / CHROMA_DIR, work / CHROMA_DIR)
+        return
+    from chromadb.api.client import SharedSystemClient
+
+    client = open_client(work)
+    try:
+        total = sum(len(m) for m in matrices.values())
+        with tqdm(total=total, desc="index labels in Chroma", disable=not progress, unit="label") as bar:
+            for matrix in matrices.values():
+                write_collection(client, matrix, on_batch=bar.update)
+    finally:
+        SharedSystemClient.clear_system_cache()
+
+
+def _swap_in(work: Path, knowledge_dir: Path) -> None:
+    """Replace ``knowledge_dir`` by ``work`` with renames (never a half-written folder in place)."""
+    old = None
+    if knowledge_dir.exists():
+        old = knowledge_dir.parent / f".{knowledge_dir.name}.old-{uuid.uuid4().hex[:8]}"
+        os.rename(knowledge_dir, old)
+    os.rename(work, knowledge_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

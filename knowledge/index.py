@@ -1,0 +1,133 @@
+"""The Chroma index of label embeddings: one collection per label matrix.
+
+Collections ``skill_labels`` and ``occupation_labels`` hold one record per matrix row (id = row
+number), with metadata ``uri``, ``lang``, ``field`` ('label'|'alt'|'hidden'|'description') and
+``kind``; the document is the label text. Vectors come from the build's cached matrices, so the
+index never calls a model. Embedded (persistent) by default, or a Chroma server by URL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+from urllib.parse import urlparse
+
+import numpy as np
+
+from knowledge.vectors import LabelMatrix
+
+CHROMA_DIR = "chroma"
+COLLECTIONS = {"skills": "skill_labels", "occupations": "occupation_labels"}
+KINDS = {"skills": "skill", "occupations": "occupation"}
+HNSW = {"space": "cosine", "ef_construction": 100, "max_neighbors": 16, "ef_search": 100}
+
+
+def _client_settings():
+    from chromadb.config import Settings
+
+    return Settings(anonymized_telemetry=False, allow_reset=False)
+
+
+def open_client(knowledge_dir: Path | None = None, chroma_url: str = ""):
+    """A Chroma client: a server when ``chroma_url`` is set, else the embedded store in the knowledge dir."""
+    import chromadb
+
+    if chroma_url:
+        parsed = urlparse(chroma_url)
+        return chromadb.HttpClient(
+            host=parsed.hostname or "127.0.0.1",
+            port=parsed.port or 8000,
+            ssl=parsed.scheme == "https",
+            settings=_client_settings(),
+        )
+    if knowledge_dir is None:
+        raise ValueError("an embedded Chroma index needs the knowledge folder")
+    return chromadb.PersistentClient(path=str(Path(knowledge_dir) / CHROMA_DIR), settings=_client_settings())
+
+
+def write_collection(
+    client,
+    matrix: LabelMatrix,
+    batch_size: int = 5000,
+    on_batch: Callable[[int], None] | None = None,
+):
+    """(Re)create the collection of ``matrix`` and add every row, in batches."""
+    name = COLLECTIONS[matrix.name]
+    existing = {c.name if hasattr(c, "name") else c for c in client.list_collections()}
+    if name in existing:
+        client.delete_collection(name)
+    collection = client.create_collection(
+        name=name,
+        embedding_function=None,
+        configuration={"hnsw": dict(HNSW)},
+        metadata={"kind": KINDS[matrix.name]},
+    )
+    limit = min(batch_size, int(getattr(client, "get_max_batch_size", lambda: batch_size)()))
+    kind = KINDS[matrix.name]
+    for start in range(0, len(matrix), limit):
+        stop = min(start + limit, len(matrix))
+        collection.add(
+            ids=[str(i) for i in range(start, stop)],
+            embeddings=np.asarray(matrix.vectors[start:stop], dtype=np.float32),
+            documents=matrix.texts[start:stop],
+            metadatas=[
+                {"uri": matrix.uris[i], "lang": matrix.langs[i], "field": matrix.fields[i], "kind": kind}
+                for i in range(start, stop)
+            ],
+        )
+        if on_batch:
+            on_batch(stop - start)
+    return collection
+
+
+class LabelIndex:
+    """Nearest-label search over the Chroma collections."""
+
+    def __init__(self, client):
+        self.client = client
+        self._collections: dict[str, Any] = {}
+
+    @classmethod
+    def open(cls, knowledge_dir: Path, chroma_url: str = "") -> "LabelIndex":
+        return cls(open_client(knowledge_dir, chroma_url))
+
+    def collection(self, name: str):
+        """``name``: 'skills' or 'occupations'."""
+        if name not in self._collections:
+            self._collections[name] = self.client.get_collection(COLLECTIONS[name], embedding_function=None)
+        return self._collections[name]
+
+    def count(self, name: str) -> int:
+        return self.collection(name).count()
+
+    def query(
+        self,
+        name: str,
+        vectors: np.ndarray,
+        top_k: int = 10,
+        where: dict | None = None,
+    ) -> list[list[dict[str, Any]]]:
+        """For each query vector, the ``top_k`` nearest labels: dicts with uri, lang, field, text, score (cosine)."""
+        vectors = np.atleast_2d(np.asarray(vectors, dtype=np.float32))
+        result = self.collection(name).query(
+            query_embeddings=vectors,
+            n_results=top_k,
+            where=where,
+            include=["metadatas", "documents", "distances"],
+        )
+        hits: list[list[dict[str, Any]]] = []
+        for ids, metas, docs, distances in zip(result["ids"], result["metadatas"], result["documents"], result["distances"]):
+            hits.append(
+                [
+                    {
+                        "row": int(i),
+                        "uri": m["uri"],
+                        "lang": m["lang"],
+                        "field": m["field"],
+                        "text": d,
+                        "score": 1.0 - float(dist),
+                    }
+                    for i, m, d, dist in zip(ids, metas, docs, distances)
+                ]
+            )
+        return hits
