@@ -9,7 +9,8 @@ from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, status
-from fastapi.sse import EventSourceResponse, ServerSentEvent, format_sse_event
+from fastapi.responses import StreamingResponse
+from fastapi.sse import ServerSentEvent, format_sse_event
 from pydantic import BaseModel, Field
 
 from agent.reply import AgentReply
@@ -125,7 +126,7 @@ def _reply_events(reply: AgentReply, replayed: bool) -> Iterator[ServerSentEvent
 
 @router.post(
     "/{conversation_id}/messages/stream",
-    response_class=EventSourceResponse,
+    response_class=StreamingResponse,
     responses={
         200: {
             "description": "Server-sent events: `delta` (text chunks), then `reply` (the whole AgentReply), then `done`.",
@@ -135,7 +136,7 @@ def _reply_events(reply: AgentReply, replayed: bool) -> Iterator[ServerSentEvent
     },
     summary="Send a message and stream the reply (server-sent events)",
 )
-def stream_message(conversation_id: ConversationId, body: SendMessage, turns: TurnsDep, settings: SettingsDep) -> EventSourceResponse:
+def stream_message(conversation_id: ConversationId, body: SendMessage, turns: TurnsDep, settings: SettingsDep) -> StreamingResponse:
     text = check_message(body.text, settings.max_message_chars)
     # The turn runs before the stream opens, so errors are proper HTTP statuses, and the turn is
     # recorded even if the client disconnects mid-stream (a retry with the same id replays it).
@@ -143,7 +144,11 @@ def stream_message(conversation_id: ConversationId, body: SendMessage, turns: Tu
         reply, replayed = turns.send(conversation_id, text, channel="web", client_message_id=body.client_message_id)
     except ConversationNotFound:
         raise _unknown(conversation_id) from None
-    return EventSourceResponse(_encode(_reply_events(reply, replayed)))
+    return StreamingResponse(
+        _encode(_reply_events(reply, replayed)),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
 
 
 def _encode(events: Iterator[ServerSentEvent]) -> Iterator[bytes]:
