@@ -54,6 +54,8 @@ class TelegramBot:
         seq = last.seq if last else 0
         for message in render(reply, seq):
             await context.bot.send_message(chat_id=update.effective_chat.id, text=message.text, reply_markup=message.keyboard)
+        for name, document in attachments(reply):
+            await context.bot.send_document(update.effective_chat.id, document=document, filename=name)
 
     async def _turn(self, update: Update, context: ContextTypes.DEFAULT_TYPE, value: str, message_id: str) -> None:
         cid = conversation_id(update.effective_chat.id)
@@ -152,6 +154,18 @@ class TelegramBot:
             await context.bot.send_message(update.effective_chat.id, text(lang, "forget_done"))
         else:
             await context.bot.send_message(update.effective_chat.id, text(lang, "forget_kept"))
+
+
+def attachments(reply: AgentReply) -> list[tuple[str, bytes]]:
+    """Files that go with a turn: signed consent receipts, and the "export everything" data."""
+    files: list[tuple[str, bytes]] = []
+    for card in reply.cards:
+        if card.kind == "receipt" and isinstance(card.data.get("receipt"), dict):
+            name = f"consent-receipt-{card.data.get('consent_id') or len(files) + 1}.json"
+            files.append((name, json.dumps(card.data["receipt"], ensure_ascii=False, indent=2).encode()))
+        elif card.kind == "export" and isinstance(card.data.get("content"), dict):
+            files.append(("orient-my-data.json", json.dumps(card.data["content"], ensure_ascii=False, indent=2).encode()))
+    return files
 
 
 def profile_summary(profile: Profile | None, lang: str) -> str:

@@ -82,11 +82,13 @@
     } else if (kind === "move") {
       field(box, t("why"), data.why || data.explanation || data.reason);
       if (typeof data.score === "number") { field(box, t("score"), Math.round(data.score * 100) + "%"); }
-      chips(box, t("matching"), data.matching_skills || data.shared_skills);
-      chips(box, t("missing_skills"), data.missing_skills, "missing");
+      field(box, t("sector"), data.sector);
+      chips(box, t("matching"), data.carried_skills || data.matching_skills);
+      chips(box, t("missing_skills"), data.missing_essential || data.missing_skills, "missing");
     } else if (kind === "course") {
       field(box, t("provider"), data.provider);
       field(box, t("duration"), data.duration || (data.duration_hours ? data.duration_hours + " h" : null));
+      field(box, t("level_label"), data.level);
       field(box, t("location"), data.location);
       field(box, t("why"), data.explanation || data.why);
       chips(box, t("new_skills"), data.new_skills || data.skills);
@@ -108,7 +110,7 @@
       var controller = notice.controller || {};
       field(box, t("controller"), controller.name ? controller.name + (controller.contact ? " — " + controller.contact : "") : data.recipient_name);
     } else if (kind === "receipt") {
-      field(box, "Status", data.status);
+      field(box, t("receipt_status"), data.receipt && (data.receipt.status || data.receipt.consent_status || data.receipt.event));
       var r = link(receiptUrl(data, options.conversation), t("download_receipt"), true);
       if (r) { r.classList.add("receipt-link"); box.appendChild(r); }
     } else if (kind === "profile") {
@@ -119,6 +121,13 @@
       var gapPic = node("div", "picture");
       box.appendChild(gapPic);
       window.OrientPictures.gap(gapPic, data.gap || data);
+    } else if (kind === "export" && data.content) {
+      /* "export everything": the data travels in the card; offer it as a JSON file. */
+      var blob = new Blob([JSON.stringify(data.content, null, 2)], { type: "application/json" });
+      var a = node("a", "card-link export-everything", t("download_everything"));
+      a.href = URL.createObjectURL(blob);
+      a.setAttribute("download", "orient-my-data.json");
+      box.appendChild(a);
     } else if (kind === "export") {
       (data.formats || ["json", "jsonld", "html", "pdf"]).forEach(function (format) {
         var href = options.exportUrl ? options.exportUrl(format) : null;

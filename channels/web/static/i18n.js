@@ -24,7 +24,8 @@
       export_html: "Printable page", export_pdf: "One-page PDF", other_skills: "Other skills",
       new_skills: "New skills", matching: "Skills you have", missing_skills: "Skills to build",
       location: "Location", duration: "Duration", provider: "Provider", score: "match",
-      proposed: "to confirm", rejected: "rejected", group_other: "Other"
+      proposed: "to confirm", rejected: "rejected", group_other: "Other", sector: "Sector", level_label: "Level",
+      download_everything: "Download everything (JSON)", receipt_status: "Status"
     },
     fr: {
       tab_chat: "Discussion", tab_profile: "Mon profil", language: "Langue", new_chat: "Nouvelle discussion",
@@ -49,7 +50,8 @@
       export_html: "Page imprimable", export_pdf: "PDF d'une page", other_skills: "Autres compétences",
       new_skills: "Nouvelles compétences", matching: "Compétences que vous avez", missing_skills: "Compétences à acquérir",
       location: "Lieu", duration: "Durée", provider: "Organisme", score: "correspondance",
-      proposed: "à confirmer", rejected: "rejetée", group_other: "Autres"
+      proposed: "à confirmer", rejected: "rejetée", group_other: "Autres", sector: "Secteur", level_label: "Niveau",
+      download_everything: "Tout télécharger (JSON)", receipt_status: "Statut"
     }
   };
 

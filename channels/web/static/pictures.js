@@ -70,7 +70,7 @@
         var g = el("g", { "class": "skill-pill level-" + level + (skill.state === "proposed" ? " proposed" : ""),
                           tabindex: 0, role: "button", "data-uri": skill.uri, "data-level": level,
                           transform: "translate(" + x + "," + y + ")" });
-        var evidence = (skill.evidence || []).map(function (e) { return "“" + shorten(e.text, 90) + "”"; }).join("\n");
+        var evidence = (skill.evidence || []).map(function (e) { return "“" + shorten(e && e.text !== undefined ? e.text : e, 90) + "”"; }).join("\n");
         g.appendChild(el("title", {}, skill.label + " — " + t("level_" + level) +
           (skill.state === "proposed" ? " (" + t("proposed") + ")" : "") + (evidence ? "\n" + evidence : "")));
         g.appendChild(el("rect", { width: w, height: pillH, rx: 12, ry: 12, fill: LEVEL_COLOURS[level],
@@ -116,8 +116,24 @@
   }
 
   /* The gap picture: one stacked bar per skill group (covered / almost / missing). */
+  /* Gap skills as [{label, status, group}], from a stored GapSummary (skills) or a gap card (groups). */
+  function gapSkills(data) {
+    if (!data) { return []; }
+    if (data.skills && data.skills.length) { return data.skills; }
+    var out = [];
+    (data.groups || []).forEach(function (g) {
+      ["covered", "almost", "missing"].forEach(function (status) {
+        (g[status] || []).forEach(function (s) { out.push({ label: s.label || s.uri || s, status: status, group: g.label }); });
+      });
+    });
+    return out;
+  }
+
   function gap(container, data) {
-    var skills = (data && data.skills) || [];
+    var skills = gapSkills(data);
+    if (data && typeof data.coverage !== "number" && typeof data.essential_coverage === "number") {
+      data = Object.assign({}, data, { coverage: data.essential_coverage });
+    }
     if (!skills.length) { emptyNote(container, "gap_empty"); return null; }
     clear(container);
     container.setAttribute("data-empty", "false");
