@@ -171,6 +171,9 @@ _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
 
 def experience_kind(text: str) -> str:
     t = f" {normalise(text)} "
+    for kind in ("volunteering", "family_care"):  # explicit, and easily outweighed by activity words
+        if any(w in t for w in dict(_KIND_WORDS)[kind]):
+            return kind
     best, best_hits = "other", 0
     for kind, words in _KIND_WORDS:
         hits = sum(1 for w in words if w in t)
