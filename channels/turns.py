@@ -7,14 +7,15 @@ from __future__ import annotations
 import secrets
 import threading
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 from agent.reply import AgentReply
 from tools.transcripts import TranscriptStore, TranscriptTurn
 
 
 class ConversationAgent(Protocol):
-    def reply(self, conversation_id: str, text: str | None, channel: str = "web") -> AgentReply: ...
+    def reply(self, conversation_id: str, text: str | None, channel: str = "web",
+              hints: dict[str, Any] | None = None) -> AgentReply: ...
 
 
 class ConversationNotFound(LookupError):
@@ -48,10 +49,11 @@ class TurnGateway:
     def exists(self, conversation_id: str) -> bool:
         return self.transcripts.exists(conversation_id)
 
-    def start(self, conversation_id: str, channel: str) -> AgentReply:
-        """The agent's first message (its greeting) in a new or resumed conversation."""
+    def start(self, conversation_id: str, channel: str, hints: dict[str, Any] | None = None) -> AgentReply:
+        """The agent's first message (its greeting) in a new or resumed conversation; ``hints`` are
+        channel facts such as ``{"persona": "employee"}`` from a landing page."""
         with self._lock(conversation_id):
-            reply = self.agent.reply(conversation_id, None, channel=channel)
+            reply = self.agent.reply(conversation_id, None, channel=channel, hints=hints or None)
             self.transcripts.append(conversation_id, None, reply.model_dump(mode="json"), channel=channel)
             return reply
 

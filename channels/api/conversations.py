@@ -28,6 +28,10 @@ ConversationId = Annotated[
 
 class StartConversation(BaseModel):
     channel: Literal["web", "console", "widget", "api"] = "web"
+    persona: Literal["high_school", "jobseeker", "employee"] | None = Field(
+        default=None, description="Who the page speaks to (e.g. an employer's intranet page says employee); the agent adapts."
+    )
+    language: Literal["en", "fr"] | None = Field(default=None, description="The page's language, used to greet the person.")
 
 
 class ConversationStarted(BaseModel):
@@ -93,9 +97,10 @@ def _unknown(conversation_id: str) -> ApiError:
     summary="Start a conversation",
 )
 def start_conversation(turns: TurnsDep, body: StartConversation | None = None) -> ConversationStarted:
-    channel = body.channel if body else "web"
+    body = body or StartConversation()
     conversation_id = new_conversation_id("web")
-    reply = turns.start(conversation_id, channel=channel)
+    hints = {k: v for k, v in (("persona", body.persona), ("language", body.language)) if v}
+    reply = turns.start(conversation_id, channel=body.channel, hints=hints)
     return ConversationStarted(conversation_id=conversation_id, reply=reply)
 
 

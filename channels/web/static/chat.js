@@ -101,9 +101,16 @@
 
   function readJson(response) { return response.json().catch(function () { return null; }); }
 
+  function startBody() {
+    var persona = new URLSearchParams(window.location.search).get("persona");
+    var body = { channel: "web", language: I18n.language() };
+    if (["high_school", "jobseeker", "employee"].indexOf(persona) >= 0) { body.persona = persona; }
+    return body;
+  }
+
   function startConversation() {
     setBusy(true);
-    return fetch("/api/conversations", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ channel: "web" }) })
+    return fetch("/api/conversations", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(startBody()) })
       .then(function (response) {
         return readJson(response).then(function (payload) {
           if (!response.ok) { throw new Error(errorReason(response, payload)); }
