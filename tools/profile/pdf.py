@@ -219,7 +219,7 @@ def _gap(pdf: _Page, v: SummaryView, width: float) -> None:
                 pdf.rect(x, y, w, 4.5, style="F")
                 x += w
         pdf.set_y(y + 6)
-    legend = f"■ {L['covered']}: {gap.covered}   ■ {L['almost']}: {gap.almost}   ■ {L['missing']}: {gap.missing}"
+    legend = f"{L['covered']}: {gap.covered}   {L['almost']}: {gap.almost}   {L['missing']}: {gap.missing}"
     if gap.coverage is not None:
         legend += f"   {L['coverage']}: {round(gap.coverage * 100)}%"
     pdf.para(legend, scale=0.85)
