@@ -17,6 +17,7 @@ from channels.telegram.rendering import render
 from channels.telegram.texts import text
 from channels.turns import TurnGateway
 from tools.profile import Profile, SkillState
+from tools.storage.failures import storage_failure
 from tools.profile import export as profile_export
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ class TelegramBot:
         application.add_handler(CallbackQueryHandler(self.on_callback))
         application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, self.on_text))
         application.add_handler(MessageHandler(~filters.TEXT & ~filters.COMMAND, self.on_other))
+        application.add_error_handler(self.on_error)
 
     # -- helpers ---------------------------------------------------------------------------------
     def _language(self, cid: str) -> str:
@@ -117,6 +119,18 @@ class TelegramBot:
         if index >= len(quick):
             return None
         return quick[index].label, quick[index].value
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A turn failed: log the error's type (no message content) and tell the person plainly."""
+        error = context.error
+        log.error("telegram update failed: %s", type(error).__name__, exc_info=error)
+        if not isinstance(update, Update) or update.effective_chat is None:
+            return
+        cid = conversation_id(update.effective_chat.id)
+        lang = await asyncio.to_thread(self._language, cid)
+        failure = storage_failure(error) if isinstance(error, BaseException) else None
+        message = failure.reason(lang) if failure is not None else text(lang, "failed")
+        await context.bot.send_message(update.effective_chat.id, message)
 
     async def on_profile(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         cid = conversation_id(update.effective_chat.id)
