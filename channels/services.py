@@ -73,6 +73,29 @@ class Services:
         self.knowledge_base  # built and current before the index is opened
         return LabelIndex.open(self.settings.knowledge_dir, self.settings.chroma_url)
 
+    # -- career: catalogs and knowledge packs (H6) ----------------------------------------------
+    @cached_property
+    def catalog(self):
+        """Training and job catalogs; the shared samples are imported on first use (out of the box)."""
+        from tools.career.catalog_store import CatalogStore
+
+        linker = (lambda: self.linker) if hasattr(type(self), "linker") else None
+        store = CatalogStore(self.database, kb=self.knowledge_base, linker=linker)
+        store.ensure_defaults(self.settings.data_dir, progress=True)
+        return store
+
+    @cached_property
+    def packs(self):
+        """The knowledge packs in force (employer, university, regional); ``packs.active()`` for the rankers."""
+        from tools.career.packs.registry import PackRegistry
+
+        return PackRegistry(self.database, kb=self.knowledge_base, catalog=self.catalog)
+
+    @property
+    def pack(self):
+        """What the career rankers take as ``pack``: the registry, read at each call (so a new pack applies at once)."""
+        return self.packs
+
     # -- profile (H7) --------------------------------------------------------------------------
     @cached_property
     def profiles(self):
