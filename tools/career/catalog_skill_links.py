@@ -22,6 +22,7 @@ class SkillResolver:
         self._linker = linker
         self.lang = lang
         self._cache: dict[str, list[SkillLink]] = {}
+        self.used_linker = False
 
     @property
     def linker(self) -> Any | None:
@@ -50,6 +51,7 @@ class SkillResolver:
         linker = self.linker
         if linker is None:
             return []
+        self.used_linker = True
         results = linker.link_skills(text, lang=self.lang, top_k=LINKER_TOP_K)
         if not results:
             return []

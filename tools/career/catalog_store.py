@@ -66,6 +66,12 @@ class CatalogStore:
         self._courses: list[CourseRecord] = []
         self._jobs: list[JobRecord] = []
 
+    def linker(self) -> Any | None:
+        """The linking engine (built on first need when it was given as a factory), or None."""
+        if callable(self._linker) and not hasattr(self._linker, "link_skills"):
+            self._linker = self._linker()
+        return self._linker
+
     # -- import ---------------------------------------------------------------------------------
     def import_file(
         self,
@@ -106,7 +112,7 @@ class CatalogStore:
         kind = kind or guess_kind(filename, [r for _, r in rows])
         if kind not in ("courses", "jobs"):
             raise CatalogImportError(f"{filename}: can't tell courses from jobs; pass --kind courses or --kind jobs", bad)
-        resolver = SkillResolver(self.kb, self._linker, lang=lang) if self.kb is not None else None
+        resolver = SkillResolver(self.kb, self.linker, lang=lang) if self.kb is not None else None
         records: list[CourseRecord | JobRecord] = []
         seen: set[str] = set()
         bar = tqdm(rows, desc=f"import {Path(filename).name}", unit="row", disable=not progress)
@@ -123,7 +129,8 @@ class CatalogStore:
             records.append(record)
         if not records:
             raise CatalogImportError(f"{filename}: no valid {kind} row; nothing was replaced", bad)
-        replaced = self._replace(source, kind, filename, owner, records, len(bad))
+        linking = "linker" if resolver is not None and resolver.used_linker else "label"
+        replaced = self._replace(source, kind, filename, owner, records, len(bad), linking)
         unlinked = sorted({t for r in records for t in r.skills_text} - {l.text for r in records for l in r.skill_links})
         report = ImportReport(
             source=source, kind=kind, file=filename, imported=len(records), replaced=replaced, bad_rows=bad,
@@ -133,7 +140,7 @@ class CatalogStore:
         return report
 
     def _replace(self, source: str, kind: str, filename: str, owner: str | None,
-                 records: list[CourseRecord | JobRecord], n_bad: int) -> int:
+                 records: list[CourseRecord | JobRecord], n_bad: int, linking: str = "label") -> int:
         with self.database.session() as session:
             existing = session.get(CatalogSourceRow, source)
             if existing is not None and existing.kind != kind:
@@ -147,12 +154,13 @@ class CatalogStore:
                 session.add_all(CatalogJobRow(**_job_row(r)) for r in records)
             if existing is None:
                 session.add(CatalogSourceRow(name=source, kind=kind, file=Path(filename).name, owner=owner,
-                                             rows_ok=len(records), rows_bad=n_bad, version=1))
+                                             rows_ok=len(records), rows_bad=n_bad, version=1, linking=linking))
             else:
                 existing.file = Path(filename).name
                 existing.owner = owner
                 existing.rows_ok = len(records)
                 existing.rows_bad = n_bad
+                existing.linking = linking
                 existing.version = existing.version + 1
                 existing.imported_at = datetime.now(timezone.utc)
         with self._lock:
@@ -181,6 +189,14 @@ class CatalogStore:
         with self._lock:
             self._stamp = None
 
+    def clear_source(self, source: str, session) -> None:
+        """Remove a source inside the caller's transaction (a pack that no longer has courses)."""
+        for table in (CatalogCourseRow, CatalogJobRow):
+            session.execute(delete(table).where(table.source == source))
+        session.execute(delete(CatalogSourceRow).where(CatalogSourceRow.name == source))
+        with self._lock:
+            self._stamp = None
+
     def delete_source(self, source: str) -> bool:
         with self.database.session() as session:
             row = session.get(CatalogSourceRow, source)
@@ -194,12 +210,19 @@ class CatalogStore:
         return True
 
     def ensure_defaults(self, data_dir: str | Path, progress: bool = False) -> list[ImportReport]:
-        """Load the shared sample catalogs once (skipped when their source exists or the file is absent)."""
+        """Load the shared sample catalogs once (skipped when their source exists or the file is absent).
+
+        A default source imported without the linking engine (exact labels only) is imported again
+        once a linker is available, so its free-text skills get linked properly.
+        """
         reports = []
-        present = {s["name"] for s in self.sources()}
+        present = {s["name"]: s for s in self.sources()}
         for default in DEFAULT_CATALOGS:
             path = Path(data_dir) / default.file
-            if default.source in present or not path.is_file():
+            if not path.is_file():
+                continue
+            known = present.get(default.source)
+            if known is not None and (known["linking"] == "linker" or default.kind == "jobs" or self.linker() is None):
                 continue
             reports.append(self.import_file(path, kind=default.kind, source=default.source,
                                             url_template=default.url_template, progress=progress))
@@ -211,7 +234,7 @@ class CatalogStore:
             rows = session.scalars(select(CatalogSourceRow).order_by(CatalogSourceRow.name)).all()
             return [
                 {"name": r.name, "kind": r.kind, "file": r.file, "owner": r.owner, "rows_ok": r.rows_ok,
-                 "rows_bad": r.rows_bad, "version": r.version, "imported_at": r.imported_at.isoformat() if r.imported_at else None}
+                 "rows_bad": r.rows_bad, "version": r.version, "linking": r.linking, "imported_at": r.imported_at.isoformat() if r.imported_at else None}
                 for r in rows
             ]
 

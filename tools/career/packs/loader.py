@@ -22,8 +22,13 @@ MANIFEST_NAMES = ("manifest.yaml", "manifest.yml", "manifest.json")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ARCHIVE_BYTES = 50 * 1024 * 1024
 LIST_FIELDS = ("skills", "roles", "courses", "programmes", "occupations", "demand_skills")
-# CSV columns holding lists ("a;b;c").
-LIST_COLUMNS = {"esco", "skills", "next_roles", "sectors", "occupations"}
+# CSV columns holding lists ("a;b;c"), per pack list.
+LIST_COLUMNS = {
+    "skills": {"esco"},
+    "roles": {"skills", "next_roles"},
+    "courses": {"skills"},
+    "programmes": {"sectors", "occupations", "skills"},
+}
 
 
 class PackError(ValueError):
@@ -36,7 +41,7 @@ class PackError(ValueError):
         super().__init__("invalid knowledge pack:\n" + "\n".join(lines) + more)
 
 
-def _parse_document(name: str, data: bytes) -> Any:
+def _parse_document(name: str, data: bytes, field: str = "") -> Any:
     suffix = PurePosixPath(name).suffix.lower()
     text = data.decode("utf-8-sig")
     if suffix == ".json":
@@ -51,7 +56,7 @@ def _parse_document(name: str, data: bytes) -> Any:
                 if key is None or value is None or value == "":
                     continue
                 key = key.strip()
-                if key in LIST_COLUMNS:
+                if key in LIST_COLUMNS.get(field, ()):
                     clean[key] = [v.strip() for v in value.split(";") if v.strip()]
                 elif key.startswith("title_") or key.startswith("label_"):
                     bucket = "titles" if key.startswith("title_") else "labels"
@@ -99,7 +104,7 @@ def _from_files(files: dict[str, bytes], origin: str) -> Pack:
             problems.append((manifest_name, f"files.{field}", f"file {rel!r} not found in the pack"))
             continue
         try:
-            value = _parse_document(member, files[member])
+            value = _parse_document(member, files[member], field)
         except (ValueError, yaml.YAMLError, UnicodeDecodeError) as exc:
             problems.append((member, "", f"unreadable: {exc}"))
             continue

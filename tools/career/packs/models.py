@@ -215,4 +215,6 @@ class LoadedPacks(BaseModel):
             return cls(packs=[value])
         if isinstance(value, (list, tuple)):
             return cls(packs=[p for p in value if isinstance(p, Pack)])
+        if hasattr(value, "active"):  # a PackRegistry: the packs in force now
+            return value.active()
         raise TypeError(f"expected a Pack, a list of packs or LoadedPacks, got {type(value).__name__}")

@@ -82,7 +82,8 @@ class PackRegistry:
         return self.load_document(data, filename, owner)
 
     def _courses(self, pack: Pack) -> list[CourseRecord]:
-        resolver = SkillResolver(self.kb, getattr(self.catalog, "_linker", None)) if self.kb is not None else None
+        linker = self.catalog.linker if self.catalog is not None else None
+        resolver = SkillResolver(self.kb, linker) if self.kb is not None else None
         own = pack.own_skill_uris()
         records = []
         for course in pack.courses:
@@ -131,7 +132,10 @@ class PackRegistry:
                 row.revision = row.revision + 1
                 row.loaded_at = datetime.now(timezone.utc)
             if self.catalog is not None:
-                self.catalog.replace_records(pack_source(pack.id), "courses", courses, owner=owner or pack.id, session=session)
+                if courses:
+                    self.catalog.replace_records(pack_source(pack.id), "courses", courses, owner=owner or pack.id, session=session)
+                else:
+                    self.catalog.clear_source(pack_source(pack.id), session=session)
             summary = PackSummary(id=pack.id, kind=pack.kind, name=pack.name, version=pack.manifest.version,
                                   example=pack.manifest.example, owner=owner, revision=row.revision,
                                   loaded_at=datetime.now(timezone.utc).isoformat(), counts=_counts(pack))

@@ -21,7 +21,7 @@ def check_pack(pack: Pack, kb: Any | None = None) -> list[tuple[str, str, str]]:
     problems: list[tuple[str, str, str]] = []
     skills = getattr(kb, "skills", None) if kb is not None else None
     occupations = getattr(kb, "occupations", None) if kb is not None else None
-    rome = getattr(kb, "rome", None) if kb is not None else None
+    rome = (getattr(kb, "rome", None) or None) if kb is not None else None  # None: no ROME data to check against
 
     def skill_ok(uri: str) -> bool:
         return uri in skills if skills is not None else uri.startswith(ESCO_SKILL)
