@@ -235,3 +235,14 @@ def test_merge_profile_directly():
     a, b = Profile(person_id="a"), full_profile()
     record = merge_profile(a, b, provider="test", known_skills=None)
     assert record.skills_added == 6 and record.experiences_added == 3
+
+
+def test_every_context_term_is_documented():
+    from pathlib import Path
+
+    import tools.profile.jsonld as module
+    from tools.profile.jsonld import CONTEXT
+
+    doc = (Path(module.__file__).parent / "VOCABULARY.md").read_text(encoding="utf-8")
+    missing = [term for term in CONTEXT if f"`{term}`" not in doc]
+    assert missing == []
