@@ -18,6 +18,14 @@ class Interjection(BaseModel):
     on: str | None = None
     nth: int = Field(default=1, ge=1)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _yaml_on(cls, data: Any) -> Any:
+        """YAML 1.1 reads an unquoted ``on:`` key as the boolean True."""
+        if isinstance(data, dict) and True in data:
+            data = {("on" if k is True else k): v for k, v in data.items()}
+        return data
+
     @model_validator(mode="after")
     def _when(self) -> "Interjection":
         if self.after is None and self.on is None:
@@ -45,6 +53,26 @@ class ScriptedUserSpec(BaseModel):
     consent: dict[str, str] = Field(default_factory=dict)
     free: list[str] = Field(default_factory=list)
     interjections: list[Interjection] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _yaml_booleans(cls, data: Any) -> Any:
+        """Unquoted yes/no/on/off in YAML 1.1 are booleans: the person said "yes" or "no"."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        if isinstance(data.get("processing_consent"), bool):
+            data["processing_consent"] = "yes" if data["processing_consent"] else "no"
+        if isinstance(data.get("consent"), dict):
+            data["consent"] = {str(k): ("yes" if v else "no") if isinstance(v, bool) else str(v)
+                               for k, v in data["consent"].items()}
+        for key in ("experiences", "details", "free"):
+            if isinstance(data.get(key), list):
+                data[key] = [("yes" if v else "no") if isinstance(v, bool) else str(v) for v in data[key]]
+        for key in ("greeting", "interests", "preferences", "target", "no_more"):
+            if isinstance(data.get(key), bool):
+                data[key] = "yes" if data[key] else "no"
+        return data
 
 
 class Expectations(BaseModel):
