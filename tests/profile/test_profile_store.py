@@ -80,3 +80,24 @@ def test_list_count_delete(store: ProfileStore):
     assert store.erase("p1") == 1
     assert store.get("p1") is None and store.count() == 3
     assert store.export_person("p2")["profile"]["person_id"] == "p2"
+
+
+def test_two_workers_with_their_own_engines(any_db):
+    """Two API workers = two engines on the same database: neither overwrites the other silently."""
+    from tools.storage.database import Database
+
+    other = Database(str(any_db.engine.url.render_as_string(hide_password=False)))
+    try:
+        worker_a, worker_b = ProfileStore(any_db), ProfileStore(other)
+        worker_a.save(_profile("shared"))
+        read_a, read_b = worker_a.get("shared"), worker_b.get("shared")
+        read_a.region = "A"
+        worker_a.save(read_a)
+        read_b.region = "B"
+        with pytest.raises(ProfileConflict):
+            worker_b.save(read_b)
+        worker_b.update("shared", lambda p: setattr(p, "language", "en"))
+        final = worker_a.get("shared")
+        assert (final.region, final.language, final.version) == ("A", "en", 3)
+    finally:
+        other.dispose()
