@@ -82,13 +82,13 @@ def test_list_count_delete(store: ProfileStore):
     assert store.export_person("p2")["profile"]["person_id"] == "p2"
 
 
-def test_two_workers_with_their_own_engines(any_db):
+def test_two_workers_with_their_own_engines(database):
     """Two API workers = two engines on the same database: neither overwrites the other silently."""
     from tools.storage.database import Database
 
-    other = Database(str(any_db.engine.url.render_as_string(hide_password=False)))
+    other = Database(database.engine.url.render_as_string(hide_password=False))
     try:
-        worker_a, worker_b = ProfileStore(any_db), ProfileStore(other)
+        worker_a, worker_b = ProfileStore(database), ProfileStore(other)
         worker_a.save(_profile("shared"))
         read_a, read_b = worker_a.get("shared"), worker_b.get("shared")
         read_a.region = "A"
