@@ -11,3 +11,81 @@ from fake_openai import FakeOpenAI
 def fake_openai():
     with FakeOpenAI() as server:
         yield server
+
+
+# -- the real agent over real stores ---------------------------------------------------------------
+from pathlib import Path  # noqa: E402
+
+from langgraph.checkpoint.memory import InMemorySaver  # noqa: E402
+
+from agent.graph import build_graph  # noqa: E402
+from agent.reply import AgentReply  # noqa: E402
+from channels.services import Services  # noqa: E402
+from channels.settings import Settings  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def agent_services(tmp_path_factory, data_dir: Path, real_knowledge_dir: Path, real_kb, embedder) -> Services:
+    """Services over fresh stores in a tmp folder, with the session's knowledge base and model."""
+    storage = tmp_path_factory.mktemp("agent") / "var"
+    storage.mkdir(parents=True)
+    (storage / "knowledge").symlink_to(Path(real_knowledge_dir).resolve(), target_is_directory=True)
+    services = Services(Settings(data_dir=data_dir, storage_dir=storage))
+    services.knowledge_base = real_kb
+    services.embedder = embedder
+    return services
+
+
+@pytest.fixture(scope="session")
+def agent_context(agent_services: Services):
+    return agent_services.agent.context
+
+
+class Chat:
+    """One conversation with a compiled graph, turn by turn."""
+
+    def __init__(self, graph, context, conversation_id: str, channel: str = "web", hints: dict | None = None):
+        self.graph = graph
+        self.context = context
+        self.id = conversation_id
+        self.channel = channel
+        self.hints = hints
+        self.replies: list[AgentReply] = []
+
+    @property
+    def config(self) -> dict:
+        return {"configurable": {"thread_id": self.id}}
+
+    def say(self, text: str | None) -> AgentReply:
+        values = {"conversation_id": self.id, "message": text, "channel": self.channel}
+        if self.hints:
+            values["hints"] = self.hints
+        out = self.graph.invoke(values, self.config, context=self.context)
+        reply = AgentReply.model_validate(out["reply"])
+        self.replies.append(reply)
+        return reply
+
+    def run(self, *texts: str | None) -> AgentReply:
+        reply = None
+        for text in texts:
+            reply = self.say(text)
+        return reply
+
+    @property
+    def state(self) -> dict:
+        return dict(self.graph.get_state(self.config).values)
+
+    def profile(self):
+        return self.context.profiles.get(self.id)
+
+
+@pytest.fixture
+def new_chat(agent_context, request):
+    """``new_chat(channel=..., hints=...)``: a conversation on a graph compiled for this test."""
+    graph = build_graph(InMemorySaver())
+    counter = iter(range(1000))
+
+    def make(channel: str = "web", hints: dict | None = None) -> Chat:
+        return Chat(graph, agent_context, f"t-{request.node.name[:40]}-{next(counter)}", channel, hints)
+
+    return make
