@@ -48,7 +48,7 @@ def router(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         persona = detect_persona(message)
     update["persona"] = persona
 
-    if not state.get("phase"):  # a new conversation: greet, in the language of the greeting if any
+    if not state.get("phase") or state.get("phase") == "erased":  # a new conversation: greet, in the language of the greeting if any
         language = hints.get("language") or detect_language(message) or ctx.default_language
         if language not in ctx.languages:
             language = ctx.default_language

@@ -28,7 +28,7 @@ _REJECT_ALL = re.compile(
     r"retirer tout|tout retirer|aucune de|pas du tout|not at all|no,? none)\b"
 )
 _REMOVE = re.compile(
-    r"^(?:✗|x|remove|delete|drop|reject|not|no|without|except|retire[rz]?|enleve[rz]?|supprime[rz]?|rejette[rz]?|pas|sans|sauf)\s*:?\s*(?P<what>.+)$"
+    r"^(?:remove|delete|drop|reject|not|no|without|retire[rz]?|enleve[rz]?|supprime[rz]?|rejette[rz]?|pas|sans)\b\s*:?\s*(?P<what>.+)$"
 )
 _ADD = re.compile(
     r"^(?:add|also|plus|and also|i can also|i also|ajoute[rz]?|ajouter|aussi|je sais aussi|et aussi)\s*:?\s*(?P<what>.+)$"
@@ -101,6 +101,10 @@ def skills(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
 
 def _named(text: str, labels: list[str]) -> list[int]:
     """Indexes of the labels named in ``text`` (several may be separated by commas or 'and')."""
+    whole = normalise(text).strip(" .:")
+    exact = [i for i, label in enumerate(labels) if normalise(label) == whole]
+    if exact:
+        return exact
     found: list[int] = []
     for part in re.split(r",|;| and | et |\n", text):
         part = part.strip(" .:")
