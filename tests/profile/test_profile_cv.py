@@ -205,3 +205,23 @@ def test_unreadable_files_get_clear_errors(make, name, code, fr_word):
 def test_latin1_text_cv_is_read():
     text = read_cv("EXPÉRIENCE\nServeuse, Café 2019-2020\n".encode("cp1252"), "cv.txt")
     assert candidate_experiences(text, today=TODAY)[0].organisation == "Café"
+
+
+def test_undated_roles_in_sections_without_dates():
+    text = """Jane Doe
+Experience
+Waiter at Pizza Hut
+- served tables
+Cashier - Lidl
+I worked at many places for a long time
+Volunteering
+2019-2020 Helper, Red Cross
+Skills
+Team work at its best
+"""
+    got = [(c.kind.value, c.title, c.organisation, c.period.start) for c in candidate_experiences(text, today=TODAY)]
+    assert got == [
+        ("paid", "Waiter", "Pizza Hut", None),
+        ("paid", "Cashier", "Lidl", None),
+        ("volunteering", "Helper", "Red Cross", date(2019, 1, 1)),
+    ]

@@ -448,4 +448,41 @@ def candidate_experiences(text: str, today: date | None = None) -> list[Candidat
                 lines=[lines[i].text for i in used] + [lines[i].text for i in body if lines[i].text not in {lines[j].text for j in used}],
             )
         )
-    return entries
+    return _undated_entries(lines) + entries if not anchors else _with_undated_sections(lines, anchors, entries)
+
+
+_ROLE_AT = re.compile(r"^(?P<title>[^,;:|]{2,60}?)\s+(?:at|chez|@|[-–—|])\s+(?P<org>[^,;:|]{2,60})(?:,.*)?$", re.I)
+_FIRST_PERSON = re.compile(r"^(i|i'm|we|my|je|j['’]|nous|mon|ma|mes)\b", re.I)
+
+
+def _undated_entries(lines: list[_Line], sections: set[str | None] | None = None) -> list[CandidateExperience]:
+    """Entries without dates, in sections that have none: "Waiter at Pizza Hut" lines."""
+    out: list[CandidateExperience] = []
+    for line in lines:
+        if sections is not None and line.section not in sections:
+            continue
+        if line.bullet or line.found is not None or len(line.text) > 90:
+            continue
+        m = _ROLE_AT.match(line.text)
+        if not m or _FIRST_PERSON.match(line.text) or len(m.group("title").split()) > 5 or len(m.group("org").split()) > 6:
+            continue
+        out.append(
+            CandidateExperience(
+                title=_NOISE.sub("", m.group("title")),
+                organisation=_NOISE.sub("", m.group("org")),
+                kind=ExperienceKind(line.kind or ExperienceKind.paid.value),
+                section=line.section,
+                lines=[line.text],
+            )
+        )
+    return out
+
+
+def _with_undated_sections(lines: list[_Line], anchors: list[int], entries: list[CandidateExperience]) -> list[CandidateExperience]:
+    """Dated entries, plus undated ones from sections where nothing is dated, in document order."""
+    dated_sections = {lines[a].section for a in anchors}
+    undated = _undated_entries(lines, {ln.section for ln in lines} - dated_sections)
+    if not undated:
+        return entries
+    order = {ln.section: i for i, ln in reversed(list(enumerate(lines)))}
+    return sorted(entries + undated, key=lambda c: order.get(c.section, 0))
