@@ -153,13 +153,13 @@ class OrganisationService:
             if row.last_used_at is None or as_utc(row.last_used_at) < now - timedelta(minutes=1):
                 row.last_used_at = now  # throttled: at most one write a minute per key
             principal = OrgPrincipal(organisation=_org(org_row), key=_key(row))
-        if scope is not None and not principal.has(scope):
-            raise AuthError("missing_scope", f"this API key lacks the scope {scope.value!r}")
-        if rate_limit:
+        if rate_limit:  # every authenticated request counts, even one refused for its scope
             allowed, wait = self.limiter.allow(principal.key.id, principal.key.rate_per_minute)
             if not allowed:
                 raise AuthError("rate_limited", f"rate limit of {principal.key.rate_per_minute}/min exceeded",
                                 retry_after=wait)
+        if scope is not None and not principal.has(scope):
+            raise AuthError("missing_scope", f"this API key lacks the scope {scope.value!r}")
         return principal
 
 
