@@ -307,7 +307,7 @@ class Preferences(_Model):
 
 
 class Target(_Model):
-    uri: str = Field(description="ESCO occupation URI")
+    uri: str = Field(max_length=300, description="ESCO occupation URI")
     label: str
     code: str | None = Field(default=None, description="ESCO occupation code, e.g. 2422.10")
     rome_codes: list[str] = Field(default_factory=list)
@@ -384,10 +384,10 @@ class ImportRecord(_Model):
 
 
 class Profile(_Model):
-    person_id: str
-    language: str = "en"
+    person_id: str = Field(min_length=1, max_length=200)
+    language: str = Field(default="en", min_length=2, max_length=16)
     persona: Persona | None = None
-    region: str | None = Field(default=None, description="territory for consented aggregate statistics")
+    region: str | None = Field(default=None, max_length=120, description="territory for consented aggregate statistics")
     experiences: list[Experience] = Field(default_factory=list)
     skills: list[ProfileSkill] = Field(default_factory=list)
     interests: Interests = Field(default_factory=Interests)
