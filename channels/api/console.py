@@ -169,7 +169,7 @@ def guided_message(person_id: PersonId, body: SendMessage, counsellor: Counsello
                    turns: TurnsDep, settings: SettingsDep) -> MessageReply:
     _guidance_consent(services, counsellor, person_id)
     text = check_message(body.text, settings.max_message_chars)
-    reply, replayed = turns.send(person_id, text, channel="console", author="counsellor",
+    reply, replayed = turns.send(person_id, text, channel="counsellor", author="counsellor",
                                  client_message_id=body.client_message_id, must_exist=True)
     return MessageReply(conversation_id=person_id, reply=reply, replayed=replayed)
 

@@ -27,7 +27,7 @@ ConversationId = Annotated[
 
 
 class StartConversation(BaseModel):
-    channel: Literal["web", "console", "widget", "api"] = "web"
+    channel: Literal["web", "counsellor", "widget", "api"] = "web"
     persona: Literal["high_school", "jobseeker", "employee"] | None = Field(
         default=None, description="Who the page speaks to (e.g. an employer's intranet page says employee); the agent adapts."
     )
