@@ -17,7 +17,7 @@ from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import load_profile
 from agent.turns import ask, attempts, bump, card, goto, quick, reset
-from tools.consent.models import RecipientKind
+from tools.consent.models import PreferenceRule, RecipientKind
 from tools.sharing import profile_payload, refusal_message
 
 ORDER = {
@@ -42,7 +42,7 @@ def sharing(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
 
     if message is None or current is None:
         if current is None:
-            current, queue = _next(ctx, queue)
+            current, queue = _next(ctx, queue, state["conversation_id"])
             if current is None:
                 return goto("wrapup", state, update={"phase": Phase.wrapup, "share_queue": [], "share_current": None})
         return _ask(state, current, queue)
@@ -76,12 +76,17 @@ def sharing(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     return _ask(state, current, queue, note=note, update={"attempts": bump(state, "share")}, again=True)
 
 
-def _next(ctx: AgentContext, queue: list[str]) -> tuple[dict | None, list[str]]:
+def _next(ctx: AgentContext, queue: list[str], person: str) -> tuple[dict | None, list[str]]:
+    """The next recipient to ask about; the person's standing "never share with ..." rules are applied."""
     queue = list(queue)
+    rules = getattr(ctx.sharing, "preferences", None)
     while queue:
         kind = queue.pop(0)
         recipients = ctx.consents.recipients.list(RecipientKind(kind))
         recipients = [r for r in recipients if r.notices]
+        if rules is not None:
+            recipients = [r for r in recipients
+                          if getattr(rules.rule_for(person, r), "rule", None) != PreferenceRule.never]
         if not recipients:
             continue
         recipient = sorted(recipients, key=lambda r: (r.demo, r.id))[0]  # a real recipient before a demo one
