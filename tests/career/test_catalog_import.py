@@ -1,0 +1,144 @@
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from career_kb import s
+
+from tools.career.catalog_records import CatalogImportError
+from tools.career.catalog_store import CatalogStore
+
+COURSES_CSV = """partner,course,skills,rating,reviewcount,level,certificatetype,duration,crediteligibility
+Uni,Spreadsheets for everyone,"[""Use Spreadsheets Software"", "" Budgeting""]",4.5,10,Beginner ,Course, 1 - 4 Weeks,FALSE
+Uni,Broken row,too,few
+Uni,,"[""SQL""]",4.0,1,Advanced,Course, 1 - 3 Months,FALSE
+Uni,SQL basics,"[""SQL"", ""statistics""]",4.8,1.2k,Intermediate ,Course, 3 - 6 Months,FALSE
+"""
+
+
+@pytest.fixture
+def store(database, career_kb) -> CatalogStore:
+    return CatalogStore(database, kb=career_kb)
+
+
+def test_csv_import_links_skills_and_reports_bad_rows(store, tmp_path):
+    path = tmp_path / "courses.csv"
+    path.write_text(COURSES_CSV)
+    report = store.import_file(path, kind="courses")
+    assert report.imported == 2
+    assert [(b.line, b.reason) for b in report.bad_rows] == [
+        (3, "expected 9 columns, got 4"),
+        (4, "no title (expected a column such as title, course or name)"),
+    ]
+    assert all(b.file == str(path) for b in report.bad_rows)
+    courses = {c.title: c for c in store.courses()}
+    sheet = courses["Spreadsheets for everyone"]
+    assert sheet.skills_text == ["Use Spreadsheets Software", "Budgeting"]  # the free text is kept
+    assert sheet.skill_uris == [s("spreadsheets")]  # linked by label, case-insensitive
+    assert sheet.level == "beginner" and sheet.duration_weeks == 4.0 and sheet.rating == 4.5
+    assert set(courses["SQL basics"].skill_uris) == {s("sql"), s("statistics")}
+    full = store.course(sheet.id)
+    assert full.skill_links[0].text == "Use Spreadsheets Software" and full.skill_links[0].method == "label"
+    assert "Budgeting" in report.unlinked_skills
+
+
+def test_reimport_replaces_and_a_bad_file_replaces_nothing(store, tmp_path):
+    path = tmp_path / "courses.csv"
+    path.write_text(COURSES_CSV)
+    store.import_file(path, kind="courses", source="uni")
+    assert len(store.courses()) == 2
+    path.write_text("partner,course,skills\nUni,Only one,[]\n")
+    report = store.import_file(path, kind="courses", source="uni")
+    assert report.replaced == 2 and [c.title for c in store.courses()] == ["Only one"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("partner,course\nUni,\n")
+    with pytest.raises(CatalogImportError) as error:
+        store.import_file(bad, kind="courses", source="uni")
+    assert error.value.bad_rows[0].line == 2
+    assert [c.title for c in store.courses()] == ["Only one"]  # the previous version stays
+    assert store.sources()[0]["version"] == 2
+
+
+def test_json_ld_course_and_job_posting(store, tmp_path):
+    courses = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "Course", "name": "Data analysis with SQL", "url": "https://example.org/c/1",
+             "provider": {"@type": "Organization", "name": "Example School"}, "timeRequired": "PT20H",
+             "educationalLevel": "Intermediate",
+             "teaches": [{"@type": "DefinedTerm", "name": "data analysis", "url": s("analysis")}, "SQL"]},
+            {"@type": "Course", "description": "no name"},
+        ],
+    }
+    path = tmp_path / "courses.jsonld"
+    path.write_text(json.dumps(courses))
+    report = store.import_file(path)
+    assert report.kind == "courses" and report.imported == 1 and report.bad_rows[0].line == 2
+    course = store.courses()[0]
+    assert course.provider == "Example School" and course.duration_weeks == 0.5 and course.level == "intermediate"
+    assert set(course.skill_uris) == {s("analysis"), s("sql")}
+
+    jobs = [
+        {"@context": "https://schema.org", "@type": "JobPosting", "title": "Warehouse operative", "identifier": "J-1",
+         "url": "https://example.org/j/1", "hiringOrganization": {"@type": "Organization", "name": "ACME"},
+         "jobLocation": {"@type": "Place", "address": {"@type": "PostalAddress", "addressLocality": "Lyon"}},
+         "skills": "operate forklift, operate warehouse record systems, juggling"},
+        {"@type": "JobPosting", "title": ""},
+    ]
+    path = tmp_path / "offers.json"
+    path.write_text("[\n" + ",\n".join(json.dumps(j) for j in jobs) + "\n]\n")  # one offer per line
+    report = store.import_file(path)
+    assert report.kind == "jobs" and report.imported == 1
+    assert report.bad_rows[0].line == 3 and report.bad_rows[0].reason.startswith("no title")
+    job = store.jobs()[0]
+    assert job.id == "offers:J-1" and job.employer == "ACME" and job.location == "Lyon"
+    assert job.skill_uris == [s("forklift"), s("wms")] and "juggling" in job.skills_text
+
+
+def test_json_array_with_a_broken_element_keeps_the_others(store, tmp_path):
+    path = tmp_path / "jobs.json"
+    path.write_text('[\n{"title": "Cashier", "skills": ["operate cash register"]},\n{"title": "Oops" "skills": []},\n'
+                    '{"title": "Nanny", "skills": ["look after children"]}\n]')
+    report = store.import_file(path, kind="jobs")
+    assert report.imported == 2
+    assert report.bad_rows[0].line == 3 and report.bad_rows[0].reason.startswith("invalid JSON")
+
+
+def test_parquet_vacancies(store, tmp_path):
+    table = pa.table({
+        "title": ["Data analyst", "Shop cashier"],
+        "skill_name": [["perform data analysis", "SQL", "unknown thing"], ["operate cash register"]],
+        "skill_prob_avg": [[0.9, 0.8, 0.5], [0.7]],
+        "__index_level_0__": [10, 11],
+    })
+    path = tmp_path / "vacancies.parquet"
+    pq.write_table(table, path)
+    report = store.import_file(path, kind="jobs", source="vac")
+    assert report.imported == 2 and not report.bad_rows
+    jobs = {j.title: j for j in store.jobs()}
+    assert jobs["Data analyst"].id == "vac:10"
+    assert jobs["Data analyst"].skill_uris == [s("analysis"), s("sql")]
+    assert jobs["Data analyst"].skill_weights == [0.9, 0.8]
+
+
+def test_unknown_kind_and_unreadable_files(store, tmp_path):
+    path = tmp_path / "stuff.csv"
+    path.write_text("a,b\n1,2\n")
+    with pytest.raises(CatalogImportError, match="--kind"):
+        store.import_file(path)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"@graph": [')
+    with pytest.raises(CatalogImportError, match="invalid JSON"):
+        store.import_file(broken, kind="courses")
+    with pytest.raises(CatalogImportError, match="no such file"):
+        store.import_file(tmp_path / "missing.csv")
+    assert store.sources() == []
+
+
+def test_two_stores_on_one_database_see_each_others_imports(database, career_kb, tmp_path):
+    first, second = CatalogStore(database, kb=career_kb), CatalogStore(database, kb=career_kb)
+    assert second.courses() == []
+    path = tmp_path / "courses.csv"
+    path.write_text(COURSES_CSV)
+    first.import_file(path, kind="courses")
+    assert len(second.courses()) == 2  # refreshed: another worker imported
