@@ -1,0 +1,137 @@
+"""``orient bench skills``: skill extraction from job-ad sentences, ranked over all ESCO skills.
+
+Input: a CSV with columns ``sentence`` and ``label`` (others ignored), one row per annotated span,
+in the format of the Decorte et al. 2022 skill-extraction benchmark. Rows are grouped by
+sentence; gold = every ESCO preferred label annotated on the sentence (``LABEL NOT PRESENT`` and
+``UNDERSPECIFIED`` dropped; sentences left with no gold dropped). The query is the sentence only.
+Reports RP@5 (hits in the top 5 / min(5, |gold|)) and MRR of the first gold skill, ×100, and the
+linking time per sentence (p50/p95 ms, after a warm-up call).
+
+    orient bench skills --dataset ../shared/data/benchmarks-dev/house_validation_annotations.csv --out var/bench/skills-house.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import time
+from pathlib import Path
+
+from channels.settings import Settings
+
+IGNORED_LABELS = {"LABEL NOT PRESENT", "UNDERSPECIFIED"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("skills", help="skill linking: RP@5 and MRR over all ESCO skills")
+    parser.add_argument("--dataset", type=Path, required=True, help="CSV with columns sentence, label")
+    parser.add_argument("--lang", default="en", choices=["en", "fr"])
+    parser.add_argument("--limit", type=int, default=0, help="only the first N sentences (0 = all)")
+    parser.add_argument("--out", type=Path, help="write the report as JSON here")
+    parser.set_defaults(func=run)
+
+
+def read_gold(path: Path) -> list[tuple[str, set[str]]]:
+    """(sentence, gold labels) in file order; raises ValueError naming a missing column."""
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        missing = {"sentence", "label"} - set(reader.fieldnames or [])
+        if missing:
+            raise ValueError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
+        grouped: dict[str, set[str]] = {}
+        for row in reader:
+            sentence = (row["sentence"] or "").strip()
+            if not sentence:
+                continue
+            labels = grouped.setdefault(sentence, set())
+            label = (row["label"] or "").strip()
+            if label and label not in IGNORED_LABELS:
+                labels.add(label)
+    return [(s, g) for s, g in grouped.items() if g]
+
+
+def gold_uris(kb, labels: set[str]) -> tuple[set[str], set[str]]:
+    """ESCO URIs of gold preferred labels (exact preferred label first, else any label); unknown labels."""
+    by_pref: dict[str, str] = {}
+    for s in kb.skills.values():
+        by_pref.setdefault(s.labels.get("en", ""), s.uri)
+    uris, unknown = set(), set()
+    for label in labels:
+        uri = by_pref.get(label)
+        if uri is None:
+            found = kb.skill_by_label(label) if hasattr(kb, "skill_by_label") else None
+            uri = found.uri if found else None
+        (uris.add(uri) if uri else unknown.add(label))
+    return uris, unknown
+
+
+def rp_at_k(ranked: list[str], gold: set[str], k: int = 5) -> float:
+    return sum(1 for u in ranked[:k] if u in gold) / min(k, len(gold))
+
+
+def reciprocal_rank(ranked: list[str], gold: set[str]) -> float:
+    for i, u in enumerate(ranked):
+        if u in gold:
+            return 1.0 / (i + 1)
+    return 0.0
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def run_benchmark(linker, kb, dataset: Path, lang: str = "en", limit: int = 0, progress: bool = True) -> dict:
+    from tqdm import tqdm
+
+    items = read_gold(dataset)
+    if limit:
+        items = items[:limit]
+    linker.rank_all_skills("warm up", lang)
+    rps, rrs, times, unknown_labels = [], [], [], set()
+    for sentence, labels in tqdm(items, desc="skills", unit="sentence", disable=not progress):
+        gold, unknown = gold_uris(kb, labels)
+        unknown_labels |= unknown
+        if not gold:
+            continue
+        started = time.perf_counter()
+        ranked = linker.rank_all_skills(sentence, lang)
+        times.append((time.perf_counter() - started) * 1000)
+        rps.append(rp_at_k(ranked, gold))
+        rrs.append(reciprocal_rank(ranked, gold))
+    n = len(rps)
+    return {
+        "benchmark": "skills",
+        "dataset": str(dataset),
+        "lang": lang,
+        "n": n,
+        "rp_at_5": round(100 * sum(rps) / n, 2) if n else 0.0,
+        "mrr": round(100 * sum(rrs) / n, 2) if n else 0.0,
+        "p50_ms": round(percentile(times, 0.5), 1),
+        "p95_ms": round(percentile(times, 0.95), 1),
+        "unknown_gold_labels": sorted(unknown_labels),
+    }
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from channels.services import Services
+
+    if not args.dataset.is_file():
+        print(f"dataset not found: {args.dataset}")
+        return 2
+    services = Services(settings)
+    report = run_benchmark(services.linker, services.knowledge_base, args.dataset, args.lang, args.limit)
+    write_report(report, args.out)
+    return 0
+
+
+def write_report(report: dict, out: Path | None) -> None:
+    shown = {k: v for k, v in report.items() if not isinstance(v, list)}
+    print(json.dumps(shown, indent=2, ensure_ascii=False))
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"written to {out}")

@@ -1,0 +1,109 @@
+"""Per-language search structures over one kind of concept (skills or occupations): the label
+strings, their embeddings, a TF-IDF index, exact phrases and label coverage.
+
+Embeddings come from the knowledge base's label matrix (``kb.vectors(name)``, built and cached by
+``orient knowledge build``); when a knowledge base has none (small test bases built in memory),
+the labels are encoded here with the injected embedder.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from tools.linking.dense import DenseIndex
+from tools.linking.label_strings import LabelStrings
+from tools.linking.lexical import LexicalIndex
+from tools.linking.ontology_rerank import STOPWORDS, CoverageScorer
+from tools.linking.phrases import PhraseMatcher
+
+log = logging.getLogger(__name__)
+
+LABEL_FIELDS = ("label", "alt")
+
+
+class ConceptIndex:
+    def __init__(self, records: list, lang: str, strings: LabelStrings, vectors: np.ndarray, descriptions: np.ndarray | None):
+        self.records = records
+        self.lang = lang
+        self.strings = strings
+        self.dense = DenseIndex(vectors)
+        self.descriptions = DenseIndex(descriptions) if descriptions is not None else None
+        self.lexical = LexicalIndex(strings.texts)
+        self.phrases = PhraseMatcher(strings.texts, strings.owner.tolist(), strings.preferred.tolist(), stopwords=STOPWORDS)
+        self.coverage = CoverageScorer(strings.texts, strings.owner, len(records))
+
+    @property
+    def size(self) -> int:
+        return len(self.records)
+
+    @classmethod
+    def build(cls, kb, matrix_name: str, records: list, lang: str, embedder, with_descriptions: bool) -> "ConceptIndex":
+        position = {r.uri: i for i, r in enumerate(records)}
+        matrix = _open_matrix(kb, matrix_name)
+        if matrix is not None:
+            strings, vectors = _from_matrix(matrix, position, records, lang)
+            descriptions = _descriptions_from_matrix(matrix, position, len(records)) if with_descriptions else None
+        else:
+            strings = LabelStrings.build(records, lang)
+            vectors = embedder.encode(strings.texts) if strings.texts else np.zeros((0, embedder.dimension), np.float32)
+            descriptions = None
+            if with_descriptions:
+                texts = [r.description.get("en", "") for r in records]
+                descriptions = np.zeros((len(records), embedder.dimension), dtype=np.float32)
+                have = [i for i, t in enumerate(texts) if t]
+                if have:
+                    descriptions[have] = embedder.encode([texts[i][:300] for i in have])
+        return cls(records, lang, strings, vectors, descriptions)
+
+
+def _open_matrix(kb, name: str):
+    if getattr(kb, "directory", None) is None:
+        return None
+    try:
+        return kb.vectors(name)
+    except FileNotFoundError:
+        log.warning("no %s label matrix in the knowledge base: encoding labels at start-up", name)
+        return None
+
+
+def _from_matrix(matrix, position: dict[str, int], records: list, lang: str) -> tuple[LabelStrings, np.ndarray]:
+    """Rows of ``lang`` labels; concepts with no label in ``lang`` fall back to their English rows."""
+    chosen: list[tuple[int, int, bool]] = []  # (owner, row, preferred)
+    has_lang = np.zeros(len(records), dtype=bool)
+    fallback: list[tuple[int, int, bool]] = []
+    seen: set[tuple[int, str]] = set()
+    for row, (uri, row_lang, field, text) in enumerate(zip(matrix.uris, matrix.langs, matrix.fields, matrix.texts)):
+        if field not in LABEL_FIELDS:
+            continue
+        owner = position.get(uri)
+        if owner is None or (owner, text) in seen:
+            continue
+        if row_lang == lang:
+            seen.add((owner, text))
+            chosen.append((owner, row, field == "label"))
+            has_lang[owner] = True
+        elif row_lang == "en":
+            fallback.append((owner, row, field == "label"))
+    chosen.extend(item for item in fallback if not has_lang[item[0]])
+    chosen.sort(key=lambda item: (item[0], not item[2]))
+    rows = np.array([r for _, r, _ in chosen], dtype=np.int64)
+    strings = LabelStrings(
+        texts=[matrix.texts[r] for r in rows],
+        owner=np.array([o for o, _, _ in chosen], dtype=np.int64),
+        preferred=np.array([p for _, _, p in chosen], dtype=bool),
+        n_concepts=len(records),
+    )
+    vectors = np.asarray(matrix.vectors[rows], dtype=np.float32) if len(rows) else np.zeros((0, matrix.vectors.shape[1]), np.float32)
+    return strings, vectors
+
+
+def _descriptions_from_matrix(matrix, position: dict[str, int], n: int) -> np.ndarray:
+    out = np.zeros((n, matrix.vectors.shape[1]), dtype=np.float32)
+    for row, (uri, lang, field) in enumerate(zip(matrix.uris, matrix.langs, matrix.fields)):
+        if field == "description" and lang == "en":
+            owner = position.get(uri)
+            if owner is not None:
+                out[owner] = matrix.vectors[row]
+    return out

@@ -1,0 +1,60 @@
+"""The label strings of a set of concepts (preferred + alternative labels in one language),
+grouped by concept so that string scores pool to concept scores with one ``reduceat``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass
+class LabelStrings:
+    texts: list[str]  # strings ordered by owner
+    owner: np.ndarray  # concept index of each string (non-decreasing)
+    preferred: np.ndarray  # bool: the string is the concept's preferred label
+    n_concepts: int
+
+    def __post_init__(self) -> None:
+        if len(self.texts):
+            self.starts = np.r_[0, np.flatnonzero(np.diff(self.owner)) + 1]
+        else:
+            self.starts = np.zeros(0, dtype=np.int64)
+        self.start_owner = self.owner[self.starts] if len(self.texts) else self.starts
+
+    @classmethod
+    def build(cls, records: list, lang: str, fallback: str | None = "en", alt: bool = True) -> "LabelStrings":
+        """``records``: objects with ``labels`` {lang: str} and ``alt_labels`` {lang: [str]}."""
+        texts: list[str] = []
+        owner: list[int] = []
+        preferred: list[bool] = []
+        for i, record in enumerate(records):
+            label = record.labels.get(lang) or (record.labels.get(fallback) if fallback else None)
+            if label:
+                texts.append(label)
+                owner.append(i)
+                preferred.append(True)
+            if alt:
+                alts = record.alt_labels.get(lang) or []
+                for a in alts:
+                    if a and a != label:
+                        texts.append(a)
+                        owner.append(i)
+                        preferred.append(False)
+        return cls(texts, np.asarray(owner, dtype=np.int64), np.asarray(preferred, dtype=bool), len(records))
+
+    def pool_max(self, string_scores: np.ndarray, fill: float = 0.0) -> np.ndarray:
+        """(n_queries, n_strings) string scores -> (n_queries, n_concepts): each concept's best string."""
+        n = string_scores.shape[0]
+        out = np.full((n, self.n_concepts), fill, dtype=np.float32)
+        if len(self.texts) == 0:
+            return out
+        out[:, self.start_owner] = np.maximum.reduceat(string_scores, self.starts, axis=1)
+        return out
+
+    def best_string(self, string_scores: np.ndarray, concept: int) -> int:
+        """Index of the concept's string with the highest score in a 1-D score row."""
+        idx = np.flatnonzero(self.owner == concept)
+        if len(idx) == 0:
+            return -1
+        return int(idx[np.argmax(string_scores[idx])])

@@ -1,0 +1,267 @@
+"""``SkillLinker``: free text about a person's experience -> ranked ESCO skills (each with the span
+of text it comes from) and occupations; job titles -> occupations. English and French.
+
+Pipeline for a text: clauses and 8-word windows -> per window, dense (MiniLM) cosine to every
+label and alt label, character n-gram TF-IDF cosine, and description cosine at reduced weight ->
+fused, best window per skill -> exact label phrases, label coverage, reuse level and occupation
+context rerank the candidates. Occupations combine the windows' match to occupation titles with
+how well each occupation's essential/optional skills explain the linked skills.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from tools.linking.concept_index import ConceptIndex
+from tools.linking.fusion import FusionWeights, aggregate, fuse
+from tools.linking.job_titles import clean_title
+from tools.linking.models import LinkedOccupation, LinkedSkill
+from tools.linking.ontology_rerank import OccupationContext, content_stems, reuse_prior
+from tools.linking.text_windows import Window, tokenize, windows
+
+SUPPORTED_LANGUAGES = ("en", "fr")
+
+
+@dataclass(frozen=True)
+class LinkerConfig:
+    window_words: int = 8
+    window_stride: int = 4
+    whole_text_max_words: int = 60
+    skills: FusionWeights = field(default_factory=lambda: FusionWeights(dense=1.0, lexical=0.5, description=0.3))
+    titles: FusionWeights = field(default_factory=lambda: FusionWeights(dense=0.7, lexical=0.3, description=0.0))
+    exact_phrase: float = 0.2
+    coverage: float = 0.2
+    reuse: float = 0.05
+    occupation_context: float = 0.05
+    candidates: int = 200
+    context_skills: int = 50
+    context_occupations: int = 10
+    # infer_occupations: title match of the windows + how well the occupation explains the skills
+    occupation_from_title: float = 1.0
+    occupation_from_skills: float = 0.35
+
+
+@dataclass
+class SkillAnalysis:
+    """Everything computed for one text (reused by skills and occupations)."""
+
+    text: str
+    lang: str
+    windows: list[Window]
+    query_vectors: np.ndarray
+    scores: np.ndarray  # final skill scores
+    evidence_window: np.ndarray  # per skill, index into windows (-1: exact phrase span)
+    phrase_spans: dict[int, tuple[int, int]]
+    occupation_scores: np.ndarray | None = None
+
+
+class SkillLinker:
+    def __init__(self, kb, embedder, index=None, config: LinkerConfig | None = None):
+        self.kb = kb
+        self.embedder = embedder
+        self.index = index  # the Chroma label index; exact scoring here uses the label matrices
+        self.config = config or LinkerConfig()
+        self.skill_records = list(kb.skills.values())
+        self.occupation_records = list(kb.occupations.values())
+        self._skill_position = {s.uri: i for i, s in enumerate(self.skill_records)}
+        self._indexes: dict[tuple[str, str], ConceptIndex] = {}
+        self._lock = threading.Lock()
+        self._reuse = reuse_prior([s.reuse_level for s in self.skill_records])
+        self._context = OccupationContext(
+            [
+                (
+                    [self._skill_position[u] for u in o.essential_skills if u in self._skill_position],
+                    [self._skill_position[u] for u in o.optional_skills if u in self._skill_position],
+                )
+                for o in self.occupation_records
+            ],
+            len(self.skill_records),
+        )
+
+    # ---- indexes -------------------------------------------------------------------------------
+
+    def _concepts(self, kind: str, lang: str) -> ConceptIndex:
+        lang = lang if lang in SUPPORTED_LANGUAGES else "en"
+        key = (kind, lang)
+        found = self._indexes.get(key)
+        if found is not None:
+            return found
+        with self._lock:
+            if key not in self._indexes:
+                if kind == "skills":
+                    self._indexes[key] = ConceptIndex.build(self.kb, "skills", self.skill_records, lang, self.embedder, with_descriptions=True)
+                else:
+                    self._indexes[key] = ConceptIndex.build(self.kb, "occupations", self.occupation_records, lang, self.embedder, with_descriptions=False)
+            return self._indexes[key]
+
+    def warm_up(self, languages: tuple[str, ...] = SUPPORTED_LANGUAGES) -> None:
+        """Build the per-language indexes and run the model once (first-call latency off the clock)."""
+        for lang in languages:
+            self._concepts("skills", lang)
+            self._concepts("occupations", lang)
+        self.link_skills("warm up the model", lang=languages[0] if languages else "en", top_k=1)
+
+    # ---- skills --------------------------------------------------------------------------------
+
+    def analyse(self, text: str, lang: str = "en") -> SkillAnalysis:
+        cfg = self.config
+        index = self._concepts("skills", lang)
+        tokens = tokenize(text)
+        wins = windows(text, cfg.window_words, cfg.window_stride, tokens)
+        if len(tokens) > cfg.whole_text_max_words:
+            wins = [w for w in wins if not w.whole]
+        n = index.size
+        if not wins:
+            return SkillAnalysis(text, lang, [], np.zeros((0, self.embedder.dimension), np.float32), np.zeros(n, np.float32), np.zeros(n, np.int64), {})
+        texts = [w.text for w in wins]
+        q = self.embedder.encode(texts)
+        dense = index.strings.pool_max(index.dense.scores(q))
+        lexical = index.strings.pool_max(index.lexical.scores(texts))
+        description = index.descriptions.scores(q) if index.descriptions is not None else None
+        fused = fuse(dense, lexical, description, cfg.skills)
+        local = np.array([not w.whole for w in wins])
+        scores, evidence = aggregate(fused, local)
+
+        phrase_spans: dict[int, tuple[int, int]] = {}
+        for hit in index.phrases.find(tokens):
+            if hit.concept not in phrase_spans:
+                phrase_spans[hit.concept] = (hit.start, hit.end)
+        if phrase_spans and cfg.exact_phrase:
+            scores[list(phrase_spans)] += cfg.exact_phrase
+
+        k = min(cfg.candidates, n)
+        candidates = np.argpartition(-scores, k - 1)[:k] if k else np.zeros(0, np.int64)
+        if cfg.coverage:
+            scores = scores + cfg.coverage * index.coverage.scores(content_stems(text), candidates, n)
+        if cfg.reuse:
+            scores = scores + cfg.reuse * self._reuse
+        occupation_scores = None
+        if cfg.occupation_context or cfg.occupation_from_skills:
+            occupation_scores = self._context.occupation_scores(scores, top=min(cfg.context_skills, n))
+        if cfg.occupation_context and occupation_scores is not None:
+            scores = scores + cfg.occupation_context * self._context.skill_prior(occupation_scores, cfg.context_occupations)
+        return SkillAnalysis(text, lang, wins, q, scores, evidence, phrase_spans, occupation_scores)
+
+    def link_skills(self, text: str, lang: str = "en", top_k: int = 10) -> list[LinkedSkill]:
+        """The ``top_k`` ESCO skills the text expresses, best first, each with its evidence span."""
+        analysis = self.analyse(text, lang)
+        return self._skills_from(analysis, top_k)
+
+    def rank_all_skills(self, text: str, lang: str = "en") -> list[str]:
+        """Every skill URI ranked for the text (benchmarks)."""
+        scores = self.analyse(text, lang).scores
+        return [self.skill_records[i].uri for i in np.argsort(-scores, kind="stable")]
+
+    def _skills_from(self, analysis: SkillAnalysis, top_k: int) -> list[LinkedSkill]:
+        if not analysis.windows or top_k <= 0:
+            return []
+        index = self._concepts("skills", analysis.lang)
+        order = _top(analysis.scores, top_k)
+        out: list[LinkedSkill] = []
+        for i in order:
+            record = self.skill_records[i]
+            if i in analysis.phrase_spans:
+                start, end = analysis.phrase_spans[i]
+            else:
+                w = analysis.windows[int(analysis.evidence_window[i])]
+                start, end = w.start, w.end
+            evidence = analysis.text[start:end]
+            out.append(
+                LinkedSkill(
+                    uri=record.uri,
+                    label=record.label(analysis.lang),
+                    score=round(float(analysis.scores[i]), 4),
+                    skill_type=record.skill_type,
+                    reuse_level=record.reuse_level,
+                    evidence=evidence,
+                    evidence_start=start,
+                    evidence_end=end,
+                    matched_label=self._matched_label(index, int(i), evidence),
+                )
+            )
+        return out
+
+    def _matched_label(self, index: ConceptIndex, concept: int, evidence: str) -> str:
+        rows = np.flatnonzero(index.strings.owner == concept)
+        if len(rows) == 0:
+            return ""
+        if len(rows) == 1:
+            return index.strings.texts[rows[0]]
+        q = self.embedder.encode([evidence]) if len(rows) > 1 else None
+        best = rows[int(np.argmax(index.dense.vectors[rows] @ q[0]))]
+        return index.strings.texts[best]
+
+    # ---- occupations ---------------------------------------------------------------------------
+
+    def _title_scores(self, texts: list[str], q: np.ndarray, lang: str) -> np.ndarray:
+        index = self._concepts("occupations", lang)
+        dense = index.strings.pool_max(index.dense.scores(q))
+        lexical = index.strings.pool_max(index.lexical.scores(texts))
+        return fuse(dense, lexical, None, self.config.titles)
+
+    def infer_occupations(self, text: str, lang: str = "en", top_k: int = 10) -> list[LinkedOccupation]:
+        """ESCO occupations the text suggests: its windows read as job titles, plus the occupations
+        whose essential/optional skills best explain the skills linked in it."""
+        scores = self.occupation_scores(text, lang)
+        if scores is None:
+            return []
+        return self._occupations_from(scores, lang, top_k)
+
+    def occupation_scores(self, text: str, lang: str = "en") -> np.ndarray | None:
+        analysis = self.analyse(text, lang)
+        if not analysis.windows:
+            return None
+        cfg = self.config
+        title = self._title_scores([w.text for w in analysis.windows], analysis.query_vectors, lang).max(axis=0)
+        skills = analysis.occupation_scores
+        if skills is None:
+            skills = self._context.occupation_scores(analysis.scores, top=cfg.context_skills)
+        peak = skills.max()
+        skills = skills / peak if peak > 0 else skills
+        return cfg.occupation_from_title * title + cfg.occupation_from_skills * skills
+
+    def link_titles(self, title: str, lang: str = "en", top_k: int = 10) -> list[LinkedOccupation]:
+        """ESCO occupations for a job title, best first."""
+        scores = self.title_scores(title, lang)
+        return self._occupations_from(scores, lang, top_k)
+
+    def title_scores(self, title: str, lang: str = "en") -> np.ndarray:
+        cleaned = clean_title(title, lang)
+        q = self.embedder.encode([cleaned])
+        return self._title_scores([cleaned], q, lang)[0]
+
+    def _occupations_from(self, scores: np.ndarray, lang: str, top_k: int) -> list[LinkedOccupation]:
+        out = []
+        for i in _top(scores, top_k):
+            record = self.occupation_records[i]
+            out.append(
+                LinkedOccupation(
+                    uri=record.uri,
+                    label=record.label(lang),
+                    code=record.code,
+                    score=round(float(scores[i]), 4),
+                    rome_codes=list(self._rome_codes(record)),
+                )
+            )
+        return out
+
+    def _rome_codes(self, record) -> list[str]:
+        if record.rome_codes:
+            return list(record.rome_codes)
+        matches = getattr(self.kb, "esco_to_rome", {}).get(record.uri, [])
+        return list(dict.fromkeys(m.code for m in matches))
+
+    @property
+    def occupation_uris(self) -> list[str]:
+        return [o.uri for o in self.occupation_records]
+
+
+def _top(scores: np.ndarray, k: int) -> np.ndarray:
+    k = min(k, len(scores))
+    if k <= 0:
+        return np.zeros(0, dtype=np.int64)
+    part = np.argpartition(-scores, k - 1)[:k]
+    return part[np.argsort(-scores[part], kind="stable")]

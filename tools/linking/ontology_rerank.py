@@ -1,0 +1,107 @@
+"""Reranking candidates with what the ontology knows beyond labels.
+
+- coverage: share of a label's content words (by a light stem) that occur in the text, so a label
+  with words the text never mentions ("monitor swimming-pool infrastructure" for "infrastructure
+  architecture") falls behind one the text covers;
+- reuse level: transversal and cross-sector skills are the ones people describe most often;
+- occupation context: the occupations whose essential/optional skills best explain the top
+  candidates lift their other skills a little (skills of the same job hang together).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+
+from tools.linking.text_windows import WORD
+
+REUSE_PRIOR = {"transversal": 1.0, "cross-sector": 0.5, "sector-specific": 0.2, "occupation-specific": 0.0}
+
+STOPWORDS = frozenset(
+    """a an the and or of to in on for with at by from as is are be was were been this that these those it its our we you
+    your will can may must should have has had who which into their they them not but than other such using use etc
+    le la les un une des du de d l et ou en au aux pour par sur dans avec sans est sont être son sa ses leur leurs
+    qui que quoi ce cet cette ces il elle ils elles nous vous je j à""".split()
+)
+
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ers", "er", "ed", "es", "s", "ly", "al", "ive", "ity",
+             "eurs", "euse", "eur", "ions", "ion", "er", "és", "ées", "ée", "é", "e")
+
+
+def stem(word: str) -> str:
+    """A crude, language-light stem: lower case, one common suffix off, first six letters."""
+    w = word.lower().strip(".-'’")
+    for suffix in _SUFFIXES:
+        if len(w) - len(suffix) >= 4 and w.endswith(suffix):
+            return w[: len(w) - len(suffix)][:6]
+    return w[:6]
+
+
+def content_stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in WORD.findall(text) if w.lower() not in STOPWORDS)
+
+
+class CoverageScorer:
+    """Best coverage of the text over each concept's label strings."""
+
+    def __init__(self, texts: list[str], owner: np.ndarray, n_concepts: int):
+        self.stems: list[list[frozenset[str]]] = [[] for _ in range(n_concepts)]
+        for text, o in zip(texts, owner):
+            stems = content_stems(text)
+            if stems:
+                self.stems[int(o)].append(stems)
+
+    def scores(self, text_stems: set[str] | frozenset[str], candidates: np.ndarray, n_concepts: int) -> np.ndarray:
+        out = np.zeros(n_concepts, dtype=np.float32)
+        for c in candidates:
+            best = 0.0
+            for stems in self.stems[int(c)]:
+                share = len(stems & text_stems) / len(stems)
+                if share > best:
+                    best = share
+            out[c] = best
+        return out
+
+
+def reuse_prior(reuse_levels: list[str]) -> np.ndarray:
+    return np.array([REUSE_PRIOR.get(level, 0.2) for level in reuse_levels], dtype=np.float32)
+
+
+class OccupationContext:
+    """Occupation × skill relation matrix (essential 1.0, optional 0.5) and the context prior."""
+
+    def __init__(self, occupation_skills: list[tuple[list[int], list[int]]], n_skills: int):
+        rows, cols, vals = [], [], []
+        for j, (essential, optional) in enumerate(occupation_skills):
+            for i in essential:
+                rows.append(j), cols.append(i), vals.append(1.0)
+            for i in optional:
+                rows.append(j), cols.append(i), vals.append(0.5)
+        n_occ = len(occupation_skills)
+        self.relations = sp.csr_matrix((vals, (rows, cols)), shape=(n_occ, n_skills), dtype=np.float32)
+        sizes = np.asarray(self.relations.sum(axis=1)).ravel()
+        # sqrt-normalised so big occupations do not win by size alone
+        self.normalised = sp.diags(1.0 / np.sqrt(sizes + 1.0)).astype(np.float32) @ self.relations
+        self.by_skill = self.relations.T.tocsr()
+
+    def occupation_scores(self, skill_scores: np.ndarray, top: int = 50) -> np.ndarray:
+        """How well each occupation explains the ``top`` skill candidates (margin over the last one)."""
+        order = np.argpartition(-skill_scores, min(top, len(skill_scores) - 1))[:top]
+        floor = skill_scores[order].min()
+        v = np.zeros_like(skill_scores)
+        v[order] = np.maximum(skill_scores[order] - floor, 0.0)
+        return self.normalised @ v
+
+    def skill_prior(self, occupation_scores: np.ndarray, top: int = 10) -> np.ndarray:
+        """Skills of the best occupations, weighted by those occupations' scores, scaled to [0, 1]."""
+        n = min(top, len(occupation_scores))
+        if n == 0:
+            return np.zeros(self.relations.shape[1], dtype=np.float32)
+        best = np.argpartition(-occupation_scores, n - 1)[:n]
+        weights = occupation_scores[best]
+        total = weights.sum()
+        if total <= 0:
+            return np.zeros(self.relations.shape[1], dtype=np.float32)
+        prior = np.asarray(self.relations[best].T @ (weights / total)).ravel().astype(np.float32)
+        peak = prior.max()
+        return prior / peak if peak > 0 else prior
