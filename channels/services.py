@@ -73,6 +73,13 @@ class Services:
         self.knowledge_base  # built and current before the index is opened
         return LabelIndex.open(self.settings.knowledge_dir, self.settings.chroma_url)
 
+    @cached_property
+    def linker(self):
+        """The skill/occupation linking engine over the knowledge base and the embedder (H2)."""
+        from tools.linking import SkillLinker
+
+        return SkillLinker(self.knowledge_base, self.embedder, None)
+
     # -- career: catalogs and knowledge packs (H6) ----------------------------------------------
     @cached_property
     def catalog(self):
