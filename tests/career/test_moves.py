@@ -85,7 +85,8 @@ def test_employee_sees_employer_roles_first(career_kb):
     moves = rank_moves(career_kb, [s("forklift"), s("wms")], "employee", None, None, pack=LoadedPacks(packs=[employer]), top_k=6)
     assert [m.kind for m in moves[:2]] == ["employer_role", "employer_role"]
     analyst = next(m for m in moves if m.uri == "pack:acme:role:an")
-    assert analyst.target_uri == o("analyst")
+    assert analyst.target_uri == "pack:acme:role:an"
+    assert analyst.examples[0].uri == o("analyst")
     assert "next_role" in analyst.reasons
     assert moves[2].kind == "occupation"
     # a jobseeker with the same pack sees the open market only

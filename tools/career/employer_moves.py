@@ -87,7 +87,8 @@ def rank_roles(
                 why=why,
                 reasons=["employer_job_architecture", "skills"] + (["next_role"] if origin else []),
                 sector=role.family,
-                target_uri=role.esco_occupation,
+                # The gap is computed against the role itself (its own skill list), see gap.compute_gap.
+                target_uri=f"pack:{pack.id}:role:{role.id}",
                 examples=[] if occ is None else [refs(kb, [role.esco_occupation], lang)[0]],
                 source=pack.id,
             )

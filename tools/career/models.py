@@ -37,7 +37,8 @@ class CareerMove(BaseModel):
     reasons: list[str] = Field(default_factory=list)
     sector: str | None = None
     riasec: str | None = None
-    # For sectors, programmes and employer roles: the ESCO occupation a gap can be computed against.
+    # What compute_gap takes as the target: the occupation itself; for a sector or a programme the
+    # ESCO occupation it leads to; for an employer role the role (``pack:<id>:role:<id>``).
     target_uri: str | None = None
     examples: list[SkillRef] = Field(default_factory=list)
     source: str | None = None  # pack id when the move comes from a knowledge pack
