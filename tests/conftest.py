@@ -97,3 +97,60 @@ def database(database_url: str):
 def backend_settings(settings: Settings, database_url: str) -> Settings:
     """``settings`` pointed at the backend under test (PostgreSQL also holds the LangGraph checkpoints)."""
     return settings.model_copy(update={"database_url": database_url})
+
+
+# --- Knowledge base (H1): the embedding model, the real knowledge base, a tiny one ----------------
+# The real knowledge base is built once into var/test-cache/knowledge (content-hashed: a later
+# session with unchanged data reuses it in about a second).
+TEST_CACHE = PROJECT_ROOT / "var" / "test-cache"
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """all-MiniLM-L6-v2 from its PyPI package, offline, torch threads as in Settings."""
+    from knowledge.embeddings import load_minilm
+
+    return load_minilm(threads=Settings().torch_threads)
+
+
+@pytest.fixture(scope="session")
+def real_knowledge_dir(data_dir: Path, embedder) -> Path:
+    """The real knowledge base folder (built on first use, reused while the data is unchanged)."""
+    from knowledge.build import build_knowledge
+
+    folder = TEST_CACHE / "knowledge"
+    build_knowledge(data_dir, folder, embedder, progress=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def real_kb(real_knowledge_dir: Path):
+    """The real knowledge base (ESCO, ROME, O*NET, crosswalks), loaded."""
+    from knowledge.base import KnowledgeBase
+
+    return KnowledgeBase.load(real_knowledge_dir)
+
+
+@pytest.fixture(scope="session")
+def tiny_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny copy of the reference data's layout (tests/knowledge_data.py)."""
+    from knowledge_data import write_tiny_data
+
+    return write_tiny_data(tmp_path_factory.mktemp("tiny-data"))
+
+
+@pytest.fixture(scope="session")
+def tiny_knowledge_dir(tiny_data_dir: Path, embedder, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from knowledge.build import build_knowledge
+
+    folder = tmp_path_factory.mktemp("tiny-kb") / "knowledge"
+    build_knowledge(tiny_data_dir, folder, embedder, progress=False)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def tiny_kb(tiny_knowledge_dir: Path):
+    """A knowledge base built from the tiny fixture data: 5 skills, 4 occupations, 2 ROME codes."""
+    from knowledge.base import KnowledgeBase
+
+    return KnowledgeBase.load(tiny_knowledge_dir)
