@@ -84,19 +84,23 @@ class Services:
     @cached_property
     def catalog(self):
         """Training and job catalogs; the shared samples are imported on first use (out of the box)."""
+        store = self._catalog_store()
+        store.ensure_defaults(self.settings.data_dir, progress=True)
+        return store
+
+    def _catalog_store(self):
         from tools.career.catalog_store import CatalogStore
 
         linker = (lambda: self.linker) if hasattr(type(self), "linker") else None
-        store = CatalogStore(self.database, kb=self.knowledge_base, linker=linker)
-        store.ensure_defaults(self.settings.data_dir, progress=True)
-        return store
+        return CatalogStore(self.database, kb=self.knowledge_base, linker=linker)
 
     @cached_property
     def packs(self):
         """The knowledge packs in force (employer, university, regional); ``packs.active()`` for the rankers."""
         from tools.career.packs.registry import PackRegistry
 
-        return PackRegistry(self.database, kb=self.knowledge_base, catalog=self.catalog)
+        # A store of its own: loading a pack writes its courses without first importing the samples.
+        return PackRegistry(self.database, kb=self.knowledge_base, catalog=self._catalog_store())
 
     @property
     def pack(self):
