@@ -1,0 +1,122 @@
+"""``orient bench titles``: job title -> ESCO occupation, ranked over all ESCO occupations.
+
+Input: any CSV with a title column and a gold column (ESCO occupation URI, or ESCO code read as a
+string). Reports MRR, R@1, R@5, R@10 (×100) and the time per title (p50/p95 ms).
+
+    orient bench titles --dataset ../shared/data/benchmarks-dev/titles.csv --title-col vacancyTitle --uri-col conceptUri --out var/bench/titles.json
+
+``--rome-appellations`` measures French titles without a French data set: ROME appellations (job
+titles in French) with their ESCO occupations from the official ESCO-ROME crosswalk as gold (a
+sanity set for measuring only, never used as knowledge).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import time
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks.skills import percentile, write_report
+from channels.settings import Settings
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("titles", help="job titles -> ESCO occupations: MRR, R@1/5/10")
+    parser.add_argument("--dataset", type=Path, help="CSV with a title column and an ESCO URI/code column")
+    parser.add_argument("--title-col", default="title")
+    parser.add_argument("--uri-col", default="uri")
+    parser.add_argument("--lang", default="en", choices=["en", "fr"])
+    parser.add_argument("--rome-appellations", action="store_true", help="French sanity set: ROME appellations -> ESCO via the official crosswalk")
+    parser.add_argument("--sample", type=int, default=0, help="a fixed random sample of N rows (0 = all)")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--out", type=Path)
+    parser.set_defaults(func=run)
+
+
+def resolve_gold(kb, value: str) -> str | None:
+    """An ESCO occupation URI from a URI or an ESCO code (a string: '2422.10' is not '2422.1')."""
+    value = (value or "").strip()
+    if value in kb.occupations:
+        return value
+    found = kb.occupation_by_code(value)
+    return found.uri if found else None
+
+
+def read_pairs(path: Path, title_col: str, gold_col: str) -> list[tuple[str, str]]:
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        missing = {title_col, gold_col} - set(reader.fieldnames or [])
+        if missing:
+            raise ValueError(f"{path}: missing column(s) {', '.join(sorted(missing))} (columns: {', '.join(reader.fieldnames or [])})")
+        return [(row[title_col] or "", row[gold_col] or "") for row in reader if (row[title_col] or "").strip()]
+
+
+def rome_appellation_pairs(kb) -> list[tuple[str, str]]:
+    """(French ROME appellation, ESCO URI) for the appellations the official crosswalk maps."""
+    pairs = []
+    for uri, matches in kb.esco_to_rome.items():
+        for m in matches:
+            if m.appellation and m.label and uri in kb.occupations:
+                pairs.append((m.label, uri))
+    return sorted(set(pairs))
+
+
+def rank_metrics(ranks: list[int]) -> dict:
+    r = np.array(ranks, dtype=np.float64)
+    if len(r) == 0:
+        return {"mrr": 0.0, "r_at_1": 0.0, "r_at_5": 0.0, "r_at_10": 0.0}
+    return {
+        "mrr": round(100 * float(np.mean(1.0 / r)), 2),
+        "r_at_1": round(100 * float(np.mean(r <= 1)), 2),
+        "r_at_5": round(100 * float(np.mean(r <= 5)), 2),
+        "r_at_10": round(100 * float(np.mean(r <= 10)), 2),
+    }
+
+
+def run_benchmark(linker, kb, pairs: list[tuple[str, str]], lang: str, progress: bool = True) -> dict:
+    from tqdm import tqdm
+
+    position = {uri: i for i, uri in enumerate(linker.occupation_uris)}
+    linker.title_scores("warm up", lang)
+    ranks, times, unresolved = [], [], 0
+    for title, gold_value in tqdm(pairs, desc="titles", unit="title", disable=not progress):
+        gold = resolve_gold(kb, gold_value)
+        if gold is None or gold not in position:
+            unresolved += 1
+            continue
+        started = time.perf_counter()
+        scores = linker.title_scores(title, lang)
+        times.append((time.perf_counter() - started) * 1000)
+        g = scores[position[gold]]
+        ranks.append(1 + int(np.sum(scores > g)))
+    return {"benchmark": "titles", "lang": lang, "n": len(ranks), "unresolved_gold": unresolved, **rank_metrics(ranks),
+            "p50_ms": round(percentile(times, 0.5), 1), "p95_ms": round(percentile(times, 0.95), 1)}
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from channels.services import Services
+
+    services = Services(settings)
+    kb = services.knowledge_base
+    if args.rome_appellations:
+        pairs, lang, source = rome_appellation_pairs(kb), "fr", "ROME appellations -> ESCO (official crosswalk)"
+    elif args.dataset:
+        if not args.dataset.is_file():
+            print(f"dataset not found: {args.dataset}")
+            return 2
+        pairs, lang, source = read_pairs(args.dataset, args.title_col, args.uri_col), args.lang, str(args.dataset)
+    else:
+        print("give --dataset CSV (with --title-col and --uri-col) or --rome-appellations")
+        return 2
+    if args.sample and args.sample < len(pairs):
+        pairs = random.Random(args.seed).sample(pairs, args.sample)
+    report = run_benchmark(services.linker, kb, pairs, lang)
+    report["dataset"] = source
+    if args.sample:
+        report["sample"], report["seed"] = args.sample, args.seed
+    write_report(report, args.out)
+    return 0
