@@ -7,6 +7,7 @@ import pytest
 import yaml
 from career_kb import o, s
 
+from tools.career.catalog_records import CatalogImportError
 from tools.career.catalog_store import CatalogStore
 from tools.career.moves import rank_moves
 from tools.career.packs.loader import PackError, read_pack_dir
@@ -114,3 +115,29 @@ def test_regional_and_university_packs_validate_references(registry):
                                       "demand_skills": [{"esco": s("cash"), "weight": 0.9}]})
     assert summary.counts == {"occupations": 1, "demand_skills": 1}
     assert registry.remove("region-1") and registry.active().packs == []
+
+
+def test_organisation_uploads_are_validated_and_owned(registry):
+    from tools.career.uploads import UploadRejected, upload_catalog, upload_pack
+
+    document = {"manifest": {"id": "region-2", "kind": "regional", "name": "R2"},
+                "occupations": [{"esco": o("cashier"), "weight": 0.4}]}
+    result = upload_pack(registry, "org-a", "pack.json", json.dumps(document).encode())
+    assert result.kind == "pack" and result.pack.owner == "org-a"
+    with pytest.raises(UploadRejected) as error:
+        upload_pack(registry, "org-b", "pack.json", json.dumps(document).encode())
+    assert "belongs to another organisation" in " ".join(error.value.details)
+    bad = dict(document, occupations=[{"esco": o("cashier"), "weight": 2}])
+    with pytest.raises(UploadRejected) as error:
+        upload_pack(registry, "org-a", "pack.json", json.dumps(bad).encode())
+    assert error.value.details and registry.active().regional[0].occupations[0].weight == 0.4
+
+    csv_data = b"title,skills\nCash handling,operate cash register\n,missing title\n"
+    result = upload_catalog(registry.catalog, "Org A", "my courses.csv", csv_data, kind="courses")
+    assert result.name == "org-org-a-my-courses" and result.imported == 1 and result.skipped == ["line 3: no title (expected a column such as title, course or name)"]
+    with pytest.raises(CatalogImportError, match="belongs to another organisation"):
+        registry.catalog.import_bytes(csv_data, "x.csv", kind="courses", source=result.name, owner="Org B")
+    with pytest.raises(UploadRejected) as error:
+        upload_catalog(registry.catalog, "Org A", "my courses.csv", b"title\n\n", kind="courses")
+    assert "nothing was replaced" in error.value.reason
+    assert [c.title for c in registry.catalog.courses()] == ["Cash handling"]

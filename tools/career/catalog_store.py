@@ -145,6 +145,8 @@ class CatalogStore:
             existing = session.get(CatalogSourceRow, source)
             if existing is not None and existing.kind != kind:
                 raise CatalogImportError(f"source {source!r} already holds {existing.kind}; pick another --source")
+            if existing is not None and existing.owner and owner and existing.owner != owner:
+                raise CatalogImportError(f"source {source!r} belongs to another organisation")
             replaced = 0
             for table in (CatalogCourseRow, CatalogJobRow):
                 replaced += session.execute(delete(table).where(table.source == source)).rowcount or 0

@@ -118,6 +118,8 @@ class PackRegistry:
             row = session.get(KnowledgePackRow, pack.id)
             if row is not None and row.kind != pack.kind:
                 raise PackError([(pack.id, "", f"a {row.kind} pack with this id is already loaded")])
+            if row is not None and row.owner and row.owner != owner:
+                raise PackError([(pack.id, "", "a pack with this id belongs to another organisation")])
             if row is None:
                 row = KnowledgePackRow(id=pack.id, kind=pack.kind, name=pack.name, version=pack.manifest.version,
                                        example=pack.manifest.example, owner=owner, content=pack.model_dump(mode="json"),

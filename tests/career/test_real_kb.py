@@ -1,0 +1,140 @@
+"""Integration: the career tools over the real knowledge base (ESCO, ROME, crosswalks) and the shared catalogs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.moves import run_benchmark
+from tools.career.catalog_store import CatalogStore
+from tools.career.gap import compute_gap
+from tools.career.gap_picture import render_gap_svg
+from tools.career.jobs import match_jobs
+from tools.career.moves import rank_moves
+from tools.career.packs.registry import PackRegistry
+from tools.career.trainings import recommend_trainings
+
+pytestmark = pytest.mark.integration
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = PROJECT_ROOT / "examples" / "packs"
+
+
+def uris(kb, *labels):
+    out = []
+    for label in labels:
+        skill = kb.skill_by_label(label)
+        assert skill is not None, label
+        out.append(skill.uri)
+    return out
+
+
+def labels_of(moves):
+    return [m.label.lower() for m in moves]
+
+
+def test_moves_benchmark_sample(real_kb):
+    report = run_benchmark(real_kb, sample=80, seed=7, share=0.8, top_k=10)
+    assert report["recall_at_10"] >= 90
+    assert report["p50_ms"] <= 100
+
+
+def test_warehouse_worker_with_numbers_interests(real_kb):
+    skills = uris(real_kb, "operate forklift", "operate warehouse record systems", "use spreadsheets software",
+                  "manage budgets", "carry out inventory control accuracy")
+    moves = rank_moves(real_kb, skills, "employee", "numbers, computers, solving problems",
+                       "stay with my employer if possible, training in the evening", top_k=10)
+    assert {"data analyst", "warehouse manager", "statistical assistant"} & set(labels_of(moves))
+    top = moves[0]
+    assert top.rome_codes and top.carried_skills and top.why["en"] and top.why["fr"]
+
+
+def test_cashier_jobseeker_who_likes_people_and_sport(real_kb):
+    skills = uris(real_kb, "operate cash register", "process payments", "provide customer service")
+    moves = rank_moves(real_kb, skills, "jobseeker", "I like working with people, and sport",
+                       "full time, close to Lyon, a short training is fine", top_k=10)
+    assert {"cashier", "shop assistant", "sales assistant", "sports coach"} & set(labels_of(moves))
+
+
+def test_pupil_gets_sectors_jobs_and_programmes(real_kb, database_url):
+    from tools.storage.database import Database
+
+    db = Database(database_url)
+    db.create_schema()
+    registry = PackRegistry(db, kb=real_kb, catalog=CatalogStore(db, kb=real_kb))
+    registry.load_dir(EXAMPLES / "university-example")
+    skills = uris(real_kb, "look after children's basic physical needs", "edit digital moving images")
+    moves = rank_moves(real_kb, skills, "high_school", "j'aime la création et m'occuper des enfants",
+                       "je veux faire des études courtes après le bac", pack=registry, top_k=10, lang="fr")
+    kinds = [m.kind for m in moves]
+    assert kinds[0] == "occupation" and "sector" in kinds and "study_programme" in kinds
+    occupations = {m.uri for m in moves if m.kind == "occupation"}
+    expected = {real_kb.occupation_by_label(x).uri for x in ("child care worker", "video and motion picture editor", "nanny")}
+    assert occupations & expected
+    db.dispose()
+
+
+@pytest.mark.parametrize("database_backend", ["sqlite"])
+def test_example_packs_load_and_drive_the_rankers(real_kb, database):
+    catalog = CatalogStore(database, kb=real_kb)
+    registry = PackRegistry(database, kb=real_kb, catalog=catalog)
+    for name in ("employer-example", "university-example", "regional-example"):
+        summary = registry.load_dir(EXAMPLES / name)
+        assert summary.example
+    skills = uris(real_kb, "operate forklift", "operate warehouse record systems", "use spreadsheets software")
+    moves = rank_moves(real_kb, skills, "employee", "numbers", "stay with my employer", pack=registry, top_k=8)
+    assert moves[0].kind == "employer_role" and moves[0].source == "example-logistics"
+    gap = compute_gap(real_kb, skills, "pack:example-logistics:role:operations-data-analyst", "en", pack=registry)
+    assert gap.missing_essential
+    trainings = recommend_trainings(catalog, gap, "training in the evening", k=3, skill_uris=skills)
+    assert trainings and trainings[0].source == "pack-example-logistics"
+
+
+@pytest.mark.parametrize("database_backend", ["sqlite"])
+def test_shared_catalogs_gap_trainings_and_jobs(real_kb, database, data_dir):
+    catalog = CatalogStore(database, kb=real_kb)
+    reports = catalog.ensure_defaults(data_dir)
+    assert {r.source: (r.imported, len(r.bad_rows)) for r in reports} == {
+        "coursera-sample": (1000, 0), "vacancies-sample": (5644, 0)}
+    assert catalog.ensure_defaults(data_dir) == []  # loaded once
+    skills = uris(real_kb, "operate warehouse record systems", "use spreadsheets software", "manage budgets")
+    target = real_kb.occupation_by_label("data analyst").uri
+    gap = compute_gap(real_kb, skills, target, "en")
+    assert gap.missing_essential and gap.groups
+    svg = render_gap_svg(gap)
+    assert svg.startswith("<svg") and "data analyst" in svg
+    trainings = recommend_trainings(catalog, gap, None, k=5, skill_uris=skills, kb=real_kb)
+    assert len(trainings) >= 1 and all(catalog.course(t.id) is not None for t in trainings)
+    jobs = match_jobs(catalog, skills, kb=real_kb, target_uri=target, k=5)
+    assert jobs and jobs[0].matching_skills
+
+
+def test_cli_pack_load_and_catalog_import(real_knowledge_dir, data_dir, tmp_path):
+    storage = tmp_path / "var"
+    storage.mkdir()
+    (storage / "knowledge").symlink_to(Path(real_knowledge_dir).resolve(), target_is_directory=True)
+    env = dict(os.environ, ORIENT_DATA_DIR=str(data_dir), ORIENT_STORAGE_DIR=str(storage))
+
+    def orient(*args):
+        return subprocess.run([str(Path(sys.executable).parent / "orient"), *args], cwd=PROJECT_ROOT, env=env,
+                              capture_output=True, text=True, timeout=300)
+
+    courses = tmp_path / "my-courses.csv"
+    courses.write_text("title,skills,level,duration\nForklift safety,operate forklift,beginner,2 days\n,no title,,\n")
+    done = orient("catalog", "import", str(courses), "--kind", "courses", "--no-linker", "--quiet")
+    assert done.returncode == 0, done.stderr
+    assert "1 courses imported" in done.stdout and f"skipped {courses}:3: no title" in done.stdout
+    bad_pack = tmp_path / "bad"
+    bad_pack.mkdir()
+    (bad_pack / "manifest.yaml").write_text("id: bad-pack\nkind: regional\nname: Bad\nfiles: {occupations: demand.csv}\n")
+    (bad_pack / "demand.csv").write_text("rome,weight\nZ0000,0.5\n")
+    done = orient("pack", "check", str(bad_pack))
+    assert done.returncode == 2 and "unknown ROME code Z0000" in done.stderr
+    done = orient("pack", "load", str(EXAMPLES / "regional-example"))
+    assert done.returncode == 0, done.stderr
+    assert "loaded regional pack example-region-lyon" in done.stdout
+    listed = orient("pack", "list")
+    assert "example-region-lyon" in listed.stdout and "[example]" in listed.stdout
