@@ -24,9 +24,9 @@ from sqlalchemy import JSON, DateTime, Integer, String, delete, func, select, up
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tools.consent.events import as_utc
-from tools.consent.models import ConsentStatus, DataCategory, PreferenceRule, RecipientKind
+from tools.consent.models import DataCategory, PreferenceRule, RecipientKind
 from tools.consent.preferences import ConsentPreferences
-from tools.consent.service import ConsentError, ConsentService, InvalidTransition
+from tools.consent.service import ConsentError, ConsentService
 from tools.storage.database import Base
 
 log = logging.getLogger(__name__)
@@ -118,32 +118,37 @@ class Sharing:
     def share(self, person_id: str, recipient_id: str, purpose: str, categories: Iterable[DataCategory | str],
               payload: Mapping[str, Any], *, channel: str = "api", now: datetime | None = None) -> ShareResult:
         """Share ``payload`` (restricted to ``categories``) if a consent is valid now; log the attempt."""
-        now = now or self.consents.clock()
         wanted = list(dict.fromkeys(str(DataCategory(c)) for c in categories))
         try:
             recipient = self.consents.recipient(recipient_id)
         except ConsentError:
             return self._log(person_id, recipient_id, None, purpose, wanted, Outcome.refused,
-                             "unknown_recipient", None, channel, now)
+                             "unknown_recipient", None, channel, now or self.consents.clock())
         pref = self.preferences.rule_for(person_id, recipient)
         if pref is not None and pref.rule == PreferenceRule.never:
             return self._log(person_id, recipient_id, recipient.kind, purpose, wanted, Outcome.refused,
-                             "preference_never", None, channel, now)
-        consent = self.consents.valid_consent(person_id, recipient_id, purpose, wanted, at=now)
+                             "preference_never", None, channel, now or self.consents.clock())
+        kind = recipient.kind
+
+        def record(session, consent, reason, at) -> int:
+            row = ShareLogRow(at=at, person_id=person_id, recipient_id=recipient_id, recipient_kind=kind.value,
+                              purpose=purpose, categories=wanted,
+                              outcome=(Outcome.allowed if consent is not None else Outcome.refused).value,
+                              reason=reason, consent_id=consent.id if consent is not None else None, channel=channel)
+            session.add(row)
+            session.flush()
+            return row.id
+
+        consent, reason, at, log_id = self.consents.authorise(person_id, recipient_id, purpose, wanted, record, now=now)
+        outcome = Outcome.allowed if consent is not None else Outcome.refused
+        log.info("share %s reason=%s log_id=%s recipient=%s purpose=%s consent=%s",
+                 outcome.value, reason, log_id, recipient_id, purpose, consent.id if consent else None)
+        result = ShareResult(allowed=consent is not None, reason=reason, recipient_id=recipient_id, recipient_kind=kind,
+                             purpose=purpose, categories=wanted, consent_id=consent.id if consent else None,
+                             log_id=log_id, at=at)
         if consent is None:
-            reason = self._why_not(person_id, recipient_id, purpose, wanted, now)
-            return self._log(person_id, recipient_id, recipient.kind, purpose, wanted, Outcome.refused,
-                             reason, None, channel, now)
-        if consent.single_use:
-            try:  # claim it before anything leaves, so two concurrent shares cannot both use it
-                self.consents.mark_used(person_id, consent.id, now=now)
-            except InvalidTransition:
-                return self._log(person_id, recipient_id, recipient.kind, purpose, wanted, Outcome.refused,
-                                 "consent_used", consent.id, channel, now)
-        shared = {c: payload[c] for c in wanted if c in payload}
-        result = self._log(person_id, recipient_id, recipient.kind, purpose, wanted, Outcome.allowed,
-                           "consent_valid", consent.id, channel, now)
-        return result.model_copy(update={"payload": shared})
+            return result
+        return result.model_copy(update={"payload": {c: payload[c] for c in wanted if c in payload}})
 
     def share_or_raise(self, person_id: str, recipient_id: str, purpose: str,
                        categories: Iterable[DataCategory | str], payload: Mapping[str, Any], *,
@@ -152,22 +157,6 @@ class Sharing:
         if not result.allowed:
             raise ShareRefusal(result.reason, refusal_message(result.reason, language))
         return result
-
-    def _why_not(self, person_id: str, recipient_id: str, purpose: str, wanted: list[str], now: datetime) -> str:
-        mine = [c for c in self.consents.list(person_id, now=now)
-                if c.recipient_id == recipient_id and c.purpose == purpose]
-        if not mine:
-            return "no_consent"
-        if any(c.valid_at(now) for c in mine):
-            return "categories_not_covered"
-        latest = max(mine, key=lambda c: c.requested_at)
-        if latest.status == ConsentStatus.revoked:
-            return "consent_revoked"
-        if latest.status == ConsentStatus.expired:
-            return "consent_expired"
-        if latest.single_use and latest.used_at is not None:
-            return "consent_used"
-        return "no_consent"
 
     def _log(self, person_id: str, recipient_id: str, kind: RecipientKind | None, purpose: str, categories: list[str],
              outcome: Outcome, reason: str, consent_id: str | None, channel: str, now: datetime) -> ShareResult:

@@ -20,9 +20,10 @@ import logging
 import secrets
 import uuid
 from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, TypeVar
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
 
 from tools.consent.events import append_event, as_utc, list_events
 from tools.consent.models import (
@@ -56,6 +57,7 @@ from tools.storage.database import Database
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
+T = TypeVar("T")
 
 
 def utc_now() -> datetime:
@@ -195,11 +197,51 @@ class ConsentService:
                 continue  # revoked or expired by a concurrent call meanwhile
         return out
 
+    def authorise(self, person_id: str, recipient_id: str, purpose: str, categories: Iterable[DataCategory | str],
+                  record: Callable[[Session, Consent | None, str, datetime], T], now: datetime | None = None,
+                  ) -> tuple[Consent | None, str, datetime, T]:
+        """Decide a share under lock and record it in the same transaction.
+
+        The person's consents to this recipient and purpose are locked first (row locks on PostgreSQL,
+        the write lock on SQLite), then the time is read, so a share and a revocation are ordered the
+        same way by their timestamps and by the database: nothing is allowed after a revocation
+        returned. A single-use consent is consumed here. ``record(session, consent, reason, at)``
+        writes the share log row inside the same transaction. Returns (consent or None, reason, at,
+        what ``record`` returned); reason is ``consent_valid`` or why not."""
+        wanted = [str(c) for c in categories]
+        with self.database.session() as s:
+            mine = (ConsentRow.person_id == person_id, ConsentRow.recipient_id == recipient_id,
+                    ConsentRow.purpose == purpose)
+            s.execute(update(ConsentRow).where(*mine).values(status=ConsentRow.status))
+            at = now or self.clock()
+            rows = list(s.scalars(select(ConsentRow).where(*mine).order_by(ConsentRow.requested_at, ConsentRow.id)
+                                  .execution_options(populate_existing=True)))
+            consents = [_to_model(r) for r in rows]
+            valid = [c for c in consents if c.valid_at(at) and c.covers(purpose, wanted)]
+            valid.sort(key=lambda c: (c.single_use, -(c.expires_at.timestamp() if c.expires_at else 0)))
+            consent = valid[0] if valid else None
+            if consent is None:
+                reason = _why_not(consents, at)
+            else:
+                reason = "consent_valid"
+                if consent.single_use:
+                    row = next(r for r in rows if r.id == consent.id)
+                    row.used_at = at
+                    s.flush()
+                    consent = _to_model(row)
+                    self._record(s, consent, load_notice(s, row.notice_id), load_recipient(s, row.recipient_id),
+                                 EventType.used, at, "system:share", row.language)
+            return consent, reason, at, record(s, consent, reason, at)
+
     def _transition(self, person_id: str, consent_id: str, event_type: EventType, actor: str,
                     now: datetime | None) -> Consent:
-        now = now or self.clock()
         with self.database.session() as s:
-            row = s.get(ConsentRow, consent_id, with_for_update=True)
+            # lock first, read the time and the row second: a no-op UPDATE takes the row lock
+            # (PostgreSQL) or the write lock (SQLite), so concurrent transitions and shares of one
+            # consent serialise, and their timestamps follow the same order
+            s.execute(update(ConsentRow).where(ConsentRow.id == consent_id).values(status=ConsentRow.status))
+            now = now or self.clock()
+            row = s.get(ConsentRow, consent_id, populate_existing=True)
             if row is None or row.person_id != person_id:
                 raise UnknownConsent(consent_id)
             current = ConsentStatus(row.status)
@@ -371,6 +413,23 @@ class ConsentService:
             return self.recipients.get(recipient_id)
         except UnknownRecipient:
             raise ConsentError("unknown_recipient", f"no recipient {recipient_id!r}") from None
+
+
+def _why_not(consents: list[Consent], at: datetime) -> str:
+    """Why none of these consents (one person, recipient, purpose) allows a share at ``at``."""
+    if not consents:
+        return "no_consent"
+    if any(c.valid_at(at) for c in consents):
+        return "categories_not_covered"
+    latest = max(consents, key=lambda c: (c.requested_at, c.id))
+    if latest.status == ConsentStatus.revoked:
+        return "consent_revoked"
+    if latest.status == ConsentStatus.expired or (
+            latest.status == ConsentStatus.granted and latest.expires_at is not None and latest.expires_at <= at):
+        return "consent_expired" if not (latest.single_use and latest.used_at) else "consent_used"
+    if latest.single_use and latest.used_at is not None:
+        return "consent_used"
+    return "no_consent"
 
 
 def anonymous_principal(person_id: str) -> str:

@@ -1,0 +1,58 @@
+"""Concurrency on SQLite and PostgreSQL: a single-use consent lets exactly one of many simultaneous
+shares through, and a revocation stops every share that starts after it returns."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
+
+from tools.consent import ConsentService
+from tools.sharing import Sharing
+
+NOTICE = "demo-coach:career_coaching:v1"
+
+
+def test_single_use_consent_is_used_once_under_concurrency(consents: ConsentService):
+    sharing = Sharing(consents)
+    consents.give("p-once", NOTICE, ["plan"], single_use=True)
+    barrier = threading.Barrier(6)
+
+    def attempt(_):
+        barrier.wait()
+        return sharing.share("p-once", "demo-coach", "career_coaching", ["plan"], {"plan": {}}).allowed
+
+    with ThreadPoolExecutor(6) as pool:
+        results = list(pool.map(attempt, range(6)))
+    assert results.count(True) == 1
+    assert sharing.violations("p-once") == []
+
+
+def test_revocation_takes_effect_at_once(consents: ConsentService):
+    sharing = Sharing(consents)
+    c = consents.give("p-now", NOTICE, ["plan"])
+    stop = threading.Event()
+    revoked_at: list[datetime] = []
+
+    def keep_sharing():
+        outcomes = []
+        while not stop.is_set():
+            started = datetime.now(timezone.utc)
+            r = sharing.share("p-now", "demo-coach", "career_coaching", ["plan"], {"plan": {}})
+            outcomes.append((started, r.allowed))
+        return outcomes
+
+    with ThreadPoolExecutor(2) as pool:
+        futures = [pool.submit(keep_sharing) for _ in range(2)]
+        while len(sharing.log_for_person("p-now")) < 6:
+            pass
+        consents.revoke("p-now", c.id)
+        revoked_at.append(datetime.now(timezone.utc))
+        while sum(1 for e in sharing.log_for_person("p-now") if e.at > revoked_at[0]) < 4:
+            pass
+        stop.set()
+        outcomes = [o for f in futures for o in f.result()]
+    assert any(allowed for _, allowed in outcomes)
+    after = [allowed for started, allowed in outcomes if started > revoked_at[0]]
+    assert after and not any(after)
+    assert sharing.violations("p-now") == []
