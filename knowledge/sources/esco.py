@@ -114,7 +114,7 @@ def _read_skill_groups(data_dir: Path, esco: EscoData) -> None:
     # levels (and French labels for the hierarchy's top concepts) from the hierarchy files
     for path, lang in ((HIERARCHY_EN, "en"), (HIERARCHY_FR, "fr")):
         cols = [f"Level {i} URI" for i in range(4)] + [f"Level {i} preferred term" for i in range(4)]
-        for row in read_table(data_dir / path, cols):
+        for row in read_table(data_dir / path, cols, pad_short_rows=True):
             for level in range(4):
                 uri = row[f"Level {level} URI"].strip()
                 if not uri:

@@ -28,11 +28,14 @@ def read_table(
     required: list[str],
     delimiter: str = ",",
     quoting: int = csv.QUOTE_MINIMAL,
+    pad_short_rows: bool = False,
 ) -> list[dict[str, str]]:
     """Rows of ``path`` as dicts keyed by the header's column names (stripped).
 
     The header row is the first row, within the first ``MAX_HEADER_SEARCH``, that holds every
-    ``required`` column (compared case-insensitively); rows before it are skipped.
+    ``required`` column (compared case-insensitively); rows before it are skipped. A row with
+    another number of fields than the header is an error, except that ``pad_short_rows`` accepts
+    rows whose trailing empty cells were left out.
     """
     path = Path(path)
     if not path.is_file():
@@ -59,7 +62,7 @@ def read_table(
             for row in reader:
                 if not row or not any(cell.strip() for cell in row):
                     continue
-                if len(row) > width:
+                if len(row) > width or (len(row) < width and not pad_short_rows):
                     raise KnowledgeSourceError(
                         path, f"line {reader.line_num}: {len(row)} fields where the header has {width}"
                     )
