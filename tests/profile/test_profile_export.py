@@ -96,6 +96,11 @@ def test_pdf_without_unicode_fonts_uses_the_core_font(tmp_path: Path):
     assert "Compétences" in text and "oeufs" in text  # Latin-1 kept, the rest transliterated
 
 
+def test_pdf_language_can_be_given_positionally():
+    pages, text = _pdf_text(to_pdf(full_profile(language="fr"), "en", today=TODAY))
+    assert pages == 1 and "Skills profile" in text and "evidenced" in text
+
+
 def test_pdf_of_an_empty_profile():
     pages, text = _pdf_text(to_pdf(Profile(person_id="new", language="en"), today=TODAY))
     assert pages == 1 and "No skills confirmed yet." in text

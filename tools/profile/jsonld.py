@@ -42,8 +42,6 @@ from tools.profile.models import (
     Interests,
     Period,
     Plan,
-    PlanJob,
-    PlanTraining,
     Preferences,
     Profile,
     ProfileSkill,
