@@ -13,7 +13,7 @@ import math
 from datetime import datetime
 from typing import Annotated, Any, Union
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Security
+from fastapi import APIRouter, Body, Depends, File, Form, HTTPException, Path, Query, Security, UploadFile
 from fastapi.responses import Response
 from fastapi.security import APIKeyHeader
 from pydantic import BaseModel, Field
@@ -193,3 +193,51 @@ def statistics(principal: StatisticsReader, services: ServicesDep,
         return Response(to_csv(stats), media_type="text/csv",
                         headers={"Content-Disposition": 'attachment; filename="territory-statistics.csv"'})
     return Response(stats.model_dump_json(), media_type="application/json")
+
+
+CatalogsWriter = Annotated[OrgPrincipal, Depends(_auth(Scope.catalogs_write))]
+
+
+def _read_upload(file: UploadFile) -> bytes:
+    from tools.career.uploads import MAX_UPLOAD_BYTES
+
+    data = file.file.read(MAX_UPLOAD_BYTES + 1)
+    if not data:
+        raise ApiError(400, "upload_rejected", "empty upload")
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise ApiError(413, "upload_rejected", f"upload larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
+    return data
+
+
+def _rejected(exc) -> ApiError:
+    detail = exc.reason + (": " + "; ".join(exc.details) if exc.details else "")
+    return ApiError(400, "upload_rejected", detail)
+
+
+@router.post("/catalogs", status_code=201, responses={**AUTH_ERRORS, **error_responses(400, 413, 422)},
+             summary="Upload a course or job catalog (CSV, JSON, schema.org JSON-LD); validated before it replaces anything")
+def upload_catalog(principal: CatalogsWriter, services: ServicesDep, file: Annotated[UploadFile, File()],
+                   kind: Annotated[str | None, Form(pattern=r"^(courses|jobs)$")] = None,
+                   name: Annotated[str | None, Form(max_length=80)] = None) -> dict[str, Any]:
+    from tools.career.uploads import UploadRejected, upload_catalog as do_upload
+
+    data = _read_upload(file)
+    try:
+        result = do_upload(services.catalog, principal.organisation.id, file.filename or "catalog", data, kind=kind,
+                           name=name)
+    except UploadRejected as exc:
+        raise _rejected(exc) from None
+    return result.model_dump(mode="json")
+
+
+@router.post("/packs", status_code=201, responses={**AUTH_ERRORS, **error_responses(400, 413, 422)},
+             summary="Upload a knowledge pack (zip); validated before it replaces anything")
+def upload_pack(principal: CatalogsWriter, services: ServicesDep, file: Annotated[UploadFile, File()]) -> dict[str, Any]:
+    from tools.career.uploads import UploadRejected, upload_pack as do_upload
+
+    data = _read_upload(file)
+    try:
+        result = do_upload(services.packs, principal.organisation.id, file.filename or "pack.zip", data)
+    except UploadRejected as exc:
+        raise _rejected(exc) from None
+    return result.model_dump(mode="json")
