@@ -208,8 +208,8 @@ def jsonld_document(profile: Profile, provider: str = "orient") -> dict:
         "inLanguage": profile.language,
         "dateCreated": profile.created_at.isoformat(),
         "dateModified": profile.updated_at.isoformat(),
-        "experience": [_experience_node(e) for e in profile.experiences],
-        "skill": [_skill_node(s) for s in profile.skills],
+        "experience": [_experience_node(e, provider) for e in profile.experiences],
+        "skill": [_skill_node(s, provider) for s in profile.skills],
     }
     if profile.persona:
         doc["persona"] = profile.persona.value
@@ -248,7 +248,12 @@ def _experience_iri(experience_id: str) -> str:
     return experience_id if ":" in experience_id else f"{EXPERIENCE_IRI}{experience_id}"
 
 
-def _experience_node(e: Experience) -> dict:
+def _here(value: str, provider: str) -> str:
+    """"orient" on a record means "this service": exported, it is named by the exporting provider."""
+    return provider if value == "orient" else value
+
+
+def _experience_node(e: Experience, provider: str = "orient") -> dict:
     return _drop_empty(
         {
             "@id": _experience_iri(e.id),
@@ -263,12 +268,12 @@ def _experience_node(e: Experience) -> dict:
             "description": e.description,
             "detail": list(e.details),
             "source": e.source.value,
-            "provider": e.provider,
+            "provider": _here(e.provider, provider),
         }
     )
 
 
-def _skill_node(s: ProfileSkill) -> dict:
+def _skill_node(s: ProfileSkill, provider: str = "orient") -> dict:
     return _drop_empty(
         {
             "@type": "Skill",
@@ -285,12 +290,12 @@ def _skill_node(s: ProfileSkill) -> dict:
             "translationMethod": s.translations.method,
             "translationValidated": s.translations.validated,
             "fromExperience": [_experience_iri(i) for i in s.experience_ids],
-            "evidence": [_evidence_node(e) for e in s.evidence],
+            "evidence": [_evidence_node(e, provider) for e in s.evidence],
         }
     )
 
 
-def _evidence_node(e: Evidence) -> dict:
+def _evidence_node(e: Evidence, provider: str = "orient") -> dict:
     return _drop_empty(
         {
             "@type": "Evidence",
@@ -299,7 +304,7 @@ def _evidence_node(e: Evidence) -> dict:
             "fromExperience": [_experience_iri(e.experience_id)] if e.experience_id else [],
             "spanStart": e.start,
             "spanEnd": e.end,
-            "provider": e.provider,
+            "provider": _here(e.provider, provider),
             "dateCreated": e.timestamp.isoformat(),
             "documentRef": e.document_ref,
             "xapiStatement": e.xapi_statement_id,
