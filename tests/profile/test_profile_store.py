@@ -1,4 +1,5 @@
 import threading
+from datetime import timedelta
 
 import pytest
 
@@ -74,6 +75,9 @@ def test_list_count_delete(store: ProfileStore):
     listing = store.list(region="Occitanie")
     assert sorted(item.person_id for item in listing) == ["p0", "p2", "p4"]
     assert len(store.list(limit=2)) == 2
+    newest = store.list()[0]
+    assert [item.person_id for item in store.list(updated_since=newest.updated_at)] == [newest.person_id]
+    assert len(store.list(updated_since=newest.updated_at - timedelta(hours=1))) == 5
     assert sorted(p.person_id for p in store.iter_profiles(batch=2)) == [f"p{i}" for i in range(5)]
     assert store.delete("p0") is True
     assert store.delete("p0") is False
