@@ -26,6 +26,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from tools.consent.events import as_utc
 from tools.consent.models import DataCategory, PreferenceRule, RecipientKind
 from tools.consent.preferences import ConsentPreferences
+from tools.consent.recipients import PURPOSE_STATISTICS
 from tools.consent.service import ConsentError, ConsentService
 from tools.storage.database import Base
 
@@ -137,6 +138,10 @@ class Sharing:
                               reason=reason, consent_id=consent.id if consent is not None else None, channel=channel)
             session.add(row)
             session.flush()
+            if consent is not None and kind == RecipientKind.statistics and purpose == PURPOSE_STATISTICS:
+                from tools.statistics import record_contribution  # statistics builds on sharing
+
+                record_contribution(session, person_id, recipient_id, wanted, payload, at)
             return row.id
 
         consent, reason, at, log_id = self.consents.authorise(person_id, recipient_id, purpose, wanted, record, now=now)

@@ -24,7 +24,7 @@ import csv
 import io
 from collections import Counter, defaultdict
 from datetime import datetime
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 from pydantic import BaseModel, Field
 from sqlalchemy import JSON, DateTime, Integer, String, UniqueConstraint, delete, func, select
@@ -115,18 +115,8 @@ class StatisticsService:
             payload = {"region": region, "skills": skills, "plan": target_uri}
             result = self.sharing.share(person_id, recipient.id, PURPOSE_STATISTICS, cats, payload,
                                         channel="statistics", now=now)
-            if not result.allowed:
-                continue
-            period = period_of(now)
-            with self.database.session() as s:
-                s.execute(delete(ContributionRow).where(ContributionRow.person_id == person_id,
-                                                        ContributionRow.recipient_id == recipient.id,
-                                                        ContributionRow.period == period))
-                s.add(ContributionRow(person_id=person_id, recipient_id=recipient.id, region=region, period=period,
-                                      skill_uris=skills if DataCategory.skills in cats else None,
-                                      target_uri=target_uri if DataCategory.plan in cats else None,
-                                      has_plan=1 if DataCategory.plan in cats else 0, contributed_at=now))
-            done.append(recipient.id)
+            if result.allowed:  # the share itself recorded the contribution (record_contribution)
+                done.append(recipient.id)
         return done
 
     def contribute_profile(self, profile: Any, now: datetime | None = None) -> list[str]:
@@ -192,6 +182,50 @@ class StatisticsService:
     def erase(self, person_id: str) -> int:
         with self.database.session() as s:
             return int(s.execute(delete(ContributionRow).where(ContributionRow.person_id == person_id)).rowcount or 0)
+
+
+def _skill_uris(value: Any) -> list[str]:
+    """Skill URIs from a payload: a list of URIs, or of profile skills (confirmed ones only)."""
+    out = []
+    for item in value or []:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict) and item.get("uri") and item.get("state", "confirmed") == "confirmed":
+            out.append(item["uri"])
+    return sorted(set(out))
+
+
+def _target_uri(value: Any) -> str | None:
+    """The target occupation from a payload: a URI, or a plan dict holding ``target.uri``."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        target = value.get("target")
+        if isinstance(target, dict):
+            return target.get("uri")
+        if isinstance(target, str):
+            return target
+    return None
+
+
+def record_contribution(session, person_id: str, recipient_id: str, categories: list[str],
+                        payload: Mapping[str, Any], at: datetime) -> bool:
+    """Called by ``Sharing.share`` inside its transaction for every allowed share to a statistics
+    recipient: the person's latest figures for this period replace their earlier ones. Needs a region."""
+    region = payload.get("region") if "region" in categories else None
+    if not isinstance(region, str) or not region.strip():
+        return False
+    period = period_of(at)
+    session.execute(delete(ContributionRow).where(ContributionRow.person_id == person_id,
+                                                  ContributionRow.recipient_id == recipient_id,
+                                                  ContributionRow.period == period))
+    has_plan = "plan" in categories
+    session.add(ContributionRow(
+        person_id=person_id, recipient_id=recipient_id, region=region.strip()[:120], period=period,
+        skill_uris=_skill_uris(payload.get("skills")) if "skills" in categories else None,
+        target_uri=_target_uri(payload.get("plan")) if has_plan else None,
+        has_plan=1 if has_plan else 0, contributed_at=at))
+    return True
 
 
 def _skill_cells(counts: Counter, n: int, k: int) -> tuple[list[tuple[str, int]], int]:

@@ -99,3 +99,26 @@ def test_no_published_figure_reveals_a_group_smaller_than_k(sqlite_consents: Con
     assert sum(hidden.values()) == 0 or (sum(hidden.values()) >= k and len(hidden) >= 2)
     assert g.suppressed_target_cells == len(hidden)
     assert result.model_dump_json()  # JSON form
+
+
+def test_a_share_of_a_profile_to_a_statistics_recipient_is_counted(sqlite_consents: ConsentService):
+    """The dialogue shares ``profile_payload(profile, ...)`` with the statistics recipient: that share
+    is the contribution (confirmed skills only, the target's URI, the region)."""
+    from tools.profile.models import Profile, ProfileSkill, SkillState, Target
+    from tools.sharing import profile_payload
+
+    sharing = Sharing(sqlite_consents)
+    stats = StatisticsService(sharing, k=2)
+    for i in range(2):
+        pid = f"p-profile-{i}"
+        profile = Profile(person_id=pid, region="Hauts-de-France", target=Target(uri=OCC[3], label="x"),
+                          skills=[ProfileSkill(uri=SK[0], label="a", state=SkillState.confirmed),
+                                  ProfileSkill(uri=SK[1], label="b", state=SkillState.rejected)])
+        consent = sqlite_consents.give(pid, NOTICE, now=T0)
+        cats = [str(c) for c in consent.data_categories]
+        assert sharing.share(pid, "demo-statistics", "territory_statistics", cats, profile_payload(profile, cats),
+                             now=T0).allowed
+    (g,) = stats.aggregate(now=T0).groups
+    assert (g.region, g.contributors) == ("Hauts-de-France", 2)
+    assert {c.uri: c.count for c in g.skills} == {SK[0]: 2}
+    assert {c.uri: c.count for c in g.targets} == {OCC[3]: 2}
