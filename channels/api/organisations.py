@@ -187,8 +187,13 @@ def post_trace(person_id: PersonId, principal: TracesWriter, services: ServicesD
 def statistics(principal: StatisticsReader, services: ServicesDep,
                region: Annotated[str | None, Query(max_length=120)] = None,
                period: Annotated[str | None, Query(pattern=r"^\d{4}-Q[1-4]$")] = None,
-               format: Annotated[str, Query(pattern=r"^(json|csv)$")] = "json") -> Response:
-    stats = services.statistics.aggregate(region=region, period=period)
+               format: Annotated[str, Query(pattern=r"^(json|csv)$")] = "json",
+               lang: Annotated[str, Query(pattern=r"^(en|fr)$")] = "en") -> Response:
+    label = None
+    if hasattr(type(services), "knowledge_base") and services.settings.knowledge_dir.is_dir():
+        kb = services.knowledge_base
+        label = lambda uri: kb.label(uri, lang)  # noqa: E731  (ESCO preferred labels in the asked language)
+    stats = services.statistics.aggregate(region=region, period=period, label=label)
     if format == "csv":
         return Response(to_csv(stats), media_type="text/csv",
                         headers={"Content-Disposition": 'attachment; filename="territory-statistics.csv"'})
