@@ -5,7 +5,6 @@ is readable in English and French, consent receipts survive only anonymised and 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
 
 import pytest
 from hypothesis import HealthCheck, given, settings
