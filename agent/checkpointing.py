@@ -13,9 +13,12 @@ from langgraph.checkpoint.sqlite import SqliteSaver
 
 
 def open_checkpointer(url: str) -> Any:
-    """A checkpointer for ``url``: a SQLite file path (or ``sqlite:///path``), or ``:memory:``."""
-    if url.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
-        raise ValueError("PostgreSQL checkpoints are selected by the deployment's Postgres saver, not this function")
+    """A checkpointer for ``url``: a SQLite file path (or ``sqlite:///path``), ``:memory:``, or a
+    PostgreSQL URL (``postgresql://`` or SQLAlchemy's ``postgresql+psycopg://``) for several workers."""
+    if url.startswith(("postgresql://", "postgres://", "postgresql+")):
+        from agent.checkpointing_postgres import open_postgres_checkpointer
+
+        return open_postgres_checkpointer(url)
     path = url.split("///", 1)[-1] if url.startswith("sqlite") else url
     if path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
