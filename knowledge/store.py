@@ -13,6 +13,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterable
 
+import orjson
+
 from knowledge.models import (
     CrosswalkMatch,
     IscoGroup,
@@ -38,6 +40,7 @@ CREATE TABLE isco_groups (uri TEXT PRIMARY KEY, code TEXT NOT NULL, data TEXT NO
 CREATE TABLE occupations (uri TEXT PRIMARY KEY, code TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE rome (code TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE onet (code TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE documents (name TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE crosswalk (
     mapping TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
     relation TEXT NOT NULL, label TEXT NOT NULL, appellation TEXT NOT NULL
@@ -97,6 +100,13 @@ def write_store(
                     for name, mapping in crosswalks.items()
                     for source, matches in mapping.items()
                     for m in matches
+                ),
+            )
+            connection.executemany(
+                "INSERT INTO documents VALUES (?, ?)",
+                (
+                    (name, json.dumps({k: [[m.code, m.relation, m.label, m.appellation] for m in v] for k, v in mapping.items()}, ensure_ascii=False))
+                    for name, mapping in crosswalks.items()
                 ),
             )
             connection.executemany("INSERT INTO labels VALUES (?, ?, ?, ?, ?)", _label_rows(skills, occupations, skill_groups))
@@ -159,7 +169,7 @@ def _onet(data: dict) -> OnetOccupation:
 def read_store(path: Path) -> dict[str, Any]:
     """Everything in the store as records (what :class:`KnowledgeBase` holds)."""
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    loads = json.loads
+    loads = orjson.loads
     try:
         result: dict[str, Any] = {
             "meta": {k: loads(v) for k, v in connection.execute("SELECT key, value FROM meta")},
@@ -171,10 +181,8 @@ def read_store(path: Path) -> dict[str, Any]:
             "onet": {c: _onet(loads(d)) for c, d in connection.execute("SELECT code, data FROM onet")},
         }
         crosswalks: dict[str, dict[str, list[CrosswalkMatch]]] = {name: {} for name in CROSSWALK_MAPPINGS}
-        for name, source, target, relation, label, appellation in connection.execute(
-            "SELECT mapping, source, target, relation, label, appellation FROM crosswalk ORDER BY rowid"
-        ):
-            crosswalks.setdefault(name, {}).setdefault(source, []).append(CrosswalkMatch(target, relation, label, appellation))
+        for name, data in connection.execute("SELECT name, data FROM documents WHERE name LIKE '%\\_to\\_%' ESCAPE '\\'"):
+            crosswalks[name] = {source: [CrosswalkMatch(*m) for m in matches] for source, matches in loads(data).items()}
         result.update(crosswalks)
         return result
     finally:
