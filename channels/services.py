@@ -71,7 +71,12 @@ class Services:
         from knowledge.index import LabelIndex
 
         self.knowledge_base  # built and current before the index is opened
-        return LabelIndex.open(self.settings.knowledge_dir, self.settings.chroma_url)
+        index = LabelIndex.open(self.settings.knowledge_dir, self.settings.chroma_url)
+        if self.settings.chroma_url:  # a server: it must hold this build's index (`orient index publish`)
+            from knowledge.index_server import check_published
+
+            check_published(index.client, str(self.knowledge_base.info().get("vectors_key")), self.settings.chroma_url)
+        return index
 
     @cached_property
     def linker(self):
