@@ -225,3 +225,9 @@ Team work at its best
         ("paid", "Cashier", "Lidl", None),
         ("volunteering", "Helper", "Red Cross", date(2019, 1, 1)),
     ]
+
+
+def test_organisation_in_parentheses_and_pipes():
+    text = "Experience\nSales assistant (Tesco), 2019-2021\n2022 – présent | Serveur | Le Bistrot\n"
+    got = [(c.title, c.organisation) for c in candidate_experiences(text, today=TODAY)]
+    assert got == [("Sales assistant", "Tesco"), ("Serveur", "Le Bistrot")]

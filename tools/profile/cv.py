@@ -325,12 +325,19 @@ def _section_of(line: str) -> tuple[bool, str | None, str]:
 
 
 def _split_title(rest: str) -> tuple[str, str | None]:
-    parts = [p for p in (_NOISE.sub("", x) for x in _TITLE_SPLIT.split(rest)) if p]
-    if not parts:
+    raw = [x.strip().strip(",;:").strip() for x in _TITLE_SPLIT.split(rest)]
+    raw = [x for x in raw if _NOISE.sub("", x)]
+    if not raw:
         return "", None
-    title = parts[0]
-    organisation = parts[1] if len(parts) > 1 else None
-    return title, organisation
+    paren = _PAREN_ORG.match(raw[0])
+    if paren and len(raw) == 1:
+        # "Sales assistant (Tesco)"
+        return _NOISE.sub("", paren.group("title")), _NOISE.sub("", paren.group("org"))
+    parts = [_NOISE.sub("", x) for x in raw]
+    return parts[0], (parts[1] if len(parts) > 1 else None)
+
+
+_PAREN_ORG = re.compile(r"^(?P<title>[^()]{2,80}?)\s*\((?P<org>[^()]{2,60})\)$")
 
 
 class _Line(BaseModel):
