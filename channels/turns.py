@@ -49,12 +49,14 @@ class TurnGateway:
     def exists(self, conversation_id: str) -> bool:
         return self.transcripts.exists(conversation_id)
 
-    def start(self, conversation_id: str, channel: str, hints: dict[str, Any] | None = None) -> AgentReply:
+    def start(self, conversation_id: str, channel: str, hints: dict[str, Any] | None = None,
+              author: str = "person", marker: str | None = None) -> AgentReply:
         """The agent's first message (its greeting) in a new or resumed conversation; ``hints`` are
         channel facts such as ``{"persona": "employee"}`` from a landing page."""
         with self._lock(conversation_id):
             reply = self.agent.reply(conversation_id, None, channel=channel, hints=hints or None)
-            self.transcripts.append(conversation_id, None, reply.model_dump(mode="json"), channel=channel)
+            self.transcripts.append(conversation_id, None, reply.model_dump(mode="json"), channel=channel,
+                                    author=author, client_message_id=marker)
             return reply
 
     def send(

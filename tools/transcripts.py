@@ -80,6 +80,16 @@ class TranscriptStore:
             )
             return _turn(row) if row else None
 
+    def conversations_with(self, client_message_id: str) -> list[str]:
+        """Conversations that have a turn with this client message id (e.g. a guided-session marker)."""
+        with self.database.session() as session:
+            rows = session.scalars(
+                select(TranscriptTurnRow.conversation_id)
+                .where(TranscriptTurnRow.client_message_id == client_message_id)
+                .order_by(TranscriptTurnRow.created_at.desc())
+            )
+            return list(rows)
+
     def append(
         self,
         conversation_id: str,
@@ -118,6 +128,16 @@ class TranscriptStore:
                 query = query.limit(limit)
             rows = list(session.scalars(query))
         return [_turn(row) for row in reversed(rows)]
+
+    def first(self, conversation_id: str) -> TranscriptTurn | None:
+        with self.database.session() as session:
+            row = session.scalar(
+                select(TranscriptTurnRow)
+                .where(TranscriptTurnRow.conversation_id == conversation_id)
+                .order_by(TranscriptTurnRow.seq)
+                .limit(1)
+            )
+            return _turn(row) if row else None
 
     def last(self, conversation_id: str) -> TranscriptTurn | None:
         turns = self.history(conversation_id, limit=1)

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from agent.reply import AgentReply
 from channels.api.conversations import MessageReply, SendMessage, TurnView, check_message
 from channels.api.dependencies import ServicesDep, SettingsDep, TurnsDep
+from channels.turns import new_conversation_id
 from channels.api.errors import ApiError, error_responses
 from channels.services import Services
 from tools.consent.models import Consent
@@ -66,10 +67,20 @@ class SharedPerson(BaseModel):
 
 class PersonFile(BaseModel):
     person_id: str
-    consent: Consent
+    consent: Consent | None = Field(description="the consent behind this access; null in a guided session opened here")
     profile: Profile | None
     turns: list[TurnView]
     notes: list[CounsellorNote]
+
+
+class NewGuidedSession(BaseModel):
+    persona: Literal["high_school", "jobseeker", "employee"] | None = None
+    language: Literal["en", "fr"] | None = None
+
+
+class GuidedSession(BaseModel):
+    conversation_id: str
+    reply: AgentReply
 
 
 class SkillAction(BaseModel):
@@ -130,11 +141,40 @@ def people(counsellor: CounsellorDep, services: ServicesDep) -> list[SharedPerso
     return out
 
 
-def _guidance_consent(services: Services, counsellor: Counsellor, person_id: str) -> Consent:
-    """The consent that lets this counsellor see the person now; the access is logged as a share."""
+def guided_marker(counsellor: Counsellor) -> str:
+    return f"guided-by-{counsellor.id}"
+
+
+def _guided_here(services: Services, counsellor: Counsellor, person_id: str) -> bool:
+    """A session this counsellor opened with the person sitting beside them (not a share)."""
+    first = services.transcripts.first(person_id)
+    return first is not None and first.client_message_id == guided_marker(counsellor)
+
+
+@router.post("/sessions", response_model=GuidedSession, status_code=status.HTTP_201_CREATED,
+             responses=error_responses(401, 422), summary="Open a guided session with a person sitting beside you")
+def new_guided_session(body: NewGuidedSession, counsellor: CounsellorDep, turns: TurnsDep) -> GuidedSession:
+    conversation_id = new_conversation_id("web")
+    hints = {k: v for k, v in (("persona", body.persona), ("language", body.language)) if v}
+    reply = turns.start(conversation_id, channel="counsellor", hints=hints, author="counsellor",
+                        marker=guided_marker(counsellor))
+    return GuidedSession(conversation_id=conversation_id, reply=reply)
+
+
+@router.get("/sessions", response_model=list[str], responses=error_responses(401),
+            summary="The guided sessions this counsellor opened")
+def guided_sessions(counsellor: CounsellorDep, services: ServicesDep) -> list[str]:
+    return services.transcripts.conversations_with(guided_marker(counsellor))
+
+
+def _guidance_consent(services: Services, counsellor: Counsellor, person_id: str) -> Consent | None:
+    """The consent that lets this counsellor see the person now (the access is logged as a share),
+    or None for a guided session the counsellor opened with the person beside them."""
     consents = services.consents.people_with_valid_consent(counsellor.recipient_id).get(person_id, [])
     consent = next((c for c in consents if c.purpose == PURPOSE_GUIDANCE), consents[0] if consents else None)
     if consent is None:
+        if _guided_here(services, counsellor, person_id):
+            return None
         raise ApiError(403, "no_consent", "this person has not shared with you, or withdrew their consent")
     profile = services.profiles.get(person_id)
     payload = profile_payload(profile, consent.data_categories) if profile else {}

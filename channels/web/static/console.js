@@ -14,7 +14,8 @@
           note_placeholder: "A note for the file…", add_note: "Add note", open: "Open", validate: "Validate",
           reject: "Reject", relabel: "Rename", new_label: "New label for this skill:", nobody: "Nobody has shared with you yet.",
           stats_k: "Groups of fewer than {k} people are not shown ({n} hidden).", no_stats: "Not enough people yet.",
-          shared_until: "until {d}", skills_n: "{n} skills", profile_title: "Skills profile", gap_title: "Gap to the target" },
+          shared_until: "until {d}", skills_n: "{n} skills", guided_title: "Guided sessions you opened",
+          new_session: "New guided session", profile_title: "Skills profile", gap_title: "Gap to the target" },
     fr: { console_title: "Console conseiller", logout: "Se déconnecter", login_title: "Connexion conseiller",
           demo_hint: "Compte de DÉMONSTRATION pour essayer la console : identifiant « demo-counsellor », mot de passe « demo-password ». Pas pour un usage réel.",
           username: "Identifiant", password: "Mot de passe", login: "Se connecter", demo_account: "Vous utilisez le compte conseiller de DÉMONSTRATION.",
@@ -24,7 +25,8 @@
           note_placeholder: "Une note pour le dossier…", add_note: "Ajouter la note", open: "Ouvrir", validate: "Valider",
           reject: "Rejeter", relabel: "Renommer", new_label: "Nouveau libellé pour cette compétence :", nobody: "Personne n'a encore partagé avec vous.",
           stats_k: "Les groupes de moins de {k} personnes ne sont pas affichés ({n} masqués).", no_stats: "Pas encore assez de personnes.",
-          shared_until: "jusqu'au {d}", skills_n: "{n} compétences", profile_title: "Profil de compétences", gap_title: "Écart avec le métier visé" }
+          shared_until: "jusqu'au {d}", skills_n: "{n} compétences", guided_title: "Séances guidées que vous avez ouvertes",
+          new_session: "Nouvelle séance guidée", profile_title: "Profil de compétences", gap_title: "Écart avec le métier visé" }
   };
   function t(key, params) {
     var table = EXTRA[I18n.language()] || EXTRA.en;
@@ -62,6 +64,7 @@
     $("who").textContent = me.display_name;
     $("demo-banner").hidden = !me.is_demo;
     loadPeople();
+    loadSessions();
     loadStatistics();
   }
 
@@ -71,19 +74,31 @@
       clear(list);
       if (!people.length) { list.appendChild(el("li", "empty", t("nobody"))); return; }
       people.forEach(function (p) {
-        var li = el("li", "person-row");
-        li.setAttribute("data-person", p.person_id);
-        var info = el("div", "");
-        info.appendChild(el("strong", "", p.person_id.slice(0, 18)));
-        info.appendChild(el("div", "fine", [p.persona, p.target, t("skills_n", { n: p.confirmed_skills }),
+        list.appendChild(personRow(p.person_id, [p.persona, p.target, t("skills_n", { n: p.confirmed_skills }),
           p.expires_at ? t("shared_until", { d: p.expires_at.slice(0, 10) }) : null].filter(Boolean).join(" · ")));
-        var open = el("button", "primary open-person", t("open"));
-        open.type = "button";
-        open.addEventListener("click", function () { openPerson(p.person_id); });
-        li.appendChild(info);
-        li.appendChild(open);
-        list.appendChild(li);
       });
+    }).catch(handleAuth);
+  }
+
+  function personRow(personId, detail) {
+    var li = el("li", "person-row");
+    li.setAttribute("data-person", personId);
+    var info = el("div", "");
+    info.appendChild(el("strong", "", personId.slice(0, 18)));
+    if (detail) { info.appendChild(el("div", "fine", detail)); }
+    var open = el("button", "primary open-person", t("open"));
+    open.type = "button";
+    open.addEventListener("click", function () { openPerson(personId); });
+    li.appendChild(info);
+    li.appendChild(open);
+    return li;
+  }
+
+  function loadSessions() {
+    api("GET", "/api/console/sessions").then(function (ids) {
+      var list = $("sessions");
+      clear(list);
+      ids.forEach(function (id) { list.appendChild(personRow(id, "")); });
     }).catch(handleAuth);
   }
 
@@ -213,6 +228,12 @@
     api("POST", "/api/console/login", { username: $("username").value, password: $("password").value })
       .then(showMain)
       .catch(function (err) { $("login-error").textContent = err.message; });
+  });
+  $("new-session").addEventListener("click", function () {
+    api("POST", "/api/console/sessions", { language: I18n.language() }).then(function (session) {
+      loadSessions();
+      openPerson(session.conversation_id);
+    }).catch(handleAuth);
   });
   $("logout").addEventListener("click", function () { api("POST", "/api/console/logout").then(showLogin); });
   $("composer").addEventListener("submit", function (event) { event.preventDefault(); sendGuided($("message").value); });
