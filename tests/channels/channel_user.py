@@ -50,7 +50,7 @@ class ScriptedUser:
             recipient = (reply.get("expecting_context") or {}).get("recipient_kind")
             wanted = ("yes", "oui", "accept", "agree") if recipient in self.share_with else ("no", "non", "refuse", "decline")
             return self._pick(quick, wanted, "yes" if recipient in self.share_with else "no")
-        return self._pick(quick, ("no", "non", "done", "finish", "terminé"), NO_MORE)
+        return self._pick(quick, ("continue", "continuer", "next", "suivant"), NO_MORE)
 
     @staticmethod
     def _pick(quick: list[dict[str, Any]], words: tuple[str, ...], fallback: str) -> tuple[str, int | None]:

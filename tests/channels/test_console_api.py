@@ -89,3 +89,21 @@ def test_statistics_for_the_console(counsellor: httpx.Client):
     body = stats.json()
     assert body["k"] >= 10 and isinstance(body["groups"], list)
     assert counsellor.get("/api/console/statistics", params={"period": "last year"}).status_code == 422
+
+
+def test_guided_session_opened_in_the_console(live, counsellor: httpx.Client, services):
+    opened = counsellor.post("/api/console/sessions", json={"language": "fr"})
+    assert opened.status_code == 201, opened.text
+    person = opened.json()["conversation_id"]
+    assert opened.json()["reply"]["language"] == "fr"
+    assert person in counsellor.get("/api/console/sessions").json()
+    file = counsellor.get(f"/api/console/people/{person}").json()
+    assert file["consent"] is None and file["turns"][0]["author"] == "counsellor"
+    turn = counsellor.post(f"/api/console/people/{person}/messages", json={"text": "bonjour"})
+    assert turn.status_code == 200 and turn.json()["reply"]["language"] == "fr"
+    services.counsellors.create("other-counsellor", "another-password", "Other counsellor", recipient_id="demo-counsellor")
+    with httpx.Client(base_url=live.url, timeout=60) as other:
+        assert other.post("/api/console/login", json={"username": "other-counsellor",
+                                                       "password": "another-password"}).status_code == 200
+        assert other.get(f"/api/console/people/{person}").status_code == 403
+        assert person not in other.get("/api/console/sessions").json()

@@ -1,0 +1,211 @@
+"""The web chat and the counsellor console in Debian's Chromium (Selenium): a chat from greeting to
+plan on a phone-sized and a desktop window, the profile and gap pictures, escaping of HTML in
+messages, and the console's login, person file, validation and notes. Screenshots: var/screenshots."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from channel_consents import grant
+from channel_driver import run_to_end
+from channel_user import ScriptedUser
+from tools.counselling.accounts import DEMO_PASSWORD, DEMO_USERNAME
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+PHONE = (390, 844)
+DESKTOP = (1366, 900)
+
+
+@pytest.fixture(scope="module")
+def chrome() -> Iterator[webdriver.Chrome]:
+    binary = shutil.which("chromium")
+    driver_path = shutil.which("chromedriver")
+    if not binary or not driver_path:
+        pytest.fail("chromium / chromedriver missing: run scripts/install-browser.sh (scripts/test.sh does)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=en-US",
+                "--force-device-scale-factor=1", "--hide-scrollbars"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.set_page_load_timeout(60)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    yield driver
+    driver.quit()
+
+
+def _size(driver: webdriver.Chrome, size: tuple[int, int]) -> None:
+    driver.set_window_size(*size)
+    inner = driver.execute_script("return [window.innerWidth, window.innerHeight]")
+    driver.set_window_size(size[0] * 2 - inner[0], size[1] * 2 - inner[1])
+
+
+def _agent_count(driver) -> int:
+    return len(driver.find_elements(By.CSS_SELECTOR, "#messages .msg-agent:not(.streaming)"))
+
+
+def _wait_turn(driver, before: int) -> dict:
+    WebDriverWait(driver, 60).until(
+        lambda d: _agent_count(d) > before and not d.execute_script("return document.body.classList.contains('busy')")
+    )
+    return driver.execute_script("return window.OrientChat.lastReply()")
+
+
+def _shot(driver, name: str) -> Path:
+    path = SCREENSHOTS / f"{name}.png"
+    driver.save_screenshot(str(path))
+    return path
+
+
+def _chat_to_the_end(driver, live, size_name: str) -> str:
+    driver.execute_script("try { localStorage.clear(); } catch (e) {}")
+    driver.get(f"{live.url}/?lang=en")
+    driver.execute_script("localStorage.clear();")
+    driver.get(f"{live.url}/?lang=en")
+    reply = _wait_turn(driver, 0)
+    _shot(driver, f"chat-{size_name}-1-greeting")
+    user = ScriptedUser()
+    shots = {"skill_confirmation": "2-skills", "target_choice": "3-moves", "share_consent": "4-consent"}
+    for _ in range(45):
+        if reply["finished"] or reply["expecting"] == "end":
+            break
+        if reply["expecting"] in shots:
+            _shot(driver, f"chat-{size_name}-{shots.pop(reply['expecting'])}")
+        text, index = user.answer(reply)
+        before = _agent_count(driver)
+        buttons = driver.find_elements(By.CSS_SELECTOR, "#quick-replies button.quick")
+        if index is not None and index < len(buttons):
+            assert buttons[index].get_attribute("data-value") == text
+            buttons[index].click()
+        else:
+            box = driver.find_element(By.ID, "message")
+            box.send_keys(text)
+            driver.find_element(By.ID, "send").click()
+        reply = _wait_turn(driver, before)
+    else:
+        raise AssertionError("the web chat did not reach the end")
+    _shot(driver, f"chat-{size_name}-5-end")
+    return driver.execute_script("return window.OrientChat.conversation()")
+
+
+def _check_pictures(driver, size_name: str) -> None:
+    if driver.find_element(By.ID, "tab-profile").is_displayed():
+        driver.find_element(By.ID, "tab-profile").click()
+    WebDriverWait(driver, 20).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, "#profile-picture svg g.skill-pill")) >= 3)
+    pills = driver.find_elements(By.CSS_SELECTOR, "#profile-picture svg g.skill-pill")
+    levels = {p.get_attribute("data-level") for p in pills}
+    assert levels <= {"declared", "inferred", "validated_by_counsellor", "evidenced", "certified"}
+    box = driver.find_element(By.CSS_SELECTOR, "#profile-picture svg").rect
+    assert box["width"] > 200 and box["height"] > 40
+    driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", pills[0])
+    evidence = driver.find_element(By.ID, "evidence")
+    WebDriverWait(driver, 5).until(lambda d: evidence.is_displayed())
+    assert evidence.find_element(By.TAG_NAME, "h3").text.strip()
+    assert driver.find_elements(By.CSS_SELECTOR, "#gap-picture svg rect[class^='gap-']"), "gap picture missing"
+    assert driver.find_elements(By.CSS_SELECTOR, "#plan-cards .card-course"), "training cards missing"
+    _shot(driver, f"chat-{size_name}-6-profile")
+    driver.execute_script("document.getElementById('gap-picture').scrollIntoView()")
+    _shot(driver, f"chat-{size_name}-7-gap-and-plan")
+
+
+@pytest.mark.parametrize("size_name,size", [("phone", PHONE), ("desktop", DESKTOP)])
+def test_chat_from_greeting_to_plan(chrome, live, size_name, size):
+    _size(chrome, size)
+    conversation_id = _chat_to_the_end(chrome, live, size_name)
+    assert conversation_id.startswith("web-")
+    assert chrome.execute_script("return document.documentElement.scrollWidth") <= size[0] + 1, "page scrolls sideways"
+    _check_pictures(chrome, size_name)
+
+
+def test_html_in_messages_is_shown_as_text(chrome, live):
+    _size(chrome, DESKTOP)
+    chrome.execute_script("localStorage.clear();")
+    chrome.get(f"{live.url}/?lang=fr")
+    _wait_turn(chrome, 0)
+    assert chrome.find_element(By.ID, "send").text == "Envoyer"
+    payload = '<img src=x onerror="window.__xss=1"><b>bold</b>'
+    before = _agent_count(chrome)
+    chrome.find_element(By.ID, "message").send_keys(payload)
+    chrome.find_element(By.ID, "send").click()
+    _wait_turn(chrome, before)
+    mine = chrome.find_elements(By.CSS_SELECTOR, "#messages .msg-person .text")[-1]
+    assert mine.text == payload
+    assert not mine.find_elements(By.TAG_NAME, "img") and not mine.find_elements(By.TAG_NAME, "b")
+    assert chrome.execute_script("return window.__xss === undefined")
+
+
+def test_a_reload_keeps_the_conversation(chrome, live):
+    _size(chrome, PHONE)
+    chrome.execute_script("localStorage.clear();")
+    chrome.get(f"{live.url}/?lang=en")
+    _wait_turn(chrome, 0)
+    before = _agent_count(chrome)
+    chrome.find_element(By.ID, "message").send_keys("hello there")
+    chrome.find_element(By.ID, "send").click()
+    _wait_turn(chrome, before)
+    conversation = chrome.execute_script("return window.OrientChat.conversation()")
+    chrome.refresh()
+    WebDriverWait(chrome, 30).until(lambda d: _agent_count(d) >= 2)
+    assert chrome.execute_script("return window.OrientChat.conversation()") == conversation
+    assert "hello there" in [e.text for e in chrome.find_elements(By.CSS_SELECTOR, "#messages .msg-person .text")]
+
+
+@pytest.mark.parametrize("size_name,size", [("desktop", DESKTOP), ("phone", PHONE)])
+def test_console_login_person_file_validation_and_notes(chrome, live, size_name, size):
+    with httpx.Client(base_url=live.url, timeout=60) as client:
+        person, _ = run_to_end(client)
+        grant(client, person, "demo-counsellor:career_guidance:v1")
+    _size(chrome, size)
+    chrome.delete_all_cookies()
+    chrome.get(f"{live.url}/console?lang=en")
+    WebDriverWait(chrome, 20).until(lambda d: d.find_element(By.ID, "login-view").is_displayed())
+    assert "DEMO" in chrome.find_element(By.CSS_SELECTOR, "#login-view .demo-banner").text
+    _shot(chrome, f"console-{size_name}-1-login")
+    chrome.find_element(By.ID, "username").send_keys(DEMO_USERNAME)
+    chrome.find_element(By.ID, "password").send_keys("wrong")
+    chrome.find_element(By.ID, "login-button").click()
+    WebDriverWait(chrome, 10).until(lambda d: d.find_element(By.ID, "login-error").text)
+    chrome.find_element(By.ID, "password").clear()
+    chrome.find_element(By.ID, "password").send_keys(DEMO_PASSWORD)
+    chrome.find_element(By.ID, "login-button").click()
+    row = f"#people li[data-person='{person}'] button.open-person"
+    WebDriverWait(chrome, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, row))
+    assert chrome.find_element(By.ID, "demo-banner").is_displayed()
+    _shot(chrome, f"console-{size_name}-2-people")
+    chrome.find_element(By.CSS_SELECTOR, row).click()
+    WebDriverWait(chrome, 20).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, "#profile-picture svg g.skill-pill")) >= 3)
+    skill_row = chrome.find_elements(By.CSS_SELECTOR, "#skills tbody tr.skill-row")[0]
+    uri = skill_row.get_attribute("data-uri")
+    skill_row.find_element(By.CSS_SELECTOR, "button.action-validate").click()
+    selector = f"#skills tbody tr.skill-row[data-uri='{uri}']"
+    WebDriverWait(chrome, 20).until(
+        lambda d: "level-validated_by_counsellor" in d.find_element(By.CSS_SELECTOR, selector).get_attribute("class"))
+    pill = chrome.find_element(By.CSS_SELECTOR, f"#profile-picture g.skill-pill[data-uri='{uri}']")
+    assert pill.get_attribute("data-level") == "validated_by_counsellor"
+    chrome.find_element(By.ID, "note").send_keys("Talked about <b>night shifts</b>.")
+    chrome.find_element(By.CSS_SELECTOR, "#note-form button").click()
+    WebDriverWait(chrome, 20).until(lambda d: "night shifts" in d.find_element(By.ID, "notes").text)
+    assert not chrome.find_elements(By.CSS_SELECTOR, "#notes b")
+    before = len(chrome.find_elements(By.CSS_SELECTOR, "#messages .msg-agent"))
+    chrome.find_element(By.ID, "message").send_keys("what do you know about me?")
+    chrome.find_element(By.ID, "send").click()
+    WebDriverWait(chrome, 30).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#messages .msg-agent")) > before)
+    assert chrome.find_elements(By.CSS_SELECTOR, "#messages .msg-counsellor")
+    chrome.execute_script("document.getElementById('person-view').scrollIntoView()")
+    _shot(chrome, f"console-{size_name}-3-person")
+    chrome.execute_script("document.getElementById('stats-skills').scrollIntoView()")
+    assert chrome.find_element(By.ID, "stats-note").text
+    _shot(chrome, f"console-{size_name}-4-statistics")
