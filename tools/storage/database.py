@@ -23,7 +23,8 @@ class Database:
 
     def __init__(self, url: str):
         self.url = url
-        kwargs: dict = {"future": True}
+        # hide_parameters: SQL errors and logs never carry the values (personal data) of a statement
+        kwargs: dict = {"future": True, "hide_parameters": True}
         if url.startswith("sqlite"):
             path = url.split("///", 1)[-1]
             if path and path != ":memory:":
