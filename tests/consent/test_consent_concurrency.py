@@ -56,3 +56,19 @@ def test_revocation_takes_effect_at_once(consents: ConsentService):
     after = [allowed for started, allowed in outcomes if started > revoked_at[0]]
     assert after and not any(after)
     assert sharing.violations("p-now") == []
+
+
+def test_workers_starting_together_seed_the_demo_recipients_once(database, tmp_path):
+    from tools.consent import ReceiptSigner
+
+    barrier = threading.Barrier(4)
+
+    def start(i):
+        barrier.wait()
+        signer = ReceiptSigner.from_key_dir(tmp_path / "keys")  # one key pair, however many workers
+        return ConsentService(database, signer).signer.key_id
+
+    with ThreadPoolExecutor(4) as pool:
+        key_ids = set(pool.map(start, range(4)))
+    assert len(key_ids) == 1
+    assert len(ConsentService(database, ReceiptSigner.from_key_dir(tmp_path / "keys")).recipients.list()) == 5

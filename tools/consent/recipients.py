@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tools.consent.models import Controller, DataCategory, Notice, Recipient, RecipientKind
@@ -173,7 +174,10 @@ class RecipientRegistry:
             existing = set(s.scalars(select(RecipientRow.id).where(RecipientRow.id.like(f"{DEMO_PREFIX}%"))))
         for recipient in demo_recipients():
             if recipient.id not in existing:
-                self.register(recipient)
+                try:
+                    self.register(recipient)
+                except IntegrityError:
+                    continue  # another worker starting at the same time seeded it first
 
     def list(self, kind: RecipientKind | None = None) -> list[Recipient]:
         with self.database.session() as s:
