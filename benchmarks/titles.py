@@ -58,11 +58,13 @@ def read_pairs(path: Path, title_col: str, gold_col: str) -> list[tuple[str, str
 def rome_appellation_pairs(kb) -> list[tuple[str, str]]:
     """(French ROME appellation, its ESCO URIs joined by '|') for the appellations the official
     crosswalk maps; any of an appellation's ESCO occupations counts as a hit."""
+    appellations = {a.code: a.label for r in kb.rome.values() for a in r.appellations}
     gold: dict[str, set[str]] = {}
     for uri, matches in kb.esco_to_rome.items():
         for m in matches:
-            if m.appellation and m.label and uri in kb.occupations:
-                gold.setdefault(m.label, set()).add(uri)
+            title = appellations.get(m.appellation)
+            if title and uri in kb.occupations:
+                gold.setdefault(title, set()).add(uri)
     return [(title, "|".join(sorted(uris))) for title, uris in sorted(gold.items())]
 
 

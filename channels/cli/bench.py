@@ -12,7 +12,8 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
-def _benchmarks_package():
+def benchmarks_package():
+    """The top-level ``benchmarks`` package (importable from an installed project or a checkout)."""
     try:
         return importlib.import_module("benchmarks")
     except ModuleNotFoundError:
@@ -26,7 +27,7 @@ def _benchmarks_package():
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("bench", help="run a benchmark (skills, titles, occupations, ...) and write JSON")
     bench = parser.add_subparsers(dest="benchmark", required=True)
-    package = _benchmarks_package()
+    package = benchmarks_package()
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
         if info.name.startswith("_"):
             continue

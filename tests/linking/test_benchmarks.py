@@ -1,0 +1,96 @@
+"""The benchmark commands' protocol on small files written here (any file in the format works)."""
+
+import csv
+import json
+
+import pytest
+
+from channels.cli.bench import benchmarks_package
+from knowledge_data import OCCUPATION, SKILL
+from tools.linking import SkillLinker
+
+benchmarks_package()
+from benchmarks import occupations as occupations_bench  # noqa: E402
+from benchmarks import skills as skills_bench  # noqa: E402
+from benchmarks import titles as titles_bench  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def tiny_linker(tiny_kb, embedder):
+    return SkillLinker(tiny_kb, embedder, None)
+
+
+def _csv(path, header, rows):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        w.writerows(rows)
+    return path
+
+
+def test_skills_groups_rows_by_sentence_and_drops_unlabelled(tmp_path):
+    path = _csv(tmp_path / "s.csv", ["sentence", "span", "label"], [
+        ["Took payments at the till", "payments", "process payments"],
+        ["Took payments at the till", "till", "operate cash register"],
+        ["Took payments at the till", "x", "LABEL NOT PRESENT"],
+        ["Was friendly", "friendly", "UNDERSPECIFIED"],
+    ])
+    assert skills_bench.read_gold(path) == [("Took payments at the till", {"process payments", "operate cash register"})]
+
+
+def test_skills_missing_column_is_named(tmp_path):
+    path = _csv(tmp_path / "bad.csv", ["text", "label"], [["a", "b"]])
+    with pytest.raises(ValueError, match="sentence"):
+        skills_bench.read_gold(path)
+
+
+def test_rp_at_5_and_reciprocal_rank():
+    ranked = ["a", "x", "b", "y", "z", "c"]
+    assert skills_bench.rp_at_k(ranked, {"a", "b"}) == 1.0
+    assert skills_bench.rp_at_k(ranked, {"a", "b", "c", "d", "e", "f"}) == pytest.approx(2 / 5)
+    assert skills_bench.reciprocal_rank(ranked, {"b"}) == pytest.approx(1 / 3)
+    assert skills_bench.reciprocal_rank(ranked, {"q"}) == 0.0
+
+
+def test_skills_benchmark_end_to_end(tmp_path, tiny_linker, tiny_kb):
+    path = _csv(tmp_path / "s.csv", ["sentence", "label"], [
+        ["We need someone to take payments and work a cash register", "process payments"],
+        ["We need someone to take payments and work a cash register", "operate cash register"],
+        ["You will coach staff", "train employees"],
+    ])
+    report = skills_bench.run_benchmark(tiny_linker, tiny_kb, path, progress=False)
+    assert report["n"] == 2
+    assert report["rp_at_5"] == 100.0 and report["mrr"] == 100.0
+    assert report["p50_ms"] > 0
+    out = tmp_path / "r.json"
+    skills_bench.write_report(report, out)
+    assert json.loads(out.read_text())["n"] == 2
+
+
+def test_titles_gold_codes_are_strings(tmp_path, tiny_linker, tiny_kb):
+    path = tmp_path / "t.csv"
+    path.write_text("title,code\nM&E officer,2422.10\npolicy adviser,2422.1\nSoftware Engineer,http://data.europa.eu/esco/occupation/20000000-0000-0000-0000-000000000002\n", encoding="utf-8")
+    pairs = titles_bench.read_pairs(path, "title", "code")
+    assert titles_bench.resolve_gold(tiny_kb, "2422.10") == OCCUPATION["evaluation"]
+    assert titles_bench.resolve_gold(tiny_kb, "2422.1") == OCCUPATION["policy"]
+    report = titles_bench.run_benchmark(tiny_linker, tiny_kb, pairs, "en", progress=False)
+    assert report["n"] == 3 and report["unresolved_gold"] == 0
+    assert report["r_at_1"] == 100.0 and report["mrr"] == 100.0
+
+
+def test_french_titles_from_the_rome_crosswalk(tiny_linker, tiny_kb):
+    pairs = titles_bench.rome_appellation_pairs(tiny_kb)
+    assert ("Caissier / Caissière", OCCUPATION["cashier"]) in pairs
+    report = titles_bench.run_benchmark(tiny_linker, tiny_kb, pairs, "fr", progress=False)
+    assert report["n"] == len(pairs) and report["mrr"] > 50
+
+
+def test_occupations_benchmark_joins_text_columns(tmp_path, tiny_linker, tiny_kb):
+    path = _csv(tmp_path / "o.csv", ["title", "description", "gold"], [
+        ["Checkout operator", "Handles cash at the till and takes payments", "5230.1"],
+        ["", "Writes software in Python", OCCUPATION["developer"]],
+    ])
+    rows = occupations_bench.read_rows(path, ["title", "description"], "gold")
+    assert rows[0][0] == "Checkout operator. Handles cash at the till and takes payments"
+    report = occupations_bench.run_benchmark(tiny_linker, tiny_kb, rows, "en", progress=False)
+    assert report["n"] == 2 and report["recall_at_5"] == 100.0
