@@ -5,7 +5,7 @@ from __future__ import annotations
 
 
 from knowledge.base import KnowledgeBase
-from knowledge.models import Occupation, RomeOccupation, Skill, SkillGroup
+from knowledge.models import Occupation, RomeItem, RomeOccupation, Skill, SkillGroup
 
 S = "http://data.europa.eu/esco/skill/t-"
 O = "http://data.europa.eu/esco/occupation/t-"
@@ -87,6 +87,7 @@ def build_career_kb() -> KnowledgeBase:
     for code, (label, major, minor, domain, domain_label, centres, mobility) in ROME.items():
         rome[code] = RomeOccupation(code=code, label=label, riasec_major=major, riasec_minor=minor, domain=domain,
                                     domain_label=domain_label, centres_interet=list(centres), mobility=list(mobility),
+                                    competences=[RomeItem(code=f"{code}-1", label=f"Savoir-faire de {label}", kind="savoir-faire")],
                                     esco_uris=[u for u, occ in occupations.items() if code in occ.rome_codes])
     return KnowledgeBase(skills=skills, occupations=occupations, skill_groups=groups, isco_groups={}, rome=rome, onet={},
                          esco_to_rome={}, rome_to_esco={}, esco_to_onet={}, onet_to_esco={})

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.moves import run_benchmark
 from tools.career.catalog_store import CatalogStore
 from tools.career.gap import compute_gap
 from tools.career.gap_picture import render_gap_svg
@@ -37,6 +36,11 @@ def labels_of(moves):
 
 
 def test_moves_benchmark_sample(real_kb):
+    from channels.cli.bench import _benchmarks_package
+
+    _benchmarks_package()  # `benchmarks/` sits beside the packages in the checkout
+    from benchmarks.moves import run_benchmark
+
     report = run_benchmark(real_kb, sample=80, seed=7, share=0.8, top_k=10)
     assert report["recall_at_10"] >= 90
     assert report["p50_ms"] <= 100

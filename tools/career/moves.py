@@ -37,19 +37,21 @@ CURRENT_FROM_TOP = 3
 
 
 def interest_affinity(facts: RomeFacts, interests: InterestProfile) -> np.ndarray:
-    """Per occupation, in [0, 1]: RIASEC fit of its ROME code plus a bonus for a matching centre d'intérêt."""
+    """Per occupation, in [0, 1]: RIASEC fit of its ROME code (major letter, then minor) plus the
+    centres d'intérêt it shares with the person, relative to the best-fitting occupation."""
     n = len(facts.major)
-    aff = np.zeros(n, np.float32)
+    raw = np.zeros(n, np.float32)
     if interests.is_empty:
-        return aff
+        return raw
     for letter, weight in interests.riasec.items():
-        aff += weight * (facts.major == letter)
-        aff += 0.4 * weight * (facts.minor == letter)
+        raw += weight * (facts.major == letter)
+        raw += 0.5 * weight * (facts.minor == letter)
     if interests.centres:
         wanted = set(interests.centres)
-        centre_hit = np.fromiter((1.0 if c & wanted else 0.0 for c in facts.occ_centres), np.float32, count=n)
-        aff += 0.5 * centre_hit
-    return np.minimum(aff, 1.0)
+        shared = np.fromiter((len(c & wanted) for c in facts.occ_centres), np.float32, count=n)
+        raw += 0.6 * shared
+    peak = float(raw.max())
+    return raw / peak if peak > 0 else raw
 
 
 def _current_indices(space: SkillSpace, scores: SkillScores, current: Iterable[str] | None) -> list[int]:

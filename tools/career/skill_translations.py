@@ -37,7 +37,11 @@ def translate_skill(kb: Any, uri: str, limit: int = 2) -> list[SkillTranslation]
         return []
     out: list[SkillTranslation] = []
     for system in ("rome", "onet"):
-        for item in _as_list(_translation.translate(kb, uri, to=system))[:limit]:
+        try:
+            result = _translation.translate(kb, uri, to=system)
+        except ValueError:  # unknown concept, or a knowledge base without ROME/O*NET labels to match
+            continue
+        for item in _as_list(result)[:limit]:
             code = _get(item, "code", "uri", "target", "id")
             if not code:
                 continue
