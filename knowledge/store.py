@@ -30,7 +30,7 @@ from knowledge.models import (
 
 STORE_FILE = "kb.sqlite3"
 # Bump when the records' layout changes: a new version rebuilds the store (not the embeddings).
-STORE_VERSION = "1"
+STORE_VERSION = "2"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
