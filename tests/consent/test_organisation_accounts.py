@@ -80,3 +80,16 @@ def test_cli_creates_an_org_with_custom_notices_and_a_working_key(tmp_path: Path
     with pytest.raises(SystemExit) as e:
         main(["--storage-dir", str(storage), "org", "create", "--name", "B", "--kind", "employer", "--notices", str(bad)])
     assert "notice #1 is invalid" in str(e.value)
+
+
+def test_consent_benchmark_command_reports_and_leaves_nothing(tmp_path: Path, capsys):
+    import json
+
+    out = tmp_path / "bench.json"
+    assert main(["--storage-dir", str(tmp_path / "var"), "bench", "consent", "--n", "3", "--out", str(out)]) == 0
+    report = json.loads(out.read_text())
+    assert report["n"] == 3 and report["backend"] == "sqlite"
+    for op in ("give", "share_allowed", "share_refused", "revoke", "verify_receipt"):
+        assert 0 < report[op]["p50_ms"] <= report[op]["p95_ms"]
+    services = Services(Settings(storage_dir=tmp_path / "var"))
+    assert services.sharing.log_for_recipient("demo-coach") == []
