@@ -90,6 +90,6 @@ def test_consent_benchmark_command_reports_and_leaves_nothing(tmp_path: Path, ca
     report = json.loads(out.read_text())
     assert report["n"] == 3 and report["backend"] == "sqlite"
     for op in ("give", "share_allowed", "share_refused", "revoke", "verify_receipt"):
-        assert 0 < report[op]["p50_ms"] <= report[op]["p95_ms"]
+        assert 0 <= report[op]["p50_ms"] <= report[op]["p95_ms"]
     services = Services(Settings(storage_dir=tmp_path / "var"))
     assert services.sharing.log_for_recipient("demo-coach") == []
