@@ -80,7 +80,10 @@ def compute_gap(
     pack: object = None,
     translate: Callable[[Any, str], list[SkillTranslation]] | None = None,
     max_optional: int | None = 25,
+    max_translated: int = 8,
 ) -> SkillsGap:
+    """The gap from ``skill_uris`` to ``target_uri``; the ``max_translated`` first gap skills (the
+    essential ones first) carry their ROME / O*NET translations."""
     skill_uris = list(dict.fromkeys(skill_uris))
     packs = LoadedPacks.of(pack)
     space = SkillSpace.for_kb(kb)
@@ -118,7 +121,7 @@ def compute_gap(
                     skill_type=getattr(skill, "skill_type", None) if skill is not None else None,
                     group_uri=group,
                     group_label=label(kb, group, lang) if group else None,
-                    translations=translator(kb, u),
+                    translations=translator(kb, u) if len(gap_skills) < max_translated else [],
                 )
             )
 

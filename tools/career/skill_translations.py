@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tools.career.kb_cache import cached_for_kb
 from tools.career.models import SkillTranslation
 
 try:
@@ -33,8 +34,17 @@ def _get(item: Any, *names: str) -> Any:
 
 
 def translate_skill(kb: Any, uri: str, limit: int = 2) -> list[SkillTranslation]:
+    """ROME and O*NET translations of an ESCO skill (cached per knowledge base: gap skills recur)."""
     if _translation is None or not hasattr(_translation, "translate"):
         return []
+    cache = cached_for_kb(kb, "skill_translations", dict)
+    key = (uri, limit)
+    if key not in cache:
+        cache[key] = _translate(kb, uri, limit)
+    return [t.model_copy() for t in cache[key]]
+
+
+def _translate(kb: Any, uri: str, limit: int) -> list[SkillTranslation]:
     out: list[SkillTranslation] = []
     for system in ("rome", "onet"):
         try:
