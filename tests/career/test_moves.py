@@ -125,3 +125,13 @@ def test_ranking_is_fast(career_kb):
     for _ in range(20):
         rank_moves(career_kb, [s("forklift"), s("wms")], "jobseeker", "numbers", "evening")
     assert (time.perf_counter() - started) / 20 < 0.1
+
+
+def test_in_demand_skills_lift_the_occupations_that_ask_for_them(career_kb):
+    profile = [s("service"), s("childcare")]
+    region = _pack({"manifest": {"id": "r2", "kind": "regional", "name": "Region", "region": "Testland"},
+                    "demand_skills": [{"esco": s("firstaid"), "weight": 1.0}]})
+    before = {m.uri: m.score for m in rank_moves(career_kb, profile, None, None, None)}
+    after = {m.uri: m.score for m in rank_moves(career_kb, profile, None, None, None, pack=region)}
+    assert after[o("childcare")] > before[o("childcare")]
+    assert after[o("cashier")] == before[o("cashier")]

@@ -102,3 +102,15 @@ def test_jobs_target_and_location(career_kb):
     paris = {m.id: m.score for m in match_jobs(JOBS, held, kb=career_kb, preferences="close to Paris")}
     assert paris["j2"] > plain["j2"]
     assert match_jobs(JOBS, [], kb=career_kb) == []
+
+
+def test_regional_skill_demand_weighs_in_the_cover(career_kb):
+    from tools.career.packs.models import Pack
+
+    gap = compute_gap(career_kb, [s("spreadsheets")], o("analyst"), "en")
+    catalog = [course("sql", "SQL", [s("sql")]), course("stats", "Statistics", [s("statistics")])]
+    plain = recommend_trainings(catalog, gap, None, k=1)
+    region = Pack.model_validate({"manifest": {"id": "r3", "kind": "regional", "name": "R"},
+                                  "demand_skills": [{"esco": s(plain[0].id == "sql" and "statistics" or "sql"), "weight": 1.0}]})
+    boosted = recommend_trainings(catalog, gap, None, k=1, pack=region)
+    assert boosted[0].id != plain[0].id

@@ -17,6 +17,8 @@ import numpy as np
 from tools.career.catalog_index import course_index
 from tools.career.catalog_records import CourseRecord
 from tools.career.models import SkillRef, SkillsGap, TrainingRecommendation
+from tools.career.packs.models import LoadedPacks
+from tools.career.packs.signals import skill_demand
 from tools.career.preferences import CareerPreferences, parse_preferences
 
 GAP_WEIGHTS = {("essential", "missing"): 1.0, ("essential", "almost"): 0.6, ("optional", "missing"): 0.35,
@@ -55,13 +57,17 @@ def recommend_trainings(
     k: int = 5,
     skill_uris: Iterable[str] | None = None,
     kb: Any = None,
+    pack: object = None,
 ) -> list[TrainingRecommendation]:
+    """Up to ``k`` courses that together cover the most of the gap (weighted set cover); skills a
+    regional pack marks as in demand weigh more."""
     prefs = parse_preferences(preferences)
     lang = gap.lang if gap.lang in ("en", "fr") else "en"
     courses = _courses_of(catalog)
     if not courses or k <= 0:
         return []
-    weights = {s.uri: GAP_WEIGHTS[(s.relation, s.status)] for s in gap.skills}
+    demand = skill_demand(LoadedPacks.of(pack))
+    weights = {s.uri: GAP_WEIGHTS[(s.relation, s.status)] * (1.0 + 0.5 * demand.get(s.uri, 0.0)) for s in gap.skills}
     gap_labels = {s.uri: s.label for s in gap.skills}
     held = set(skill_uris or []) | {s.uri for s in gap.covered}
     held_labels = {s.uri: s.label for s in gap.covered}

@@ -35,6 +35,18 @@ def occupation_demand(kb: Any, packs: LoadedPacks) -> tuple[np.ndarray, dict[int
                 if item.weight > demand[i]:
                     demand[i] = item.weight
                     region_of[i] = region
+        # In-demand skills lift the occupations that ask for them (half as much as a named occupation).
+        skills = {item.esco: item.weight for item in pack.demand_skills if item.esco in space.skill_pos}
+        if skills:
+            vector = np.zeros(len(space.skill_uris), np.float32)
+            for uri, weight in skills.items():
+                vector[space.skill_pos[uri]] = weight
+            asked = np.asarray(space.essential @ vector).ravel()
+            counts = np.maximum(np.asarray(space.essential.sum(axis=1)).ravel(), 1.0)
+            from_skills = 0.5 * np.minimum(1.0, 3.0 * asked / counts)
+            for i in np.flatnonzero(from_skills > demand):
+                demand[i] = from_skills[i]
+                region_of[int(i)] = region
     return demand, region_of
 
 
