@@ -60,7 +60,7 @@ class VerifyResult(BaseModel):
 class PreferenceIn(BaseModel):
     rule: PreferenceRule
     recipient_kind: RecipientKind | None = None
-    recipient_id: str | None = Field(default=None, max_length=64)
+    recipient_id: str | None = Field(default=None, max_length=64, pattern=r"^[A-Za-z0-9_.:\-]+$")
 
 
 class PrivacySummary(BaseModel):
@@ -87,7 +87,8 @@ def list_recipients(services: ServicesDep, kind: RecipientKind | None = None) ->
 
 @router.get("/api/consent/notices/{notice_id}", response_model=Notice, responses=error_responses(404),
             summary="One privacy notice: data categories, why, retention, controller")
-def get_notice(notice_id: Annotated[str, Path(max_length=96)], services: ServicesDep) -> Notice:
+def get_notice(notice_id: Annotated[str, Path(max_length=96, pattern=r"^[A-Za-z0-9_.:\-]+$")],
+               services: ServicesDep) -> Notice:
     try:
         return services.consents.recipients.notice(notice_id)
     except LookupError:

@@ -154,14 +154,14 @@ class _LazyPayload(dict):
 @router.get("/people/{person_id}/profile", response_model=SharedData, responses={**AUTH_ERRORS, **error_responses(400, 422)},
             summary="A person's profile, only under a consent valid now (403 with the reason otherwise)")
 def shared_profile(person_id: PersonId, principal: ProfilesReader, services: ServicesDep,
-                   purpose: Annotated[str | None, Query(max_length=64)] = None) -> SharedData:
+                   purpose: Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9_\-]+$")] = None) -> SharedData:
     return _share(principal, services, person_id, PROFILE_CATEGORIES, purpose, "org-api:profile")
 
 
 @router.get("/people/{person_id}/plan", response_model=SharedData, responses={**AUTH_ERRORS, **error_responses(400, 422)},
             summary="A person's plan (target, gap, trainings, jobs), only under a consent valid now")
 def shared_plan(person_id: PersonId, principal: ProfilesReader, services: ServicesDep,
-                purpose: Annotated[str | None, Query(max_length=64)] = None) -> SharedData:
+                purpose: Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9_\-]+$")] = None) -> SharedData:
     return _share(principal, services, person_id, [DataCategory.plan], purpose, "org-api:plan")
 
 
@@ -185,7 +185,7 @@ def post_trace(person_id: PersonId, principal: TracesWriter, services: ServicesD
                                       **AUTH_ERRORS, **error_responses(422)},
             response_class=Response, summary="Skills and target occupations by region and period (groups of k or more)")
 def statistics(principal: StatisticsReader, services: ServicesDep,
-               region: Annotated[str | None, Query(max_length=120)] = None,
+               region: Annotated[str | None, Query(max_length=120, pattern=r"^[^\x00-\x1f]+$")] = None,
                period: Annotated[str | None, Query(pattern=r"^\d{4}-Q[1-4]$")] = None,
                format: Annotated[str, Query(pattern=r"^(json|csv)$")] = "json",
                lang: Annotated[str, Query(pattern=r"^(en|fr)$")] = "en") -> Response:
@@ -223,7 +223,7 @@ def _rejected(exc) -> ApiError:
              summary="Upload a course or job catalog (CSV, JSON, schema.org JSON-LD); validated before it replaces anything")
 def upload_catalog(principal: CatalogsWriter, services: ServicesDep, file: Annotated[UploadFile, File()],
                    kind: Annotated[str | None, Form(pattern=r"^(courses|jobs)$")] = None,
-                   name: Annotated[str | None, Form(max_length=80)] = None) -> dict[str, Any]:
+                   name: Annotated[str | None, Form(max_length=80, pattern=r"^[^\x00-\x1f]+$")] = None) -> dict[str, Any]:
     from tools.career.uploads import UploadRejected, upload_catalog as do_upload
 
     data = _read_upload(file)

@@ -266,3 +266,32 @@ def test_preferences_and_recommendations_endpoints(app_env):
     assert reco and all(x["kind"] != "employer" for x in reco) and all(x["why"] for x in reco)
     assert client.delete(f"/api/conversations/{pid}/consent-preferences/{prefs[0]['id']}").status_code == 204
     assert client.delete(f"/api/conversations/{pid}/consent-preferences/{prefs[0]['id']}").status_code == 404
+
+
+def test_hostile_inputs_get_4xx_never_5xx(app_env):
+    client, services = app_env
+    pid = _person(services)
+    org, headers = _org(services, "training_provider")
+    notice = _notice(client, org.recipient_id, "skill_evidence")
+    cid = client.post(f"/api/conversations/{pid}/consents", json={"notice_id": notice["id"]}).json()["id"]
+    client.post(f"/api/conversations/{pid}/consents/{cid}/grant")
+    url = f"/api/org/people/{pid}/traces"
+    for statement in ({"verb": "completed"}, {"verb": {"id": 3}, "object": "x"},
+                      {"verb": {"id": "http://adlnet.gov/expapi/verbs/completed"}, "object": ["x"], "result": "ok"},
+                      {"verb": {"id": "http://adlnet.gov/expapi/verbs/completed"}, "object": {"id": "\u0000"}},
+                      {"verb": {"id": "http://adlnet.gov/expapi/verbs/passed"}, "object": {"id": "https://x"}}):
+        r = client.post(url, headers=headers, json={"kind": "xapi", "statement": statement})
+        assert r.status_code == 422, (statement, r.text)
+    r = client.post(url, headers=headers, content=b'{"kind": "certificate", "skill_uri": "\\ud800", "title": "t"}')
+    assert r.status_code == 422
+    for body in ({"notice_id": "a" * 200}, {"notice_id": "x\u0000"}, {"notice_id": ""}):
+        assert client.post(f"/api/conversations/{pid}/consents", json=body).status_code == 422
+    r = client.post("/api/consent/verify", content=b'{"receipt": {"x": "\\ud800", "proof": {"type": "Ed25519Signature"}}}')
+    assert r.status_code == 422  # the JSON parser refuses a lone surrogate
+    for proof in ({"type": "Ed25519Signature", "signature_value": "!!"}, {"type": "Ed25519Signature", "signature_value": "AA"},
+                  {"type": "Ed25519Signature", "signature_value": 5}, "x", None):
+        r = client.post("/api/consent/verify", json={"receipt": {"x": "\u00e9", "proof": proof}})
+        assert r.status_code == 200 and r.json()["valid"] is False
+    _, stats_headers = _org(services, "statistics", scopes=[Scope.statistics_read])
+    assert client.get("/api/org/statistics", headers=stats_headers, params={"region": "a\x00b"}).status_code == 422
+    assert client.get(f"/api/org/people/{pid}/profile", headers=headers, params={"purpose": "x\x00"}).status_code == 422

@@ -153,7 +153,7 @@ class ConsentPreference(BaseModel):
 
 
 class ConsentRequest(BaseModel):
-    notice_id: str
+    notice_id: str = Field(min_length=1, max_length=96, pattern=r"^[A-Za-z0-9_.:\-]+$")
     data_categories: list[DataCategory] | None = Field(
         default=None, description="subset of the notice's categories; default: all of them"
     )

@@ -33,7 +33,8 @@ CANONICALIZATION = "json-sorted-keys-compact-utf8"
 def canonical_bytes(document: dict[str, Any]) -> bytes:
     """Canonical JSON of a receipt without its proof: the exact bytes that get signed."""
     body = {k: v for k, v in document.items() if k != "proof"}
-    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return text.encode("utf-8", "surrogatepass")  # any JSON a client sends has defined bytes
 
 
 def key_id(public_key: Ed25519PublicKey) -> str:

@@ -44,14 +44,18 @@ class TraceError(ValueError):
         self.status = status
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def skill_from_statement(statement: dict[str, Any]) -> str | None:
     """The ESCO skill a statement is about: the object id, or an extension whose value is a skill URI."""
-    obj = statement.get("object") or {}
+    obj = _dict(statement.get("object"))
     if isinstance(obj.get("id"), str) and obj["id"].startswith(ESCO_SKILL):
         return obj["id"]
-    places = [(obj.get("definition") or {}).get("extensions") or {},
-              (statement.get("context") or {}).get("extensions") or {},
-              (statement.get("result") or {}).get("extensions") or {}]
+    places = [_dict(_dict(obj.get("definition")).get("extensions")),
+              _dict(_dict(statement.get("context")).get("extensions")),
+              _dict(_dict(statement.get("result")).get("extensions"))]
     for extensions in places:
         for value in extensions.values():
             values = value if isinstance(value, list) else [value]
@@ -62,11 +66,11 @@ def skill_from_statement(statement: dict[str, Any]) -> str | None:
 
 
 def _statement_name(statement: dict[str, Any]) -> str:
-    obj = statement.get("object") or {}
-    names = (obj.get("definition") or {}).get("name") or {}
-    if isinstance(names, dict) and names:
-        return str(names.get("en-US") or names.get("en") or next(iter(names.values())))
-    return str(obj.get("id", "activity"))
+    obj = _dict(statement.get("object"))
+    names = _dict(_dict(obj.get("definition")).get("name"))
+    if names:
+        return str(names.get("en-US") or names.get("en") or next(iter(names.values())))[:200]
+    return str(obj.get("id", "activity"))[:200]
 
 
 class TraceService:
@@ -86,18 +90,19 @@ class TraceService:
                                            "of their skills (purpose skill_evidence)", status=403)
         if isinstance(trace, XapiTrace):
             st = trace.statement
-            verb = (st.get("verb") or {}).get("id")
+            verb = _dict(st.get("verb")).get("id")
             if verb not in SUCCESS_VERBS:
-                raise TraceError("unsupported_verb", f"xAPI verb {verb!r} is not evidence of a skill; "
+                raise TraceError("unsupported_verb", f"xAPI verb {str(verb)[:120]!r} is not evidence of a skill; "
                                                      f"use one of {sorted(SUCCESS_VERBS)}")
-            result = st.get("result") or {}
+            result = _dict(st.get("result"))
             if result.get("success") is False or result.get("completion") is False:
                 raise TraceError("not_successful", "the statement does not record a success")
             skill_uri = trace.skill_uri or skill_from_statement(st)
             level = ValidationLevel.evidenced
-            statement_id = str(st.get("id")) if st.get("id") else None
+            statement_id = str(st["id"])[:120] if st.get("id") else None
             text = f"{verb.rsplit('/', 1)[-1]}: {_statement_name(st)}"
-            document_ref = (st.get("object") or {}).get("id")
+            ref = _dict(st.get("object")).get("id")
+            document_ref = str(ref)[:500] if ref else None
             body = {"kind": "xapi", "statement": st}
         else:
             skill_uri = trace.skill_uri
@@ -106,7 +111,7 @@ class TraceService:
             text = f"certificate: {trace.title}" + (f" ({trace.issuer})" if trace.issuer else "")
             document_ref = trace.url or trace.credential_id
             body = trace.model_dump(mode="json")
-        if not skill_uri or not skill_uri.startswith(ESCO_SKILL):
+        if not isinstance(skill_uri, str) or not skill_uri.startswith(ESCO_SKILL) or len(skill_uri) > 300:
             raise TraceError("no_skill", "the trace must name an ESCO skill URI (skill_uri, the statement's "
                                          "object id, or an extension value)")
         with self.database.session() as s:
