@@ -179,20 +179,26 @@ class SkillLinker:
                     evidence=evidence,
                     evidence_start=start,
                     evidence_end=end,
-                    matched_label=self._matched_label(index, int(i), evidence),
+                    matched_label=self._matched_label(index, int(i), analysis),
                 )
             )
         return out
 
-    def _matched_label(self, index: ConceptIndex, concept: int, evidence: str) -> str:
+    def _matched_label(self, index: ConceptIndex, concept: int, analysis: SkillAnalysis) -> str:
+        """The label or alt label of the skill closest to its evidence window."""
         rows = np.flatnonzero(index.strings.owner == concept)
         if len(rows) == 0:
             return ""
-        if len(rows) == 1:
+        if len(rows) == 1 or concept in analysis.phrase_spans:
+            if concept in analysis.phrase_spans:
+                start, end = analysis.phrase_spans[concept]
+                wanted = analysis.text[start:end].lower()
+                for r in rows:
+                    if index.strings.texts[r].lower() == wanted:
+                        return index.strings.texts[r]
             return index.strings.texts[rows[0]]
-        q = self.embedder.encode([evidence]) if len(rows) > 1 else None
-        best = rows[int(np.argmax(index.dense.vectors[rows] @ q[0]))]
-        return index.strings.texts[best]
+        q = analysis.query_vectors[int(analysis.evidence_window[concept])]
+        return index.strings.texts[rows[int(np.argmax(index.dense.vectors[rows] @ q))]]
 
     # ---- occupations ---------------------------------------------------------------------------
 
