@@ -45,6 +45,8 @@ class ConceptIndex:
         if matrix is not None:
             strings, vectors = _from_matrix(matrix, position, records, lang)
             descriptions = _descriptions_from_matrix(matrix, position, len(records)) if with_descriptions else None
+            if with_descriptions and descriptions is None:
+                descriptions = _encode_descriptions(kb, records, embedder)
         else:
             strings = LabelStrings.build(records, lang)
             vectors = embedder.encode(strings.texts) if strings.texts else np.zeros((0, embedder.dimension), np.float32)
@@ -99,11 +101,33 @@ def _from_matrix(matrix, position: dict[str, int], records: list, lang: str) -> 
     return strings, vectors
 
 
-def _descriptions_from_matrix(matrix, position: dict[str, int], n: int) -> np.ndarray:
+def _descriptions_from_matrix(matrix, position: dict[str, int], n: int) -> np.ndarray | None:
     out = np.zeros((n, matrix.vectors.shape[1]), dtype=np.float32)
+    found = False
     for row, (uri, lang, field) in enumerate(zip(matrix.uris, matrix.langs, matrix.fields)):
         if field == "description" and lang == "en":
             owner = position.get(uri)
             if owner is not None:
                 out[owner] = matrix.vectors[row]
+                found = True
+    return out if found else None
+
+
+def _encode_descriptions(kb, records: list, embedder) -> np.ndarray:
+    """English descriptions (first sentences) encoded once and cached beside the knowledge base,
+    keyed by the model and the texts' content hash."""
+    from knowledge.vectors import embed_cached, first_sentences
+
+    normalise = getattr(embedder, "normalise", lambda t: t)
+    texts = [normalise(first_sentences(r.description.get("en", ""))) for r in records]
+    have = [i for i, t in enumerate(texts) if t]
+    out = np.zeros((len(records), embedder.dimension), dtype=np.float32)
+    if not have:
+        return out
+    distinct = sorted({texts[i] for i in have})
+    cache = kb.directory / "linking-cache"
+    log.info("encoding %d skill descriptions once (cached in %s)", len(distinct), cache)
+    vectors, _ = embed_cached(distinct, embedder, [cache], cache, progress=len(distinct) > 1000)
+    row = {t: j for j, t in enumerate(distinct)}
+    out[have] = np.asarray(vectors)[[row[texts[i]] for i in have]]
     return out
