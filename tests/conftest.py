@@ -154,3 +154,13 @@ def tiny_kb(tiny_knowledge_dir: Path):
     from knowledge.base import KnowledgeBase
 
     return KnowledgeBase.load(tiny_knowledge_dir)
+
+
+@pytest.fixture(scope="session")
+def linker(real_kb, embedder):
+    """The skill/occupation linking engine over the real knowledge base (H2)."""
+    from tools.linking import SkillLinker
+
+    linker = SkillLinker(real_kb, embedder, None)
+    linker.warm_up()
+    return linker
