@@ -6,8 +6,6 @@ that need an index (labels, occupations by skill) build it on first use.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -22,16 +20,8 @@ from knowledge.models import (
     Skill,
     SkillGroup,
 )
-from knowledge.store import STORE_FILE, read_store
+from knowledge.store import STORE_FILE, label_index, normalise_label, read_label_index, read_store
 from knowledge.vectors import LabelMatrix, open_matrix
-
-_SPACES = re.compile(r"\s+")
-
-
-def normalise_label(text: str) -> str:
-    """Case-, accent-variant- and whitespace-insensitive form used for exact label lookups."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
-
 
 class KnowledgeBase:
     def __init__(
@@ -94,18 +84,12 @@ class KnowledgeBase:
 
     @cached_property
     def _labels(self) -> dict[str, dict[str, list[str]]]:
-        """kind -> normalised label -> URIs (preferred labels first)."""
-        index: dict[str, dict[str, list[str]]] = {"skill": {}, "occupation": {}, "skill_group": {}}
-        for kind, records in (("skill", self.skills), ("occupation", self.occupations), ("skill_group", self.skill_groups)):
-            table = index[kind]
-            for preferred in (True, False):
-                for record in records.values():
-                    values = record.labels.values() if preferred else (a for alts in record.alt_labels.values() for a in alts)
-                    for value in values:
-                        uris = table.setdefault(normalise_label(value), [])
-                        if record.uri not in uris:
-                            uris.append(record.uri)
-        return index
+        """kind -> normalised label -> URIs (preferred labels first): precomputed by the build."""
+        if self.directory is not None:
+            index = read_label_index(self.directory / STORE_FILE)
+            if index:
+                return index
+        return label_index(self.skills, self.occupations, self.skill_groups)
 
     def skills_by_label(self, label: str) -> list[Skill]:
         """Skills whose preferred or alternative label, in any language, is ``label`` (case-insensitive)."""

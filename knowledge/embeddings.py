@@ -67,6 +67,33 @@ class SentenceTransformerEmbedder:
         return vectors
 
 
+class LazyEmbedder:
+    """An :class:`Embedder` whose model is loaded on first use (a cached build never loads it)."""
+
+    def __init__(self, name: str, factory):
+        self.name = name
+        self._factory = factory
+        self._embedder = None
+
+    @property
+    def loaded(self):
+        if self._embedder is None:
+            self._embedder = self._factory()
+            if self._embedder.name != self.name:
+                raise ValueError(f"embedder {self._embedder.name!r} loaded where {self.name!r} was announced")
+        return self._embedder
+
+    @property
+    def dimension(self) -> int:
+        return self.loaded.dimension
+
+    def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        return self.loaded.encode(texts, progress=progress)
+
+    def normalise(self, text: str) -> str:
+        return self.loaded.normalise(text)
+
+
 def cpu_has_bfloat16() -> bool:
     """True when the CPU computes bfloat16 natively (AVX512-BF16 or AMX): then encoding runs in
     bfloat16 autocast, 1.5-2.5x faster here with cosine 0.99999 to float32."""

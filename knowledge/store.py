@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import sqlite3
+import unicodedata
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -28,9 +30,17 @@ from knowledge.models import (
     SkillGroup,
 )
 
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_label(text: str) -> str:
+    """Case-, Unicode-form- and whitespace-insensitive form used for exact label lookups."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
 STORE_FILE = "kb.sqlite3"
 # Bump when the records' layout changes: a new version rebuilds the store (not the embeddings).
-STORE_VERSION = "2"
+STORE_VERSION = "3"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -110,6 +120,10 @@ def write_store(
                 ),
             )
             connection.executemany("INSERT INTO labels VALUES (?, ?, ?, ?, ?)", _label_rows(skills, occupations, skill_groups))
+            connection.execute(
+                "INSERT INTO documents VALUES (?, ?)",
+                ("label_index", json.dumps(label_index(skills, occupations, skill_groups), ensure_ascii=False)),
+            )
             connection.executemany(
                 "INSERT INTO occupation_skills VALUES (?, ?, ?)",
                 (
@@ -134,6 +148,32 @@ def _label_rows(
             for lang, alts in record.alt_labels.items():
                 for alt in alts:
                     yield record.uri, kind, lang, alt, 0
+
+
+def label_index(
+    skills: dict[str, Skill], occupations: dict[str, Occupation], groups: dict[str, SkillGroup]
+) -> dict[str, dict[str, list[str]]]:
+    """kind -> normalised label (any language, preferred or alternative) -> URIs, preferred labels first."""
+    index: dict[str, dict[str, list[str]]] = {}
+    for kind, records in (("skill", skills), ("occupation", occupations), ("skill_group", groups)):
+        table = index[kind] = {}
+        for preferred in (True, False):
+            for record in records.values():
+                values = record.labels.values() if preferred else (a for alts in record.alt_labels.values() for a in alts)
+                for value in values:
+                    uris = table.setdefault(normalise_label(value), [])
+                    if record.uri not in uris:
+                        uris.append(record.uri)
+    return index
+
+
+def read_label_index(path: Path) -> dict[str, dict[str, list[str]]]:
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = connection.execute("SELECT data FROM documents WHERE name = 'label_index'").fetchone()
+    finally:
+        connection.close()
+    return orjson.loads(row[0]) if row else {}
 
 
 def read_meta(path: Path) -> dict[str, Any]:
