@@ -4,7 +4,9 @@ skill score = 0.5 × essential coverage + 0.1 × optional coverage + 0.4 × prof
 - essential/optional coverage = IDF-weighted share of the occupation's essential/optional skills
   the person holds (partial credit through the hierarchy), so large occupations don't dominate;
 - profile share = IDF-weighted share of the person's skills the occupation uses, so an occupation
-  that uses everything the person does ranks above one that only shares a few common skills.
+  that uses everything the person does ranks above one that only shares a few common skills;
+  damped for very broad occupations (× sqrt(80 / number of skills) above 80 skills: "specialised
+  seller" lists 340 skills and would otherwise "use" any sales profile entirely).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from tools.career.skill_space import SkillSpace
 ESSENTIAL_WEIGHT = 0.5
 OPTIONAL_WEIGHT = 0.1
 PROFILE_SHARE_WEIGHT = 0.4
+BROAD_OCCUPATION_SKILLS = 80
 
 
 @dataclass
@@ -40,6 +43,7 @@ def skill_scores(space: SkillSpace, skill_uris: list[str]) -> SkillScores:
     held_total = float(weighted_held.sum())
     if held_total > 0:
         share = np.asarray(space.any @ weighted_held).ravel() / held_total
+        share = share * np.minimum(1.0, np.sqrt(BROAD_OCCUPATION_SKILLS / np.maximum(space.breadth, 1.0)))
     else:
         share = np.zeros(len(space.occ_uris), np.float32)
     total = ESSENTIAL_WEIGHT * essential + OPTIONAL_WEIGHT * optional + PROFILE_SHARE_WEIGHT * share

@@ -71,6 +71,7 @@ class SkillSpace:
         self.any = (self.essential + self.optional).tocsr()
         self.any.data[:] = 1.0
 
+        self.breadth = np.asarray(self.any.sum(axis=1)).ravel()  # skills listed per occupation
         df = np.asarray(self.any.sum(axis=0)).ravel()
         self.document_frequency = df
         self.weight = (np.log((n_occ + 1.0) / (df + 1.0)) + 0.5).astype(np.float32)
