@@ -299,6 +299,10 @@ def _swap_in(work: Path, knowledge_dir: Path) -> None:
     """Replace ``knowledge_dir`` by ``work`` with renames (never a half-written folder in place)."""
     old = None
     if knowledge_dir.exists():
+        # caches that other components keep in the knowledge folder (``*-cache``, content-keyed) move along
+        for entry in knowledge_dir.iterdir():
+            if entry.is_dir() and entry.name.endswith("-cache") and not (work / entry.name).exists():
+                os.rename(entry, work / entry.name)
         old = knowledge_dir.parent / f".{knowledge_dir.name}.old-{uuid.uuid4().hex[:8]}"
         os.rename(knowledge_dir, old)
     os.rename(work, knowledge_dir)

@@ -124,7 +124,10 @@ def test_second_build_reuses_and_changed_data_reencodes_only_new_texts(tmp_path:
     # a crosswalk change rebuilds the store but encodes nothing (same labels)
     walk = data / "crosswalks" / "crosswalk_esco_onet_reverse.csv"
     walk.write_text(walk.read_text() + "2512.4,software developer,15-1252.00,Software Developers\n", encoding="utf-8")
+    (target / "linking-cache").mkdir()
+    (target / "linking-cache" / "kept.npy").write_bytes(b"content-keyed")
     changed = _build(data, target, embedder)
+    assert (target / "linking-cache" / "kept.npy").read_bytes() == b"content-keyed"  # other components' caches move along
     assert not changed.reused and changed.texts_encoded == 0 and changed.inputs_hash != first.inputs_hash
     assert [m.code for m in KnowledgeBase.load(target).esco_to_onet[OCCUPATION["developer"]]] == ["15-1252.00"]
 
