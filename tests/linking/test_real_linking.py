@@ -1,0 +1,75 @@
+"""Integration: the linking engine and translation on the real knowledge base (../shared/data)."""
+
+import json
+
+import pytest
+
+from channels.cli import main
+from tools.translation import translate
+
+pytestmark = pytest.mark.integration
+
+
+def _labels(items):
+    return [i.label for i in items]
+
+
+def test_till_payments_link_to_cash_skills(linker):
+    skills = linker.link_skills("took payments at the till", top_k=5)
+    assert {"process payments", "operate cash register"} & set(_labels(skills)), _labels(skills)
+    for s in skills:
+        assert "took payments at the till"[s.evidence_start : s.evidence_end] == s.evidence
+
+
+def test_a_long_experience_yields_skills_from_each_clause(linker):
+    text = ("I worked as a cashier in a supermarket for two years. I took payments at the till, "
+            "answered customer questions and trained new staff on the checkout procedures.")
+    skills = linker.link_skills(text, top_k=15)
+    spans = {s.evidence for s in skills}
+    assert len(spans) >= 2  # evidence from several clauses, not only the whole text
+    labels = " | ".join(_labels(skills))
+    assert "payment" in labels or "cash" in labels
+    assert "train" in labels or "coach" in labels or "mentor" in labels, labels
+
+
+def test_experience_suggests_occupations_with_rome_codes(linker):
+    occupations = linker.infer_occupations("I was a cashier in a supermarket: I took payments at the till", top_k=5)
+    top = occupations[0]
+    assert "cashier" in " ".join(_labels(occupations)), _labels(occupations)
+    assert top.code and any(o.rome_codes for o in occupations)
+
+
+def test_french_experience(linker):
+    skills = linker.link_skills("J'ai tenu la caisse et encaissé les paiements des clients", lang="fr", top_k=5)
+    text = " | ".join(_labels(skills)).lower()
+    assert "caisse" in text or "paiement" in text, text
+    occupations = linker.link_titles("Caissière", lang="fr", top_k=5)
+    assert any("caiss" in o.label.lower() for o in occupations), _labels(occupations)
+
+
+def test_job_titles(linker):
+    top = linker.link_titles("Senior Software Engineer (m/f/d)", top_k=5)
+    assert any("software" in o.label for o in top), _labels(top)
+
+
+def test_translate_official_and_fallback(real_kb):
+    cashier = next(o for o in real_kb.occupations.values() if o.label("en") == "cashier")
+    official = translate(real_kb, cashier.uri, to="rome")
+    assert official.matches and all(m.source == "official_crosswalk" for m in official.matches)
+    assert "D1505" in [m.code for m in official.matches]  # Personnel de caisse
+    unmapped = next(u for u in sorted(real_kb.occupations) if not real_kb.esco_to_rome.get(u))
+    fallback = translate(real_kb, unmapped, to="rome")
+    assert fallback.matches and all(m.source == "semantic_fallback" and m.score for m in fallback.matches)
+    skill = translate(real_kb, real_kb.skill_by_label("process payments").uri, to="rome")
+    assert skill.matches and all(m.source == "semantic_fallback" for m in skill.matches)
+
+
+def test_cli_link_and_translate(real_knowledge_dir, capsys, monkeypatch):
+    monkeypatch.setenv("ORIENT_TORCH_THREADS", "1")
+    storage = str(real_knowledge_dir.parent)
+    assert main(["--storage-dir", storage, "link", "I was a cashier for two years and trained new staff", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["skills"] and out["occupations"]
+    assert all({"uri", "label", "score", "evidence", "evidence_start", "evidence_end", "skill_type"} <= set(s) for s in out["skills"])
+    assert main(["--storage-dir", storage, "translate", "D1505", "--to", "esco"]) == 0
+    assert "official crosswalk" in capsys.readouterr().out
