@@ -6,6 +6,7 @@ shipped inside the package), fully offline.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Protocol, Sequence, runtime_checkable
 
 import numpy as np
 
+log = logging.getLogger(__name__)
 _SPACES = re.compile(r"\s+")
 
 
@@ -33,11 +35,23 @@ class Embedder(Protocol):
 class SentenceTransformerEmbedder:
     """An :class:`Embedder` over a sentence-transformers model."""
 
-    def __init__(self, model, name: str, batch_size: int = 256, bfloat16: bool = False):
+    def __init__(
+        self,
+        model,
+        name: str,
+        batch_size: int = 256,
+        bfloat16: bool = False,
+        processes: int = 1,
+        worker_settings: dict | None = None,
+    ):
         self.model = model
         self.name = name
         self.batch_size = batch_size
         self.bfloat16 = bfloat16
+        # large jobs (a knowledge-base build) run in `processes` single-threaded workers: small
+        # matrices scale far better across processes than across torch threads, above all on a busy machine
+        self.processes = processes
+        self.worker_settings = worker_settings or {}
         dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         self.dimension = int(dimension())
         tokenizer = getattr(model, "tokenizer", None)
@@ -51,6 +65,35 @@ class SentenceTransformerEmbedder:
     def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
         if len(texts) == 0:
             return np.zeros((0, self.dimension), dtype=np.float32)
+        if self.processes > 1 and len(texts) >= PARALLEL_MIN_TEXTS:
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                return self._encode_in_workers(list(texts), progress)
+            except BrokenProcessPool as error:  # e.g. a script without `if __name__ == "__main__":` (spawn re-imports it)
+                log.warning("encoding workers failed (%s); encoding in this process instead", error)
+        return self._encode_here(texts, progress)
+
+    def _encode_in_workers(self, texts: list[str], progress: bool) -> np.ndarray:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        from tqdm import tqdm
+
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths share a batch
+        chunks = [order[start : start + PARALLEL_CHUNK] for start in range(0, len(order), PARALLEL_CHUNK)]
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(self.processes, mp_context=context, initializer=_worker_start, initargs=(self.worker_settings,)) as pool:
+            futures = {pool.submit(_worker_encode, [texts[i] for i in chunk]): chunk for chunk in chunks}
+            with tqdm(total=len(texts), desc=f"encode ({self.processes} processes)", unit="text", disable=not progress) as bar:
+                for future in as_completed(futures):
+                    chunk = futures[future]
+                    out[np.asarray(chunk, dtype=np.int64)] = future.result()
+                    bar.update(len(chunk))
+        return out
+
+    def _encode_here(self, texts: Sequence[str], progress: bool) -> np.ndarray:
         import torch
 
         with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bfloat16):
@@ -65,6 +108,22 @@ class SentenceTransformerEmbedder:
         if self.bfloat16:  # re-normalise after the reduced-precision pass
             vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
         return vectors
+
+
+PARALLEL_MIN_TEXTS = 20_000  # below this, starting workers costs more than it saves
+PARALLEL_CHUNK = 4096
+
+_worker_embedder: "SentenceTransformerEmbedder | None" = None
+
+
+def _worker_start(settings: dict) -> None:
+    global _worker_embedder
+    _worker_embedder = load_minilm(threads=1, processes=1, **settings)
+
+
+def _worker_encode(texts: list[str]) -> np.ndarray:
+    assert _worker_embedder is not None
+    return _worker_embedder._encode_here(texts, progress=False)
 
 
 class LazyEmbedder:
@@ -112,9 +171,15 @@ def minilm_name(max_seq_length: int = 128, bfloat16: bool | None = None) -> str:
 
 
 def load_minilm(
-    threads: int = 2, max_seq_length: int = 128, batch_size: int = 256, bfloat16: bool | None = None
+    threads: int = 2,
+    max_seq_length: int = 128,
+    batch_size: int = 256,
+    bfloat16: bool | None = None,
+    processes: int | None = None,
 ) -> SentenceTransformerEmbedder:
-    """all-MiniLM-L6-v2 on CPU with ``threads`` torch threads, offline (bfloat16 where the CPU has it)."""
+    """all-MiniLM-L6-v2 on CPU with ``threads`` torch threads, offline (bfloat16 where the CPU has it).
+
+    Large encoding jobs run in ``processes`` single-threaded worker processes (default: ``threads``)."""
     if bfloat16 is None:
         bfloat16 = cpu_has_bfloat16()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -128,5 +193,10 @@ def load_minilm(
     model.max_seq_length = max_seq_length
     model.eval()
     return SentenceTransformerEmbedder(
-        model, name=minilm_name(max_seq_length, bfloat16), batch_size=batch_size, bfloat16=bfloat16
+        model,
+        name=minilm_name(max_seq_length, bfloat16),
+        batch_size=batch_size,
+        bfloat16=bfloat16,
+        processes=max(1, int(threads if processes is None else processes)),
+        worker_settings={"max_seq_length": max_seq_length, "batch_size": batch_size, "bfloat16": bfloat16},
     )
