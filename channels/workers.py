@@ -102,9 +102,13 @@ class WorkerPool:
         self.stop()
 
     def start(self, timeout_s: float = 600) -> None:
-        for worker in self.workers:
+        """Starts worker 0 first: on an empty database it migrates the schema and imports the default
+        catalogs once; the other workers then start together on a ready database."""
+        self.launch(0)
+        self.wait_ready(0, timeout_s)
+        for worker in self.workers[1:]:
             self.launch(worker.index)
-        for worker in self.workers:
+        for worker in self.workers[1:]:
             self.wait_ready(worker.index, timeout_s)
 
     def launch(self, index: int) -> Worker:
