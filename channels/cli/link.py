@@ -31,8 +31,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         skills = []
         occupations = linker.link_titles(text, lang=args.lang, top_k=args.occupations)
     else:
-        skills = linker.link_skills(text, lang=args.lang, top_k=args.top_k)
-        occupations = linker.infer_occupations(text, lang=args.lang, top_k=args.occupations)
+        result = linker.link(text, lang=args.lang, top_k=args.top_k, top_occupations=args.occupations)
+        skills, occupations = result.skills, result.occupations
     if args.json:
         print(json.dumps({"skills": [s.model_dump() for s in skills], "occupations": [o.model_dump() for o in occupations]}, ensure_ascii=False, indent=2))
         return 0

@@ -1,6 +1,6 @@
 """Skill and occupation linking: free text -> ESCO skills with evidence, occupations, job titles."""
 
 from tools.linking.linker import LinkerConfig, SkillLinker
-from tools.linking.models import LinkedOccupation, LinkedSkill
+from tools.linking.models import LinkedOccupation, LinkedSkill, LinkResult
 
-__all__ = ["LinkedOccupation", "LinkedSkill", "LinkerConfig", "SkillLinker"]
+__all__ = ["LinkResult", "LinkedOccupation", "LinkedSkill", "LinkerConfig", "SkillLinker"]

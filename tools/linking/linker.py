@@ -18,7 +18,7 @@ import numpy as np
 from tools.linking.concept_index import ConceptIndex
 from tools.linking.fusion import FusionWeights, aggregate, fuse
 from tools.linking.job_titles import clean_title
-from tools.linking.models import LinkedOccupation, LinkedSkill
+from tools.linking.models import LinkedOccupation, LinkedSkill, LinkResult
 from tools.linking.ontology_rerank import OccupationContext, content_stems, reuse_prior
 from tools.linking.text_windows import Window, tokenize, windows
 
@@ -29,7 +29,9 @@ SUPPORTED_LANGUAGES = ("en", "fr")
 class LinkerConfig:
     window_words: int = 8
     window_stride: int = 4
-    whole_text_max_words: int = 60
+    # also match the whole text as one window (up to this many words; 0 = never): measured no
+    # better on the dev sets and it pads every window of the batch to the longest, so off
+    whole_text_max_words: int = 0
     skills: FusionWeights = field(default_factory=lambda: FusionWeights(dense=1.0, lexical=0.5, description=0.3))
     titles: FusionWeights = field(default_factory=lambda: FusionWeights(dense=0.7, lexical=0.3, description=0.0))
     exact_phrase: float = 0.2
@@ -112,7 +114,7 @@ class SkillLinker:
         tokens = tokenize(text)
         wins = windows(text, cfg.window_words, cfg.window_stride, tokens)
         if len(tokens) > cfg.whole_text_max_words:
-            wins = [w for w in wins if not w.whole]
+            wins = [w for w in wins if not w.whole] or wins
         n = index.size
         if not wins:
             return SkillAnalysis(text, lang, [], np.zeros((0, self.embedder.dimension), np.float32), np.zeros(n, np.float32), np.zeros(n, np.int64), {})
@@ -149,6 +151,14 @@ class SkillLinker:
         """The ``top_k`` ESCO skills the text expresses, best first, each with its evidence span."""
         analysis = self.analyse(text, lang)
         return self._skills_from(analysis, top_k)
+
+    def link(self, text: str, lang: str = "en", top_k: int = 10, top_occupations: int = 5) -> LinkResult:
+        """Skills and occupations from one analysis of the text (one model call)."""
+        analysis = self.analyse(text, lang)
+        skills = self._skills_from(analysis, top_k)
+        scores = self._occupation_scores_from(analysis)
+        occupations = self._occupations_from(scores, lang, top_occupations) if scores is not None else []
+        return LinkResult(skills=skills, occupations=occupations)
 
     def rank_all_skills(self, text: str, lang: str = "en") -> list[str]:
         """Every skill URI ranked for the text (benchmarks)."""
@@ -217,7 +227,10 @@ class SkillLinker:
         return self._occupations_from(scores, lang, top_k)
 
     def occupation_scores(self, text: str, lang: str = "en") -> np.ndarray | None:
-        analysis = self.analyse(text, lang)
+        return self._occupation_scores_from(self.analyse(text, lang))
+
+    def _occupation_scores_from(self, analysis: SkillAnalysis) -> np.ndarray | None:
+        lang = analysis.lang
         if not analysis.windows:
             return None
         cfg = self.config
@@ -235,9 +248,14 @@ class SkillLinker:
         return self._occupations_from(scores, lang, top_k)
 
     def title_scores(self, title: str, lang: str = "en") -> np.ndarray:
-        cleaned = clean_title(title, lang)
-        q = self.embedder.encode([cleaned])
-        return self._title_scores([cleaned], q, lang)[0]
+        return self.title_scores_batch([title], lang)[0]
+
+    def title_scores_batch(self, titles: list[str], lang: str = "en") -> np.ndarray:
+        """Scores of every occupation for each title, shape (n_titles, n_occupations); one model
+        call for the batch (bulk matching, benchmarks)."""
+        cleaned = [clean_title(t, lang) for t in titles]
+        q = self.embedder.encode(cleaned)
+        return self._title_scores(cleaned, q, lang)
 
     def _occupations_from(self, scores: np.ndarray, lang: str, top_k: int) -> list[LinkedOccupation]:
         out = []

@@ -28,3 +28,10 @@ class LinkedOccupation(BaseModel):
     score: float
     rome_codes: list[str] = Field(default_factory=list)
     matched_label: str = ""
+
+
+class LinkResult(BaseModel):
+    """What one text links to: skills (with evidence) and the occupations it suggests."""
+
+    skills: list[LinkedSkill] = Field(default_factory=list)
+    occupations: list[LinkedOccupation] = Field(default_factory=list)
