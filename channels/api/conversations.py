@@ -76,7 +76,7 @@ class ConversationState(BaseModel):
 def check_message(text: str, max_chars: int) -> str:
     if len(text) > max_chars:
         raise ApiError(
-            status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+            status.HTTP_413_CONTENT_TOO_LARGE,
             "message_too_long",
             f"message has {len(text)} characters; the limit is {max_chars}",
         )

@@ -55,9 +55,12 @@ def make_settings(storage: Path, data_dir: Path, knowledge_dir: Path, **override
     return Settings(data_dir=data_dir, storage_dir=storage, **overrides)
 
 
-def make_services(settings: Settings, real_kb, embedder) -> Services:
-    """Services over fresh stores, reusing the session's already-loaded knowledge base and model."""
+def make_services(settings: Settings, shared: Services) -> Services:
+    """Services over fresh stores for people's data, reusing the session's loaded knowledge base,
+    model, linker and catalog (importing and linking the catalogs takes minutes)."""
     services = Services(settings)
-    services.knowledge_base = real_kb
-    services.embedder = embedder
+    services.knowledge_base = shared.knowledge_base
+    services.embedder = shared.embedder
+    services.linker = shared.linker
+    services.catalog = shared.catalog
     return services

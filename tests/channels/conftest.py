@@ -3,15 +3,18 @@ with the real knowledge base (built once per session by the shared fixtures) and
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import pyarrow.parquet as pq
 import pytest
 
 from channels.app import create_app
 from channels.services import Services
 from channels.settings import Settings
+from tools.career.catalog_store import CatalogStore
 from channel_server import LiveServer, make_services, make_settings
 
 
@@ -20,10 +23,41 @@ def channels_settings(tmp_path_factory, data_dir: Path, real_knowledge_dir: Path
     return make_settings(tmp_path_factory.mktemp("channels") / "var", data_dir, real_knowledge_dir)
 
 
+COURSE_WORDS = ("retail", "sales", "customer", "excel", "spreadsheet", "data", "analy", "sport", "coach", "child",
+                "teach", "communication", "leadership", "logistic", "warehouse", "food", "care", "marketing")
+
+
 @pytest.fixture(scope="session")
-def live(channels_settings: Settings, real_kb, embedder) -> Iterator[LiveServer]:
+def shared_services(tmp_path_factory, data_dir: Path, real_knowledge_dir: Path, real_kb, embedder) -> Services:
+    """The session's knowledge base, model and linker, and a catalog made of a slice of the real
+    sample catalogs (imported and linked once; the full samples take many minutes)."""
+    storage = tmp_path_factory.mktemp("channels-shared") / "var"
+    settings = make_settings(storage, data_dir, real_knowledge_dir)
+    services = Services(settings)
+    services.knowledge_base = real_kb
+    services.embedder = embedder
+    with open(data_dir / "catalogs" / "courses_coursera_sample.csv", newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        rows = [r for r in reader if any(w in (r["course"] + r["skills"]).lower() for w in COURSE_WORDS)][:60]
+        fields = reader.fieldnames
+    courses = storage / "courses_coursera_sample.csv"
+    with open(courses, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    jobs = storage / "vacancies_titles_esco_skills.parquet"
+    pq.write_table(pq.read_table(data_dir / "catalogs" / "vacancies_titles_esco_skills.parquet").slice(0, 500), jobs)
+    store = CatalogStore(services.database, kb=real_kb, linker=lambda: services.linker)
+    store.import_file(courses, kind="courses", source="coursera-sample")
+    store.import_file(jobs, kind="jobs", source="vacancies-sample")
+    services.catalog = store
+    return services
+
+
+@pytest.fixture(scope="session")
+def live(channels_settings: Settings, shared_services: Services) -> Iterator[LiveServer]:
     """One running app for the API, web and console tests of this session."""
-    app = create_app(channels_settings, make_services(channels_settings, real_kb, embedder))
+    app = create_app(channels_settings, make_services(channels_settings, shared_services))
     with LiveServer(app) as server:
         yield server
 

@@ -27,10 +27,10 @@ def fake_telegram() -> Iterator[tuple[FakeTelegram, LiveServer]]:
         yield fake, server
 
 
-def _app_server(tmp_path, data_dir, real_knowledge_dir, real_kb, embedder, fake_url: str, **overrides) -> LiveServer:
+def _app_server(tmp_path, data_dir, real_knowledge_dir, shared, fake_url: str, **overrides) -> LiveServer:
     settings = make_settings(tmp_path / "var", data_dir, real_knowledge_dir, telegram_token=TOKEN,
                              telegram_base_url=fake_url, **overrides)
-    return LiveServer(create_app(settings, make_services(settings, real_kb, embedder)))
+    return LiveServer(create_app(settings, make_services(settings, shared)))
 
 
 def test_split_keeps_every_character_under_the_limit():
@@ -63,9 +63,9 @@ def _answer(fake: FakeTelegram, services, user: ScriptedUser) -> None:
         fake.send_text(CHAT, text)
 
 
-def test_whole_conversation_by_polling(tmp_path, data_dir, real_knowledge_dir, real_kb, embedder, fake_telegram):
+def test_whole_conversation_by_polling(tmp_path, data_dir, real_knowledge_dir, shared_services, fake_telegram):
     fake, fake_server = fake_telegram
-    with _app_server(tmp_path, data_dir, real_knowledge_dir, real_kb, embedder, fake_server.url) as app_server:
+    with _app_server(tmp_path, data_dir, real_knowledge_dir, shared_services, fake_server.url) as app_server:
         services = app_server.app.state.services
         fake.send_text(CHAT, "/start")
         fake.wait_for(CHAT, 1)
@@ -115,9 +115,9 @@ def test_whole_conversation_by_polling(tmp_path, data_dir, real_knowledge_dir, r
         assert all(v == 0 for v in services.privacy.remaining(f"tg-{CHAT}").values())
 
 
-def test_stale_buttons_and_oversized_messages(tmp_path, data_dir, real_knowledge_dir, real_kb, embedder, fake_telegram):
+def test_stale_buttons_and_oversized_messages(tmp_path, data_dir, real_knowledge_dir, shared_services, fake_telegram):
     fake, fake_server = fake_telegram
-    with _app_server(tmp_path, data_dir, real_knowledge_dir, real_kb, embedder, fake_server.url,
+    with _app_server(tmp_path, data_dir, real_knowledge_dir, shared_services, fake_server.url,
                      max_message_chars=50) as app_server:
         services = app_server.app.state.services
         fake.send_text(CHAT, "/start")
@@ -135,9 +135,9 @@ def test_stale_buttons_and_oversized_messages(tmp_path, data_dir, real_knowledge
         assert services.transcripts.count(f"tg-{CHAT}") == turns_before
 
 
-def test_webhook_checks_the_secret_token(tmp_path, data_dir, real_knowledge_dir, real_kb, embedder, fake_telegram):
+def test_webhook_checks_the_secret_token(tmp_path, data_dir, real_knowledge_dir, shared_services, fake_telegram):
     fake, fake_server = fake_telegram
-    with _app_server(tmp_path, data_dir, real_knowledge_dir, real_kb, embedder, fake_server.url,
+    with _app_server(tmp_path, data_dir, real_knowledge_dir, shared_services, fake_server.url,
                      telegram_mode="webhook", telegram_webhook_secret="s3cret-Token_1",
                      telegram_webhook_url="https://orient.example/telegram/webhook") as app_server:
         assert fake.webhook["url"] == "https://orient.example/telegram/webhook"
