@@ -20,7 +20,15 @@ from knowledge.models import (
     Skill,
     SkillGroup,
 )
-from knowledge.store import STORE_FILE, label_index, normalise_label, read_label_index, read_store
+from knowledge.store import (
+    STORE_FILE,
+    STORE_VERSION,
+    label_index,
+    normalise_label,
+    read_label_index,
+    read_meta,
+    read_store,
+)
 from knowledge.vectors import LabelMatrix, open_matrix
 
 class KnowledgeBase:
@@ -59,6 +67,12 @@ class KnowledgeBase:
         store = directory / STORE_FILE
         if not store.is_file():
             raise KnowledgeBaseMissing(f"no knowledge base at {directory}: run `orient knowledge build`")
+        version = read_meta(store).get("store_version")
+        if version != STORE_VERSION:
+            raise KnowledgeBaseMissing(
+                f"the knowledge base at {directory} has store version {version}, this code reads {STORE_VERSION}: "
+                "run `orient knowledge build`"
+            )
         return cls(**read_store(store), directory=directory)
 
     # ---- labels -------------------------------------------------------------------------------

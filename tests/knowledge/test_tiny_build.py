@@ -10,7 +10,8 @@ import pytest
 
 from knowledge.base import KnowledgeBase
 from knowledge.build import build_knowledge, current_build
-from knowledge.errors import KnowledgeSourceError
+from knowledge.embeddings import LazyEmbedder
+from knowledge.errors import KnowledgeBaseMissing, KnowledgeSourceError
 from knowledge.index import LabelIndex
 from knowledge_data import ISCO, OCCUPATION, SKILL, GROUP, write_tiny_data
 
@@ -118,7 +119,10 @@ def test_second_build_reuses_and_changed_data_reencodes_only_new_texts(tmp_path:
     target = tmp_path / "var" / "knowledge"
     first = _build(data, target, embedder)
     assert not first.reused and first.texts_encoded > 0
-    again = _build(data, target, embedder)
+    def no_model():
+        raise AssertionError("a build with unchanged inputs must not load the model")
+
+    again = _build(data, target, LazyEmbedder(embedder.name, no_model))
     assert again.reused and again.inputs_hash == first.inputs_hash and again.total_s < 5
 
     # a crosswalk change rebuilds the store but encodes nothing (same labels)
@@ -177,3 +181,16 @@ def test_first_build_with_missing_data_leaves_nothing(tmp_path: Path, embedder):
     with pytest.raises(KnowledgeSourceError, match="Occupation Data.txt: file not found"):
         _build(data, target, embedder)
     assert not target.exists()
+
+
+def test_a_store_from_another_version_is_not_loaded(tmp_path: Path, tiny_knowledge_dir: Path):
+    import sqlite3
+
+    copy = tmp_path / "knowledge"
+    shutil.copytree(tiny_knowledge_dir, copy)
+    with sqlite3.connect(copy / "kb.sqlite3") as connection:
+        connection.execute("UPDATE meta SET value = '\"0\"' WHERE key = 'store_version'")
+    with pytest.raises(KnowledgeBaseMissing, match="store version 0"):
+        KnowledgeBase.load(copy)
+    with pytest.raises(KnowledgeBaseMissing, match="no knowledge base"):
+        KnowledgeBase.load(tmp_path / "nowhere")
