@@ -97,7 +97,8 @@ class Services:
         from tools.career.catalog_store import CatalogStore
 
         linker = (lambda: self.linker) if hasattr(type(self), "linker") else None
-        return CatalogStore(self.database, kb=self.knowledge_base, linker=linker)
+        # Free-text skills of a catalog are linked in one embedding batch (the embedder, built on first need).
+        return CatalogStore(self.database, kb=self.knowledge_base, linker=linker, embedder=lambda: self.embedder)
 
     @cached_property
     def packs(self):
@@ -149,8 +150,10 @@ class Services:
     @cached_property
     def organisations(self):
         from tools.organisations import OrganisationService
+        from tools.storage.rate_limits import DatabaseRateLimiter
 
-        return OrganisationService(self.consents)
+        # API-key rate limits counted in the database: one count per key across all API workers
+        return OrganisationService(self.consents, limiter=DatabaseRateLimiter(self.database))
 
     @cached_property
     def traces(self):

@@ -99,11 +99,60 @@ def knowledge_storage(tmp_path_factory: pytest.TempPathFactory, real_knowledge_d
     return storage
 
 
+COURSE_WORDS = ("retail", "sales", "customer", "excel", "data", "sport", "coach", "teach", "communication",
+                "logistic", "warehouse", "food", "care", "marketing")
+
+
 @pytest.fixture(scope="session")
-def cluster_database_url(cluster_backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def catalog_slices(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> dict[str, Path]:
+    """Small slices of the real sample catalogs (linking the whole samples takes minutes)."""
+    import csv
+
+    import pyarrow.parquet as pq
+
+    folder = tmp_path_factory.mktemp("catalog-slices")
+    with open(data_dir / "catalogs" / "courses_coursera_sample.csv", newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        rows = [r for r in reader if any(w in (r["course"] + r["skills"]).lower() for w in COURSE_WORDS)][:60]
+        fields = reader.fieldnames or []
+    courses = folder / "courses_coursera_sample.csv"
+    with open(courses, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    jobs = folder / "vacancies_titles_esco_skills.parquet"
+    pq.write_table(pq.read_table(data_dir / "catalogs" / "vacancies_titles_esco_skills.parquet").slice(0, 400), jobs)
+    return {"courses": courses, "jobs": jobs}
+
+
+@pytest.fixture(scope="session")
+def seed_catalogs(catalog_slices: dict[str, Path], real_kb, embedder):
+    """Imports the catalog slices under the default sources' names into a database, so that the
+    workers find their catalogs there instead of importing the whole samples at start-up."""
+    from tools.career.catalog_store import CatalogStore
+    from tools.linking import SkillLinker
+    from tools.storage.database import Database
+
+    linker = SkillLinker(real_kb, embedder, None)
+
+    def seed(database_url: str) -> None:
+        database = Database(database_url)
+        database.create_schema()
+        store = CatalogStore(database, kb=real_kb, linker=lambda: linker)
+        store.import_file(catalog_slices["courses"], kind="courses", source="coursera-sample")
+        store.import_file(catalog_slices["jobs"], kind="jobs", source="vacancies-sample")
+        database.dispose()
+
+    return seed
+
+
+@pytest.fixture(scope="session")
+def cluster_database_url(cluster_backend: str, tmp_path_factory: pytest.TempPathFactory, seed_catalogs) -> Iterator[str]:
     """The cluster's database for the session: a SQLite file, or a PostgreSQL schema of its own."""
     if cluster_backend == "sqlite":
-        yield f"sqlite:///{tmp_path_factory.mktemp('cluster-db') / 'orient.sqlite3'}"
+        url = f"sqlite:///{tmp_path_factory.mktemp('cluster-db') / 'orient.sqlite3'}"
+        seed_catalogs(url)
+        yield url
         return
     from sqlalchemy import create_engine, text
 
@@ -111,7 +160,9 @@ def cluster_database_url(cluster_backend: str, tmp_path_factory: pytest.TempPath
     admin = create_engine(POSTGRES_TEST_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    yield f"{POSTGRES_TEST_URL}?options=-csearch_path%3D{schema}&application_name=orient-{schema}"
+    url = f"{POSTGRES_TEST_URL}?options=-csearch_path%3D{schema}&application_name=orient-{schema}"
+    seed_catalogs(url)
+    yield url
     with admin.connect() as connection:
         connection.execute(
             text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = :a"),
