@@ -38,7 +38,7 @@ def shared_services(tmp_path_factory, data_dir: Path, real_knowledge_dir: Path, 
     services.embedder = embedder
     with open(data_dir / "catalogs" / "courses_coursera_sample.csv", newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
-        rows = [r for r in reader if any(w in (r["course"] + r["skills"]).lower() for w in COURSE_WORDS)][:60]
+        rows = [r for r in reader if any(w in (r["course"] + r["skills"]).lower() for w in COURSE_WORDS)][:40]
         fields = reader.fieldnames
     courses = storage / "courses_coursera_sample.csv"
     with open(courses, "w", newline="", encoding="utf-8") as handle:
@@ -46,7 +46,7 @@ def shared_services(tmp_path_factory, data_dir: Path, real_knowledge_dir: Path, 
         writer.writeheader()
         writer.writerows(rows)
     jobs = storage / "vacancies_titles_esco_skills.parquet"
-    pq.write_table(pq.read_table(data_dir / "catalogs" / "vacancies_titles_esco_skills.parquet").slice(0, 500), jobs)
+    pq.write_table(pq.read_table(data_dir / "catalogs" / "vacancies_titles_esco_skills.parquet").slice(0, 200), jobs)
     store = CatalogStore(services.database, kb=real_kb, linker=lambda: services.linker)
     store.import_file(courses, kind="courses", source="coursera-sample")
     store.import_file(jobs, kind="jobs", source="vacancies-sample")
