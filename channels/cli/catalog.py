@@ -37,8 +37,10 @@ def _store(settings: Settings, use_linker: bool = True):
     from tools.career.catalog_store import CatalogStore
 
     services = Services(settings)
-    linker = (lambda: services.linker) if use_linker and hasattr(type(services), "linker") else None
-    return CatalogStore(services.database, kb=services.knowledge_base, linker=linker)
+    if not use_linker:
+        return CatalogStore(services.database, kb=services.knowledge_base)
+    linker = (lambda: services.linker) if hasattr(type(services), "linker") else None
+    return CatalogStore(services.database, kb=services.knowledge_base, linker=linker, embedder=lambda: services.embedder)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

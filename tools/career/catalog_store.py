@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable
 from sqlalchemy import delete, func, select
 from tqdm import tqdm
 
+from tools.career.catalog_fields import SKILLS, normalised_keys, pick, skill_items
 from tools.career.catalog_formats import guess_kind, read_rows
 from tools.career.catalog_normalise import RowError, to_course, to_job
 from tools.career.catalog_records import (
@@ -57,10 +58,12 @@ def source_name(path: str | Path) -> str:
 
 
 class CatalogStore:
-    def __init__(self, database: Database, kb: Any = None, linker: Any | Callable[[], Any] | None = None):
+    def __init__(self, database: Database, kb: Any = None, linker: Any | Callable[[], Any] | None = None,
+                 embedder: Any | Callable[[], Any] | None = None):
         self.database = database
         self.kb = kb
         self._linker = linker
+        self._embedder = embedder
         self._lock = threading.Lock()
         self._stamp: tuple | None = None
         self._courses: list[CourseRecord] = []
@@ -71,6 +74,19 @@ class CatalogStore:
         if callable(self._linker) and not hasattr(self._linker, "link_skills"):
             self._linker = self._linker()
         return self._linker
+
+    def embedder(self) -> Any | None:
+        """The sentence embedder for batch skill linking (built on first need), or None."""
+        if callable(self._embedder) and not hasattr(self._embedder, "encode"):
+            self._embedder = self._embedder()
+        return self._embedder
+
+    def skill_resolver(self, lang: str = "en") -> SkillResolver | None:
+        if self.kb is None:
+            return None
+        has_vectors = getattr(self.kb, "directory", None) is not None and hasattr(self.kb, "vectors")
+        embedder = self.embedder if (self._embedder is not None and has_vectors) else None
+        return SkillResolver(self.kb, self.linker if embedder is None else None, lang=lang, embedder=embedder)
 
     # -- import ---------------------------------------------------------------------------------
     def import_file(
@@ -112,7 +128,9 @@ class CatalogStore:
         kind = kind or guess_kind(filename, [r for _, r in rows])
         if kind not in ("courses", "jobs"):
             raise CatalogImportError(f"{filename}: can't tell courses from jobs; pass --kind courses or --kind jobs", bad)
-        resolver = SkillResolver(self.kb, self.linker, lang=lang) if self.kb is not None else None
+        resolver = self.skill_resolver(lang)
+        if resolver is not None:
+            resolver.prefetch(text for _, raw in rows for text in skill_items(pick(normalised_keys(raw), SKILLS)))
         records: list[CourseRecord | JobRecord] = []
         seen: set[str] = set()
         bar = tqdm(rows, desc=f"import {Path(filename).name}", unit="row", disable=not progress)
@@ -224,7 +242,8 @@ class CatalogStore:
             if not path.is_file():
                 continue
             known = present.get(default.source)
-            if known is not None and (known["linking"] == "linker" or default.kind == "jobs" or self.linker() is None):
+            if known is not None and (known["linking"] == "linker" or default.kind == "jobs"
+                                      or (self.embedder() is None and self.linker() is None)):
                 continue
             reports.append(self.import_file(path, kind=default.kind, source=default.source,
                                             url_template=default.url_template, progress=progress))

@@ -82,9 +82,12 @@ class PackRegistry:
         return self.load_document(data, filename, owner)
 
     def _courses(self, pack: Pack) -> list[CourseRecord]:
-        linker = self.catalog.linker if self.catalog is not None else None
-        resolver = SkillResolver(self.kb, linker) if self.kb is not None else None
+        resolver = self.catalog.skill_resolver("en") if self.catalog is not None else (
+            SkillResolver(self.kb) if self.kb is not None else None)
         own = pack.own_skill_uris()
+        if resolver is not None:
+            resolver.prefetch(ref for course in pack.courses for ref in course.skills
+                              if ref not in own and not ref.startswith("http"))
         records = []
         for course in pack.courses:
             uris: list[str] = []
