@@ -117,6 +117,7 @@ class RomeOccupation:
     centres_interet: list[str] = field(default_factory=list)
     mobility: list[str] = field(default_factory=list)  # target ROME codes, in the repository's order
     work_contexts: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)  # secteurs d'activité, the main one first
     definition: str = ""
     access: str = ""  # 'accès au métier' text
     esco_uris: list[str] = field(default_factory=list)

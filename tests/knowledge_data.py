@@ -168,6 +168,9 @@ def write_tiny_data(root: Path) -> Path:
     R("arborescence_centre_interet", ["code_centre_interet", "libelle_centre_interet", "code_ogr_rome", "code_rome", "libelle_rome", "principal"],
       [["1", "J'ai le sens du contact", "100", "D1505", "Hôte / Hôtesse de caisse", "oui"], ["2", "J'aime les chiffres", "200", "M1805", "Études et développement informatique", "non"]])
     R("rubrique_mobilite", ["code_rome", "code_rome_cible", "numero_ordre"], [["D1505", "M1805", "2"], ["D1505", "D1505", "1"]])
+    R("arborescence_secteur_activite", ["code_sect_activite", "libelle_sect_activite", "code_ss_sect_activite", "libelle_ss_sect_activite", "code_ogr_rome", "code_rome", "libelle_rome", "principal"],
+      [["88", "Commerce et distribution", "124", "Commerce de détail", "114", "D1505", "Hôte / Hôtesse de caisse", "non"],
+       ["88", "Commerce et distribution", "", "", "114", "D1505", "Hôte / Hôtesse de caisse", "oui"]])
     R("texte", ["code_rome", "code_compo_bloc", "libelle_type_texte", "position_phrase", "libelle_texte"],
       [["D1505", "3", "definition", "2", "Tient la caisse."], ["D1505", "3", "definition", "1", "L''hôte de caisse accueille les clients."], ["D1505", "4", "acces_metier", "1", "Accessible sans diplôme."]])
 

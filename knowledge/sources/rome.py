@@ -20,8 +20,9 @@ CORE_ITEMS = f"{ROME}/unix_coherence_item_v460_utf8.csv"
 INTERESTS = f"{ROME}/unix_arborescence_centre_interet_v460_utf8.csv"
 MOBILITY = f"{ROME}/unix_rubrique_mobilite_v460_utf8.csv"
 TEXTS = f"{ROME}/unix_texte_v460_utf8.csv"
+SECTORS = f"{ROME}/unix_arborescence_secteur_activite_v460_utf8.csv"
 
-SOURCE_FILES = [CODES, APPELLATIONS, DOMAINS, RIASEC, ITEMS, COMPETENCES, SAVOIRS, LINKS, CORE_ITEMS, INTERESTS, MOBILITY, TEXTS]
+SOURCE_FILES = [CODES, APPELLATIONS, DOMAINS, RIASEC, ITEMS, COMPETENCES, SAVOIRS, LINKS, CORE_ITEMS, INTERESTS, MOBILITY, TEXTS, SECTORS]
 
 # code_compo_bloc / code_rubrique of unix_liens_rome_referentiels
 BLOC_SKILLS = "5"
@@ -95,6 +96,15 @@ def load_rome(data_dir: Path) -> dict[str, RomeOccupation]:
         label = row["libelle_centre_interet"].strip()
         if occupation is not None and label and label not in occupation.centres_interet:
             occupation.centres_interet.append(label)
+
+    sectors: dict[str, list[tuple[bool, str]]] = {}
+    for row in read_table(data_dir / SECTORS, ["libelle_sect_activite", "libelle_ss_sect_activite", "code_rome", "principal"]):
+        label = row["libelle_ss_sect_activite"].strip() or row["libelle_sect_activite"].strip()
+        if label:
+            sectors.setdefault(row["code_rome"].strip(), []).append((row["principal"].strip() != "oui", label))
+    for code, labels in sectors.items():
+        if code in rome:
+            rome[code].sectors = list(dict.fromkeys(label for _, label in sorted(labels, key=lambda item: item[0])))
 
     mobility: dict[str, list[tuple[int, str]]] = {}
     for row in read_table(data_dir / MOBILITY, ["code_rome", "code_rome_cible", "numero_ordre"]):

@@ -78,6 +78,7 @@ def test_rome_onet_and_crosswalks(tiny_kb: KnowledgeBase):
     assert rome.mobility == ["D1505", "M1805"]  # in the repository's order
     assert rome.definition == "L'hôte de caisse accueille les clients.\nTient la caisse."
     assert rome.work_contexts == ["Travail en horaires décalés"]
+    assert rome.sectors == ["Commerce et distribution", "Commerce de détail"]  # the main sector first
     assert rome.esco_uris == [OCCUPATION["cashier"]]
     assert [t.example for t in tiny_kb.onet["15-1252.00"].technology] == ["Python"]
     assert tiny_kb.onet["15-1252.00"].technology[0].hot
