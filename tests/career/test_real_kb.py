@@ -98,12 +98,15 @@ def test_example_packs_load_and_drive_the_rankers(real_kb, database):
 
 
 @pytest.mark.parametrize("database_backend", ["sqlite"])
-def test_shared_catalogs_gap_trainings_and_jobs(real_kb, database, data_dir):
-    catalog = CatalogStore(database, kb=real_kb)
+def test_shared_catalogs_gap_trainings_and_jobs(real_kb, database, data_dir, embedder):
+    catalog = CatalogStore(database, kb=real_kb, embedder=embedder)
     reports = catalog.ensure_defaults(data_dir)
     assert {r.source: (r.imported, len(r.bad_rows)) for r in reports} == {
         "coursera-sample": (1000, 0), "vacancies-sample": (5644, 0)}
     assert catalog.ensure_defaults(data_dir) == []  # loaded once
+    python = next(c for c in catalog.courses() if c.title == "Get Started with Python")
+    assert real_kb.skill_by_label("Python (computer programming)").uri in python.skill_uris  # "Python Programming", by embedding
+    assert {s["linking"] for s in catalog.sources()} == {"linker"}
     skills = uris(real_kb, "operate warehouse record systems", "use spreadsheets software", "manage budgets")
     target = real_kb.occupation_by_label("data analyst").uri
     gap = compute_gap(real_kb, skills, target, "en")
