@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import Any
@@ -63,7 +64,7 @@ def text_of(value: Any) -> str | None:
     if isinstance(value, list):
         texts = [text_of(v) for v in value]
         return "; ".join(t for t in texts if t) or None
-    text = str(value).strip()
+    text = html.unescape(str(value)).strip()  # "Color &amp; Concept" → "Color & Concept"
     return text or None
 
 
