@@ -66,42 +66,37 @@ def skill_type(ctx: Any, uri: str) -> str | None:
 
 
 def translations(ctx: Any, uri: str) -> dict[str, Any]:
-    """ROME / O*NET codes of a skill through the crosswalks (empty when none is known)."""
-    try:
-        from tools.translation import translate
-    except ImportError:
-        return {}
-    out: dict[str, Any] = {}
+    """ROME / O*NET codes of a skill (``tools.translation``): official crosswalk, else a marked
+    semantic fallback (``method``)."""
+    from tools.translation import translate
+
+    out: dict[str, Any] = {"method": "crosswalk"}
     for system in ("rome", "onet"):
-        result = translate(ctx.kb, uri, to=system)
-        codes = _codes(result)
+        result = translate(ctx.kb, uri, to=system, top_k=3)
+        codes = [m.code for m in result.matches][:3]
         if codes:
             out[system] = codes
-            out["method"] = getattr(result, "method", None) or out.get("method") or "crosswalk"
+            if not result.official:
+                out["method"] = "semantic"
     return out
-
-
-def _codes(result: Any) -> list[str]:
-    if result is None:
-        return []
-    items = getattr(result, "targets", None) or getattr(result, "matches", None) or result
-    if isinstance(items, (str, bytes)):
-        return [str(items)]
-    codes: list[str] = []
-    for item in items if isinstance(items, list) else []:
-        code = getattr(item, "code", None) or getattr(item, "uri", None) or (item if isinstance(item, str) else None)
-        if code:
-            codes.append(str(code))
-    return codes[:5]
 
 
 # -- linking ---------------------------------------------------------------------------------------
 def propose_skills(ctx: Any, text: str, lang: str, exclude: set[str], top_k: int) -> list[dict[str, Any]]:
-    """Skills the linker finds in ``text``, best first, without those in ``exclude``."""
-    linked = ctx.linker.link_skills(text, lang=lang, top_k=top_k + len(exclude) + 3)
-    out: list[dict[str, Any]] = []
+    """Skills the linker finds in ``text``, without those in ``exclude``: the best skill of each
+    part of the story (evidence span) first, then the second best of each, and so on, so that a
+    long experience yields skills for everything the person did, not five for one sentence."""
+    linked = ctx.linker.link_skills(text, lang=lang, top_k=4 * top_k + len(exclude))
+    by_evidence: dict[str, list[Any]] = {}
     for item in linked:
-        if item.uri in exclude or any(p["uri"] == item.uri for p in out):
+        if item.uri not in exclude:
+            by_evidence.setdefault((getattr(item, "evidence", "") or "").strip().lower(), []).append(item)
+    ranked = []
+    for rank in range(max((len(items) for items in by_evidence.values()), default=0)):
+        ranked += [items[rank] for items in by_evidence.values() if rank < len(items)]
+    out: list[dict[str, Any]] = []
+    for item in ranked:
+        if any(p["uri"] == item.uri for p in out):
             continue
         out.append(
             {

@@ -51,7 +51,11 @@ def experience_detail(state: AgentState, runtime: Runtime[AgentContext]) -> Comm
 
     known = {s.uri for s in profile.skills if s.state.value in ("confirmed", "rejected")}
     text = experience.text()
-    proposals = propose_skills(ctx, text, lang, exclude=known, top_k=ctx.skills_per_experience)
+    proposals = propose_skills(ctx, "\n".join([experience.description, *experience.details]), lang, exclude=known,
+                               top_k=ctx.skills_per_experience)
+    for proposal in proposals:  # evidence offsets within the whole experience text
+        start = text.find(proposal["evidence"]) if proposal.get("evidence") else -1
+        proposal["start"], proposal["end"] = (start, start + len(proposal["evidence"])) if start >= 0 else (None, None)
     if ctx.llm is not None:
         proposals = ctx.llm.grounded_skills(text, lang, proposals, ctx, exclude=known, limit=ctx.skills_per_experience)
     if not proposals:

@@ -104,7 +104,7 @@ def _ask(state: AgentState, offered: list[dict], intro: str | None = None, updat
         lines.append(f"{i}. {move['label']}" + (f" — {why}" if why else ""))
     lines.append(say("moves_ask", lang))
     cards = [
-        card("move", m["label"], uri=m["uri"], kind=m.get("kind"), score=m.get("score"),
+        card("move", m["label"], uri=m["uri"], move_kind=m.get("kind"), score=m.get("score"),
              why=(m.get("why") or {}).get(lang) or (m.get("why") or {}).get("en", ""),
              carried_skills=[s["label"] for s in m.get("carried_skills", [])][:6],
              missing_essential=[s["label"] for s in m.get("missing_essential", [])][:6],

@@ -124,7 +124,7 @@ def _ask(state: AgentState, current: dict, queue: list[str], note: str | None = 
     notes = [*(state.get("notes") or []), *([note] if note else [])]
     values = {"share_current": current, "share_queue": queue}
     values.update(update or {})
-    cards = [] if again else [card("notice", current["name"], recipient_id=current["recipient_id"], kind=current["kind"],
+    cards = [] if again else [card("notice", current["name"], recipient_id=current["recipient_id"], recipient_kind=current["kind"],
                                    notice_id=current["notice_id"], purpose=current["purpose"], why=why,
                                    data_categories=current["categories"], retention_days=current["retention_days"],
                                    consent_duration_days=current["consent_duration_days"],
