@@ -144,3 +144,13 @@ def test_recommendations_fit_the_persona_and_explain_why(consents: ConsentServic
     assert "objectif" in seeker[0].why and "démonstration" in seeker[0].why
     prefs.set("p-reco", "never", recipient_kind="employer")
     assert all(r.kind != RecipientKind.employer for r in prefs.recommend("p-reco", persona="jobseeker"))
+
+
+def test_a_registered_recipient_is_recommended_before_the_demo_one(consents: ConsentService):
+    from tools.organisations import OrganisationService
+
+    org = OrganisationService(consents).create("Lycée Pro Test", "counsellor")
+    reco = ConsentPreferences(consents).recommend(None, persona="high_school", limit=10)
+    counsellors = [r.recipient_id for r in reco if r.kind == RecipientKind.counsellor]
+    assert counsellors == [org.recipient_id, "demo-counsellor"]
+    assert "demo" not in reco[0].why

@@ -243,6 +243,8 @@ def recommend_recipients(recipients: list[Recipient], goal: str | None = None, p
         notice: Notice = r.notices[0]
         if r.demo:
             reasons.append("destinataire de démonstration" if fr else "demo recipient")
+        else:
+            weight += 0.05  # a registered organisation before the demo one of the same kind
         out.append(RecipientRecommendation(
             recipient_id=r.id, kind=r.kind, name=r.name, demo=r.demo, notice_id=notice.id, purpose=notice.purpose,
             data_categories=list(notice.data_categories), score=round(weight, 3), why="; ".join(reasons),
