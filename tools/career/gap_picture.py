@@ -40,7 +40,7 @@ def render_gap_svg(gap: SkillsGap, lang: str | None = None, max_groups: int = 10
         x += 26 + 7 * len(words[key])
     for n, group in enumerate(groups):
         y = top + n * row_h
-        parts.append(f'<text x="10" y="{y + 15}">{escape(_clip(group.label, 40))}</text>')
+        parts.append(f'<text x="10" y="{y + 15}">{escape(_clip(group.label, 36))}</text>')
         cx = label_w
         for key, items in (("covered", group.covered), ("almost", group.almost), ("missing", group.missing)):
             if not items:
