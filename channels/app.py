@@ -23,10 +23,22 @@ log = logging.getLogger(__name__)
 
 
 def warm_up(services: Services) -> None:
-    """Load what the first turn needs (knowledge base, linker with its embedding model, agent graph)."""
-    for name in ("knowledge_base", "linker", "agent"):
-        if hasattr(type(services), name):
-            getattr(services, name)
+    """Load what the first turn needs: the knowledge base, the linker's per-language indexes and
+    embedding model (run once), the catalogs and the agent graph."""
+    _ = services.knowledge_base
+    services.linker.warm_up(tuple(services.settings.languages))
+    _ = services.agent
+
+
+def _announce(app: FastAPI, message: str) -> None:
+    if callable(getattr(app.state, "announce", None)):
+        app.state.announce(message)
+
+
+def _report_warm_up(task: asyncio.Task) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        error = task.exception()
+        log.error("warm-up failed: %s", type(error).__name__, exc_info=(type(error), error, error.__traceback__))
 
 
 def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
@@ -44,14 +56,17 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
             await asyncio.to_thread(warm_up, services)
             app.state.ready.set()
         else:
+            # Serve at once (the page, static files, health = warming_up); the first turn waits
+            # for the warm-up, which holds the services' locks.
             async def _warm() -> None:
                 await asyncio.to_thread(warm_up, services)
                 app.state.ready.set()
+                _announce(app, "warm")
 
             background = asyncio.create_task(_warm())
+            background.add_done_callback(_report_warm_up)
         await telegram.start()
-        if callable(getattr(app.state, "on_ready", None)):
-            app.state.on_ready()
+        _announce(app, "listening")
         try:
             yield
         finally:

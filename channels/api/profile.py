@@ -12,7 +12,6 @@ from fastapi.responses import HTMLResponse, Response
 from channels.api.dependencies import ServicesDep
 from channels.api.errors import error_responses, not_found
 from tools.profile import Profile
-from tools.profile import export as profile_export
 
 router = APIRouter(prefix="/api/conversations", tags=["profile"])
 
@@ -68,6 +67,8 @@ def export_profile(
     format: Annotated[ExportFormat, Query(description="json | jsonld | html | pdf")] = ExportFormat.json,
     lang: Annotated[str | None, Query(pattern=r"^(en|fr)$")] = None,
 ) -> Response:
+    from tools.profile import export as profile_export  # fpdf2 and PyLD load on first export, not at start-up
+
     profile = _profile(services, conversation_id)
     language = lang or profile.language
     filename = f"orient-profile-{conversation_id[:24]}"

@@ -20,6 +20,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--port", type=int, help="port (default: $ORIENT_PORT or 8000)")
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes over the shared stores")
     parser.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    parser.add_argument("--warm-before-serving", action="store_true",
+                        help="load the models before accepting requests (default: serve at once, warm up in the background)")
     parser.set_defaults(func=run)
 
 
@@ -46,6 +48,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     started = time.monotonic()
     updates = {k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None}
+    updates["warm_up_before_serving"] = bool(args.warm_before_serving)
     settings = settings.model_copy(update=updates)
     if knowledge_missing(settings):
         build_knowledge_first(settings)
@@ -62,11 +65,14 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from channels.app import create_app
 
     app = create_app(settings)
-    app.state.on_ready = lambda: print(
-        f"Orient is ready on {url} (web chat {url}/, console {url}/console, API docs {url}/docs) "
-        f"— started in {time.monotonic() - started:.1f} s",
-        file=sys.stderr,
-        flush=True,
-    )
+    def announce(event: str) -> None:
+        elapsed = time.monotonic() - started
+        if event == "listening":
+            print(f"Orient is serving on {url} (web chat {url}/, console {url}/console, API docs {url}/docs) "
+                  f"— started in {elapsed:.1f} s", file=sys.stderr, flush=True)
+        else:
+            print(f"Orient is warm (knowledge base, models, agent loaded) after {elapsed:.1f} s", file=sys.stderr, flush=True)
+
+    app.state.announce = announce
     uvicorn.run(app, host=settings.host, port=settings.port, log_level=args.log_level)
     return 0

@@ -5,21 +5,25 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Update
-from telegram.ext import Application, ApplicationBuilder
+from typing import TYPE_CHECKING
 
 from channels.services import Services
 from channels.settings import Settings
-from channels.telegram.bot import TelegramBot
 from channels.turns import TurnGateway
+
+if TYPE_CHECKING:
+    from telegram.ext import Application
 
 log = logging.getLogger(__name__)
 
 
 class TelegramChannel:
+    """python-telegram-bot is imported only when a token is set (it is not needed otherwise)."""
+
     def __init__(self, settings: Settings, services: Services, turns: TurnGateway):
         self.settings = settings
-        self.bot = TelegramBot(settings, services, turns)
+        self.services = services
+        self.turns = turns
         self.application: Application | None = None
 
     @property
@@ -31,13 +35,17 @@ class TelegramChannel:
         return self.settings.telegram_mode
 
     def build(self) -> Application:
+        from telegram.ext import ApplicationBuilder
+
+        from channels.telegram.bot import TelegramBot
+
         builder = ApplicationBuilder().token(self.settings.telegram_token)
         if self.settings.telegram_base_url:
             base = self.settings.telegram_base_url.rstrip("/")
             builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
         builder = builder.updater(None) if self.mode == "webhook" else builder
         application = builder.build()
-        self.bot.install(application)
+        TelegramBot(self.settings, self.services, self.turns).install(application)
         return application
 
     async def start(self) -> None:
@@ -73,6 +81,8 @@ class TelegramChannel:
         self.application = None
 
     async def process(self, payload: dict) -> None:
+        from telegram import Update
+
         if self.application is None:
             raise RuntimeError("telegram application is not running")
         update = Update.de_json(payload, self.application.bot)
