@@ -114,6 +114,18 @@ def propose_skills(ctx: Any, text: str, lang: str, exclude: set[str], top_k: int
     return out
 
 
+def current_occupations(ctx: Any, profile: Profile, lang: str) -> list[str]:
+    """The ESCO occupations of the person's jobs (paid experiences), for mobility-based moves."""
+    out: list[str] = []
+    for experience in profile.experiences:
+        if experience.kind.value != "paid":
+            continue
+        found = ctx.linker.infer_occupations(experience.description, lang=lang, top_k=1)
+        if found and found[0].uri not in out:
+            out.append(found[0].uri)
+    return out[:3]
+
+
 def link_one_skill(ctx: Any, text: str, lang: str) -> dict[str, Any] | None:
     """The ESCO skill a person names in their own words ("add: first aid"), or None."""
     found = propose_skills(ctx, text, lang, exclude=set(), top_k=1)
@@ -188,10 +200,11 @@ class CareerTools:
         self.pack = pack
 
     def moves(self, skill_uris: list[str], persona: str | None, interests: Any, preferences: Any, lang: str,
-              top_k: int) -> list[Any]:
+              top_k: int, current_occupations: list[str] | None = None) -> list[Any]:
         from tools.career.moves import rank_moves
 
-        return rank_moves(self.kb, skill_uris, persona, interests, preferences, pack=self.pack, top_k=top_k, lang=lang)
+        return rank_moves(self.kb, skill_uris, persona, interests, preferences, pack=self.pack, top_k=top_k, lang=lang,
+                          current_occupations=current_occupations or None)
 
     def gap(self, skill_uris: list[str], target_uri: str, lang: str) -> Any:
         from tools.career.gap import compute_gap

@@ -14,7 +14,7 @@ from agent.language import normalise
 from agent.prompts import say
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
-from agent.toolbox import change_profile, link_occupation, load_profile
+from agent.toolbox import change_profile, current_occupations, link_occupation, load_profile
 from agent.turns import ask, attempts, bump, card, goto, quick, reset
 from tools.profile import Target
 
@@ -73,6 +73,7 @@ def _rank(state: AgentState, ctx: AgentContext) -> list[dict]:
         profile.preferences.text,
         lang,
         ctx.moves_to_offer,
+        current_occupations(ctx, profile, lang),
     )
     return [m.model_dump(mode="json") for m in ranked]
 
