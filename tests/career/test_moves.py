@@ -135,3 +135,14 @@ def test_in_demand_skills_lift_the_occupations_that_ask_for_them(career_kb):
     after = {m.uri: m.score for m in rank_moves(career_kb, profile, None, None, None, pack=region)}
     assert after[o("childcare")] > before[o("childcare")]
     assert after[o("cashier")] == before[o("cashier")]
+
+
+def test_known_current_job_drives_rome_mobility(career_kb):
+    # a cashier (D1505) whose ROME mobility lists N1103: the warehouse worker gains, the cashier isn't a "move"
+    profile = [s("service"), s("communication")]
+    plain = {m.uri: m.score for m in rank_moves(career_kb, profile, "jobseeker", None, None)}
+    moves = rank_moves(career_kb, profile, "jobseeker", None, None, current_occupations=[o("cashier")])
+    known = {m.uri: m for m in moves}
+    assert known[o("warehouse")].score > plain.get(o("warehouse"), 0.0)
+    assert "rome_mobility" in known[o("warehouse")].reasons and "cashier" in known[o("warehouse")].why["en"]
+    assert "rome_mobility" not in known[o("cashier")].reasons

@@ -33,6 +33,8 @@ INTEREST_WEIGHT = {"high_school": 0.5}
 DEFAULT_INTEREST_WEIGHT = 0.25
 DEMAND_BOOST = 0.25
 MOBILITY_BONUS = 0.05
+EXPLICIT_MOBILITY_BONUS = 0.15
+SAME_ROME_WEIGHT = 0.5
 CURRENT_FROM_TOP = 3
 
 
@@ -93,18 +95,34 @@ def rank_moves(
         base = 0.3 * affinity
 
     current = _current_indices(space, scores, current_occupations)
+    explicit = bool(current) and any(u in space.occ_pos for u in (current_occupations or []))
     mobility = np.zeros(len(space.occ_uris), np.float32)
     mobility_source: dict[int, int] = {}
-    for code, weight in facts.mobility_targets(current).items():
+    targets = facts.mobility_targets(current)
+    if explicit:  # the person's own job family (same ROME code) is a move too
+        for i in current:
+            for code in facts.rome_codes[i]:
+                targets[code] = max(targets.get(code, 0.0), SAME_ROME_WEIGHT)
+    for code, weight in targets.items():
         for i in facts.by_rome.get(code, []):
             if weight > mobility[i]:
                 mobility[i] = weight
+    if explicit:  # no "move" to the job the person already holds
+        for i in current:
+            mobility[i] = 0.0
     if current and mobility.any():
         for i in np.flatnonzero(mobility):
             mobility_source[int(i)] = _mobility_source(facts, current, int(i))
 
     demand, region_of = occupation_demand(kb, packs)
-    final = base * (1.0 + DEMAND_BOOST * demand) + MOBILITY_BONUS * mobility * np.minimum(1.0, scores.total / 0.2)
+    if explicit:
+        # The jobs the person held are known: ROME's mobility list from them is strong evidence.
+        mobility_term = EXPLICIT_MOBILITY_BONUS * mobility * np.minimum(1.0, 0.4 + scores.total / 0.2)
+        if w_int:
+            mobility_term = mobility_term * (0.4 + 0.6 * affinity)  # moves the person would not enjoy count less
+    else:
+        mobility_term = MOBILITY_BONUS * mobility * np.minimum(1.0, scores.total / 0.2)
+    final = base * (1.0 + DEMAND_BOOST * demand) + mobility_term
     final = _apply_preferences(final, facts, prefs)
 
     n_occ = max(top_k, 1) if persona != "high_school" else max(top_k, 1) * 2
