@@ -9,6 +9,7 @@ the labels are encoded here with the injected embedder.
 from __future__ import annotations
 
 import logging
+from functools import cached_property
 
 import numpy as np
 
@@ -33,6 +34,14 @@ class ConceptIndex:
         self.lexical = LexicalIndex(strings.texts)
         self.phrases = PhraseMatcher(strings.texts, strings.owner.tolist(), strings.preferred.tolist(), stopwords=STOPWORDS)
         self.coverage = CoverageScorer(strings.texts, strings.owner, len(records))
+
+    @cached_property
+    def preferred_vectors(self) -> np.ndarray:
+        """One vector per concept: its first (preferred) label's, zeros when it has none."""
+        out = np.zeros((len(self.records), self.dense.vectors.shape[1]), dtype=np.float32)
+        if len(self.strings.texts):
+            out[self.strings.start_owner] = self.dense.vectors[self.strings.starts]
+        return out
 
     @property
     def size(self) -> int:

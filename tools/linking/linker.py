@@ -39,6 +39,11 @@ class LinkerConfig:
     reuse: float = 0.05
     occupation_context: float = 0.05
     candidates: int = 200
+    # the list shown for a text (link_skills/link): at most this many skills per evidence span and
+    # no near-duplicate labels (cosine of preferred labels above the threshold), so a long
+    # experience shows different skills from its different clauses; rank_all_skills is unaffected
+    max_per_evidence: int = 3
+    duplicate_cosine: float = 0.8
     context_skills: int = 50
     context_occupations: int = 10
     # infer_occupations: title match of the windows + how well the occupation explains the skills
@@ -140,10 +145,10 @@ class SkillLinker:
             scores = scores + cfg.coverage * index.coverage.scores(content_stems(text), candidates, n)
         if cfg.reuse:
             scores = scores + cfg.reuse * self._reuse
-        occupation_scores = None
-        if cfg.occupation_context or cfg.occupation_from_skills:
-            occupation_scores = self._context.occupation_scores(scores, top=min(cfg.context_skills, n))
-        if cfg.occupation_context and occupation_scores is not None:
+        # occupations the text suggests: windows read as job titles, and occupations whose
+        # essential/optional skills explain the candidates; their skills then get a lift
+        occupation_scores = self._occupation_evidence(texts, q, tokens, lang, scores)
+        if cfg.occupation_context:
             scores = scores + cfg.occupation_context * self._context.skill_prior(occupation_scores, cfg.context_occupations)
         return SkillAnalysis(text, lang, wins, q, scores, evidence, phrase_spans, occupation_scores)
 
@@ -169,15 +174,9 @@ class SkillLinker:
         if not analysis.windows or top_k <= 0:
             return []
         index = self._concepts("skills", analysis.lang)
-        order = _top(analysis.scores, top_k)
         out: list[LinkedSkill] = []
-        for i in order:
+        for i, (start, end) in self._diverse_top(analysis, index, top_k):
             record = self.skill_records[i]
-            if i in analysis.phrase_spans:
-                start, end = analysis.phrase_spans[i]
-            else:
-                w = analysis.windows[int(analysis.evidence_window[i])]
-                start, end = w.start, w.end
             evidence = analysis.text[start:end]
             out.append(
                 LinkedSkill(
@@ -193,6 +192,40 @@ class SkillLinker:
                 )
             )
         return out
+
+    def _span(self, analysis: SkillAnalysis, i: int) -> tuple[int, int]:
+        if i in analysis.phrase_spans:
+            return analysis.phrase_spans[i]
+        w = analysis.windows[int(analysis.evidence_window[i])]
+        return w.start, w.end
+
+    def _diverse_top(self, analysis: SkillAnalysis, index: ConceptIndex, top_k: int) -> list[tuple[int, tuple[int, int]]]:
+        cfg = self.config
+        pool = _top(analysis.scores, max(top_k * 20, 200))
+        vectors = index.preferred_vectors
+        chosen: list[tuple[int, tuple[int, int]]] = []
+        per_span: dict[tuple[int, int], int] = {}
+        for i in pool:
+            span = self._span(analysis, int(i))
+            if per_span.get(span, 0) >= cfg.max_per_evidence:
+                continue
+            if chosen and cfg.duplicate_cosine < 1.0:
+                sims = vectors[[c for c, _ in chosen]] @ vectors[i]
+                if sims.max() > cfg.duplicate_cosine:
+                    continue
+            chosen.append((int(i), span))
+            per_span[span] = per_span.get(span, 0) + 1
+            if len(chosen) == top_k:
+                break
+        if len(chosen) < top_k:  # fill up with what the filters left out, best first
+            taken = {c for c, _ in chosen}
+            for i in pool:
+                if len(chosen) == top_k:
+                    break
+                if int(i) not in taken:
+                    chosen.append((int(i), self._span(analysis, int(i))))
+            chosen.sort(key=lambda item: -analysis.scores[item[0]])
+        return chosen
 
     def _matched_label(self, index: ConceptIndex, concept: int, analysis: SkillAnalysis) -> str:
         """The label or alt label of the skill closest to its evidence window."""
@@ -230,14 +263,17 @@ class SkillLinker:
         return self._occupation_scores_from(self.analyse(text, lang))
 
     def _occupation_scores_from(self, analysis: SkillAnalysis) -> np.ndarray | None:
-        lang = analysis.lang
         if not analysis.windows:
             return None
+        return analysis.occupation_scores
+
+    def _occupation_evidence(self, texts: list[str], q: np.ndarray, tokens, lang: str, skill_scores: np.ndarray) -> np.ndarray:
         cfg = self.config
-        title = self._title_scores([w.text for w in analysis.windows], analysis.query_vectors, lang).max(axis=0)
-        skills = analysis.occupation_scores
-        if skills is None:
-            skills = self._context.occupation_scores(analysis.scores, top=cfg.context_skills)
+        index = self._concepts("occupations", lang)
+        title = self._title_scores(texts, q, lang).max(axis=0)
+        for hit in index.phrases.find(tokens):
+            title[hit.concept] = max(title[hit.concept], 1.0)  # the occupation's own label, word for word
+        skills = self._context.occupation_scores(skill_scores, top=min(cfg.context_skills, len(skill_scores)))
         peak = skills.max()
         skills = skills / peak if peak > 0 else skills
         return cfg.occupation_from_title * title + cfg.occupation_from_skills * skills

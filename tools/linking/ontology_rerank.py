@@ -97,8 +97,11 @@ class OccupationContext:
         n = min(top, len(occupation_scores))
         if n == 0:
             return np.zeros(self.relations.shape[1], dtype=np.float32)
-        best = np.argpartition(-occupation_scores, n - 1)[:n]
-        weights = occupation_scores[best]
+        ranked = np.argpartition(-occupation_scores, n)[: n + 1] if n < len(occupation_scores) else np.arange(len(occupation_scores))
+        ranked = ranked[np.argsort(-occupation_scores[ranked])]
+        best = ranked[:n]
+        floor = occupation_scores[ranked[n]] if len(ranked) > n else 0.0
+        weights = np.maximum(occupation_scores[best] - floor, 0.0)  # margin over the next occupation
         total = weights.sum()
         if total <= 0:
             return np.zeros(self.relations.shape[1], dtype=np.float32)
