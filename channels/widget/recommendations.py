@@ -18,22 +18,29 @@ class Recommendation(BaseModel):
 
 
 def recommendations(profile: Profile | None, placement: Placement) -> list[Recommendation]:
+    """Up to ``placement.max`` items, taking the allowed kinds in turn so that each kind shows."""
     if profile is None:
         return []
+    per_kind = [_of_kind(profile, kind) for kind in placement.kinds]
     items: list[Recommendation] = []
-    for kind in placement.kinds:
-        if kind == "move" and profile.target is not None:
-            covered = None
-            if profile.gap is not None and profile.gap.coverage is not None:
-                covered = f"{round(profile.gap.coverage * 100)}%"
-            items.append(Recommendation(kind="move", title=profile.target.label,
-                                        subtitle=profile.target.code or "", details=[covered] if covered else []))
-        elif kind == "course" and profile.plan is not None:
-            for course in profile.plan.trainings:
-                items.append(Recommendation(kind="course", title=course.title, url=course.url,
-                                            subtitle=course.provider or "", details=course.new_skills[:4]))
-        elif kind == "job" and profile.plan is not None:
-            for job in profile.plan.jobs:
-                items.append(Recommendation(kind="job", title=job.title, url=job.url,
-                                            subtitle=job.location or "", details=job.matching_skills[:4]))
+    for rank in range(max((len(k) for k in per_kind), default=0)):
+        items.extend(k[rank] for k in per_kind if rank < len(k))
     return items[: placement.max]
+
+
+def _of_kind(profile: Profile, kind: str) -> list[Recommendation]:
+    if kind == "move":
+        if profile.target is None:
+            return []
+        covered = None
+        if profile.gap is not None and profile.gap.coverage is not None:
+            covered = f"{round(profile.gap.coverage * 100)}%"
+        return [Recommendation(kind="move", title=profile.target.label, subtitle=profile.target.code or "",
+                               details=[covered] if covered else [])]
+    if profile.plan is None:
+        return []
+    if kind == "course":
+        return [Recommendation(kind="course", title=c.title, url=c.url, subtitle=c.provider or "", details=c.new_skills[:4])
+                for c in profile.plan.trainings]
+    return [Recommendation(kind="job", title=j.title, url=j.url, subtitle=j.location or "", details=j.matching_skills[:4])
+            for j in profile.plan.jobs]
