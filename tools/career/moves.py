@@ -31,6 +31,7 @@ from tools.career.skill_space import SkillSpace
 
 INTEREST_WEIGHT = {"high_school": 0.5}
 DEFAULT_INTEREST_WEIGHT = 0.25
+PUPIL_INTEREST_ONLY = 0.1
 DEMAND_BOOST = 0.25
 MOBILITY_BONUS = 0.05
 EXPLICIT_MOBILITY_BONUS = 0.15
@@ -91,6 +92,8 @@ def rank_moves(
     w_int = INTEREST_WEIGHT.get(persona or "", DEFAULT_INTEREST_WEIGHT) if not profile.is_empty else 0.0
     if has_skills:
         base = scores.total * (1.0 - w_int + w_int * affinity)
+        if persona == "high_school":  # a pupil has few skills yet: what they like opens doors too
+            base = base + PUPIL_INTEREST_ONLY * affinity
     else:
         base = 0.3 * affinity
 

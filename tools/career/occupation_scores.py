@@ -21,6 +21,7 @@ ESSENTIAL_WEIGHT = 0.5
 OPTIONAL_WEIGHT = 0.1
 PROFILE_SHARE_WEIGHT = 0.4
 BROAD_OCCUPATION_SKILLS = 80
+MATCH_PRIOR = 0.5
 
 
 @dataclass
@@ -47,4 +48,8 @@ def skill_scores(space: SkillSpace, skill_uris: list[str]) -> SkillScores:
     else:
         share = np.zeros(len(space.occ_uris), np.float32)
     total = ESSENTIAL_WEIGHT * essential + OPTIONAL_WEIGHT * optional + PROFILE_SHARE_WEIGHT * share
+    # Evidence: an occupation reached through one or two of the person's skills is less sure than one
+    # that uses many of them ((n + ½) / (n + 1½): none (partial credit only) → ×0.33, 1 → ×0.6, 3 → ×0.78).
+    matched = np.asarray(space.any @ held).ravel()
+    total = total * (matched + MATCH_PRIOR) / (matched + MATCH_PRIOR + 1.0)
     return SkillScores(held, credit, essential, optional, share, total.astype(np.float32))
