@@ -38,7 +38,7 @@ _ERASE = [
     r"\b(delete|erase|remove|wipe|destroy|clear|forget|purge)\b.*\b(my|all|everything|every thing)\b.*\b(data|info|information|profile|account|details|history|conversation)\b",
     r"\b(delete|erase|wipe|remove) (everything|all|it all)\b", r"\bforget (about )?me\b", r"\bforget everything\b",
     r"\bright to be forgotten\b", r"\bdelete me\b", r"\berase me\b",
-    r"\b(supprim|effac|detrui|oubli)\w*\b.*\b(mes|toutes|tout|mon|moi)\b.*\b(donnees|infos?|informations|profil|compte|historique|conversation)\b",
+    r"\b(supprim|effac|detrui)\w*\b.*\b(mes|toutes|tout|mon|moi)\b.*\b(donnees|infos?|informations|profil|compte|historique|conversation)\b",
     r"\b(supprim|effac)\w* (tout|toutes mes|moi)\b", r"\b(tout|toutes mes donnees) (supprimer|effacer)\b", r"\boublie[zr]?[- ]moi\b",
     r"\bdroit a l'?oubli\b", r"^/forget\b",
 ]
@@ -120,10 +120,10 @@ def detect_intent(text: str | None, phase: str = "", expecting: str = "") -> Int
     t = normalise(text)
     if not t:
         return None
+    if is_injection(text):  # before erase: an injected text must never trigger a destructive action
+        return Intent("injection")
     if _any(_ERASE, t):
         return Intent("erase")
-    if is_injection(text):
-        return Intent("injection")
     if _any(_REVOKE, t):
         return Intent("revoke")
     if _any(_EXPORT, t):
