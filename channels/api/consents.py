@@ -27,7 +27,6 @@ from tools.consent import (
     Recipient,
     RecipientKind,
     UnknownConsent,
-    verify_receipt,
 )
 from tools.consent.models import ConsentRequest
 from tools.consent.preferences import RecipientRecommendation
@@ -42,10 +41,16 @@ ConsentId = Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[A-Za-z0
 Lang = Annotated[str, Query(pattern=r"^(en|fr)$")]
 
 
+class RetiredKey(BaseModel):
+    key_id: str
+    public_key_pem: str
+
+
 class PublicKey(BaseModel):
     key_id: str
     algorithm: str = "Ed25519"
     public_key_pem: str
+    retired: list[RetiredKey] = Field(default_factory=list, description="rotated-out keys, for older receipts")
 
 
 class VerifyRequest(BaseModel):
@@ -97,15 +102,22 @@ def get_notice(notice_id: Annotated[str, Path(max_length=96, pattern=r"^[A-Za-z0
 
 @router.get("/api/consent/public-key", response_model=PublicKey, summary="The Ed25519 key that signs consent receipts")
 def public_key(services: ServicesDep) -> PublicKey:
+    from cryptography.hazmat.primitives import serialization
+
     signer = services.consents.signer
-    return PublicKey(key_id=signer.key_id, public_key_pem=signer.public_key_pem())
+    retired = [RetiredKey(key_id=kid, public_key_pem=key.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii"))
+        for kid, key in sorted(signer.retired.items())]
+    return PublicKey(key_id=signer.key_id, public_key_pem=signer.public_key_pem(), retired=retired)
 
 
 @router.post("/api/consent/verify", response_model=VerifyResult, responses=error_responses(422),
              summary="Check a receipt's signature against the service's public key")
 def verify(body: VerifyRequest, services: ServicesDep) -> VerifyResult:
-    signer = services.consents.signer
-    return VerifyResult(valid=verify_receipt(body.receipt, signer.public_key), key_id=signer.key_id)
+    proof = body.receipt.get("proof")
+    named = proof.get("verification_method") if isinstance(proof, dict) else None
+    key_id = named if isinstance(named, str) and services.consents.signer.key_for(named) else services.consents.signer.key_id
+    return VerifyResult(valid=services.consents.verify(body.receipt), key_id=key_id)
 
 
 # -- per person -------------------------------------------------------------------------------

@@ -295,3 +295,22 @@ def test_hostile_inputs_get_4xx_never_5xx(app_env):
     _, stats_headers = _org(services, "statistics", scopes=[Scope.statistics_read])
     assert client.get("/api/org/statistics", headers=stats_headers, params={"region": "a\x00b"}).status_code == 422
     assert client.get(f"/api/org/people/{pid}/profile", headers=headers, params={"purpose": "x\x00"}).status_code == 422
+
+
+def test_public_key_lists_retired_keys_after_rotation(backend_settings, tmp_path):
+    from tools.consent.signing import rotate_key
+
+    settings = backend_settings.model_copy(update={"checkpoint_url": str(tmp_path / "checkpoints.sqlite3")})
+    first = Services(settings)
+    pid = _person(first)
+    old = first.consents.latest_receipt(pid, first.consents.give(pid, "demo-coach:career_coaching:v1").id)
+    rotate_key(settings.storage_dir / "keys")
+    services = Services(settings)  # a restarted worker
+    client = TestClient(create_app(settings, services))
+    key = client.get("/api/consent/public-key").json()
+    assert [k["key_id"] for k in key["retired"]] == [old["proof"]["verification_method"]]
+    assert verify_receipt(old, key["retired"][0]["public_key_pem"])
+    r = client.post("/api/consent/verify", json={"receipt": old}).json()
+    assert r == {"valid": True, "key_id": old["proof"]["verification_method"]}
+    first.database.dispose()
+    services.database.dispose()

@@ -95,3 +95,31 @@ def test_any_tampering_of_a_receipt_fails_verification(sqlite_consents: ConsentS
                     .filter(lambda v: v != old or type(v) is not type(old)))
     node[path[-1]] = new
     assert not verify_receipt(tampered, pem)
+
+
+def test_rotated_keys_still_verify_older_receipts(tmp_path: Path, sqlite_database, capsys):
+    from channels.cli import main
+    from tools.consent.signing import rotate_key
+
+    key_dir = tmp_path / "var" / "keys"
+    consents = ConsentService(sqlite_database, ReceiptSigner.from_key_dir(key_dir))
+    old = consents.latest_receipt("p-rot", consents.give("p-rot", NOTICE).id)
+    old_file = tmp_path / "old.json"
+    old_file.write_text(json.dumps(old))
+    new_signer = rotate_key(key_dir)
+    assert new_signer.key_id != old["proof"]["verification_method"]
+    assert stat.S_IMODE(os.stat(key_dir / PRIVATE_KEY_FILE).st_mode) == 0o600
+    rotated = ConsentService(sqlite_database, ReceiptSigner.from_key_dir(key_dir))
+    new = rotated.latest_receipt("p-rot", rotated.give("p-rot", NOTICE).id)
+    assert rotated.verify(old) and rotated.verify(new)
+    assert not verify_receipt(old, rotated.public_key_pem())  # the old receipt names the retired key
+    tampered = dict(old, state="revoked")
+    assert not rotated.verify(tampered)
+    # the CLI: as the installation (any known key) and as a third party (one given key)
+    assert main(["--storage-dir", str(tmp_path / "var"), "consent", "verify", str(old_file)]) == 0
+    pem = tmp_path / "current.pem"
+    pem.write_text(rotated.public_key_pem())
+    assert main(["--storage-dir", str(tmp_path / "var"), "consent", "verify", str(old_file), "--public-key", str(pem)]) == 1
+    assert "NOT valid" in capsys.readouterr().out
+    assert main(["--storage-dir", str(tmp_path / "var"), "consent", "public-key"]) == 0
+    assert capsys.readouterr().out == rotated.public_key_pem()

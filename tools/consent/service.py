@@ -44,7 +44,7 @@ from tools.consent.recipients import (
     load_notice,
     load_recipient,
 )
-from tools.consent.signing import ReceiptSigner, verify_receipt
+from tools.consent.signing import ReceiptSigner
 from tools.consent.tables import (
     AnonymisedReceiptRow,
     ConsentEventRow,
@@ -113,7 +113,8 @@ class ConsentService:
         return self.signer.public_key_pem()
 
     def verify(self, receipt: dict[str, Any]) -> bool:
-        return verify_receipt(receipt, self.signer.public_key)
+        """Verify with the service's current key, or the retired key the receipt names."""
+        return self.signer.verify(receipt)
 
     # -- lifecycle --------------------------------------------------------------------------
     def request(self, person_id: str, notice_id: str, data_categories: Iterable[DataCategory | str] | None = None,

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 PRIVATE_KEY_FILE = "receipts-ed25519.pem"
 PUBLIC_KEY_FILE = "receipts-ed25519.pub.pem"
+RETIRED_DIR = "retired"  # public keys of rotated-out key pairs, kept to verify older receipts
 PROOF_TYPE = "Ed25519Signature"
 CANONICALIZATION = "json-sorted-keys-compact-utf8"
 
@@ -58,10 +59,24 @@ def load_public_key(public_key: str | bytes | Ed25519PublicKey) -> Ed25519Public
 class ReceiptSigner:
     """Holds the service's Ed25519 key pair and signs receipts with it."""
 
-    def __init__(self, private_key: Ed25519PrivateKey):
+    def __init__(self, private_key: Ed25519PrivateKey, retired: list[Ed25519PublicKey] | None = None):
         self._private_key = private_key
         self.public_key = private_key.public_key()
         self.key_id = key_id(self.public_key)
+        self.retired = {key_id(k): k for k in retired or []}
+
+    def key_for(self, verification_method: str | None) -> Ed25519PublicKey | None:
+        """The current or a retired public key with this id (None when unknown)."""
+        if verification_method in (None, self.key_id):
+            return self.public_key
+        return self.retired.get(verification_method)
+
+    def verify(self, receipt: dict[str, Any]) -> bool:
+        """Verify with the key the receipt names: the current one or a retired one."""
+        proof = receipt.get("proof") if isinstance(receipt, dict) else None
+        method = proof.get("verification_method") if isinstance(proof, dict) else None
+        key = self.key_for(method if isinstance(method, str) else None)
+        return key is not None and verify_receipt(receipt, key)
 
     @classmethod
     def from_key_dir(cls, key_dir: Path) -> "ReceiptSigner":
@@ -74,7 +89,8 @@ class ReceiptSigner:
         private_key = serialization.load_pem_private_key(private_path.read_bytes(), password=None)
         if not isinstance(private_key, Ed25519PrivateKey):
             raise ValueError(f"{private_path} does not hold an Ed25519 private key")
-        signer = cls(private_key)
+        retired = [load_public_key(p.read_bytes()) for p in sorted((key_dir / RETIRED_DIR).glob("*.pub.pem"))]
+        signer = cls(private_key, retired)
         public_path = key_dir / PUBLIC_KEY_FILE
         if not public_path.exists() or public_path.read_text() != signer.public_key_pem():
             public_path.write_text(signer.public_key_pem())
@@ -119,6 +135,18 @@ def verify_receipt(receipt: dict[str, Any], public_key: str | bytes | Ed25519Pub
     except InvalidSignature:
         return False
     return True
+
+
+def rotate_key(key_dir: Path) -> ReceiptSigner:
+    """Retire the current key pair (its public key is kept under ``retired/`` so older receipts still
+    verify; its private key is deleted) and start a new one. Returns the new signer."""
+    key_dir = Path(key_dir)
+    current = ReceiptSigner.from_key_dir(key_dir)
+    retired_dir = key_dir / RETIRED_DIR
+    retired_dir.mkdir(parents=True, exist_ok=True)
+    (retired_dir / f"{current.key_id.split(':', 1)[1]}.pub.pem").write_text(current.public_key_pem())
+    (key_dir / PRIVATE_KEY_FILE).unlink()
+    return ReceiptSigner.from_key_dir(key_dir)
 
 
 def _create_private_key(path: Path) -> None:
