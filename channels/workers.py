@@ -78,7 +78,12 @@ class Worker:
 class WorkerPool:
     """``count`` uvicorn processes on loopback, all built from the same settings."""
 
-    def __init__(self, settings: Settings, count: int, log_dir: Path, extra_env: dict[str, str] | None = None):
+    DEFAULT_UVICORN_ARGS = ("--log-level", "warning", "--no-access-log")
+
+    def __init__(self, settings: Settings, count: int, log_dir: Path, extra_env: dict[str, str] | None = None,
+                 uvicorn_args: list[str] | tuple[str, ...] = DEFAULT_UVICORN_ARGS):
+        """``uvicorn_args`` replace the default logging options (e.g. ``["--log-config", "logging.json"]``)."""
+        self.uvicorn_args = list(uvicorn_args)
         if count < 1:
             raise ValueError("a pool needs at least one worker")
         self.settings = settings
@@ -118,7 +123,7 @@ class WorkerPool:
         worker._log = open(worker.log_path, "ab")  # noqa: SIM115  (closed in stop/kill)
         command = [
             sys.executable, "-m", "uvicorn", "channels.workers:app_from_environment", "--factory",
-            "--host", "127.0.0.1", "--port", str(worker.port), "--log-level", "warning", "--no-access-log",
+            "--host", "127.0.0.1", "--port", str(worker.port), *self.uvicorn_args,
         ]
         worker.process = subprocess.Popen(command, stdout=worker._log, stderr=subprocess.STDOUT, env=self.env)
         return worker

@@ -212,3 +212,50 @@ def live_cluster(cluster: WorkerPool, slow_llm: FakeLLM) -> Iterator[WorkerPool]
     for worker in cluster.workers:
         if not worker.alive():
             cluster.restart(worker.index)
+
+
+class InProcessServer:
+    """The real app under uvicorn in a thread on a free loopback port (for the security tests)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.port = _free_port()
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
+                                                    lifespan="on", access_log=False))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> "InProcessServer":
+        self.thread.start()
+        deadline = time.monotonic() + 600
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the app did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def security_app(tmp_path_factory: pytest.TempPathFactory, data_dir: Path, knowledge_storage: Path, real_kb,
+                 embedder, seed_catalogs) -> Iterator[InProcessServer]:
+    """One running app (SQLite, the real knowledge base and agent, small catalogs) for the security tests."""
+    from channels.app import create_app
+    from channels.services import Services
+
+    run_dir = tmp_path_factory.mktemp("security")
+    database_url = f"sqlite:///{run_dir / 'orient.sqlite3'}"
+    seed_catalogs(database_url)
+    settings = Settings(data_dir=data_dir, storage_dir=knowledge_storage, database_url=database_url,
+                        checkpoint_url=str(run_dir / "checkpoints.sqlite3"), warm_up_before_serving=True)
+    services = Services(settings)
+    services.knowledge_base = real_kb
+    services.embedder = embedder
+    with InProcessServer(create_app(settings, services)) as server:
+        yield server
