@@ -32,6 +32,7 @@ from tools.career.skill_space import SkillSpace
 INTEREST_WEIGHT = {"high_school": 0.5}
 DEFAULT_INTEREST_WEIGHT = 0.25
 PUPIL_INTEREST_ONLY = 0.1
+DIVERSITY = 0.35
 DEMAND_BOOST = 0.25
 MOBILITY_BONUS = 0.05
 EXPLICIT_MOBILITY_BONUS = 0.15
@@ -129,7 +130,7 @@ def rank_moves(
     final = _apply_preferences(final, facts, prefs)
 
     n_occ = max(top_k, 1) if persona != "high_school" else max(top_k, 1) * 2
-    candidates = _top(final, n_occ)
+    candidates = _diversified(space, scores.held, final, _top(final, 3 * n_occ), n_occ)
     occupation_moves = [
         _occupation_move(kb, space, facts, scores, profile, i, float(final[i]), set(skill_uris), lang,
                          mobility_source.get(i), region_of.get(i) if demand[i] > 0 else None)
@@ -154,6 +155,29 @@ def _top(values: np.ndarray, k: int) -> list[int]:
         return []
     part = np.argpartition(-values, k - 1)[:k]
     return [int(i) for i in part[np.argsort(-values[part], kind="stable")]]
+
+
+def _diversified(space: SkillSpace, held: np.ndarray, final: np.ndarray, pool: list[int], k: int) -> list[int]:
+    """Greedy re-ranking so the list builds on different parts of the person's experience: a move
+    whose carried-over skills are already carried by a move above it counts less (×(1 − 0.35·share))."""
+    held_idx = set(np.flatnonzero(held).tolist())
+    if len(pool) <= 1 or not held_idx:
+        return pool[:k]
+    matrix = space.any
+    carried = {i: set(matrix.indices[matrix.indptr[i]:matrix.indptr[i + 1]].tolist()) & held_idx for i in pool}
+    chosen: list[int] = []
+    covered: set[int] = set()
+    remaining = list(pool)
+    while remaining and len(chosen) < k:
+        def adjusted(i: int) -> float:
+            mine = carried[i]
+            overlap = len(mine & covered) / len(mine) if mine else 0.0
+            return float(final[i]) * (1.0 - DIVERSITY * overlap)
+        best = max(remaining, key=adjusted)
+        chosen.append(best)
+        covered |= carried[best]
+        remaining.remove(best)
+    return chosen
 
 
 def _apply_preferences(final: np.ndarray, facts: RomeFacts, prefs: CareerPreferences) -> np.ndarray:
