@@ -52,8 +52,8 @@ def test_processing_refused_twice_ends_and_keeps_nothing(new_chat, agent_context
 def test_language_question_asked_at_most_twice(new_chat):
     chat = new_chat()
     chat.say("hello")
-    assert chat.say("???").expecting == Expecting.language
-    assert chat.say("???").expecting == Expecting.processing_consent
+    assert chat.say("hmm").expecting == Expecting.language
+    assert chat.say("hmm").expecting == Expecting.processing_consent
 
 
 # -- experiences, follow-up, skills ----------------------------------------------------------------
