@@ -57,27 +57,35 @@
     var width = 360, pad = 10, pillH = 24, gapX = 6, gapY = 8, y = pad;
     var svg = el("svg", { viewBox: "0 0 360 100", width: "100%", role: "img", "class": "profile-svg", "data-skill-count": 0 });
     svg.appendChild(el("title", {}, t("profile_title")));
+    container.appendChild(svg);  /* attached first, so text widths can be measured when visible */
     var count = 0;
     groups.forEach(function (group) {
       svg.appendChild(el("text", { x: pad, y: y + 14, "class": "group-title" }, shorten(group.title, 48)));
       y += 22;
       var x = pad;
       group.skills.forEach(function (skill) {
-        var label = shorten(skill.label, 34);
-        var w = Math.min(width - 2 * pad, 26 + label.length * 6.4);
-        if (x + w > width - pad) { x = pad; y += pillH + gapY; }
+        var label = shorten(skill.label, 40);
         var level = levelOf(skill);
         var g = el("g", { "class": "skill-pill level-" + level + (skill.state === "proposed" ? " proposed" : ""),
-                          tabindex: 0, role: "button", "data-uri": skill.uri, "data-level": level,
-                          transform: "translate(" + x + "," + y + ")" });
+                          tabindex: 0, role: "button", "data-uri": skill.uri, "data-level": level });
         var evidence = (skill.evidence || []).map(function (e) { return "“" + shorten(e && e.text !== undefined ? e.text : e, 90) + "”"; }).join("\n");
         g.appendChild(el("title", {}, skill.label + " — " + t("level_" + level) +
           (skill.state === "proposed" ? " (" + t("proposed") + ")" : "") + (evidence ? "\n" + evidence : "")));
-        g.appendChild(el("rect", { width: w, height: pillH, rx: 12, ry: 12, fill: LEVEL_COLOURS[level],
-                                   "fill-opacity": skill.state === "proposed" ? 0.35 : 0.9,
-                                   stroke: LEVEL_COLOURS[level], "stroke-dasharray": skill.state === "proposed" ? "4 3" : "0" }));
-        g.appendChild(el("circle", { cx: 12, cy: pillH / 2, r: 4 + LEVELS.indexOf(level) * 0.0, fill: "#fff", "fill-opacity": 0.9 }));
-        g.appendChild(el("text", { x: 22, y: 16, "class": "pill-text" + (skill.state === "proposed" ? " dark" : "") }, label));
+        var rect = el("rect", { height: pillH, rx: 12, ry: 12, fill: LEVEL_COLOURS[level],
+                                "fill-opacity": skill.state === "proposed" ? 0.35 : 0.9,
+                                stroke: LEVEL_COLOURS[level], "stroke-dasharray": skill.state === "proposed" ? "4 3" : "0" });
+        var text = el("text", { x: 22, y: 16, "class": "pill-text" + (skill.state === "proposed" ? " dark" : "") }, label);
+        g.appendChild(rect);
+        g.appendChild(el("circle", { cx: 12, cy: pillH / 2, r: 4, fill: "#fff", "fill-opacity": 0.9 }));
+        g.appendChild(text);
+        svg.appendChild(g);
+        var measured = 0;
+        try { measured = text.getComputedTextLength(); } catch (e) { measured = 0; }
+        var textWidth = measured > 0 ? measured : label.length * 6.8;
+        var w = Math.min(width - 2 * pad, 32 + textWidth);
+        if (x + w > width - pad) { x = pad; y += pillH + gapY; }
+        rect.setAttribute("width", w);
+        g.setAttribute("transform", "translate(" + x + "," + y + ")");
         var select = function (event) {
           if (event.type === "keydown" && event.key !== "Enter" && event.key !== " ") { return; }
           if (event.type === "keydown") { event.preventDefault(); }
@@ -85,7 +93,6 @@
         };
         g.addEventListener("click", select);
         g.addEventListener("keydown", select);
-        svg.appendChild(g);
         x += w + gapX;
         count += 1;
       });
@@ -93,7 +100,6 @@
     });
     svg.setAttribute("viewBox", "0 0 " + width + " " + (y + pad));
     svg.setAttribute("data-skill-count", count);
-    container.appendChild(svg);
     return svg;
   }
 
