@@ -27,7 +27,9 @@ ConversationId = Annotated[
 
 
 class StartConversation(BaseModel):
-    channel: Literal["web", "counsellor", "widget", "api"] = "web"
+    channel: Literal["web", "widget", "api"] = Field(
+        default="web", description="Where the person talks from (guided sessions are opened from the console only)."
+    )
     persona: Literal["high_school", "jobseeker", "employee"] | None = Field(
         default=None, description="Who the page speaks to (e.g. an employer's intranet page says employee); the agent adapts."
     )

@@ -171,3 +171,8 @@ def test_health_and_pages(client: httpx.Client):
         assert client.get(f"/static/{asset}").status_code == 200, asset
     assert client.get("/console").status_code == 200
     assert client.get("/widget.js").headers["content-type"].startswith("text/javascript")
+
+
+def test_the_public_api_cannot_open_a_guided_session(client: httpx.Client):
+    response = client.post("/api/conversations", json={"channel": "counsellor"})
+    assert response.status_code == 422
