@@ -244,7 +244,7 @@ def _build_into(
         "inputs_hash": digest,
         "store_version": STORE_VERSION,
         "embedder": embedder.name,
-        "dimension": embedder.dimension,
+        "dimension": int(vectors.shape[1]),
         "vectors_key": cache_info["key"],
         "data_dir": str(data_dir.resolve()),
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),

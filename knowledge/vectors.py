@@ -138,7 +138,7 @@ def embed_cached(
             (write_dir / f"{key}.texts.json").touch()
             return np.load(target, mmap_mode="r"), {"key": key, "cached": len(texts), "encoded": 0}
 
-    vectors = np.zeros((len(texts), embedder.dimension), dtype=np.float32)
+    vectors: np.ndarray | None = None  # sized from a cache entry when there is one (no model load)
     done = np.zeros(len(texts), dtype=bool)
     position = {text: i for i, text in enumerate(texts)}
     for folder in cache_dirs:
@@ -150,11 +150,15 @@ def embed_cached(
             if meta.get("model") != embedder.name:
                 continue
             old = np.load(folder / texts_file.name.replace(".texts.json", ".npy"), mmap_mode="r")
+            if vectors is None:
+                vectors = np.zeros((len(texts), old.shape[1]), dtype=np.float32)
             for j, text in enumerate(meta["texts"]):
                 i = position.get(text)
                 if i is not None and not done[i]:
                     vectors[i] = old[j]
                     done[i] = True
+    if vectors is None:
+        vectors = np.zeros((len(texts), embedder.dimension), dtype=np.float32)
     todo = [i for i in np.flatnonzero(~done)]
     todo.sort(key=lambda i: len(texts[i]))
     if todo:

@@ -32,13 +32,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 def _build(args: argparse.Namespace, settings: Settings) -> int:
     from channels.services import Services
     from knowledge.build import build_knowledge
-    from knowledge.embeddings import LazyEmbedder, minilm_name
+    from knowledge.embeddings import LazyEmbedder, minilm_name, minilm_normaliser
     from knowledge.errors import KnowledgeSourceError
 
     started = time.perf_counter()
     services = Services(settings)
     # the model loads only when something must be encoded: a cached rebuild never loads it
-    embedder = LazyEmbedder(minilm_name(), lambda: services.embedder)
+    embedder = LazyEmbedder(minilm_name(), lambda: services.embedder, normaliser=minilm_normaliser())
     try:
         report = build_knowledge(
             settings.data_dir,

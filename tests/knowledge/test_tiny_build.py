@@ -10,7 +10,7 @@ import pytest
 
 from knowledge.base import KnowledgeBase
 from knowledge.build import build_knowledge, current_build
-from knowledge.embeddings import LazyEmbedder
+from knowledge.embeddings import LazyEmbedder, minilm_normaliser
 from knowledge.errors import KnowledgeBaseMissing, KnowledgeSourceError
 from knowledge.index import LabelIndex
 from knowledge_data import ISCO, OCCUPATION, SKILL, GROUP, write_tiny_data
@@ -121,17 +121,17 @@ def test_second_build_reuses_and_changed_data_reencodes_only_new_texts(tmp_path:
     first = _build(data, target, embedder)
     assert not first.reused and first.texts_encoded > 0
     def no_model():
-        raise AssertionError("a build with unchanged inputs must not load the model")
+        raise AssertionError("a build with nothing to encode must not load the model")
 
     again = _build(data, target, LazyEmbedder(embedder.name, no_model))
     assert again.reused and again.inputs_hash == first.inputs_hash and again.total_s < 5
 
-    # a crosswalk change rebuilds the store but encodes nothing (same labels)
+    # a crosswalk change rebuilds the store but encodes nothing (same labels), and so never loads the model
     walk = data / "crosswalks" / "crosswalk_esco_onet_reverse.csv"
     walk.write_text(walk.read_text() + "2512.4,software developer,15-1252.00,Software Developers\n", encoding="utf-8")
     (target / "linking-cache").mkdir()
     (target / "linking-cache" / "kept.npy").write_bytes(b"content-keyed")
-    changed = _build(data, target, embedder)
+    changed = _build(data, target, LazyEmbedder(embedder.name, no_model, normaliser=minilm_normaliser()))
     assert (target / "linking-cache" / "kept.npy").read_bytes() == b"content-keyed"  # other components' caches move along
     assert not changed.reused and changed.texts_encoded == 0 and changed.inputs_hash != first.inputs_hash
     assert [m.code for m in KnowledgeBase.load(target).esco_to_onet[OCCUPATION["developer"]]] == ["15-1252.00"]
