@@ -51,12 +51,23 @@ class Services:
     @cached_property
     def knowledge_base(self):
         """The knowledge base, loaded from storage; built first when missing or its inputs changed."""
+        import logging
+
         from knowledge.base import KnowledgeBase
-        from knowledge.build import build_knowledge, is_up_to_date
+        from knowledge.build import build_knowledge, current_build, is_up_to_date
         from knowledge.embeddings import minilm_name
+        from knowledge.errors import KnowledgeSourceError
 
         s = self.settings
-        if not is_up_to_date(s.data_dir, s.knowledge_dir, minilm_name()):
+        try:
+            fresh = is_up_to_date(s.data_dir, s.knowledge_dir, minilm_name())
+        except KnowledgeSourceError as error:
+            if current_build(s.knowledge_dir) is None:
+                raise
+            # a deployment may ship the built knowledge base without the reference data
+            logging.getLogger(__name__).warning("reference data unavailable (%s): using the built knowledge base", error)
+            fresh = True
+        if not fresh:
             build_knowledge(s.data_dir, s.knowledge_dir, self.embedder, progress=True)
         return KnowledgeBase.load(s.knowledge_dir)
 

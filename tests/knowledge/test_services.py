@@ -25,3 +25,18 @@ def test_knowledge_base_is_built_when_missing_then_loaded(tmp_path: Path, embedd
     assert current_build(settings.knowledge_dir)["built_at"] == built_at
     hits = later.label_index.query("skills", embedder.encode(["use a till"]), top_k=1)[0]
     assert hits[0]["text"] == "use a till"
+
+
+def test_a_built_knowledge_base_is_used_without_the_reference_data(tmp_path: Path, tiny_knowledge_dir: Path):
+    import shutil
+
+    import pytest
+
+    from knowledge.errors import KnowledgeSourceError
+
+    storage = tmp_path / "var"
+    shutil.copytree(tiny_knowledge_dir, storage / "knowledge")
+    settings = Settings(data_dir=tmp_path / "no-data", storage_dir=storage)
+    assert len(Services(settings).knowledge_base.occupations) == 4
+    with pytest.raises(KnowledgeSourceError, match="file not found"):  # nothing built and no data: a clear error
+        Services(Settings(data_dir=tmp_path / "no-data", storage_dir=tmp_path / "empty")).knowledge_base
