@@ -161,7 +161,7 @@ class RomeFacts:
                     continue
                 links = mobility_of(record)
                 for rank, target in enumerate(links):
-                    weight = 1.0 - 0.5 * rank / max(len(links), 1)
+                    weight = 1.0 - 0.8 * rank / max(len(links), 1)  # ROME lists the closest moves first
                     targets[target] = max(targets.get(target, 0.0), weight)
         return targets
 
