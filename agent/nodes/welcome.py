@@ -24,8 +24,8 @@ def welcome(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         if message is None:
             return _ask_language(state, say("welcome", lang))
         choice = language_choice(message)
-        if choice is None and len(message.split()) > 2:
-            choice = detect_language(message)  # they answered in a language: take it
+        if choice is None:
+            choice = detect_language(message)  # "hello", "bonjour", a sentence: they answered in a language
         if choice is None and attempts(state, "language") < 1:
             return _ask_language(state, say("language_again", lang), {"attempts": bump(state, "language")})
         choice = choice if choice in ctx.languages else lang

@@ -56,6 +56,13 @@ def test_language_question_asked_at_most_twice(new_chat):
     assert chat.say("hmm").expecting == Expecting.processing_consent
 
 
+def test_opened_without_a_message_then_greeted(new_chat):
+    chat = new_chat()
+    assert chat.say(None).expecting == Expecting.language
+    reply = chat.say("bonjour")  # a greeting in a language answers the language question
+    assert reply.expecting == Expecting.processing_consent and reply.language == "fr"
+
+
 # -- experiences, follow-up, skills ----------------------------------------------------------------
 def test_experience_then_one_follow_up(new_chat):
     chat = new_chat()
