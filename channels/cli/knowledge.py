@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 import time
+from pathlib import Path
 
 from channels.settings import Settings
 
@@ -17,6 +18,7 @@ def register(subparsers) -> None:
     build.add_argument("--force", action="store_true", help="rebuild even when the inputs are unchanged")
     build.add_argument("--quiet", action="store_true", help="no progress bars")
     build.add_argument("--json", action="store_true", help="print the build report as JSON")
+    build.add_argument("--data-dir", dest="build_data_dir", metavar="DIR", help="reference data folder (same as orient --data-dir)")
     build.set_defaults(func=run)
     info = actions.add_parser("info", help="counts, build time and input hashes of the built knowledge base")
     info.add_argument("--json", action="store_true", help="print as JSON")
@@ -30,6 +32,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _build(args: argparse.Namespace, settings: Settings) -> int:
+    if getattr(args, "build_data_dir", None):
+        settings = settings.model_copy(update={"data_dir": Path(args.build_data_dir)})
     from channels.services import Services
     from knowledge.build import build_knowledge
     from knowledge.embeddings import LazyEmbedder, minilm_name, minilm_normaliser

@@ -19,7 +19,8 @@ def test_build_then_info(tmp_path: Path, capsys):
     assert main(args + ["build", "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "knowledge base built at" in out and "skills: 5" in out
-    assert main(args + ["build", "--quiet"]) == 0
+    # `--data-dir` is accepted after the subcommand too (orient knowledge build --data-dir DIR)
+    assert main(["--storage-dir", str(storage), "knowledge", "build", "--quiet", "--data-dir", str(data)]) == 0
     assert "unchanged inputs: reused" in capsys.readouterr().out
 
     assert main(args + ["info", "--json"]) == 0
