@@ -1,0 +1,108 @@
+"""No personal data in logs: a whole conversation full of a person's details (name, e-mail, phone,
+employer, town), with the optional LLM path on, a CV-like message, a too-long message, an export,
+a consent step and an erase request, through a worker whose every log line is captured: access
+log, uvicorn, our own packages at DEBUG, everything else at INFO. None of the details appears."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import httpx
+import pytest
+
+from channels.workers import WorkerPool
+
+pytestmark = pytest.mark.integration
+
+NAME = "Jeanne Quillivic-Abernathy"
+EMAIL = "jeanne.quillivic@example.org"
+PHONE = "+33 6 71 82 93 04"
+EMPLOYER = "Boulangerie Zéphyrine"
+TOWN = "Plougastel-Daoulas"
+SECRETS = [NAME, "Quillivic", EMAIL, "jeanne.quillivic", PHONE, "6 71 82 93 04", "671829304", EMPLOYER, "Zéphyrine", TOWN]
+
+MESSAGES = [
+    f"Hello, I am {NAME}, my e-mail is {EMAIL} and my phone {PHONE}",
+    f"I worked three years at {EMPLOYER} in {TOWN}: baking bread, serving customers and handling the till",
+    f"I also trained apprentices at {EMPLOYER}. Call me on {PHONE} if needed",
+]
+
+LOG_CONFIG = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain", "stream": "ext://sys.stderr"}},
+    "root": {"level": "INFO", "handlers": ["stderr"]},
+    "loggers": {
+        **{name: {"level": "DEBUG"} for name in ("agent", "channels", "tools", "knowledge", "evals")},
+        "uvicorn": {"level": "INFO"},
+        "uvicorn.error": {"level": "INFO"},
+        "uvicorn.access": {"level": "INFO"},
+    },
+}
+
+
+def _answer(reply: dict, step: int) -> str:
+    kind = reply["expecting"]
+    quick = [q["value"] for q in reply.get("quick_replies", [])]
+    if kind == "language":
+        return "en"
+    if kind == "processing_consent":
+        return "yes"
+    if kind == "experience":
+        return MESSAGES[1] if step < 6 else "no, that's all"
+    if kind == "experience_detail":
+        return MESSAGES[2] if step < 8 else "no, that's all"
+    if kind == "skill_confirmation":
+        return "all"
+    if kind == "interests":
+        return f"I like helping people; write to {EMAIL}"
+    if kind == "preferences":
+        return f"full time, near {TOWN}"
+    if kind == "target_choice":
+        return quick[0] if quick else "the first one"
+    if kind == "share_consent":
+        return "yes" if step % 2 else "no"
+    return "no, that's all"
+
+
+def test_a_whole_conversation_leaves_no_personal_data_in_logs(cluster_settings, tmp_path, slow_llm) -> None:
+    config = tmp_path / "logging.json"
+    config.write_text(json.dumps(LOG_CONFIG))
+    pool = WorkerPool(cluster_settings, 1, tmp_path / "logs", uvicorn_args=["--log-config", str(config)])
+    with pool:
+        with httpx.Client(base_url=pool.urls[0], timeout=120) as client:
+            started = client.post("/api/conversations", json={})
+            assert started.status_code == 201
+            cid, reply = started.json()["conversation_id"], started.json()["reply"]
+            sent = client.post(f"/api/conversations/{cid}/messages", json={"text": MESSAGES[0]})
+            assert sent.status_code == 200
+            reply = sent.json()["reply"]
+            for step in range(30):
+                if reply.get("finished") or reply["expecting"] == "end":
+                    break
+                response = client.post(f"/api/conversations/{cid}/messages", json={"text": _answer(reply, step)})
+                assert response.status_code == 200, response.text
+                reply = response.json()["reply"]
+            # error paths carry the details too
+            too_long = client.post(f"/api/conversations/{cid}/messages", json={"text": (MESSAGES[0] + " ") * 200})
+            assert too_long.status_code == 413
+            bad = client.post(f"/api/conversations/{cid}/messages", json={"text": MESSAGES[0], "client_message_id": EMAIL})
+            assert bad.status_code == 422
+            assert client.get(f"/api/conversations/{cid}").status_code == 200
+            for fmt in ("json", "jsonld", "html", "pdf"):
+                exported = client.get(f"/api/conversations/{cid}/profile/export", params={"format": fmt})
+                assert exported.status_code == 200, (fmt, exported.text[:300])
+            asked = client.post(f"/api/conversations/{cid}/messages", json={"text": "what do you know about me?"})
+            assert asked.status_code == 200
+            erased = client.post(f"/api/conversations/{cid}/messages", json={"text": "delete all my data"})
+            assert erased.status_code == 200
+            client.post(f"/api/conversations/{cid}/messages", json={"text": "yes"})
+    logs = pool.logs()
+    assert slow_llm.calls > 0, "the LLM path was not exercised"
+    assert re.search(r"INFO|DEBUG|WARNING", logs), "nothing was logged: the capture does not work"
+    assert "POST /api/conversations" in logs  # the access log is in the capture
+    leaks = [secret for secret in SECRETS if secret.lower() in logs.lower()]
+    assert leaks == [], f"personal data in logs: {leaks}\n" + "\n".join(
+        line for line in logs.splitlines() if any(s.lower() in line.lower() for s in leaks))[:3000]
