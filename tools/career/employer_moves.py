@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from tools.career.labels import label, refs
+from tools.career.labels import refs
 from tools.career.models import CareerMove
 from tools.career.move_explanations import why_texts
 from tools.career.occupation_scores import SkillScores
@@ -108,9 +108,3 @@ def find_role(packs: LoadedPacks, uri: str) -> tuple[Pack, Role] | None:
                     return pack, role
     return None
 
-
-def role_label(pack: Pack, role: Role, lang: str) -> str:
-    return role.titles.get(lang) or role.title
-
-
-__all__ = ["rank_roles", "find_role", "role_skills", "role_label", "label"]
