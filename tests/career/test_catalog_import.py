@@ -142,3 +142,31 @@ def test_two_stores_on_one_database_see_each_others_imports(database, career_kb,
     path.write_text(COURSES_CSV)
     first.import_file(path, kind="courses")
     assert len(second.courses()) == 2  # refreshed: another worker imported
+
+
+def test_workers_starting_together_load_the_samples_once(database, career_kb, tmp_path):
+    import threading
+
+    catalogs = tmp_path / "data" / "catalogs"
+    catalogs.mkdir(parents=True)
+    rows = "\n".join(f"Uni,Course {i},\"[\"\"SQL\"\"]\",4.0,1,Beginner,Course, 1 - 4 Weeks,FALSE" for i in range(300))
+    (catalogs / "courses_coursera_sample.csv").write_text(COURSES_CSV.splitlines()[0] + "\n" + rows + "\n")
+    pq.write_table(pa.table({"title": [f"Job {i}" for i in range(300)], "skill_name": [["SQL"]] * 300,
+                             "skill_prob_avg": [[0.5]] * 300}), catalogs / "vacancies_titles_esco_skills.parquet")
+    stores = [CatalogStore(database, kb=career_kb) for _ in range(3)]
+    errors: list[BaseException] = []
+
+    def start(store):
+        try:
+            store.ensure_defaults(tmp_path / "data")
+        except BaseException as exc:  # noqa: BLE001  (collected and asserted below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start, args=(s,)) for s in stores]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(stores[0].courses()) == 300 and len(stores[1].jobs()) == 300
+    assert sorted(s["name"] for s in stores[2].sources()) == ["coursera-sample", "vacancies-sample"]

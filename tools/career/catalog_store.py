@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from tqdm import tqdm
 
 from tools.career.catalog_fields import SKILLS, normalised_keys, pick, skill_items
@@ -245,8 +246,14 @@ class CatalogStore:
             if known is not None and (known["linking"] == "linker" or default.kind == "jobs"
                                       or (self.embedder() is None and self.linker() is None)):
                 continue
-            reports.append(self.import_file(path, kind=default.kind, source=default.source,
-                                            url_template=default.url_template, progress=progress))
+            try:
+                reports.append(self.import_file(path, kind=default.kind, source=default.source,
+                                                url_template=default.url_template, progress=progress))
+            except IntegrityError:
+                # Another worker, starting at the same moment, imported the same sample first: its import stands.
+                log.info("catalog %s imported by another worker", default.source)
+        with self._lock:
+            self._stamp = None
         return reports
 
     # -- reads ----------------------------------------------------------------------------------
