@@ -48,7 +48,7 @@ def why_texts(
                 else f"Une mobilité courante depuis {mobility_from[lang]} (mobilité ROME)."
             )
         if region:
-            parts.append(f"In demand in {region}." if lang == "en" else f"Recherché en {region}.")
+            parts.append(f"In demand in {region}." if lang == "en" else f"Métier recherché sur le territoire ({region}).")
         if employer:
             parts.append(
                 f"A role at {employer}." if lang == "en" else f"Un poste chez {employer}."
