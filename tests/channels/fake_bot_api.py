@@ -107,7 +107,7 @@ class FakeTelegram:
                                        f"{[s.text[:80] for s in found]}")
                 self.lock.wait(remaining)
 
-    def wait_idle(self, chat_id: int, quiet: float = 0.6, timeout: float = 30.0) -> list[Sent]:
+    def wait_idle(self, chat_id: int, quiet: float = 0.8, timeout: float = 60.0) -> list[Sent]:
         """Waits until the bot has stopped sending to the chat for ``quiet`` seconds."""
         deadline = time.monotonic() + timeout
         last = -1
