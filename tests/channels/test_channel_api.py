@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import time
 
 import httpx
 
 from channel_driver import run_to_end, start
+from channel_server import LiveServer, make_services, make_settings
+from channels.app import create_app
 
 
 def _events(body: str) -> list[tuple[str, dict]]:
@@ -176,3 +179,17 @@ def test_health_and_pages(client: httpx.Client):
 def test_the_public_api_cannot_open_a_guided_session(client: httpx.Client):
     response = client.post("/api/conversations", json={"channel": "counsellor"})
     assert response.status_code == 422
+
+
+def test_serving_before_warm_up_ends(tmp_path, data_dir, real_knowledge_dir, shared_services):
+    settings = make_settings(tmp_path / "var", data_dir, real_knowledge_dir, warm_up_before_serving=False)
+    with LiveServer(create_app(settings, make_services(settings, shared_services))) as server:
+        with httpx.Client(base_url=server.url, timeout=60) as http:
+            assert http.get("/").status_code == 200
+            deadline = time.monotonic() + 120
+            while (health := http.get("/api/health")).status_code == 503:
+                assert health.json() == {"status": "warming_up", "ready": False}
+                assert time.monotonic() < deadline, "never warm"
+                time.sleep(0.1)
+            assert health.json() == {"status": "ok", "ready": True}
+            assert http.post("/api/conversations", json={}).status_code == 201
