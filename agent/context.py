@@ -23,7 +23,7 @@ class AgentContext:
     languages: tuple[str, ...] = ("en", "fr")
     default_language: str = "en"
     max_message_chars: int = 4000
-    skills_per_experience: int = 7
+    skills_per_experience: int = 8
     moves_to_offer: int = 5
     trainings_to_offer: int = 5
     jobs_to_offer: int = 3

@@ -87,13 +87,21 @@ def propose_skills(ctx: Any, text: str, lang: str, exclude: set[str], top_k: int
     part of the story (evidence span) first, then the second best of each, and so on, so that a
     long experience yields skills for everything the person did, not five for one sentence."""
     linked = ctx.linker.link_skills(text, lang=lang, top_k=4 * top_k + len(exclude))
-    by_evidence: dict[str, list[Any]] = {}
+    groups: list[tuple[int, int, list[Any]]] = []  # evidence spans mostly overlapping: one part of the story
     for item in linked:
-        if item.uri not in exclude:
-            by_evidence.setdefault((getattr(item, "evidence", "") or "").strip().lower(), []).append(item)
+        if item.uri in exclude:
+            continue
+        start, end = int(getattr(item, "evidence_start", 0) or 0), int(getattr(item, "evidence_end", 0) or 0)
+        for g_start, g_end, items in groups:  # mostly the same words as the group's first evidence
+            overlap = min(end, g_end) - max(start, g_start)
+            if overlap > 0 and overlap >= 0.5 * min(end - start, g_end - g_start):
+                items.append(item)
+                break
+        else:
+            groups.append((start, end, [item]))
     ranked = []
-    for rank in range(max((len(items) for items in by_evidence.values()), default=0)):
-        ranked += [items[rank] for items in by_evidence.values() if rank < len(items)]
+    for rank in range(max((len(items) for _, _, items in groups), default=0)):
+        ranked += [items[rank] for _, _, items in groups if rank < len(items)]
     out: list[dict[str, Any]] = []
     for item in ranked:
         if any(p["uri"] == item.uri for p in out):

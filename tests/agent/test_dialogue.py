@@ -81,7 +81,7 @@ def test_skills_proposed_with_evidence_and_confirmed(new_chat):
     chat = new_chat()
     reply = to_skills(chat)
     skill_cards = [c for c in reply.cards if c.kind == "skill"]
-    assert 3 <= len(skill_cards) <= 7
+    assert 3 <= len(skill_cards) <= 8
     assert all(c.data["uri"].startswith("http://data.europa.eu/esco/skill/") for c in skill_cards)
     assert any(c.data["evidence"] for c in skill_cards)
     assert {"all", "none"} <= {q.value for q in reply.quick_replies}
