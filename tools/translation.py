@@ -29,6 +29,7 @@ class TranslationMatch(BaseModel):
     source: Source
     relation: str = Field(default="", description="SKOS relation of an official pair (exactMatch, closeMatch, ...)")
     score: float | None = Field(default=None, description="similarity of the labels, for semantic fallbacks")
+    basis: str = Field(default="", description="what a fallback rests on: 'labels' or 'labels+isco_group <code>'")
     rome_codes: list[str] = Field(default_factory=list, description="ROME occupations listing a compétence/savoir")
 
 
@@ -83,7 +84,12 @@ def translate(kb, uri_or_code: str, to: System = "rome", top_k: int = 5) -> Tran
             result.matches = _semantic(kb, to, _labels_of(record), top_k, kind="occupation")
         return result
     official = _official(kb, system, to, source_id)
-    result.matches = official if official else _semantic(kb, to, _labels_of(record), top_k)
+    if official:
+        result.matches = official
+    elif system == "esco" and to in ("rome", "onet"):
+        result.matches = _esco_occupation_fallback(kb, record, to, top_k)
+    else:
+        result.matches = _semantic(kb, to, _labels_of(record), top_k)
     return result
 
 
@@ -207,10 +213,42 @@ def _semantic(kb, system: str, labels: dict[str, str], top_k: int, kind: str = "
         out.append(
             TranslationMatch(
                 code=space.ids[i], label=space.labels[i], system=system, kind=space.kinds[i],
-                source="semantic_fallback", score=round(score, 4), rome_codes=space.extra[i],
+                source="semantic_fallback", score=round(score, 4), rome_codes=space.extra[i], basis="labels",
             )
         )
     return out
+
+
+def _esco_occupation_fallback(kb, occupation, to: str, top_k: int) -> list[TranslationMatch]:
+    """An ESCO occupation with no official pair: candidates are the targets that the official
+    crosswalk gives to the other occupations of its ISCO unit group (and its broader occupations),
+    ranked by label similarity plus how often the group maps there; pure label similarity when the
+    group has no pairs either. Always marked ``semantic_fallback``."""
+    table = kb.esco_to_rome if to == "rome" else kb.esco_to_onet
+    related = [o.uri for o in kb.occupations.values() if o.isco_group and o.isco_group == occupation.isco_group and o.uri != occupation.uri]
+    related += [u for u in getattr(kb, "ancestors", lambda _u: [])(occupation.uri) if u in kb.occupations]
+    counts: dict[str, int] = {}
+    for uri in related:
+        for code in dict.fromkeys(m.code for m in table.get(uri, [])):
+            counts[code] = counts.get(code, 0) + 1
+    labels = _labels_of(occupation)
+    if not counts:
+        return _semantic(kb, to, labels, top_k)
+    space = _space(kb, to, "occupation")
+    order = ("fr", "en") if to == "rome" else ("en", "fr")
+    queries = [labels[lang] for lang in order if labels.get(lang)]
+    sims = (space.vectorizer.transform(queries) @ space.matrix.T).toarray().max(axis=0)
+    best_sim: dict[str, float] = {}
+    for i, code in enumerate(space.ids):
+        if code in counts and sims[i] > best_sim.get(code, -1.0):
+            best_sim[code] = float(sims[i])
+    top_count = max(counts.values())
+    scored = sorted(((0.5 * best_sim.get(c, 0.0) + 0.5 * n / top_count, c) for c, n in counts.items()), reverse=True)[:top_k]
+    return [
+        TranslationMatch(code=code, label=_target_label(kb, to, code, code), system=to, source="semantic_fallback",
+                         score=round(score, 4), basis=f"labels+isco_group {occupation.isco_group}")
+        for score, code in scored
+    ]
 
 
 def _skill_to_rome(kb, skill, top_k: int) -> list[TranslationMatch]:
