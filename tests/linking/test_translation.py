@@ -32,6 +32,7 @@ def test_no_official_pair_gives_a_marked_semantic_fallback(tiny_kb):
     assert not result.official
     assert result.matches and all(m.source == "semantic_fallback" for m in result.matches)
     assert all(m.score is not None and 0 < m.score <= 1 for m in result.matches)
+    assert all(m.basis.startswith("labels") for m in result.matches)
 
 
 def test_skill_to_rome_competences_is_semantic(tiny_kb):
