@@ -125,6 +125,11 @@ def test_chat_from_greeting_to_plan(chrome, live, size_name, size):
     _size(chrome, size)
     conversation_id = _chat_to_the_end(chrome, live, size_name)
     assert conversation_id.startswith("web-")
+    assert chrome.find_elements(By.CSS_SELECTOR, "#messages .card-notice"), "no privacy notice shown before consent"
+    receipt = chrome.find_elements(By.CSS_SELECTOR, "#messages .card-receipt a.receipt-link")
+    assert receipt, "no receipt download link"
+    downloaded = httpx.get(receipt[0].get_attribute("href"), timeout=30)
+    assert downloaded.status_code == 200 and downloaded.json()["proof"]
     assert chrome.execute_script("return document.documentElement.scrollWidth") <= size[0] + 1, "page scrolls sideways"
     _check_pictures(chrome, size_name)
 
