@@ -60,3 +60,12 @@ def test_rank_all_skills_is_a_full_ranking(tiny_linker, tiny_kb):
     ranked = tiny_linker.rank_all_skills("serve customers in a shop")
     assert sorted(ranked) == sorted(tiny_kb.skills)
     assert ranked[0] == SKILL["customer"]
+
+
+def test_a_long_text_is_scored_in_chunks_with_evidence_from_its_clauses(tiny_linker):
+    filler = ". ".join(f"Day {i} was quiet at the shop" for i in range(60))
+    text = f"{filler}. I trained new staff. {filler}. Then I took payments at the till"
+    skills = {s.uri: s for s in tiny_linker.link_skills(text, top_k=5)}
+    assert SKILL["train"] in skills and SKILL["payments"] in skills
+    assert "trained new staff" in skills[SKILL["train"]].evidence
+    assert "payments" in skills[SKILL["payments"]].evidence

@@ -23,6 +23,7 @@ from tools.linking.ontology_rerank import OccupationContext, content_stems, reus
 from tools.linking.text_windows import Window, tokenize, windows
 
 SUPPORTED_LANGUAGES = ("en", "fr")
+WINDOW_CHUNK = 32  # windows scored at once: (32 x ~100k label strings) float32 is about 13 MB
 
 
 @dataclass(frozen=True)
@@ -125,12 +126,8 @@ class SkillLinker:
             return SkillAnalysis(text, lang, [], np.zeros((0, self.embedder.dimension), np.float32), np.zeros(n, np.float32), np.zeros(n, np.int64), {})
         texts = [w.text for w in wins]
         q = self.embedder.encode(texts)
-        dense = index.strings.pool_max(index.dense.scores(q))
-        lexical = index.strings.pool_max(index.lexical.scores(texts))
-        description = index.descriptions.scores(q) if index.descriptions is not None else None
-        fused = fuse(dense, lexical, description, cfg.skills)
         local = np.array([not w.whole for w in wins])
-        scores, evidence = aggregate(fused, local)
+        scores, evidence = self._skill_scores(index, texts, q, local)
 
         phrase_spans: dict[int, tuple[int, int]] = {}
         for hit in index.phrases.find(tokens):
@@ -151,6 +148,30 @@ class SkillLinker:
         if cfg.occupation_context:
             scores = scores + cfg.occupation_context * self._context.skill_prior(occupation_scores, cfg.context_occupations)
         return SkillAnalysis(text, lang, wins, q, scores, evidence, phrase_spans, occupation_scores)
+
+    def _skill_scores(self, index: ConceptIndex, texts: list[str], q: np.ndarray, local: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Best fused score of each skill over the windows and the window it comes from, computed
+        in chunks of windows so that a long text (a whole CV) stays within memory."""
+        best = evidence = None
+        best_local = None
+        for start in range(0, len(texts), WINDOW_CHUNK):
+            part = slice(start, start + WINDOW_CHUNK)
+            dense = index.strings.pool_max(index.dense.scores(q[part]))
+            lexical = index.strings.pool_max(index.lexical.scores(texts[part]))
+            description = index.descriptions.scores(q[part]) if index.descriptions is not None else None
+            fused = fuse(dense, lexical, description, self.config.skills)
+            chunk_best, chunk_evidence = aggregate(fused, local[part])
+            chunk_evidence = chunk_evidence + start
+            # evidence prefers clause windows: rank a chunk's evidence by its best clause score
+            chunk_local = fused[local[part]].max(axis=0) if local[part].any() else np.full(fused.shape[1], -np.inf, np.float32)
+            if best is None:
+                best, evidence, best_local = chunk_best, chunk_evidence, chunk_local
+            else:
+                better = chunk_local > best_local
+                evidence = np.where(better, chunk_evidence, evidence)
+                best_local = np.maximum(best_local, chunk_local)
+                best = np.maximum(best, chunk_best)
+        return best, evidence
 
     def link_skills(self, text: str, lang: str = "en", top_k: int = 10) -> list[LinkedSkill]:
         """The ``top_k`` ESCO skills the text expresses, best first, each with its evidence span."""
@@ -270,7 +291,10 @@ class SkillLinker:
     def _occupation_evidence(self, texts: list[str], q: np.ndarray, tokens, lang: str, skill_scores: np.ndarray) -> np.ndarray:
         cfg = self.config
         index = self._concepts("occupations", lang)
-        title = self._title_scores(texts, q, lang).max(axis=0)
+        title = np.max(
+            [self._title_scores(texts[i : i + WINDOW_CHUNK], q[i : i + WINDOW_CHUNK], lang).max(axis=0) for i in range(0, len(texts), WINDOW_CHUNK)],
+            axis=0,
+        )
         for hit in index.phrases.find(tokens):
             title[hit.concept] = max(title[hit.concept], 1.0)  # the occupation's own label, word for word
         skills = self._context.occupation_scores(skill_scores, top=min(cfg.context_skills, len(skill_scores)))
