@@ -86,6 +86,7 @@ class LoadReport(BaseModel):
     wall_s: float
     cpu_count: int
     startup_s: float = 0.0
+    warmup_conversations: int = 0
 
 
 def scripted_answer(reply: dict, conversation: int, state: dict) -> str:
@@ -253,8 +254,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--think-s", type=float, default=1.0,
                         help="mean pause between a reply and the next message, as a person reads and types (default 1.0)")
     parser.add_argument("--backend", choices=["sqlite", "postgres"], default="sqlite")
-    parser.add_argument("--database-url", default="", help=f"PostgreSQL URL for --backend postgres (default {DEFAULT_POSTGRES_URL})")
+    parser.add_argument("--database-url", default="",
+                        help=f"PostgreSQL server for --backend postgres (default {DEFAULT_POSTGRES_URL}; a fresh schema "
+                             "is made in it), or an existing SQLite database for --backend sqlite (default: a fresh one)")
     parser.add_argument("--torch-threads", type=int, default=1, help="torch threads per worker (default 1)")
+    parser.add_argument("--warmup", type=int, default=None,
+                        help="unmeasured conversations first, to warm every worker's caches (default: one per worker)")
     parser.add_argument("--out", type=Path, help="write the report as JSON here")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark's database and worker logs")
     parser.set_defaults(func=run)
@@ -268,9 +273,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         max_turns=args.turns,
         think_s=args.think_s,
         backend=args.backend,
-        database_url=args.database_url or DEFAULT_POSTGRES_URL,
+        database_url=args.database_url or (DEFAULT_POSTGRES_URL if args.backend == "postgres" else ""),
         torch_threads=args.torch_threads,
         keep=args.keep,
+        warmup_conversations=args.warmup if args.warmup is not None else args.workers,
     )
     print(
         f"{report.conversations} conversations on {report.workers} workers ({report.backend}): "
@@ -289,7 +295,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 def run_benchmark(settings: Settings, workers: int, conversations: int, max_turns: int, think_s: float,
                   backend: str = "sqlite", database_url: str = DEFAULT_POSTGRES_URL, torch_threads: int = 1,
-                  keep: bool = False) -> tuple[LoadReport, Path | None]:
+                  keep: bool = False, warmup_conversations: int = 0) -> tuple[LoadReport, Path | None]:
     from channels.workers import WorkerPool
 
     work = Path(tempfile.mkdtemp(prefix="orient-load-"))
@@ -300,6 +306,8 @@ def run_benchmark(settings: Settings, workers: int, conversations: int, max_turn
         sep = "&" if "?" in database_url else "?"
         url = f"{database_url}{sep}options=-csearch_path%3D{schema}"
         overrides = {"database_url": url, "checkpoint_url": ""}
+    elif database_url.startswith("sqlite"):  # an existing SQLite database (e.g. with catalogs already imported)
+        overrides = {"database_url": database_url, "checkpoint_url": str(work / "checkpoints.sqlite3")}
     else:
         overrides = {"database_url": f"sqlite:///{work / 'orient.sqlite3'}",
                      "checkpoint_url": str(work / "checkpoints.sqlite3")}
@@ -311,9 +319,12 @@ def run_benchmark(settings: Settings, workers: int, conversations: int, max_turn
         started = time.perf_counter()
         with pool:
             startup = time.perf_counter() - started
+            if warmup_conversations:  # first uses fill per-process caches (rankers, catalogs): not measured
+                asyncio.run(drive(pool.urls, warmup_conversations, max_turns, 0.0, seed=1))
             records, sent, transcripts, finished, wall = asyncio.run(drive(pool.urls, conversations, max_turns, think_s))
         report = summarise(records, sent, transcripts, finished, wall, workers, backend, conversations, max_turns, think_s)
         report.startup_s = round(startup, 1)
+        report.warmup_conversations = warmup_conversations
     finally:
         if schema is not None and not keep:
             _postgres_schema(database_url, schema, create=False)
