@@ -21,7 +21,7 @@ def fake(fake_openai):
 def llm(fake):
     fake.mode = "json"
     fake.answers.clear()
-    return LLMClient(fake.base_url, "test-key", "fake-model", timeout_s=1.0)
+    return LLMClient(fake.base_url, "test-key", "fake-model", timeout_s=10.0)
 
 
 def test_no_endpoint_means_offline():
@@ -42,7 +42,8 @@ def test_unknown_kind_is_dropped(fake, llm):
 
 
 def test_timeout_falls_back_quickly(fake, llm):
-    fake.mode = "slow"
+    fake.mode = "slow"  # answers after 3 s
+    llm.timeout_s = 1.0
     started = time.perf_counter()
     assert llm.ask_json("sys", "user", SkillExtraction) is None
     assert time.perf_counter() - started < 2.5

@@ -23,7 +23,7 @@ STORY = "I worked 2 years as a cashier in a supermarket. I took payments and hel
 def llm_chat(agent_context, fake_openai, request):
     fake_openai.mode = "json"
     fake_openai.answers.clear()
-    context = dataclasses.replace(agent_context, llm=LLMClient(fake_openai.base_url, "k", "fake", timeout_s=1.0))
+    context = dataclasses.replace(agent_context, llm=LLMClient(fake_openai.base_url, "k", "fake", timeout_s=10.0))
     return Chat(build_graph(InMemorySaver()), context, f"t-llm-{request.node.name[:30]}", hints={"persona": "jobseeker"})
 
 
@@ -46,6 +46,7 @@ def test_llm_extraction_and_grounded_skills(llm_chat, fake_openai):
 
 def test_llm_timeout_falls_back_to_offline(llm_chat, fake_openai):
     fake_openai.mode = "slow"
+    llm_chat.context.llm.timeout_s = 1.0  # the fake answers after 3 s
     llm_chat.run("hello", "en", "yes")
     reply = llm_chat.say(STORY)
     assert reply.expecting == Expecting.experience_detail
