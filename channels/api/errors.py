@@ -89,6 +89,20 @@ def install_error_handlers(app: FastAPI) -> None:
             body = ErrorResponse(error=_HTTP_CODES.get(exc.status_code, "http_error"), detail=str(exc.detail))
         return JSONResponse(body.model_dump(), status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
+    # Database errors get their own handlers (Starlette's ExceptionMiddleware answers and keeps the
+    # connection open); the catch-all ``Exception`` handler re-raises after answering, which makes the
+    # server drop the keep-alive connection and a client's next request on it fail.
+    import sqlite3
+
+    import psycopg
+    from sqlalchemy.exc import DBAPIError
+
+    async def _database_error(request: Request, exc: Exception) -> JSONResponse:
+        return await _unexpected(request, exc)
+
+    for storage_error in (DBAPIError, sqlite3.Error, psycopg.Error):
+        app.add_exception_handler(storage_error, _database_error)
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         """Storage failures become a 503 with a reason the person can read; anything else is a
