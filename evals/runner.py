@@ -61,7 +61,9 @@ class EvalRunner:
         env = self.env
         person = f"eval-{case.id}-{uuid.uuid4().hex[:8]}"
         user = ScriptedUser(case)
-        hints = {"persona": case.persona} if case.persona else None
+        # What a channel knows before the first message: the page's language and, where the person picked
+        # one on a landing page, their persona.
+        hints = {"language": case.language, **({"persona": case.persona} if case.persona else {})}
         seen = Observed(person_id=person)
         transcript: list[dict[str, Any]] = []
         turn_ms: list[float] = []
