@@ -35,8 +35,9 @@ class Settings(BaseSettings):
     llm_model: str = ""
     llm_timeout_s: float = 8.0
 
-    # Torch threads for the embedding model (the machine has 2 cores).
-    torch_threads: int = 2
+    # Torch threads for the embedding model. One per process: on a 2-core machine shared with the
+    # web server and other workers, 2 threads measured 5-10x slower per query than 1 (oversubscription).
+    torch_threads: int = 1
 
     # Telegram: empty token = bot disabled.
     telegram_token: str = ""

@@ -36,9 +36,6 @@ def labels_of(moves):
 
 
 def test_moves_benchmark_sample(real_kb):
-    from channels.cli.bench import benchmarks_package
-
-    benchmarks_package()  # `benchmarks/` sits beside the packages in the checkout
     from benchmarks.moves import run_benchmark
 
     report = run_benchmark(real_kb, sample=80, seed=7, share=0.8, top_k=10)

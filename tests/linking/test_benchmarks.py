@@ -5,14 +5,12 @@ import json
 
 import pytest
 
-from channels.cli.bench import benchmarks_package
 from knowledge_data import OCCUPATION, SKILL
 from tools.linking import SkillLinker
 
-benchmarks_package()
-from benchmarks import occupations as occupations_bench  # noqa: E402
-from benchmarks import skills as skills_bench  # noqa: E402
-from benchmarks import titles as titles_bench  # noqa: E402
+from benchmarks import occupations as occupations_bench
+from benchmarks import skills as skills_bench
+from benchmarks import titles as titles_bench
 
 
 @pytest.fixture(scope="module")
