@@ -375,6 +375,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "I ask so that I can suggest skills and moves that really fit you.",
         "fr": "Je pose la question pour vous proposer des compétences et des pistes qui vous correspondent vraiment.",
     },
+    "off_topic_skill": {
+        "en": "A skill is something you know how to do, like serving customers or editing a video; ESCO, the European list, names about 14,000 of them so that schools and employers understand each other.",
+        "fr": "Une compétence, c'est quelque chose que vous savez faire, comme servir des clients ou monter une vidéo ; ESCO, la liste européenne, en nomme environ 14 000 pour que écoles et employeurs se comprennent.",
+    },
     "off_topic_counts": {
         "en": "Yes, it counts: everything you have done can show skills.",
         "fr": "Oui, ça compte : tout ce que vous avez fait peut montrer des compétences.",

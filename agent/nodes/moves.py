@@ -18,7 +18,11 @@ from agent.toolbox import change_profile, current_occupations, link_occupation, 
 from agent.turns import ask, attempts, bump, card, goto, quick, reset
 from tools.profile import Target
 
-_OTHER = re.compile(r"^(another( job)?|other|something else|none of (these|them)|un autre( metier)?|autre( chose)?|aucun(e)?)\b")
+_OTHER = re.compile(
+    r"^(another( job)?|other|something else|un autre( metier)?|autre( chose)?|aucun(e)?)\b|"
+    r"\b(none of (these|them)|(don'?t|do not) (want|like) (any|these|them)|any of (these|them)|something else|"
+    r"aucune? de (ces|celles|ceux)|autre chose|rien de tout ca|ne me plai(t|sent) pas)\b"
+)
 
 
 def moves(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
@@ -44,7 +48,7 @@ def moves(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     if chosen is not None:
         target = _target_from_move(chosen)
         return _set_target(state, ctx, target)
-    if _OTHER.match(text) or is_empty(message):
+    if _OTHER.search(text) or is_empty(message):
         if attempts(state, "target") < 1:
             return _ask(state, offered, say("moves_none", lang), {"attempts": bump(state, "target")})
     else:

@@ -18,6 +18,7 @@ FAQ: list[tuple[str, str]] = [
     (r"\b(who are you|qui es[- ]tu|qui etes[- ]vous|are you (a )?(human|robot|bot|ai|real)|es[- ]tu (un )?(humain|robot|ia)|"
      r"etes[- ]vous (un )?(humain|robot|ia)|tell me about yourself)\b", "off_topic_who"),
     (r"\besco\b|\brome\b|\bo\*?net\b", "off_topic_esco"),
+    (r"\b(what is a skill|what are skills|what'?s a skill|c'?est quoi une competence|qu'?est[- ]ce qu'?une competence)\b", "off_topic_skill"),
     (r"\b(salary|salaries|pay|paid|wage|earn|salaire|paye|gagner|remuneration)\b", "off_topic_salary"),
     (r"\b(how long (will|does) (this|it) take|combien de temps|ca dure|how much time)\b", "off_topic_time"),
     (r"\b(why (do|are) you ask|pourquoi (tu|vous) (me )?demand|why does it matter|a quoi ca sert)\b", "off_topic_why"),
