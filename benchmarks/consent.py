@@ -18,6 +18,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from benchmarks._report import save_report
 from channels.settings import Settings
 
 NOTICE = "demo-coach:career_coaching:v1"
@@ -74,7 +75,5 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     report["backend"] = services.database.engine.dialect.name
     text = json.dumps(report, indent=2)
     print(text)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
+    save_report(report, args.out)
     return 0

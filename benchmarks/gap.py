@@ -15,12 +15,12 @@ Metrics ×100, plus the time per recommendation (p50 ms).
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import statistics
 import time
 from pathlib import Path
 
+from benchmarks._report import save_report
 from channels.settings import Settings
 
 
@@ -90,7 +90,5 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         f"all gap skills {report['all_covered']:.1f}%, targets with some cover {report['targets_with_cover']:.1f}%, "
         f"p50 {report['p50_ms']:.1f} ms"
     )
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(report, indent=2))
+    save_report(report, args.out)
     return 0

@@ -13,12 +13,12 @@ Targets: recall@10 ≥ 90, p50 ≤ 100 ms.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import statistics
 import time
 from pathlib import Path
 
+from benchmarks._report import percentile, save_report
 from channels.settings import Settings
 
 
@@ -30,14 +30,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--top-k", type=int, default=10)
     parser.add_argument("--out", type=Path, help="write the report as JSON here")
     parser.set_defaults(func=run)
-
-
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return 0.0
-    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
-    return ordered[index]
 
 
 def run_benchmark(kb, sample: int, seed: int, share: float, top_k: int) -> dict:
@@ -78,7 +70,7 @@ def run_benchmark(kb, sample: int, seed: int, share: float, top_k: int) -> dict:
         "recall_at_10": round(100 * hits[10] / n, 2),
         "mrr_at_10": round(100 * reciprocal / n, 2),
         "p50_ms": round(statistics.median(times), 2),
-        "p95_ms": round(_percentile(times, 0.95), 2),
+        "p95_ms": round(percentile(times, 0.95), 2),
         "warmup_ms": round(warmup_ms, 1),
         "targets": {"recall_at_10": 90, "p50_ms": 100},
     }
@@ -94,7 +86,5 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         f"recall@10 {report['recall_at_10']:.1f}  MRR@10 {report['mrr_at_10']:.1f}  "
         f"p50 {report['p50_ms']:.1f} ms  p95 {report['p95_ms']:.1f} ms  (first call {report['warmup_ms']:.0f} ms)"
     )
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(report, indent=2))
+    save_report(report, args.out)
     return 0

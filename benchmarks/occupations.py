@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.skills import percentile, write_report
+from benchmarks._report import percentile, write_report
 from benchmarks.titles import rank_metrics, resolve_gold
 from channels.settings import Settings
 

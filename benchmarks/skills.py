@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import time
 from pathlib import Path
 
+from benchmarks._report import percentile, write_report
 from channels.settings import Settings
 
 IGNORED_LABELS = {"LABEL NOT PRESENT", "UNDERSPECIFIED"}
@@ -77,13 +77,6 @@ def reciprocal_rank(ranked: list[str], gold: set[str]) -> float:
     return 0.0
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return 0.0
-    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
-
-
 def run_benchmark(linker, kb, dataset: Path, lang: str = "en", limit: int = 0, progress: bool = True) -> dict:
     from tqdm import tqdm
 
@@ -126,12 +119,3 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     report = run_benchmark(services.linker, services.knowledge_base, args.dataset, args.lang, args.limit)
     write_report(report, args.out)
     return 0
-
-
-def write_report(report: dict, out: Path | None) -> None:
-    shown = {k: v for k, v in report.items() if not isinstance(v, list)}
-    print(json.dumps(shown, indent=2, ensure_ascii=False))
-    if out:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"written to {out}")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.skills import percentile, write_report
+from benchmarks._report import percentile, write_report
 from channels.settings import Settings
 
 
