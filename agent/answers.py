@@ -1,5 +1,6 @@
 """Reading the person's answers offline: yes/no, "that's all", durations, picks by number or label,
-experience kinds, RIASEC interests and preferences. English and French, typos, no accents, emojis.
+experience kinds, personas and language choices (interests and preferences are read by tools.career).
+English and French, typos, no accents, emojis.
 
 Every function takes the raw text and works on its normalised form (``language.normalise``).
 """
@@ -193,74 +194,6 @@ def short_title(text: str, words: int = 8) -> str:
 def is_ongoing(text: str) -> bool:
     t = normalise(text)
     return bool(re.search(r"\b(i'?ve been|i have been|depuis|currently|actuellement|en ce moment|i am|i'm|je suis|je fais|i do|i keep|i coach|je monte|je garde|on weekends|le week end|le mercredi)\b", t))
-
-
-# -- interests -----------------------------------------------------------------------------------
-_RIASEC_WORDS: dict[str, tuple[str, ...]] = {
-    "R": ("hands", "mains", "manual", "manuel", "build", "construire", "repair", "reparer", "outdoor", "dehors", "nature",
-          "machine", "tools", "outils", "sport", "physical", "physique", "bricol", "drive", "conduire", "animals", "animaux", "cook", "cuisine"),
-    "I": ("science", "research", "recherche", "problem", "probleme", "solving", "resoudre", "analy", "understand", "comprendre",
-          "computers", "ordinateur", "informatique", "tech", "data", "donnees", "math", "logic", "logique", "enquete"),
-    "A": ("creat", "crea", "art", "music", "musique", "draw", "dessin", "design", "write", "ecrire", "video", "film", "photo",
-          "imagin", "theatre", "danse", "dance", "mode", "fashion", "decor"),
-    "S": ("people", "gens", "help", "aider", "aide", "children", "enfants", "kids", "teach", "enseigner", "care", "soin",
-          "social", "others", "autres", "team", "equipe", "listen", "ecouter", "personnes", "public", "contact", "sport"),
-    "E": ("lead", "diriger", "manage", "gerer", "sell", "vendre", "business", "entreprendre", "entrepreneur", "convince",
-          "convaincre", "projects", "projets", "organis", "negoti", "responsib", "commerce"),
-    "C": ("numbers", "chiffres", "order", "ordre", "organis", "admin", "accounts", "comptab", "spreadsheet", "tableur",
-          "excel", "files", "dossiers", "precis", "rules", "regles", "planning", "budget", "computers"),
-}
-
-
-def riasec_letters(text: str) -> list[str]:
-    """RIASEC letters named in the text, strongest first (ties in RIASEC order)."""
-    t = normalise(text)
-    counts = {letter: sum(1 for w in words if w in t) for letter, words in _RIASEC_WORDS.items()}
-    ranked = sorted((letter for letter in counts if counts[letter] > 0), key=lambda x: (-counts[x], "RIASEC".index(x)))
-    return ranked
-
-
-# -- preferences ---------------------------------------------------------------------------------
-_LOCATION = re.compile(
-    r"\b(?:close to|near|around|in|at|pres de|proche de|autour de|vers|a|sur|dans la region de|in the area of)\s+"
-    r"([A-Z][\w\-']+(?:[\s\-][A-Z][\w\-']+)*)"
-)
-_NOT_PLACES = {"I", "The", "A", "My", "Excel", "English", "French", "Je", "Le", "La", "Les", "Un", "Une"}
-
-
-def parse_preferences(text: str) -> dict:
-    """Location, time, training appetite and remote wish from a free answer."""
-    raw = text or ""
-    t = normalise(raw)
-    prefs: dict = {"text": raw.strip()}
-    plain = raw.replace("à", "a").replace("près", "pres")
-    for match in _LOCATION.finditer(plain):
-        place = match.group(1).strip()
-        if place.split()[0] not in _NOT_PLACES:
-            prefs["location"] = place
-            break
-    if re.search(r"\b(full[ -]?time|temps plein|plein temps|35 ?h)\b", t):
-        prefs["time"] = "full time"
-    elif re.search(r"\b(part[ -]?time|temps partiel|mi[ -]temps|half time)\b", t):
-        prefs["time"] = "part time"
-    elif re.search(r"\b(evening|evenings|soir|soirs|night|weekend|week end)\b", t):
-        prefs["time"] = "evenings"
-    if re.search(r"\b(remote|from home|teletravail|a distance|online|en ligne)\b", t):
-        prefs["remote"] = True
-    if re.search(r"\b(no training|pas de formation|sans formation|no studies|pas d'etudes|work soon|travailler vite)\b", t):
-        prefs["training_appetite"] = "none"
-        prefs["max_training_months"] = 0
-    elif re.search(r"\b(short|courte?s?|quick|rapide|few weeks|quelques semaines|evening|soir)\b", t):
-        prefs["training_appetite"] = "short"
-        prefs["max_training_months"] = 6
-    elif re.search(r"\b(long|longues?|degree|master|licence|university|universite|bachelor|bts|but|prepa)\b", t):
-        prefs["training_appetite"] = "long"
-        prefs["max_training_months"] = 36
-    elif re.search(r"\b(training|formation|learn|apprendre|studies|etudes|apprentissage|alternance)\b", t):
-        prefs["training_appetite"] = "some"
-    if re.search(r"\b(stay with my employer|my employer|my company|internal|mon employeur|mon entreprise|en interne|rester)\b", t):
-        prefs["employer_first"] = True
-    return prefs
 
 
 # -- personas ------------------------------------------------------------------------------------
