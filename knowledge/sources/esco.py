@@ -101,16 +101,21 @@ def _set_texts(concept, lang: str, row: dict[str, str]) -> None:
         concept.description[lang] = description
 
 
+def _set_texts_from(path: Path, cols: list[str], concepts: dict, lang: str) -> None:
+    """Labels, alt labels and descriptions in ``lang`` from ``path`` onto the concepts already read in English."""
+    for row in read_table(path, cols):
+        concept = concepts.get(row["conceptUri"].strip())
+        if concept is not None:
+            _set_texts(concept, lang, row)
+
+
 def _read_skill_groups(data_dir: Path, esco: EscoData) -> None:
     cols = ["conceptUri", "preferredLabel", "altLabels", "description", "code"]
     for row in read_table(data_dir / SKILL_GROUPS_EN, cols):
         group = SkillGroup(uri=row["conceptUri"].strip(), code=row["code"].strip())
         _set_texts(group, "en", row)
         esco.skill_groups[group.uri] = group
-    for row in read_table(data_dir / SKILL_GROUPS_FR, cols):
-        group = esco.skill_groups.get(row["conceptUri"].strip())
-        if group is not None:
-            _set_texts(group, "fr", row)
+    _set_texts_from(data_dir / SKILL_GROUPS_FR, cols, esco.skill_groups, "fr")
     # levels (and French labels for the hierarchy's top concepts) from the hierarchy files
     for path, lang in ((HIERARCHY_EN, "en"), (HIERARCHY_FR, "fr")):
         cols = [f"Level {i} URI" for i in range(4)] + [f"Level {i} preferred term" for i in range(4)]
@@ -134,10 +139,7 @@ def _read_isco_groups(data_dir: Path, esco: EscoData) -> None:
         group = IscoGroup(uri=row["conceptUri"].strip(), code=row["code"].strip())
         _set_texts(group, "en", row)
         esco.isco_groups[group.uri] = group
-    for row in read_table(data_dir / ISCO_FR, cols):
-        group = esco.isco_groups.get(row["conceptUri"].strip())
-        if group is not None:
-            _set_texts(group, "fr", row)
+    _set_texts_from(data_dir / ISCO_FR, cols, esco.isco_groups, "fr")
 
 
 def _read_occupations(data_dir: Path, esco: EscoData) -> None:
@@ -147,23 +149,14 @@ def _read_occupations(data_dir: Path, esco: EscoData) -> None:
         occupation = Occupation(uri=uri, code=row["code"].strip(), isco_group=row["iscoGroup"].strip())
         _set_texts(occupation, "en", row)
         esco.occupations[uri] = occupation
-    for row in read_table(data_dir / OCCUPATIONS_FR, cols):
-        occupation = esco.occupations.get(row["conceptUri"].strip())
-        if occupation is not None:
-            _set_texts(occupation, "fr", row)
+    _set_texts_from(data_dir / OCCUPATIONS_FR, cols, esco.occupations, "fr")
 
 
 def _read_other_languages(data_dir: Path, esco: EscoData) -> None:
     cols = ["conceptUri", "preferredLabel", "altLabels", "description"]
-    for path, lang in ((SKILLS_FR, "fr"), (SKILLS_ES, "es")):
-        for row in read_table(data_dir / path, cols):
-            skill = esco.skills.get(row["conceptUri"].strip())
-            if skill is not None:
-                _set_texts(skill, lang, row)
-    for row in read_table(data_dir / OCCUPATIONS_ES, cols):
-        occupation = esco.occupations.get(row["conceptUri"].strip())
-        if occupation is not None:
-            _set_texts(occupation, "es", row)
+    _set_texts_from(data_dir / SKILLS_FR, cols, esco.skills, "fr")
+    _set_texts_from(data_dir / SKILLS_ES, cols, esco.skills, "es")
+    _set_texts_from(data_dir / OCCUPATIONS_ES, cols, esco.occupations, "es")
     for row in read_table(data_dir / SKILLS_DE, ["conceptUri", "preferredLabel_de"]):
         skill = esco.skills.get(row["conceptUri"].strip())
         label = row["preferredLabel_de"].strip()
