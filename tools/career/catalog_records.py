@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import AfterValidator, BaseModel, Field
 
 CatalogKind = Literal["courses", "jobs"]
+
+
+def _stripped_title(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("empty title")
+    return value
+
+
+RecordTitle = Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_stripped_title)]
 
 
 class SkillLink(BaseModel):
@@ -22,7 +32,7 @@ class SkillLink(BaseModel):
 class CourseRecord(BaseModel):
     id: str
     source: str
-    title: str = Field(min_length=1, max_length=500)
+    title: RecordTitle
     url: str | None = None
     description: str = ""
     provider: str | None = None
@@ -37,19 +47,11 @@ class CourseRecord(BaseModel):
     skill_links: list[SkillLink] = Field(default_factory=list)
     extra: dict = Field(default_factory=dict)
 
-    @field_validator("title")
-    @classmethod
-    def _title(cls, value: str) -> str:
-        value = value.strip()
-        if not value:
-            raise ValueError("empty title")
-        return value
-
 
 class JobRecord(BaseModel):
     id: str
     source: str
-    title: str = Field(min_length=1, max_length=500)
+    title: RecordTitle
     url: str | None = None
     description: str = ""
     employer: str | None = None
@@ -60,14 +62,6 @@ class JobRecord(BaseModel):
     skill_weights: list[float] = Field(default_factory=list)  # aligned with skill_uris (1.0 when unknown)
     skill_links: list[SkillLink] = Field(default_factory=list)
     extra: dict = Field(default_factory=dict)
-
-    @field_validator("title")
-    @classmethod
-    def _title(cls, value: str) -> str:
-        value = value.strip()
-        if not value:
-            raise ValueError("empty title")
-        return value
 
 
 class BadRow(BaseModel):
