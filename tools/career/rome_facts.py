@@ -17,7 +17,6 @@ from tools.career.kb_cache import cached_for_kb
 from tools.career.skill_space import SkillSpace
 
 
-
 def _field(record: Any, *names: str) -> Any:
     for name in names:
         if isinstance(record, dict):
@@ -65,39 +64,35 @@ def domain_of(code: str, record: Any) -> tuple[str, str]:
     return str(domain), str(label or domain)
 
 
-def centres_of(record: Any) -> list[str]:
-    """Centre d'intérêt codes (as strings) of a ROME record (labels are mapped to their codes)."""
-    value = _field(record, "centres_interet", "centres", "interests") or []
+def _codes(items: Any, *dict_keys: str) -> list[str]:
+    """Codes (as strings) of a list of ROME links: dicts (the first non-empty ``dict_keys`` value), pairs, records or plain codes."""
     out = []
-    for item in value:
+    for item in items:
         if isinstance(item, dict):
-            out.append(str(item.get("code") or item.get("code_centre_interet") or item.get("label")))
+            value = None
+            for key in dict_keys:  # like item.get(k1) or item.get(k2) or ...
+                value = item.get(key)
+                if value:
+                    break
+            out.append(str(value))
         elif isinstance(item, (list, tuple)):
             out.append(str(item[0]))
         elif hasattr(item, "code"):
             out.append(str(item.code))
         else:
             out.append(str(item))
-    return [CENTRE_CODES.get(c.strip(), c) for c in out]
+    return out
+
+
+def centres_of(record: Any) -> list[str]:
+    """Centre d'intérêt codes (as strings) of a ROME record (labels are mapped to their codes)."""
+    codes = _codes(_field(record, "centres_interet", "centres", "interests") or [], "code", "code_centre_interet", "label")
+    return [CENTRE_CODES.get(c.strip(), c) for c in codes]
 
 
 def mobility_of(record: Any) -> list[str]:
-    value = _field(record, "mobility", "mobilite", "mobility_links") or []
-    out = []
-    for item in value:
-        if isinstance(item, dict):
-            out.append(str(item.get("code") or item.get("target") or item.get("code_rome_cible")))
-        elif isinstance(item, (list, tuple)):
-            out.append(str(item[0]))
-        elif hasattr(item, "code"):
-            out.append(str(item.code))
-        else:
-            out.append(str(item))
-    return [c for c in out if c and c != "None"]
-
-
-def label_of(record: Any) -> str:
-    return str(_field(record, "label", "libelle", "libelle_rome") or "")
+    codes = _codes(_field(record, "mobility", "mobilite", "mobility_links") or [], "code", "target", "code_rome_cible")
+    return [c for c in codes if c and c != "None"]
 
 
 class RomeFacts:
