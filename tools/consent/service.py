@@ -87,14 +87,12 @@ _ALLOWED: dict[EventType, set[ConsentStatus]] = {
     EventType.refused: {ConsentStatus.pending},
     EventType.revoked: {ConsentStatus.granted},
     EventType.expired: {ConsentStatus.granted},
-    EventType.used: {ConsentStatus.granted},
 }
 _RESULT: dict[EventType, ConsentStatus] = {
     EventType.granted: ConsentStatus.granted,
     EventType.refused: ConsentStatus.refused,
     EventType.revoked: ConsentStatus.revoked,
     EventType.expired: ConsentStatus.expired,
-    EventType.used: ConsentStatus.granted,
 }
 
 
@@ -177,10 +175,6 @@ class ConsentService:
                 out.append(self.revoke(person_id, consent.id, actor, now))
         return out
 
-    def mark_used(self, person_id: str, consent_id: str, now: datetime | None = None) -> Consent:
-        """Consume a single-use consent (called by sharing right after a share it allowed)."""
-        return self._transition(person_id, consent_id, EventType.used, "system:share", now)
-
     def expire_due(self, person_id: str | None = None, now: datetime | None = None) -> list[Consent]:
         """Mark granted consents whose validity ended as expired (event + receipt each)."""
         now = now or self.clock()
@@ -246,11 +240,9 @@ class ConsentService:
             if row is None or row.person_id != person_id:
                 raise UnknownConsent(consent_id)
             current = ConsentStatus(row.status)
-            if event_type in (EventType.revoked, EventType.used) and current == ConsentStatus.granted \
+            if event_type == EventType.revoked and current == ConsentStatus.granted \
                     and row.expires_at is not None and as_utc(row.expires_at) <= now:
-                current = ConsentStatus.expired  # lapsed already: nothing left to revoke or use
-            if event_type == EventType.used and row.used_at is not None:
-                current = ConsentStatus.expired  # a single-use consent is spent after one share
+                current = ConsentStatus.expired  # lapsed already: nothing left to revoke
             if current not in _ALLOWED[event_type]:
                 raise InvalidTransition("invalid_transition",
                                         f"cannot mark a consent that is {current.value} as {event_type.value}")
@@ -262,8 +254,6 @@ class ConsentService:
                 row.decided_at = now
             elif event_type == EventType.revoked:
                 row.revoked_at = now
-            elif event_type == EventType.used:
-                row.used_at = now
             s.flush()
             consent = _to_model(row)
             notice = load_notice(s, row.notice_id)
