@@ -191,10 +191,6 @@ class KnowledgeBase:
         """URIs of occupations that list the skill (``relation``: 'essential', 'optional' or None for both)."""
         return [o for o, r in self._skill_occupations.get(uri, []) if relation is None or r == relation]
 
-    def skill_relations(self, uri: str) -> list[tuple[str, str]]:
-        """(occupation URI, 'essential'|'optional') pairs for a skill."""
-        return list(self._skill_occupations.get(uri, []))
-
     # ---- embeddings ---------------------------------------------------------------------------
 
     def vectors(self, name: str) -> LabelMatrix:

@@ -104,10 +104,6 @@ class SkillsGap(BaseModel):
         return [s for s in self.skills if s.relation == "optional"]
 
     @property
-    def almost_there(self) -> list[GapSkill]:
-        return [s for s in self.skills if s.status == "almost"]
-
-    @property
     def is_empty(self) -> bool:
         return not self.skills
 

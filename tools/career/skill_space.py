@@ -170,13 +170,6 @@ class SkillSpace:
         close.sort(key=lambda x: -x[0])
         return [self.skill_uris[h] for _, h in close]
 
-    def primary_group(self, skill_uri: str) -> str | None:
-        i = self.skill_pos.get(skill_uri)
-        if i is None:
-            return None
-        groups = self._neighbours(self.skill_group, i)
-        return self.group_uris[groups[0]] if len(groups) else None
-
     @classmethod
     def for_kb(cls, kb: Any) -> "SkillSpace":
         return cached_for_kb(kb, "skill_space", lambda: cls(kb))

@@ -51,10 +51,3 @@ class LabelStrings:
             return out
         out[:, self.start_owner] = np.maximum.reduceat(string_scores, self.starts, axis=1)
         return out
-
-    def best_string(self, string_scores: np.ndarray, concept: int) -> int:
-        """Index of the concept's string with the highest score in a 1-D score row."""
-        idx = np.flatnonzero(self.owner == concept)
-        if len(idx) == 0:
-            return -1
-        return int(idx[np.argmax(string_scores[idx])])
