@@ -54,6 +54,13 @@ def _notice(client: TestClient, recipient_id: str, purpose: str) -> dict:
     return next(n for n in recipients[recipient_id]["notices"] if n["purpose"] == purpose)
 
 
+def _grant(client: TestClient, pid: str, notice_id: str) -> str:
+    """Ask for the person's consent to ``notice_id`` and grant it, through the API; the consent id."""
+    cid = client.post(f"/api/conversations/{pid}/consents", json={"notice_id": notice_id}).json()["id"]
+    client.post(f"/api/conversations/{pid}/consents/{cid}/grant")
+    return cid
+
+
 def test_public_endpoints_and_receipt_verification(app_env):
     client, services = app_env
     recipients = client.get("/api/consent/recipients").json()
@@ -190,8 +197,7 @@ def test_traces_raise_the_validation_level_with_provenance(app_env):
     r = client.post(url, headers=headers, json={"kind": "xapi", "statement": statement})
     assert r.status_code == 403 and r.json()["error"] == "no_consent"
     notice = _notice(client, org.recipient_id, "skill_evidence")
-    cid = client.post(f"/api/conversations/{pid}/consents", json={"notice_id": notice["id"]}).json()["id"]
-    client.post(f"/api/conversations/{pid}/consents/{cid}/grant")
+    _grant(client, pid, notice["id"])
 
     r = client.post(url, headers=headers, json={"kind": "xapi", "statement": statement})
     assert r.status_code == 201, r.text
@@ -237,8 +243,7 @@ def test_privacy_endpoints(app_env):
     pid = _person(services)
     org, headers = _org(services, "employer")
     notice = _notice(client, org.recipient_id, "recruitment")
-    cid = client.post(f"/api/conversations/{pid}/consents", json={"notice_id": notice["id"]}).json()["id"]
-    client.post(f"/api/conversations/{pid}/consents/{cid}/grant")
+    _grant(client, pid, notice["id"])
     assert client.get(f"/api/org/people/{pid}/profile", headers=headers).status_code == 200
 
     summary = client.get(f"/api/conversations/{pid}/privacy/summary", params={"lang": "fr"}).json()
@@ -273,8 +278,7 @@ def test_hostile_inputs_get_4xx_never_5xx(app_env):
     pid = _person(services)
     org, headers = _org(services, "training_provider")
     notice = _notice(client, org.recipient_id, "skill_evidence")
-    cid = client.post(f"/api/conversations/{pid}/consents", json={"notice_id": notice["id"]}).json()["id"]
-    client.post(f"/api/conversations/{pid}/consents/{cid}/grant")
+    _grant(client, pid, notice["id"])
     url = f"/api/org/people/{pid}/traces"
     for statement in ({"verb": "completed"}, {"verb": {"id": 3}, "object": "x"},
                       {"verb": {"id": "http://adlnet.gov/expapi/verbs/completed"}, "object": ["x"], "result": "ok"},
