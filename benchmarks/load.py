@@ -87,6 +87,8 @@ class LoadReport(BaseModel):
     cpu_count: int
     startup_s: float = 0.0
     warmup_conversations: int = 0
+    p95_ms_by_reply: dict[str, float] = Field(default_factory=dict,
+                                              description="p95 latency by what the agent asked next (where time goes)")
 
 
 def scripted_answer(reply: dict, conversation: int, state: dict) -> str:
@@ -223,6 +225,9 @@ def summarise(records: list[TurnRecord], sent: dict[str, list[str]], transcripts
     for record in sorted(ok, key=lambda r: (r.conversation, r.turn)):
         by_conversation.setdefault(record.conversation, []).append(record)
     moved = sum(1 for turns in by_conversation.values() for a, b in zip(turns, turns[1:]) if a.worker != b.worker)
+    by_reply: dict[str, list[float]] = {}
+    for record in ok:
+        by_reply.setdefault(record.expecting or "unknown", []).append(record.latency_ms)
     return LoadReport(
         workers=workers,
         backend=backend,
@@ -243,6 +248,7 @@ def summarise(records: list[TurnRecord], sent: dict[str, list[str]], transcripts
         max_ms=round(float(latencies.max()), 1),
         wall_s=round(wall_s, 2),
         cpu_count=os.cpu_count() or 0,
+        p95_ms_by_reply={k: round(float(np.percentile(v, 95)), 1) for k, v in sorted(by_reply.items())},
     )
 
 
