@@ -113,12 +113,17 @@ def start_conversation(turns: TurnsDep, body: StartConversation | None = None) -
     summary="Send a message and get the agent's reply",
 )
 def send_message(conversation_id: ConversationId, body: SendMessage, turns: TurnsDep, settings: SettingsDep) -> MessageReply:
+    reply, replayed = _send(conversation_id, body, turns, settings)
+    return MessageReply(conversation_id=conversation_id, reply=reply, replayed=replayed)
+
+
+def _send(conversation_id: str, body: SendMessage, turns: TurnsDep, settings: SettingsDep) -> tuple[AgentReply, bool]:
+    """Run one web turn: the reply and whether it was replayed (413/422 for a bad text, 404 for an unknown conversation)."""
     text = check_message(body.text, settings.max_message_chars)
     try:
-        reply, replayed = turns.send(conversation_id, text, channel="web", client_message_id=body.client_message_id)
+        return turns.send(conversation_id, text, channel="web", client_message_id=body.client_message_id)
     except ConversationNotFound:
         raise _unknown(conversation_id) from None
-    return MessageReply(conversation_id=conversation_id, reply=reply, replayed=replayed)
 
 
 _WORDS = re.compile(r"\S+\s*")
@@ -144,13 +149,9 @@ def _reply_events(reply: AgentReply, replayed: bool) -> Iterator[ServerSentEvent
     summary="Send a message and stream the reply (server-sent events)",
 )
 def stream_message(conversation_id: ConversationId, body: SendMessage, turns: TurnsDep, settings: SettingsDep) -> StreamingResponse:
-    text = check_message(body.text, settings.max_message_chars)
     # The turn runs before the stream opens, so errors are proper HTTP statuses, and the turn is
     # recorded even if the client disconnects mid-stream (a retry with the same id replays it).
-    try:
-        reply, replayed = turns.send(conversation_id, text, channel="web", client_message_id=body.client_message_id)
-    except ConversationNotFound:
-        raise _unknown(conversation_id) from None
+    reply, replayed = _send(conversation_id, body, turns, settings)
     return StreamingResponse(
         _encode(_reply_events(reply, replayed)),
         media_type="text/event-stream",
