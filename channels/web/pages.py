@@ -49,22 +49,22 @@ _SECURITY_HEADERS = {
 }
 
 
-@router.get("/", response_class=HTMLResponse)
-def chat_page(request: Request) -> HTMLResponse:
+def _page(request: Request, template: str) -> HTMLResponse:
     settings = request.app.state.services.settings
     lang = page_language(request, settings.languages)
     return templates.TemplateResponse(
-        request, "chat.html", {"lang": lang, "max_chars": settings.max_message_chars}, headers=_SECURITY_HEADERS
+        request, template, {"lang": lang, "max_chars": settings.max_message_chars}, headers=_SECURITY_HEADERS
     )
+
+
+@router.get("/", response_class=HTMLResponse)
+def chat_page(request: Request) -> HTMLResponse:
+    return _page(request, "chat.html")
 
 
 @router.get("/console", response_class=HTMLResponse)
 def console_page(request: Request) -> HTMLResponse:
-    settings = request.app.state.services.settings
-    lang = page_language(request, settings.languages)
-    return templates.TemplateResponse(
-        request, "console.html", {"lang": lang, "max_chars": settings.max_message_chars}, headers=_SECURITY_HEADERS
-    )
+    return _page(request, "console.html")
 
 
 def mount(app: FastAPI) -> None:
