@@ -166,13 +166,7 @@ class CatalogStore:
                 raise CatalogImportError(f"source {source!r} already holds {existing.kind}; pick another --source")
             if existing is not None and existing.owner and owner and existing.owner != owner:
                 raise CatalogImportError(f"source {source!r} belongs to another organisation")
-            replaced = 0
-            for table in (CatalogCourseRow, CatalogJobRow):
-                replaced += session.execute(delete(table).where(table.source == source)).rowcount or 0
-            if kind == "courses":
-                session.add_all(CatalogCourseRow(**_course_row(r)) for r in records)
-            else:
-                session.add_all(CatalogJobRow(**_job_row(r)) for r in records)
+            replaced = _write_records(session, source, kind, records)
             if existing is None:
                 session.add(CatalogSourceRow(name=source, kind=kind, file=Path(filename).name, owner=owner,
                                              rows_ok=len(records), rows_bad=n_bad, version=1, linking=linking))
@@ -195,12 +189,7 @@ class CatalogStore:
         if session is None:
             self._replace(source, kind, source, owner, records, 0)
             return
-        for table in (CatalogCourseRow, CatalogJobRow):
-            session.execute(delete(table).where(table.source == source))
-        if kind == "courses":
-            session.add_all(CatalogCourseRow(**_course_row(r)) for r in records)
-        else:
-            session.add_all(CatalogJobRow(**_job_row(r)) for r in records)
+        _write_records(session, source, kind, records)
         existing = session.get(CatalogSourceRow, source)
         if existing is None:
             session.add(CatalogSourceRow(name=source, kind=kind, file=source, owner=owner, rows_ok=len(records), version=1))
@@ -300,13 +289,13 @@ class CatalogStore:
         """One course with its skill-link provenance."""
         with self.database.session() as session:
             row = session.get(CatalogCourseRow, record_id)
-            return _course_record(row) if row is not None else None
+            return _record(row, _COURSE_FIELDS, CourseRecord) if row is not None else None
 
     def job(self, record_id: str) -> JobRecord | None:
         """One job offer with its skill-link provenance."""
         with self.database.session() as session:
             row = session.get(CatalogJobRow, record_id)
-            return _job_record(row) if row is not None else None
+            return _record(row, _JOB_FIELDS, JobRecord) if row is not None else None
 
 
 def _reason(exc: Exception) -> str:
@@ -314,25 +303,26 @@ def _reason(exc: Exception) -> str:
     return text[0][:300] if text else type(exc).__name__
 
 
-def _course_row(r: CourseRecord) -> dict:
-    data = {f: getattr(r, f) for f in _COURSE_FIELDS}
-    data["skill_links"] = [l.model_dump() for l in r.skill_links]
+def _write_records(session, source: str, kind: str, records: list[CourseRecord | JobRecord]) -> int:
+    """Delete the source's courses and jobs, add ``records`` (of ``kind``); how many rows were deleted."""
+    replaced = 0
+    for table in (CatalogCourseRow, CatalogJobRow):
+        replaced += session.execute(delete(table).where(table.source == source)).rowcount or 0
+    if kind == "courses":
+        session.add_all(CatalogCourseRow(**_row(r, _COURSE_FIELDS)) for r in records)
+    else:
+        session.add_all(CatalogJobRow(**_row(r, _JOB_FIELDS)) for r in records)
+    return replaced
+
+
+def _row(record: CourseRecord | JobRecord, fields: tuple[str, ...]) -> dict:
+    data = {f: getattr(record, f) for f in fields}
+    data["skill_links"] = [l.model_dump() for l in record.skill_links]
     return data
 
 
-def _job_row(r: JobRecord) -> dict:
-    data = {f: getattr(r, f) for f in _JOB_FIELDS}
-    data["skill_links"] = [l.model_dump() for l in r.skill_links]
-    return data
-
-
-def _course_record(row: CatalogCourseRow) -> CourseRecord:
-    data = {f: getattr(row, f) for f in _COURSE_FIELDS}
+def _record(row: CatalogCourseRow | CatalogJobRow, fields: tuple[str, ...], model: type[CourseRecord] | type[JobRecord]
+            ) -> CourseRecord | JobRecord:
+    data = {f: getattr(row, f) for f in fields}
     data["skill_links"] = [SkillLink(**l) for l in row.skill_links or []]
-    return CourseRecord.model_construct(**data)
-
-
-def _job_record(row: CatalogJobRow) -> JobRecord:
-    data = {f: getattr(row, f) for f in _JOB_FIELDS}
-    data["skill_links"] = [SkillLink(**l) for l in row.skill_links or []]
-    return JobRecord.model_construct(**data)
+    return model.model_construct(**data)
