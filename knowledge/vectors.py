@@ -21,7 +21,6 @@ from knowledge.models import Occupation, Skill
 
 VECTORS_DIR = "vectors"
 CACHE_DIR = "cache"
-MATRICES = ("skills", "occupations")
 # Descriptions are not embedded by default: they are long (about a third of all tokens) and the
 # build must stay within minutes on 2 cores; lexical search covers them.
 # languages whose labels are embedded (the model is English; French labels still help lexical-ish matching)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge.models import IscoGroup, Occupation, Skill, SkillGroup
-from knowledge.sources.tables import read_table, split_lines, split_pipes
+from knowledge.sources.tables import read_table, split_lines
 
 EN = "esco-v1.1.1/en"
 FR = "esco-v1.1.1/fr"

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from knowledge_data import OCCUPATION, SKILL
+from knowledge_data import OCCUPATION
 from tools.linking import SkillLinker
 
 from benchmarks import occupations as occupations_bench

@@ -13,7 +13,6 @@ nothing in the profile API lowers it.
 
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import date, datetime, timezone
 from enum import StrEnum
@@ -182,9 +181,6 @@ class SkillTranslations(_Model):
     onet: list[str] = Field(default_factory=list, description="O*NET-SOC codes or element ids")
     method: Literal["crosswalk", "semantic", "human"] = "crosswalk"
     validated: bool = Field(default=False, description="a human checked the translation")
-
-
-ESCO_URI = re.compile(r"^http://data\.europa\.eu/esco/(skill|occupation|isco)/[A-Za-z0-9\-_.]+$")
 
 
 class ProfileSkill(_Model):
