@@ -38,6 +38,12 @@ def _rating(value: Any) -> float | None:
         return None
 
 
+def _web_url(row: dict[str, Any]) -> str | None:
+    """The row's URL when it is a web address (http or https), else None."""
+    url = text_of(pick(row, URL))
+    return url if url and url.startswith(("http://", "https://")) else None
+
+
 def _links(resolver: SkillResolver | None, skills_text: list[str], uris: list[str]) -> tuple[list[str], list]:
     links = []
     out = [u for u in uris]
@@ -61,9 +67,7 @@ def to_course(
     given_uris = [u for u in skill_items(pick(row, SKILL_URIS)) if u.startswith("http")]
     esco_in_text = [s for s in skills_text if s.startswith("http://data.europa.eu/esco/skill/")]
     uris, links = _links(resolver, skills_text, given_uris)
-    url = text_of(pick(row, URL))
-    if url and not url.startswith(("http://", "https://")):
-        url = None
+    url = _web_url(row)
     if not url and url_template:
         url = url_template.format(title=quote_plus(title))
     duration = pick(row, DURATION)
@@ -103,9 +107,7 @@ def to_job(source: str, line: int, raw: dict[str, Any], resolver: SkillResolver 
     for link in links:
         w = weight_by_text.get(link.text, 1.0)
         uri_weight[link.uri] = max(uri_weight.get(link.uri, 0.0), w)
-    url = text_of(pick(row, URL))
-    if url and not url.startswith(("http://", "https://")):
-        url = None
+    url = _web_url(row)
     occupation = text_of(pick(row, OCCUPATION))
     return JobRecord(
         id=_record_id(source, row, title, line),
