@@ -82,10 +82,37 @@ def translations(ctx: Any, uri: str) -> dict[str, Any]:
 
 
 # -- linking ---------------------------------------------------------------------------------------
-def propose_skills(ctx: Any, text: str, lang: str, exclude: set[str], top_k: int) -> list[dict[str, Any]]:
-    """Skills the linker finds in ``text``, without those in ``exclude``: the best skill of each
-    part of the story (evidence span) first, then the second best of each, and so on, so that a
-    long experience yields skills for everything the person did, not five for one sentence."""
+def propose_skills(ctx: Any, statements: list[str], lang: str, exclude: set[str], top_k: int) -> list[dict[str, Any]]:
+    """Skills the linker finds in what the person said, without those in ``exclude``. Each statement
+    (the experience, then each detail they added) is linked on its own and the statements take turns,
+    so a detail ("I also made the weekly spreadsheet reports") is never crowded out by a long first
+    answer; inside a statement, the best skill of each part of the story (evidence span) comes first,
+    then the second best of each, and so on."""
+    per_statement = [_ranked_in_statement(ctx, text, lang, exclude, top_k) for text in statements if text.strip()]
+    out: list[dict[str, Any]] = []
+    for rank in range(max((len(items) for items in per_statement), default=0)):
+        for items in per_statement:
+            if rank >= len(items) or any(p["uri"] == items[rank].uri for p in out):
+                continue
+            item = items[rank]
+            out.append(
+                {
+                    "uri": item.uri,
+                    "label": skill_label(ctx, item.uri, lang, fallback=item.label),
+                    "score": round(float(item.score), 4),
+                    "skill_type": getattr(item, "skill_type", None),
+                    "evidence": getattr(item, "evidence", "") or "",
+                    "start": getattr(item, "evidence_start", None),
+                    "end": getattr(item, "evidence_end", None),
+                }
+            )
+            if len(out) >= top_k:
+                return out
+    return out
+
+
+def _ranked_in_statement(ctx: Any, text: str, lang: str, exclude: set[str], top_k: int) -> list[Any]:
+    """The linker's skills for one statement, interleaved over its evidence spans."""
     linked = ctx.linker.link_skills(text, lang=lang, top_k=4 * top_k + len(exclude))
     groups: list[tuple[int, int, list[Any]]] = []  # evidence spans mostly overlapping: one part of the story
     for item in linked:
@@ -99,27 +126,10 @@ def propose_skills(ctx: Any, text: str, lang: str, exclude: set[str], top_k: int
                 break
         else:
             groups.append((start, end, [item]))
-    ranked = []
+    ranked: list[Any] = []
     for rank in range(max((len(items) for _, _, items in groups), default=0)):
         ranked += [items[rank] for _, _, items in groups if rank < len(items)]
-    out: list[dict[str, Any]] = []
-    for item in ranked:
-        if any(p["uri"] == item.uri for p in out):
-            continue
-        out.append(
-            {
-                "uri": item.uri,
-                "label": skill_label(ctx, item.uri, lang, fallback=item.label),
-                "score": round(float(item.score), 4),
-                "skill_type": getattr(item, "skill_type", None),
-                "evidence": getattr(item, "evidence", "") or "",
-                "start": getattr(item, "evidence_start", None),
-                "end": getattr(item, "evidence_end", None),
-            }
-        )
-        if len(out) >= top_k:
-            break
-    return out
+    return ranked
 
 
 def current_occupations(ctx: Any, profile: Profile, lang: str) -> list[str]:
@@ -136,7 +146,7 @@ def current_occupations(ctx: Any, profile: Profile, lang: str) -> list[str]:
 
 def link_one_skill(ctx: Any, text: str, lang: str) -> dict[str, Any] | None:
     """The ESCO skill a person names in their own words ("add: first aid"), or None."""
-    found = propose_skills(ctx, text, lang, exclude=set(), top_k=1)
+    found = propose_skills(ctx, [text], lang, exclude=set(), top_k=1)
     return found[0] if found else None
 
 

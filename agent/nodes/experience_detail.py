@@ -51,7 +51,7 @@ def experience_detail(state: AgentState, runtime: Runtime[AgentContext]) -> Comm
 
     known = {s.uri for s in profile.skills if s.state.value in ("confirmed", "rejected")}
     text = experience.text()
-    proposals = propose_skills(ctx, "\n".join([experience.description, *experience.details]), lang, exclude=known,
+    proposals = propose_skills(ctx, [experience.description, *experience.details], lang, exclude=known,
                                top_k=ctx.skills_per_experience)
     for proposal in proposals:  # evidence offsets within the whole experience text
         start = text.find(proposal["evidence"]) if proposal.get("evidence") else -1
