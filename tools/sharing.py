@@ -23,12 +23,12 @@ from pydantic import BaseModel
 from sqlalchemy import JSON, DateTime, Integer, String, delete, func, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tools.consent.events import as_utc
 from tools.consent.models import DataCategory, PreferenceRule, RecipientKind
 from tools.consent.preferences import ConsentPreferences
 from tools.consent.recipients import PURPOSE_STATISTICS
 from tools.consent.service import ConsentError, ConsentService
 from tools.storage.database import Base
+from tools.storage.timestamps import as_utc
 
 log = logging.getLogger(__name__)
 

@@ -30,11 +30,11 @@ from pydantic import BaseModel, Field
 from sqlalchemy import JSON, DateTime, Integer, String, UniqueConstraint, delete, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tools.consent.events import as_utc
 from tools.consent.models import DataCategory, RecipientKind
 from tools.consent.recipients import PURPOSE_STATISTICS
 from tools.sharing import Sharing
 from tools.storage.database import Base
+from tools.storage.timestamps import as_utc
 
 K_MIN = 10
 NO_TARGET = "none"

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tools.consent.models import ConsentEvent, ConsentStatus, EventType
 from tools.consent.tables import ConsentEventRow
-
-
-def as_utc(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; every datetime in the ledger is UTC."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+from tools.storage.timestamps import as_utc
 
 
 def append_event(session: Session, *, consent_id: str, person_id: str, event_type: EventType,

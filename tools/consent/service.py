@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable, TypeVar
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from tools.consent.events import append_event, as_utc, list_events
+from tools.consent.events import append_event, list_events
 from tools.consent.models import (
     TERMINAL_STATUSES,
     Consent,
@@ -53,6 +53,7 @@ from tools.consent.tables import (
     ReceiptRow,
 )
 from tools.storage.database import Database
+from tools.storage.timestamps import as_utc
 
 log = logging.getLogger(__name__)
 

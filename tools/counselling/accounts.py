@@ -16,6 +16,7 @@ from sqlalchemy import Boolean, DateTime, ForeignKey, String, delete, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tools.storage.database import Base, Database
+from tools.storage.timestamps import as_utc
 
 DEMO_USERNAME = "demo-counsellor"
 DEMO_PASSWORD = "demo-password"
@@ -67,10 +68,6 @@ def verify_password(password: str, stored: str) -> bool:
 
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _counsellor(row: CounsellorRow) -> Counsellor:
@@ -150,7 +147,7 @@ class CounsellorDirectory:
             row = session.get(CounsellorSessionRow, _token_hash(token))
             if row is None:
                 return None
-            if _aware(row.expires_at) < datetime.now(timezone.utc):
+            if as_utc(row.expires_at) < datetime.now(timezone.utc):
                 session.delete(row)
                 return None
             account = session.get(CounsellorRow, row.counsellor_id)

@@ -18,13 +18,13 @@ from typing import Iterable
 
 from sqlalchemy import select, update
 
-from tools.consent.events import as_utc
 from tools.consent.models import Controller, Notice, Recipient, RecipientKind
 from tools.consent.recipients import demo_recipients
 from tools.consent.service import ConsentService
 from tools.organisations.models import ALL_SCOPES, ApiKeyInfo, CreatedApiKey, Organisation, OrgPrincipal, Scope
 from tools.organisations.ratelimit import TokenBucketLimiter
 from tools.organisations.tables import ApiKeyRow, OrganisationRow
+from tools.storage.timestamps import as_utc
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,6 @@ from typing import Any, Callable
 
 from sqlalchemy import delete, func, select
 
-from tools.consent.events import as_utc
 from tools.consent.models import DataCategory
 from tools.consent.recipients import PURPOSE_SKILL_EVIDENCE
 from tools.consent.service import ConsentService
@@ -22,6 +21,7 @@ from tools.organisations.models import CertificateTrace, OrgPrincipal, TraceResu
 from tools.organisations.tables import TraceRow
 from tools.profile.models import Evidence, EvidenceSource, ProfileSkill, SkillState, ValidationLevel
 from tools.profile.store import ProfileStore
+from tools.storage.timestamps import as_utc
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ with retries for callers that just want their change applied.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Callable, Iterator
 
 from pydantic import BaseModel
@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from tools.profile.models import Profile, utc_now
 from tools.profile.table import ProfileRow
 from tools.storage.database import Database
+from tools.storage.timestamps import as_utc
 
 
 class ProfileConflict(RuntimeError):
@@ -91,7 +92,7 @@ class ProfileStore:
                     language=r.language,
                     region=r.region,
                     target_uri=r.target_uri,
-                    updated_at=_aware(r.updated_at),
+                    updated_at=as_utc(r.updated_at),
                 )
                 for r in session.execute(query)
             ]
@@ -204,8 +205,3 @@ def _to_profile(row: ProfileRow) -> Profile:
     profile = Profile.model_validate(row.document)
     profile.version = row.version
     return profile
-
-
-def _aware(value: datetime) -> datetime:
-    """SQLite returns naive datetimes; they were written in UTC."""
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)

@@ -1,0 +1,12 @@
+"""Datetimes read back from the relational store."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; every datetime we store is UTC."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
