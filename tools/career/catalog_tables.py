@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import JSON, DateTime, Float, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tools.storage.database import Base
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
+from tools.storage.timestamps import utc_now
 
 
 class CatalogSourceRow(Base):
@@ -27,7 +24,7 @@ class CatalogSourceRow(Base):
     rows_bad: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, default=1)
     linking: Mapped[str] = mapped_column(String(16), default="label")  # label | linker: how free-text skills were linked
-    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
 
 class CatalogCourseRow(Base):

@@ -19,7 +19,7 @@ import hashlib
 import logging
 import secrets
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable, TypeVar
 
 from sqlalchemy import delete, func, select, update
@@ -53,16 +53,12 @@ from tools.consent.tables import (
     ReceiptRow,
 )
 from tools.storage.database import Database
-from tools.storage.timestamps import as_utc
+from tools.storage.timestamps import as_utc, utc_now
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 T = TypeVar("T")
-
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class ConsentError(ValueError):

@@ -14,15 +14,13 @@ nothing in the profile API lowers it.
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+from tools.storage.timestamps import utc_now
 
 
 def new_id(prefix: str) -> str:

@@ -1,8 +1,12 @@
-"""Datetimes read back from the relational store."""
+"""Timestamps: the current UTC time, and datetimes read back from the relational store."""
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 def as_utc(value: datetime | None) -> datetime | None:
