@@ -32,6 +32,7 @@ from tools.profile.models import (
     Interests,
     Profile,
     SkillState,
+    comparable_text,
     new_id,
 )
 
@@ -201,8 +202,8 @@ def import_cv(profile: Profile, data: bytes | str, filename: str | None = None) 
     """
     text = data if isinstance(data, str) else read_cv(data, filename)
     candidates = candidate_experiences(text)
-    known = {(_norm(e.title), _norm(e.organisation or "")) for e in profile.experiences}
-    return [c for c in candidates if (_norm(c.title), _norm(c.organisation or "")) not in known]
+    known = {(comparable_text(e.title), comparable_text(e.organisation or "")) for e in profile.experiences}
+    return [c for c in candidates if (comparable_text(c.title), comparable_text(c.organisation or "")) not in known]
 
 
 def _is_jsonld(document: Any) -> bool:
@@ -213,17 +214,14 @@ def _is_jsonld(document: Any) -> bool:
 
 def _matching_experience(profile: Profile, exp: Experience) -> Experience | None:
     same = profile.experience(exp.id)
-    if same is not None and _norm(same.title) == _norm(exp.title):
+    if same is not None and comparable_text(same.title) == comparable_text(exp.title):
         return same
     for mine in profile.experiences:
         if (
-            _norm(mine.title) == _norm(exp.title)
-            and _norm(mine.organisation or "") == _norm(exp.organisation or "")
+            comparable_text(mine.title) == comparable_text(exp.title)
+            and comparable_text(mine.organisation or "") == comparable_text(exp.organisation or "")
             and (mine.period.start == exp.period.start or mine.period.start is None or exp.period.start is None)
         ):
             return mine
     return None
 
-
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())

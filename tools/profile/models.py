@@ -123,7 +123,7 @@ class Evidence(_Model):
         if self.xapi_statement_id and self.xapi_statement_id == other.xapi_statement_id:
             return True
         return (
-            _norm(self.text) == _norm(other.text)
+            comparable_text(self.text) == comparable_text(other.text)
             and self.source == other.source
             and self.experience_id == other.experience_id
             and self.document_ref == other.document_ref
@@ -454,7 +454,8 @@ class Profile(_Model):
         self.updated_at = utc_now()
 
 
-def _norm(text: str) -> str:
+def comparable_text(text: str) -> str:
+    """Text as compared when merging: lower case, runs of whitespace made one space."""
     return " ".join(text.lower().split())
 
 
