@@ -12,6 +12,7 @@ from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import change_profile, load_profile
 from agent.turns import ask, card, goto, quick
+from tools.career.gap_picture import render_gap_svg
 from tools.profile import GapSkill, GapSummary, Plan, PlanJob, PlanTraining
 
 
@@ -43,6 +44,7 @@ def plan(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         ] + [GapSkill(uri=c.uri, label=c.label, essential=True, status="covered") for c in gap.covered],
         coverage=max(0.0, min(1.0, float(gap.essential_coverage))),
         summary=summary,
+        picture_svg=render_gap_svg(gap, lang),  # drawn in the printable page and the PDF
     )
     plan_model = Plan(
         gap_summary=summary,

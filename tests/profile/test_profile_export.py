@@ -140,3 +140,26 @@ def test_pdf_embeds_the_career_gap_picture():
     assert pages == 1
     assert "Vos compétences pour Responsable de salle" in text  # the SVG's text, drawn by the PDF
     assert "Vos compétences pour" not in _pdf_text(without)[1]
+
+
+def test_pdf_draws_the_gap_picture_with_tooltips_and_shortened_labels():
+    """A real gap picture has hover titles on its bars and labels shortened with '…': the PDF still
+    draws it (not the fallback bar), with the labels in the core fonts fpdf2 uses for SVG text."""
+    from tools.career.gap_picture import render_gap_svg
+    from tools.career.models import GapGroup, SkillRef, SkillsGap
+
+    long_group = "conducting studies, investigations and examinations of many kinds"
+    gap = SkillsGap(
+        target_uri="http://data.europa.eu/esco/occupation/aaaa-bbbb",
+        target_label="shelf filler",
+        lang="en",
+        groups=[GapGroup(uri="g1", label=long_group, covered=[SkillRef(uri="a", label="a")],
+                         missing=[SkillRef(uri="b", label="stock shelves"), SkillRef(uri="c", label="weigh goods")])],
+        summary={"en": "33 %"},
+    )
+    svg = render_gap_svg(gap)
+    assert "<title>" in svg and "…" in svg  # what used to make fpdf2 draw nothing
+    pages, text = _pdf_text(to_pdf(full_profile(), gap_svg=svg, today=TODAY))
+    assert pages == 1
+    assert "Your skills for shelf filler" in text
+    assert "conducting studies" in text

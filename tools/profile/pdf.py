@@ -8,6 +8,7 @@ The page is always one A4 page: when the content does not fit, the lists are sho
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -83,20 +84,7 @@ class _Page(FPDF):
 
     def t(self, text: str) -> str:
         """Text the chosen font can draw."""
-        if self.unicode:
-            return text
-        replaced = (
-            text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').replace("–", "-").replace("—", "-")
-            .replace("…", "...").replace("œ", "oe").replace("Œ", "OE").replace("€", "EUR").replace("·", "-").replace("■", "*").replace("•", "-")
-        )
-        out = []
-        for ch in replaced:
-            if ord(ch) < 256:
-                out.append(ch)
-            else:
-                base = unicodedata.normalize("NFKD", ch).encode("latin-1", "ignore").decode("latin-1")
-                out.append(base or "?")
-        return "".join(out)
+        return text if self.unicode else _latin1(text)
 
     def font(self, style: str = "", scale: float = 1.0, colour: tuple[int, int, int] = INK) -> None:
         self.set_font(self.family, style, self.base * scale)
@@ -197,13 +185,33 @@ def _render(v: SummaryView, size: float, font: dict[str, Path] | None, clip: boo
     return pdf
 
 
+_TOOLTIP = re.compile(r"<title>.*?</title>", re.DOTALL)
+
+
+def _latin1(text: str) -> str:
+    """Text the PDF core fonts can draw (fpdf2 draws SVG text with them whatever font the page uses)."""
+    replaced = (
+        text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').replace("–", "-").replace("—", "-")
+        .replace("…", "...").replace("œ", "oe").replace("Œ", "OE").replace("€", "EUR").replace("·", "-").replace("■", "*").replace("•", "-")
+    )
+    out = []
+    for ch in replaced:
+        if ord(ch) < 256:
+            out.append(ch)
+        else:
+            base = unicodedata.normalize("NFKD", ch).encode("latin-1", "ignore").decode("latin-1")
+            out.append(base or "?")
+    return "".join(out)
+
+
 def _gap(pdf: _Page, v: SummaryView, width: float) -> None:
     gap = v.gap
     L = v.labels
     drawn = False
     if gap.svg:
         try:
-            info = pdf.image(io.BytesIO(gap.svg.encode("utf-8")), x=pdf.l_margin, w=min(width, 120))
+            printable_svg = _latin1(_TOOLTIP.sub("", gap.svg))  # no hover titles on paper; fpdf2 skips shapes holding one
+            info = pdf.image(io.BytesIO(printable_svg.encode("utf-8")), x=pdf.l_margin, w=min(width, 120))
             drawn = info is not None
         except (ValueError, NotImplementedError, ParseError, KeyError):
             drawn = False  # an SVG feature fpdf2 does not draw: fall back to the bar below
