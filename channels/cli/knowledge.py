@@ -1,4 +1,5 @@
-"""``orient knowledge build|info``: build the knowledge base from the reference data, or describe it."""
+"""``orient knowledge build|info|train-encoder``: build the knowledge base from the reference data,
+describe it, or fine-tune the sentence encoder on pairs drawn from it (optional)."""
 
 from __future__ import annotations
 
@@ -23,12 +24,74 @@ def register(subparsers) -> None:
     info = actions.add_parser("info", help="counts, build time and input hashes of the built knowledge base")
     info.add_argument("--json", action="store_true", help="print as JSON")
     info.set_defaults(func=run)
+    train = actions.add_parser(
+        "train-encoder",
+        help="optional: fine-tune all-MiniLM-L6-v2 on ESCO pairs (alt labels, descriptions, French labels) "
+             "and save it under <storage>/models; the next build re-embeds the labels with it",
+    )
+    train.add_argument("--max-pairs", type=int, default=40_000, help="training pairs, shared across kinds (default 40000)")
+    train.add_argument("--epochs", type=int, default=1)
+    train.add_argument("--seed", type=int, default=13)
+    train.add_argument("--batch-size", type=int, default=64, help="pairs per step (in-batch negatives)")
+    train.add_argument("--lr", type=float, default=3e-5, help="peak learning rate (linear warm-up and decay)")
+    train.add_argument("--kinds", help="comma-separated pair kinds (default: all of " + ",".join(_pair_kinds()) + ")")
+    train.add_argument("--name", default="esco-minilm", help="model folder under <storage>/models (default esco-minilm)")
+    train.add_argument("--knowledge-dir", dest="source_knowledge_dir", metavar="DIR",
+                       help="knowledge base to draw pairs from (default: <storage>/knowledge)")
+    train.add_argument("--threads", type=int, help="torch threads (default: $ORIENT_TORCH_THREADS)")
+    train.add_argument("--quiet", action="store_true", help="no progress bar")
+    train.add_argument("--json", action="store_true", help="print the model card as JSON")
+    train.set_defaults(func=run)
+
+
+def _pair_kinds() -> tuple[str, ...]:
+    from knowledge.finetune import PAIR_KINDS
+
+    return PAIR_KINDS
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.knowledge_command == "build":
         return _build(args, settings)
+    if args.knowledge_command == "train-encoder":
+        return _train_encoder(args, settings)
     return _info(args, settings)
+
+
+def _train_encoder(args: argparse.Namespace, settings: Settings) -> int:
+    from knowledge.base import KnowledgeBase
+    from knowledge.errors import KnowledgeBaseMissing
+    from knowledge.finetune import PAIR_KINDS, TrainingConfig, default_model_dir, train_encoder
+
+    source = Path(args.source_knowledge_dir) if args.source_knowledge_dir else settings.knowledge_dir
+    try:
+        kb = KnowledgeBase.load(source)
+    except KnowledgeBaseMissing as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    kinds = tuple(k.strip() for k in args.kinds.split(",") if k.strip()) if args.kinds else PAIR_KINDS
+    config = TrainingConfig(
+        max_pairs=args.max_pairs, epochs=args.epochs, seed=args.seed, batch_size=args.batch_size,
+        learning_rate=args.lr, kinds=kinds, threads=args.threads or settings.torch_threads,
+    )
+    out_dir = default_model_dir(settings.storage_dir, args.name)
+    log = (lambda _m: None) if args.json else print
+    try:
+        report = train_encoder(kb, out_dir, config, name=args.name, progress=not args.quiet, log=log)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(report.card, indent=2, ensure_ascii=False))
+        return 0
+    print(f"encoder saved to {report.model_dir} ({report.embedder_name}): {report.pairs} pairs, {report.steps} steps, "
+          f"{report.seconds:.0f} s, loss {report.card['loss_first_20']:.3f} -> {report.final_loss:.3f}")
+    if args.name == "esco-minilm" and settings.encoder.strip().lower() == "auto":
+        print("it is used from now on with this storage dir (ORIENT_ENCODER=auto); the next `orient knowledge build` "
+              "re-embeds every label with it (minutes). ORIENT_ENCODER=stock keeps the stock model.")
+    else:
+        print(f"use it with ORIENT_ENCODER={report.model_dir}, then `orient knowledge build`.")
+    return 0
 
 
 def _build(args: argparse.Namespace, settings: Settings) -> int:
@@ -36,13 +99,14 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
         settings = settings.model_copy(update={"data_dir": Path(args.build_data_dir)})
     from channels.services import Services
     from knowledge.build import build_knowledge
-    from knowledge.embeddings import LazyEmbedder, minilm_name, minilm_normaliser
+    from knowledge.embeddings import LazyEmbedder, minilm_normaliser
     from knowledge.errors import KnowledgeSourceError
 
     started = time.perf_counter()
     services = Services(settings)
     # the model loads only when something must be encoded: a cached rebuild never loads it
-    embedder = LazyEmbedder(minilm_name(), lambda: services.embedder, normaliser=minilm_normaliser())
+    embedder = LazyEmbedder(services.embedder_name, lambda: services.embedder,
+                            normaliser=minilm_normaliser(services.encoder_dir))
     try:
         report = build_knowledge(
             settings.data_dir,
