@@ -165,8 +165,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Voici des secteurs, des métiers et des filières d'études qui correspondent à ce que vous faites et aimez :",
     },
     "moves_intro_employee": {
-        "en": "Here are moves that build on your skills, starting with what fits your employer:",
-        "fr": "Voici des évolutions possibles à partir de vos compétences, en commençant par ce qui convient à votre employeur :",
+        "en": "Here are moves that build on your skills, from a step up where you are to a new direction:",
+        "fr": "Voici des évolutions possibles à partir de vos compétences, d'une progression dans votre métier à une réorientation :",
     },
     "moves_ask": {
         "en": "Which one would you like to explore? Pick one, or name another job.",

@@ -132,15 +132,30 @@ def _ranked_in_statement(ctx: Any, text: str, lang: str, exclude: set[str], top_
     return ranked
 
 
+NAMED_ROLE_MIN_SCORE = 0.85  # a title the person names must match an ESCO title closely to be trusted
+
+
 def current_occupations(ctx: Any, profile: Profile, lang: str) -> list[str]:
-    """The ESCO occupations of the person's jobs (paid experiences), for mobility-based moves."""
+    """The ESCO occupations of the person's jobs (paid experiences), for mobility and step-up moves:
+    the job title they name ("I've been a warehouse worker") when it matches an ESCO title closely,
+    else the occupation their description suggests most."""
+    from tools.linking.job_titles import named_roles
+
     out: list[str] = []
     for experience in profile.experiences:
         if experience.kind.value != "paid":
             continue
-        found = ctx.linker.infer_occupations(experience.description, lang=lang, top_k=1)
-        if found and found[0].uri not in out:
-            out.append(found[0].uri)
+        uri = None
+        for role in named_roles(experience.description, lang):
+            titles = ctx.linker.link_titles(role, lang=lang, top_k=1)
+            if titles and titles[0].score >= NAMED_ROLE_MIN_SCORE:
+                uri = titles[0].uri
+                break
+        if uri is None:
+            found = ctx.linker.infer_occupations(experience.description, lang=lang, top_k=1)
+            uri = found[0].uri if found else None
+        if uri is not None and uri not in out:
+            out.append(uri)
     return out[:3]
 
 

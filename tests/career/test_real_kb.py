@@ -51,6 +51,15 @@ def test_warehouse_worker_with_numbers_interests(real_kb):
     assert {"data analyst", "warehouse manager", "statistical assistant"} & set(labels_of(moves))
     top = moves[0]
     assert top.rome_codes and top.carried_skills and top.why["en"] and top.why["fr"]
+    # five places, the job the person names: a step up in the field and an interest-led change among them
+    worker = next(u for u, occ in real_kb.occupations.items() if occ.labels.get("en") == "warehouse worker")
+    five = rank_moves(real_kb, skills, "employee", "numbers, computers, solving problems",
+                      "stay with my employer if possible, training in the evening", top_k=5, current_occupations=[worker])
+    assert len(five) == 5 and worker not in [m.uri for m in five]
+    kinds = {reason for m in five for reason in m.reasons}
+    assert {"step_up", "interest_led"} <= kinds
+    step = next(m for m in five if "step_up" in m.reasons)
+    assert "N1303" in step.rome_codes or set(step.rome_codes) & {"N1110", "N1115"}
 
 
 def test_cashier_jobseeker_who_likes_people_and_sport(real_kb):

@@ -17,6 +17,8 @@ def why_texts(
     mobility_from: dict[str, str] | None = None,
     region: str | None = None,
     employer: str | None = None,
+    step_up_from: dict[str, str] | None = None,
+    interest_led: bool = False,
 ) -> dict[str, str]:
     out: dict[str, str] = {}
     for lang in ("en", "fr"):
@@ -46,6 +48,18 @@ def why_texts(
                 f"A usual move from {mobility_from[lang]} (ROME mobility)."
                 if lang == "en"
                 else f"Une mobilité courante depuis {mobility_from[lang]} (mobilité ROME)."
+            )
+        if step_up_from and step_up_from.get(lang):
+            parts.append(
+                f"A step up in your field, from {step_up_from[lang]}."
+                if lang == "en"
+                else f"Une progression dans votre domaine, depuis {step_up_from[lang]}."
+            )
+        if interest_led:
+            parts.append(
+                "Close to what you enjoy most: a bigger change, with training."
+                if lang == "en"
+                else "Proche de ce que vous aimez le plus : un changement plus grand, avec une formation."
             )
         if region:
             parts.append(f"In demand in {region}." if lang == "en" else f"Métier recherché sur le territoire ({region}).")

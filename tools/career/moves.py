@@ -8,6 +8,9 @@ The ranking combines (see :mod:`tools.career.occupation_scores` for the skill pa
 - ROME mobility links from the occupations the profile matches best (or the given current ones);
 - regional demand when a regional pack is loaded;
 - preferences (sectors to avoid, staying with the employer).
+
+The visible list then keeps room for a step up in the person's own field and for a change toward
+what they enjoy most (:mod:`tools.career.progression`), when the ranking left none in it.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from tools.career.occupation_scores import SkillScores, skill_scores
 from tools.career.packs.models import LoadedPacks
 from tools.career.packs.signals import occupation_demand
 from tools.career.preferences import CareerPreferences, parse_preferences
+from tools.career.progression import INTEREST_LED_MIN_AFFINITY, best_of, carries_skills, step_ups
 from tools.career.rome_facts import RomeFacts, mobility_of
 from tools.career.sector_moves import interleave, rank_programmes, rank_sectors
 from tools.career.skill_space import SkillSpace
@@ -128,25 +132,65 @@ def rank_moves(
         mobility_term = MOBILITY_BONUS * mobility * np.minimum(1.0, scores.total / 0.2)
     final = base * (1.0 + DEMAND_BOOST * demand) + mobility_term
     final = _apply_preferences(final, facts, prefs)
+    if explicit and persona == "employee":  # an employee holds that job: it is no move (a jobseeker may want it back)
+        final[current] = 0.0
 
     n_occ = max(top_k, 1) if persona != "high_school" else max(top_k, 1) * 2
-    candidates = _diversified(space, scores.held, final, _top(final, 3 * n_occ), n_occ)
-    occupation_moves = [
-        _occupation_move(kb, space, facts, scores, profile, i, float(final[i]), set(skill_uris), lang,
-                         mobility_source.get(i), region_of.get(i) if demand[i] > 0 else None)
-        for i in candidates
-        if final[i] > 0
-    ]
+    candidates = [i for i in _diversified(space, scores.held, final, _top(final, 3 * n_occ), n_occ) if final[i] > 0]
+
+    def moves_of(indices: list[int], kinds: dict[int, str]) -> list[CareerMove]:
+        return [
+            _occupation_move(kb, space, facts, scores, profile, i, float(final[i]), set(skill_uris), lang,
+                             mobility_source.get(i), region_of.get(i) if demand[i] > 0 else None,
+                             kinds.get(i), current)
+            for i in indices
+        ]
 
     if persona == "high_school":
+        occupation_moves = moves_of(candidates, {})
         sectors = rank_sectors(kb, facts, final, profile, lang, limit=3)
         programmes = rank_programmes(kb, facts, final, profile, prefs, packs, sectors, lang, limit=3)
         return interleave(occupation_moves, sectors, programmes, top_k)
 
+    roles = []
     if packs.employer and (persona == "employee" or prefs.stay_with_employer):
         roles = rank_roles(kb, space, scores, packs, skill_uris, final, lang, limit=max(1, top_k // 2))
-        return (roles + occupation_moves)[:top_k]
-    return occupation_moves[:top_k]
+    visible = max(top_k - len(roles), 0)
+    steps = step_ups(kb, space, facts, current) if explicit else np.zeros(len(final), bool)
+    carries = carries_skills(space, scores.held)
+    chosen, kinds = _keep_room(candidates, visible, final, scores.total, steps & (scores.total > 0),
+                               carries & (affinity >= INTEREST_LED_MIN_AFFINITY * float(affinity.max()))
+                               if w_int and affinity.any() else None)
+    return (roles + moves_of(chosen, kinds))[:top_k]
+
+
+def _keep_room(
+    ranked: list[int], k: int, final: np.ndarray, skills: np.ndarray, step_up: np.ndarray, interest_led: np.ndarray | None
+) -> tuple[list[int], dict[int, str]]:
+    """The first ``k`` of ``ranked``, where the last places go, if the list holds none, to the best
+    step up in the person's field and to the best of the moves that fit their interests best and
+    use some of their skills. Returns the indices and the kind of each place kept that way."""
+    shown = ranked[:k]
+    kinds: dict[int, str] = {}
+    if k < 3:
+        return shown, kinds
+    wanted: list[tuple[str, np.ndarray]] = []
+    if step_up.any():
+        wanted.append(("step_up", step_up))
+    if interest_led is not None and interest_led.any():
+        wanted.append(("interest_led", interest_led))
+    reserved: list[int] = []
+    for kind, eligible in wanted:
+        present = [i for i in shown if eligible[i]]
+        if present:
+            kinds.setdefault(present[0], kind)
+            continue
+        pick = best_of(final + 1e-6 * skills, eligible, set(shown) | set(reserved))
+        if pick is not None:
+            reserved.append(pick)
+            kinds[pick] = kind
+    keep = [i for i in shown if i not in reserved][: k - len(reserved)]
+    return keep + reserved, kinds
 
 
 def _top(values: np.ndarray, k: int) -> list[int]:
@@ -203,6 +247,15 @@ def _mobility_source(facts: RomeFacts, current: list[int], target: int) -> int:
     return current[0]
 
 
+def _family_source(facts: RomeFacts, current: list[int], target: int) -> int:
+    """The current job that shares a ROME code with ``target`` (else the one it is a usual move from)."""
+    target_codes = set(facts.rome_codes[target])
+    for i in current:
+        if target_codes & set(facts.rome_codes[i]):
+            return i
+    return _mobility_source(facts, current, target)
+
+
 def _occupation_move(
     kb: Any,
     space: SkillSpace,
@@ -215,6 +268,8 @@ def _occupation_move(
     lang: str,
     mobility_from: int | None,
     region: str | None,
+    kind: str | None = None,
+    current: list[int] | None = None,
 ) -> CareerMove:
     uri = space.occ_uris[i]
     occ = kb.occupations[uri]
@@ -235,7 +290,14 @@ def _occupation_move(
     mobility_names = None
     if mobility_from is not None and mobility_from != i:
         mobility_names = {lg: label(kb, space.occ_uris[mobility_from], lg) for lg in ("en", "fr")}
+    step_from = None
+    if kind == "step_up" and current:
+        source = _family_source(facts, current, i)
+        step_from = {lg: label(kb, space.occ_uris[source], lg) for lg in ("en", "fr")}
+        mobility_names = None  # the step up says it
     reasons = ["skills"] if carried_uris else []
+    if kind:
+        reasons.append(kind)
     if letters:
         reasons.append(f"interests:{letters}")
     if mobility_names:
@@ -257,6 +319,7 @@ def _occupation_move(
         why=why_texts(
             carried=carried, missing=missing, n_essential=len(essential), n_essential_held=n_held,
             interest_letters=letters, mobility_from=mobility_names, region=region,
+            step_up_from=step_from, interest_led=kind == "interest_led",
         ),
         reasons=reasons,
         sector=facts.domain_labels.get(domain) if domain else None,

@@ -25,3 +25,32 @@ def clean_title(title: str, lang: str = "en") -> str:
     cleaned = re.sub(rf"\b({words})\b\.?", " ", cleaned, flags=re.IGNORECASE)
     cleaned = " ".join(cleaned.replace("/", " / ").split()).strip(" -–—/|,")
     return cleaned or text
+
+
+# "I've been a warehouse worker for 6 years", "I worked as a cook", "je suis vendeuse depuis 2019"
+_ROLE_EN = re.compile(
+    r"\b(?:(?:i(?:'ve| have) been|i was|i am|i'm|i used to be)\s+an?|"
+    r"(?:worked|work|working|job|employed|hired) as(?:\s+(?:an?|the))?)\s+(?P<role>[^\W\d][\w'’ -]{1,48}?)"
+    r"(?=\s+(?:for|at|in|with|during|since|from|on|and|but|where|who|when|until|about|over)\b|\s*[.,;:!?()]|$)",
+    re.IGNORECASE,
+)
+_ROLE_FR = re.compile(
+    r"\b(?:j'ai été|j’ai été|j'étais|j’étais|je suis|je travaille comme|j'ai travaillé comme|j’ai travaillé comme|"
+    r"travaillé comme|en tant que|embauchée? comme|employée? comme|poste de)\s+(?:une? |la |le |l'|l’)?"
+    r"(?P<role>[^\W\d][\w'’ -]{1,48}?)"
+    r"(?=\s+(?:pendant|chez|à|au|aux|dans|depuis|pour|de \d|durant|jusqu|et|mais|où|qui|quand)\b|\s*[.,;:!?()]|$)",
+    re.IGNORECASE,
+)
+
+
+def named_roles(text: str, lang: str = "en") -> list[str]:
+    """Job titles a person names about themselves in a sentence ("I've been a warehouse worker for
+    6 years" → ["warehouse worker"]), in the order they appear; to be matched like any job title."""
+    patterns = (_ROLE_FR, _ROLE_EN) if lang == "fr" else (_ROLE_EN, _ROLE_FR)
+    found: list[tuple[int, str]] = []
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            role = " ".join(match.group("role").split()).strip(" -'’")
+            if role and len(role.split()) <= 5:
+                found.append((match.start("role"), role))
+    return list(dict.fromkeys(role for _, role in sorted(found)))

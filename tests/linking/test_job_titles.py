@@ -1,0 +1,30 @@
+"""Job titles: cleaning a title, and finding the title a person names about themselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.linking.job_titles import clean_title, named_roles
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "roles"),
+    [
+        ("I've been a warehouse worker for 6 years: picking orders", "en", ["warehouse worker"]),
+        ("I was a cashier at Lidl and trained new staff", "en", ["cashier"]),
+        ("I worked as cashier, then I was a shift supervisor.", "en", ["cashier", "shift supervisor"]),
+        ("I'm a nurse assistant.", "en", ["nurse assistant"]),
+        ("I am proud of my team", "en", []),
+        ("I've been working in a shop", "en", []),
+        ("I keep the football club's accounts", "en", []),
+        ("je suis vendeuse depuis 2019", "fr", ["vendeuse"]),
+        ("J'ai été serveuse pendant 3 ans dans une brasserie", "fr", ["serveuse"]),
+        ("j'ai travaillé comme aide-soignante à l'hôpital", "fr", ["aide-soignante"]),
+    ],
+)
+def test_named_roles(text, lang, roles):
+    assert named_roles(text, lang) == roles
+
+
+def test_clean_title_drops_noise():
+    assert clean_title("Senior Data Analyst (m/f/d) - Berlin") == "Data Analyst"

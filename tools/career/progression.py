@@ -1,0 +1,76 @@
+"""Two kinds of move a counsellor always puts on the table besides the best skill match:
+
+- a **step up in the same field**: an occupation of the person's own job family (a ROME code it
+  shares with a job they hold or held) at a higher ISCO skill level (a warehouse worker, ISCO 9333, → warehouse manager, ISCO 1324, same ROME N1303);
+- an **interest-led change**: an occupation that fits what the person enjoys best (RIASEC and
+  centres d'intérêt) and lists at least one skill they hold, even if the gap is wider.
+
+Both come from the ontologies only (ISCO codes on ESCO occupations, ROME codes and mobility links
+through the official crosswalk), never from a list of named jobs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from tools.career.rome_facts import RomeFacts
+from tools.career.skill_space import SkillSpace
+
+# ISCO-08 major group → skill level (ILO: 1 elementary … 4 professional; managers span 3–4).
+ISCO_SKILL_LEVEL = {"1": 3.5, "2": 4.0, "3": 3.0, "4": 2.0, "5": 2.0, "6": 2.0, "7": 2.0, "8": 2.0, "9": 1.0}
+INTEREST_LED_MIN_AFFINITY = 0.9  # "fits what you enjoy best": within 10% of the best interest fit
+
+
+def skill_level(isco_code: str | None) -> float | None:
+    """The ISCO skill level of an ESCO occupation code ("9333.8" → 1.0), None when unknown."""
+    code = (isco_code or "").strip()
+    return ISCO_SKILL_LEVEL.get(code[:1]) if code else None
+
+
+def occupation_levels(kb: Any, space: SkillSpace) -> np.ndarray:
+    """Per occupation (SkillSpace order), its ISCO skill level; NaN when the code is unknown."""
+    levels = np.full(len(space.occ_uris), np.nan, np.float32)
+    for i, uri in enumerate(space.occ_uris):
+        level = skill_level(getattr(kb.occupations[uri], "code", None))
+        if level is not None:
+            levels[i] = level
+    return levels
+
+
+def step_ups(kb: Any, space: SkillSpace, facts: RomeFacts, current: list[int]) -> np.ndarray:
+    """Per occupation, True when it is a step up from the ``current`` jobs: the same job family (a
+    ROME code it shares with one of them) at a strictly higher ISCO skill level."""
+    out = np.zeros(len(space.occ_uris), bool)
+    if not current:
+        return out
+    levels = occupation_levels(kb, space)
+    known = levels[current]
+    known = known[~np.isnan(known)]
+    if not len(known):
+        return out
+    base = float(known.max())
+    for code in {code for i in current for code in facts.rome_codes[i]}:
+        for i in facts.by_rome.get(code, []):
+            if levels[i] > base:
+                out[i] = True
+    out[current] = False
+    return out
+
+
+def carries_skills(space: SkillSpace, held: np.ndarray) -> np.ndarray:
+    """Per occupation, True when it lists (as essential or optional) at least one skill the person holds."""
+    return np.asarray(space.any @ (held > 0).astype(np.float32)).ravel() > 0
+
+
+def best_of(values: np.ndarray, eligible: np.ndarray, exclude: set[int]) -> int | None:
+    """The index with the highest value among ``eligible`` ones not in ``exclude`` (value > 0)."""
+    order = np.argsort(-values, kind="stable")
+    for i in order:
+        i = int(i)
+        if values[i] <= 0:
+            return None
+        if eligible[i] and i not in exclude:
+            return i
+    return None
