@@ -6,7 +6,9 @@ import pytest
 from career_kb import build_career_kb, o, s
 
 from tools.career.moves import rank_moves
-from tools.career.progression import skill_level, step_ups
+import numpy as np
+
+from tools.career.progression import carries_skills, skill_level, step_ups
 from tools.career.rome_facts import RomeFacts
 from tools.career.skill_space import SkillSpace
 
@@ -25,17 +27,33 @@ def test_isco_skill_levels():
     assert skill_level("1324.3.4") > skill_level("4321.1") > skill_level("9333.8")
     assert skill_level("2511.3") == 4.0
     assert skill_level("") is None and skill_level(None) is None
+    # supervising is half a level up within a major group; a manager is not counted twice
+    assert skill_level("5222.1.1", "checkout supervisor") == 2.5
+    assert skill_level("5230.1", "cashier") == 2.0
+    assert skill_level("8322.1", "delivery team leader") == 2.5
+    assert skill_level("1420.4", "shop manager") == 3.5
 
 
 def test_step_up_is_same_family_and_higher_level(family_kb):
     space, facts = SkillSpace.for_kb(family_kb), RomeFacts.for_kb(family_kb)
     worker = space.occ_pos[o("warehouse")]
-    steps = step_ups(family_kb, space, facts, [worker])
+    nothing = np.zeros(len(space.occ_uris), bool)
+    steps = step_ups(family_kb, space, facts, [worker], nothing)
     assert steps[space.occ_pos[o("manager")]]
     assert not steps[worker]  # not a move to the job one holds
     assert not steps[space.occ_pos[o("cashier")]]  # another family
     # from the manager's job, the worker's is no step up
-    assert not step_ups(family_kb, space, facts, [space.occ_pos[o("manager")]])[worker]
+    assert not step_ups(family_kb, space, facts, [space.occ_pos[o("manager")]], nothing)[worker]
+
+
+def test_step_up_through_rome_mobility_needs_a_skill_the_person_holds(career_kb):
+    # in this KB the manager (N1301) is no family of the worker (N1103), only a usual move from it
+    space, facts = SkillSpace.for_kb(career_kb), RomeFacts.for_kb(career_kb)
+    worker, manager = space.occ_pos[o("warehouse")], space.occ_pos[o("manager")]
+    assert not step_ups(career_kb, space, facts, [worker], np.zeros(len(space.occ_uris), bool))[manager]
+    carries = carries_skills(space, space.held_vector([s("wms")]))
+    assert carries[manager] and not carries[space.occ_pos[o("editor")]]
+    assert step_ups(career_kb, space, facts, [worker], carries)[manager]
 
 
 def test_step_up_keeps_a_place_when_the_person_names_their_job(family_kb):

@@ -156,8 +156,8 @@ def rank_moves(
     if packs.employer and (persona == "employee" or prefs.stay_with_employer):
         roles = rank_roles(kb, space, scores, packs, skill_uris, final, lang, limit=max(1, top_k // 2))
     visible = max(top_k - len(roles), 0)
-    steps = step_ups(kb, space, facts, current) if explicit else np.zeros(len(final), bool)
     carries = carries_skills(space, scores.held)
+    steps = step_ups(kb, space, facts, current, carries) if explicit else np.zeros(len(final), bool)
     chosen, kinds = _keep_room(candidates, visible, final, scores.total, steps & (scores.total > 0),
                                carries & (affinity >= INTEREST_LED_MIN_AFFINITY * float(affinity.max()))
                                if w_int and affinity.any() else None)

@@ -1,7 +1,8 @@
 """Two kinds of move a counsellor always puts on the table besides the best skill match:
 
 - a **step up in the same field**: an occupation of the person's own job family (a ROME code it
-  shares with a job they hold or held) at a higher ISCO skill level (a warehouse worker, ISCO 9333, → warehouse manager, ISCO 1324, same ROME N1303);
+  shares with a job they hold or held), or a usual move from it (ROME mobility) that uses their
+  skills, at a higher skill level (ISCO; supervising roles half a level up) (a warehouse worker, ISCO 9333, → warehouse manager, ISCO 1324, same ROME N1303);
 - an **interest-led change**: an occupation that fits what the person enjoys best (RIASEC and
   centres d'intérêt) and lists at least one skill they hold, even if the gap is wider.
 
@@ -11,6 +12,7 @@ through the official crosswalk), never from a list of named jobs.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -20,28 +22,42 @@ from tools.career.skill_space import SkillSpace
 
 # ISCO-08 major group → skill level (ILO: 1 elementary … 4 professional; managers span 3–4).
 ISCO_SKILL_LEVEL = {"1": 3.5, "2": 4.0, "3": 3.0, "4": 2.0, "5": 2.0, "6": 2.0, "7": 2.0, "8": 2.0, "9": 1.0}
+# Supervising the work one did is a step up within a skill level: ISCO-08's supervisor unit groups
+# (mining, manufacturing, construction, office, cleaning and housekeeping, shop supervisors), and
+# ESCO occupations whose English label says they lead (e.g. "checkout supervisor", ISCO 5222).
+SUPERVISOR_UNIT_GROUPS = {"3121", "3122", "3123", "3341", "5151", "5222"}
+SUPERVISOR_WORDS = re.compile(r"\b(supervisor|manager|head|chief|foreman|forewoman|forewomen|team leader|overseer)\b")
+SUPERVISOR_STEP = 0.5
 INTEREST_LED_MIN_AFFINITY = 0.9  # "fits what you enjoy best": within 10% of the best interest fit
 
 
-def skill_level(isco_code: str | None) -> float | None:
-    """The ISCO skill level of an ESCO occupation code ("9333.8" → 1.0), None when unknown."""
+def skill_level(isco_code: str | None, label: str = "") -> float | None:
+    """The ISCO skill level of an ESCO occupation ("9333.8" → 1.0), half a level more for a role
+    that supervises ("5222.1.1", "checkout supervisor" → 2.5); None when the code is unknown."""
     code = (isco_code or "").strip()
-    return ISCO_SKILL_LEVEL.get(code[:1]) if code else None
+    level = ISCO_SKILL_LEVEL.get(code[:1]) if code else None
+    if level is None:
+        return None
+    if code[:1] != "1" and (code[:4] in SUPERVISOR_UNIT_GROUPS or SUPERVISOR_WORDS.search(label.lower())):
+        level += SUPERVISOR_STEP
+    return level
 
 
 def occupation_levels(kb: Any, space: SkillSpace) -> np.ndarray:
-    """Per occupation (SkillSpace order), its ISCO skill level; NaN when the code is unknown."""
+    """Per occupation (SkillSpace order), its skill level (:func:`skill_level`); NaN when unknown."""
     levels = np.full(len(space.occ_uris), np.nan, np.float32)
     for i, uri in enumerate(space.occ_uris):
-        level = skill_level(getattr(kb.occupations[uri], "code", None))
+        occupation = kb.occupations[uri]
+        level = skill_level(getattr(occupation, "code", None), occupation.labels.get("en", ""))
         if level is not None:
             levels[i] = level
     return levels
 
 
-def step_ups(kb: Any, space: SkillSpace, facts: RomeFacts, current: list[int]) -> np.ndarray:
-    """Per occupation, True when it is a step up from the ``current`` jobs: the same job family (a
-    ROME code it shares with one of them) at a strictly higher ISCO skill level."""
+def step_ups(kb: Any, space: SkillSpace, facts: RomeFacts, current: list[int], carries: np.ndarray) -> np.ndarray:
+    """Per occupation, True when it is a step up from the ``current`` jobs: at a strictly higher
+    skill level, and of the same job family (a ROME code it shares with one of them) or a usual
+    move from it (ROME mobility) that lists one of the person's skills (``carries``)."""
     out = np.zeros(len(space.occ_uris), bool)
     if not current:
         return out
@@ -51,9 +67,10 @@ def step_ups(kb: Any, space: SkillSpace, facts: RomeFacts, current: list[int]) -
     if not len(known):
         return out
     base = float(known.max())
-    for code in {code for i in current for code in facts.rome_codes[i]}:
+    family = {code for i in current for code in facts.rome_codes[i]}
+    for code in family | set(facts.mobility_targets(current)):
         for i in facts.by_rome.get(code, []):
-            if levels[i] > base:
+            if levels[i] > base and (code in family or carries[i]):
                 out[i] = True
     out[current] = False
     return out
