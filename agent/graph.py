@@ -4,7 +4,7 @@ wired by ``Command`` (each node says where the turn goes next). One invocation =
     router ─┬─> welcome ─> experiences ─> experience_detail ─> skills ─> (experiences ...)
             │   ─> interests ─> preferences ─> moves ─> plan ─> sharing ─> wrapup
             └─> erase | export | about_me | revoke | injection | correction | go_back |
-                reject_skill | switch_language | restart | help | off_topic  ─> (current phase)
+                reject_skill | switch_language | restart | help | off_topic | consent_rule ─> (current phase)
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from langgraph.graph import START, StateGraph
 
 from agent.context import AgentContext
 from agent.nodes.about_me import about_me
+from agent.nodes.consent_rule import consent_rule
 from agent.nodes.correction import correction
 from agent.nodes.erase import erase
 from agent.nodes.experience_detail import experience_detail
@@ -64,6 +65,7 @@ INTENT_NODES = {
     "restart": restart,
     "help": help_node,
     "off_topic": off_topic,
+    "consent_rule": consent_rule,
 }
 ALL_NODES = [*PHASE_NODES, *INTENT_NODES]
 

@@ -1,6 +1,7 @@
 """Global intents the person may express at any point, recognised offline (en/fr, typos, no
 accents, emojis): erase, export, "what do you know about me?", withdraw consent, correction, go
-back, reject a skill, switch language, restart, help, prompt injection, off-topic questions.
+back, reject a skill, switch language, restart, help, prompt injection, off-topic questions, and
+standing sharing rules ("never share with employers", :mod:`agent.consent_rules`).
 
 ``detect_intent`` returns ``None`` for an ordinary answer to the current question.
 """
@@ -11,13 +12,14 @@ import re
 from dataclasses import dataclass
 
 from agent.answers import is_no, is_no_more, is_yes
+from agent.consent_rules import parse_rule
 from agent.language import normalise
 
 
 @dataclass(frozen=True)
 class Intent:
     kind: str  # erase | export | about_me | revoke | injection | correction | go_back | reject_skill |
-    #            switch_language | restart | help | off_topic
+    #            switch_language | restart | help | off_topic | consent_rule
     payload: str = ""
 
 
@@ -120,6 +122,10 @@ def detect_intent(text: str | None, phase: str = "", expecting: str = "") -> Int
     t = normalise(text)
     if not t:
         return None
+    if not (_EMAIL.search(text) or _URL.search(text)):
+        rule = parse_rule(text, strict=phase in ("experiences", "experience_detail", "skills"))
+        if rule is not None:
+            return Intent("consent_rule", rule.payload)
     if is_injection(text):  # before erase: an injected text must never trigger a destructive action
         return Intent("injection")
     if _any(_ERASE, t):

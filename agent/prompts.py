@@ -230,6 +230,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Done: shared with {name}. Here is your signed receipt; you can withdraw this consent at any time.",
         "fr": "C'est fait : partagé avec {name}. Voici votre reçu signé ; vous pouvez retirer cet accord à tout moment.",
     },
+    "share_auto_rule": {
+        "en": "Shared with {name} without asking, as your standing rule says. Here is your signed receipt; you can withdraw it at any time.",
+        "fr": "Partagé avec {name} sans vous le demander, comme le prévoit votre règle. Voici votre reçu signé ; vous pouvez le retirer à tout moment.",
+    },
+    "share_auto_consent": {
+        "en": "Shared with {name} under the consent you had already given. You can withdraw it at any time.",
+        "fr": "Partagé avec {name} selon l'accord que vous aviez déjà donné. Vous pouvez le retirer à tout moment.",
+    },
+    "rule_never": {
+        "en": "Understood: I will never share your data with {kinds}. You can change this rule at any time.",
+        "fr": "Entendu : je ne partagerai jamais vos données avec {kinds}. Vous pouvez changer cette règle à tout moment.",
+    },
+    "rule_never_revoked": {
+        "en": "The consent(s) you had given to {names} are withdrawn.",
+        "fr": "Les accords que vous aviez donnés à {names} sont retirés.",
+    },
+    "rule_ask": {
+        "en": "Understood: I will ask you each time before sharing anything with {kinds}.",
+        "fr": "Entendu : je vous demanderai à chaque fois avant de partager quoi que ce soit avec {kinds}.",
+    },
+    "rule_always_confirm": {
+        "en": "You want me to share with {kinds} without asking you each time? I would then give your consent in your name when they are proposed, with a signed receipt each time, and you can change this at any time. Yes or no?",
+        "fr": "Vous voulez que je partage avec {kinds} sans vous demander à chaque fois ? Je donnerais alors votre accord en votre nom quand ils sont proposés, avec un reçu signé à chaque fois, et vous pouvez changer cela à tout moment. Oui ou non ?",
+    },
+    "rule_always": {
+        "en": "Done: from now on I share with {kinds} without asking, with a receipt each time. Say \"never share with ...\" to change it.",
+        "fr": "C'est fait : désormais je partage avec {kinds} sans vous demander, avec un reçu à chaque fois. Dites « ne jamais partager avec ... » pour changer cela.",
+    },
+    "rule_cancelled": {
+        "en": "OK, I keep asking you before each share.",
+        "fr": "D'accord, je continue à vous demander avant chaque partage.",
+    },
+    "rule_unavailable": {
+        "en": "Sharing is not set up on this service, so nothing is shared with anyone.",
+        "fr": "Le partage n'est pas en place sur ce service : rien n'est partagé avec personne.",
+    },
+    "kinds_everyone": {"en": "anyone", "fr": "qui que ce soit"},
+    "kinds_coach": {"en": "coaches", "fr": "les coachs"},
+    "kinds_counsellor": {"en": "career counsellors", "fr": "les conseillers d'orientation"},
+    "kinds_training_provider": {"en": "training providers", "fr": "les organismes de formation"},
+    "kinds_employer": {"en": "employers", "fr": "les employeurs"},
+    "kinds_statistics": {"en": "the statistics service", "fr": "le service de statistiques"},
+    "and": {"en": "and", "fr": "et"},
     "share_declined": {
         "en": "OK, nothing goes to {name}.",
         "fr": "D'accord, rien n'est envoyé à {name}.",

@@ -60,6 +60,7 @@ class AgentState(TypedDict, total=False):
     question: dict[str, Any] | None  # the pending question (AgentReply JSON), re-asked after an interjection
     trail: list[str]  # phases asked so far, for "go back"
     erase_pending: bool  # the person asked to erase and must confirm
+    rule_pending: str | None  # an "always share with ..." rule typed in the chat, waiting for confirmation
     erase_now: bool  # confirmed: the runtime erases every store after this turn
     finished: bool
     turns: int

@@ -26,6 +26,7 @@ INTENT_NODES = {
     "restart": "restart",
     "help": "help",
     "off_topic": "off_topic",
+    "consent_rule": "consent_rule",
 }
 
 
@@ -61,6 +62,8 @@ def router(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         return Command(goto=phase_node(phase), update=update)
     if state.get("erase_pending"):
         return Command(goto="erase", update=update)
+    if state.get("rule_pending"):
+        return Command(goto="consent_rule", update=update)
     expecting = ((state.get("reply") or {}).get("expecting")) or ""
     intent = detect_intent(message, phase, expecting)
     early = phase in (Phase.language, Phase.processing)

@@ -1,6 +1,10 @@
 """Sharing, one recipient kind at a time: the recipient's privacy notice is shown first, then the
 question; "yes" grants a consent to that recipient only (signed receipt) and shares through the
-consent-checked, logged ``tools.sharing``; "no" records a refusal."""
+consent-checked, logged ``tools.sharing``; "no" records a refusal.
+
+The person's standing rules decide first (``ConsentPreferences.propose``): a recipient under a
+"never" rule is not proposed; under an "always" rule, or with a consent still valid, the profile
+is shared without asking (a receipt is shown); under an "ask" rule, or with no rule, the person is asked."""
 
 from __future__ import annotations
 
@@ -17,7 +21,8 @@ from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import load_profile
 from agent.turns import ask, attempts, bump, card, goto, quick, reset
-from tools.consent.models import PreferenceRule, RecipientKind
+from tools.consent.models import RecipientKind
+from tools.consent.preferences import Decision
 from tools.sharing import profile_payload, refusal_message
 
 ORDER = {
@@ -42,9 +47,11 @@ def sharing(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
 
     if message is None or current is None:
         if current is None:
-            current, queue = _next(ctx, queue, state["conversation_id"])
+            current, queue, notes, cards = _next(ctx, state, queue)
+            state = {**state, "notes": [*(state.get("notes") or []), *notes], "cards": [*(state.get("cards") or []), *cards]}
             if current is None:
-                return goto("wrapup", state, update={"phase": Phase.wrapup, "share_queue": [], "share_current": None})
+                return goto("wrapup", state, update={"phase": Phase.wrapup, "share_queue": [], "share_current": None,
+                                                     "notes": state["notes"], "cards": state["cards"]})
         return _ask(state, current, queue)
 
     person = state["conversation_id"]
@@ -76,35 +83,62 @@ def sharing(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     return _ask(state, current, queue, note=note, update={"attempts": bump(state, "share")}, again=True)
 
 
-def _next(ctx: AgentContext, queue: list[str], person: str) -> tuple[dict | None, list[str]]:
-    """The next recipient to ask about; the person's standing "never share with ..." rules are applied."""
+def _next(ctx: AgentContext, state: AgentState, queue: list[str]) -> tuple[dict | None, list[str], list[str], list[dict]]:
+    """The next recipient to ask about, after applying the person's standing rules to each kind in
+    turn: skipped under "never"; shared without asking under "always" or a consent still valid
+    (the notes and receipt cards of those shares are returned too)."""
+    lang = state.get("language") or "en"
+    person = state["conversation_id"]
     queue = list(queue)
+    notes: list[str] = []
+    cards: list[dict] = []
     rules = getattr(ctx.sharing, "preferences", None)
     while queue:
         kind = queue.pop(0)
-        recipients = ctx.consents.recipients.list(RecipientKind(kind))
-        recipients = [r for r in recipients if r.notices]
-        if rules is not None:
-            recipients = [r for r in recipients
-                          if getattr(rules.rule_for(person, r), "rule", None) != PreferenceRule.never]
-        if not recipients:
-            continue
-        recipient = sorted(recipients, key=lambda r: (r.demo, r.id))[0]  # a real recipient before a demo one
-        notice = recipient.notices[0]
-        return {
-            "kind": kind,
-            "recipient_id": recipient.id,
-            "name": recipient.name,
-            "demo": recipient.demo,
-            "notice_id": notice.id,
-            "purpose": notice.purpose,
-            "why": notice.why,
-            "categories": [str(c) for c in notice.data_categories],
-            "retention_days": notice.retention_days,
-            "consent_duration_days": notice.consent_duration_days,
-            "controller": notice.controller.model_dump(mode="json"),
-        }, queue
-    return None, queue
+        recipients = sorted((r for r in ctx.consents.recipients.list(RecipientKind(kind)) if r.notices),
+                            key=lambda r: (r.demo, r.id))  # a real recipient before a demo one
+        for recipient in recipients:
+            notice = recipient.notices[0]
+            proposal = rules.propose(person, recipient.id, notice.purpose, language=lang) if rules is not None else None
+            if proposal is not None and proposal.decision == Decision.refuse:
+                continue
+            if proposal is not None and proposal.decision == Decision.share and proposal.consent_id:
+                notes.append(_share_now(ctx, state, recipient, proposal, cards))
+                break
+            return _recipient_dict(kind, recipient, notice), queue, notes, cards
+    return None, queue, notes, cards
+
+
+def _share_now(ctx: AgentContext, state: AgentState, recipient, proposal, cards: list[dict]) -> str:
+    lang = state.get("language") or "en"
+    person = state["conversation_id"]
+    consent = ctx.consents.get(person, proposal.consent_id)
+    categories = list(consent.data_categories)
+    result = ctx.sharing.share(person, recipient.id, consent.purpose, categories,
+                               profile_payload(load_profile(ctx, state), categories), channel=state.get("channel") or "chat")
+    if not result.allowed:
+        return say("share_blocked", lang, name=recipient.name, reason=refusal_message(result.reason, lang))
+    cards.append(card("receipt", say("card_receipt", lang, name=recipient.name),
+                      receipt=ctx.consents.latest_receipt(person, consent.id), consent_id=consent.id,
+                      recipient_kind=str(recipient.kind)))
+    key = "share_auto_rule" if proposal.reason == "preference_always" else "share_auto_consent"
+    return say(key, lang, name=recipient.name)
+
+
+def _recipient_dict(kind: str, recipient, notice) -> dict:
+    return {
+        "kind": kind,
+        "recipient_id": recipient.id,
+        "name": recipient.name,
+        "demo": recipient.demo,
+        "notice_id": notice.id,
+        "purpose": notice.purpose,
+        "why": notice.why,
+        "categories": [str(c) for c in notice.data_categories],
+        "retention_days": notice.retention_days,
+        "consent_duration_days": notice.consent_duration_days,
+        "controller": notice.controller.model_dump(mode="json"),
+    }
 
 
 def _refuse(ctx: AgentContext, person: str, current: dict, lang: str) -> None:

@@ -7,6 +7,7 @@ import pytest
 
 from agent.language import detect_language
 from agent.reply import Expecting
+from tools.consent.models import RecipientKind
 from tools.profile import SkillState, ValidationLevel
 
 CASHIER = "I worked 2 years as a cashier in a supermarket. I took payments, closed the till at night and helped customers find products."
@@ -194,6 +195,85 @@ def test_prompt_injection_shares_nothing(new_chat, agent_context):
     assert reply.expecting == Expecting.share_consent and reply.expecting_context["recipient_kind"] == kind
     assert agent_context.sharing.shared_recipient_kinds(chat.id) == set()
     assert agent_context.consents.list(chat.id) == []
+
+
+def _to_sharing(chat):
+    reply = to_moves(chat)
+    chat.say(reply.quick_replies[0].value)
+    return chat.say("continue")
+
+
+def test_never_rule_typed_early_skips_that_kind(new_chat, agent_context):
+    chat = new_chat()
+    to_skills(chat)
+    reply = chat.run("all", "no, that's all")
+    assert reply.expecting == Expecting.interests
+    reply = chat.say("by the way, never share anything with coaches")
+    assert "never share your data with coaches" in reply.text and reply.expecting == Expecting.interests
+    reply = chat.run("I like working with people, and sport", "full time, close to Lyon, a short training is fine")
+    chat.say(reply.quick_replies[0].value)
+    reply = chat.say("continue")
+    asked = []
+    while reply.expecting == Expecting.share_consent:
+        asked.append(reply.expecting_context["recipient_kind"])
+        reply = chat.say("yes")
+    assert "coach" not in asked and asked
+    assert "coach" not in agent_context.sharing.shared_recipient_kinds(chat.id)
+    assert [p.rule.value for p in agent_context.sharing.preferences.list(chat.id)] == ["never"]
+    assert agent_context.sharing.violations(chat.id) == []
+
+
+def test_never_rule_while_asked_moves_on_and_withdraws(new_chat, agent_context):
+    chat = new_chat()
+    reply = _to_sharing(chat)
+    assert reply.expecting_context["recipient_kind"] == "coach"
+    reply = chat.say("yes")  # shared with the coach
+    assert "coach" in agent_context.sharing.shared_recipient_kinds(chat.id)
+    kind = reply.expecting_context["recipient_kind"]
+    reply = chat.say("never share with anyone")
+    assert "will never share your data with anyone" in reply.text
+    assert "consent(s) you had given to" in reply.text  # the coach's consent is withdrawn by the rule
+    assert reply.expecting != Expecting.share_consent  # nothing more is proposed
+    assert kind not in agent_context.sharing.shared_recipient_kinds(chat.id)
+    assert [c for c in agent_context.consents.list(chat.id) if c.status.value == "granted"] == []
+
+
+def test_always_rule_is_confirmed_then_shares_with_a_receipt(new_chat, agent_context):
+    chat = new_chat()
+    reply = _to_sharing(chat)
+    assert reply.expecting_context["recipient_kind"] == "coach"
+    reply = chat.say("always share with my coach")
+    assert reply.expecting == Expecting.share_consent and reply.expecting_context == {"about": "sharing_rule"}
+    assert agent_context.sharing.shared_recipient_kinds(chat.id) == set()  # nothing before the confirmation
+    reply = chat.say("yes")
+    assert "without asking" in reply.text
+    assert any(c.kind == "receipt" and c.data["recipient_kind"] == "coach" for c in reply.cards)
+    assert reply.expecting == Expecting.share_consent and reply.expecting_context["recipient_kind"] != "coach"
+    assert agent_context.sharing.shared_recipient_kinds(chat.id) == {"coach"}
+    consent = next(c for c in agent_context.consents.list(chat.id) if c.recipient_kind.value == "coach")
+    assert any(e.actor.startswith("preference:") for e in agent_context.consents.events(chat.id, consent.id))
+
+
+def test_always_rule_not_confirmed_changes_nothing(new_chat, agent_context):
+    chat = new_chat()
+    _to_sharing(chat)
+    chat.say("always share with my coach")
+    reply = chat.say("no")
+    assert "keep asking" in reply.text
+    assert reply.expecting == Expecting.share_consent and reply.expecting_context["recipient_kind"] == "coach"
+    assert agent_context.sharing.preferences.list(chat.id) == []
+
+
+def test_consent_given_earlier_is_used_without_asking_again(new_chat, agent_context):
+    chat = new_chat()
+    reply = to_moves(chat)
+    coach = sorted(agent_context.consents.recipients.list(RecipientKind.coach), key=lambda r: (r.demo, r.id))[0]
+    agent_context.consents.give(chat.id, coach.notices[0].id)  # e.g. on the web page's consent screen
+    chat.say(reply.quick_replies[0].value)
+    reply = chat.say("continue")
+    assert "consent you had already given" in reply.text
+    assert reply.expecting_context.get("recipient_kind") != "coach"
+    assert agent_context.sharing.shared_recipient_kinds(chat.id) == {"coach"}
 
 
 # -- global intents --------------------------------------------------------------------------------

@@ -1,0 +1,79 @@
+"""A standing sharing rule typed in the chat ("never share with employers", "ask me each time
+before sharing with a coach", "always share with my counsellor"): stored through the consent
+preferences (``tools.consent.preferences``), said back in the person's words, then the
+conversation goes on. "never" and "ask" only restrict, so they apply at once (a "never" rule
+withdraws the consents already given to those recipients); "always" lets the agent consent in
+the person's name, so it is confirmed first."""
+
+from __future__ import annotations
+
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from agent.answers import is_no, is_yes
+from agent.consent_rules import TypedRule
+from agent.context import AgentContext
+from agent.prompts import say
+from agent.reply import Expecting
+from agent.state import AgentState, Phase
+from agent.turns import ask, back_to_phase, goto, quick
+from tools.consent.models import ConsentStatus, PreferenceRule, RecipientKind
+
+
+def consent_rule(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+    ctx = runtime.context
+    lang = state.get("language") or "en"
+    rules = getattr(ctx.sharing, "preferences", None) if ctx.sharing is not None else None
+    pending = state.get("rule_pending")
+    if rules is None or ctx.consents is None:
+        return back_to_phase(state, say("rule_unavailable", lang), update={"rule_pending": None})
+    if pending:
+        message = state.get("message") or ""
+        if not (is_yes(message) and not is_no(message)):
+            return back_to_phase(state, say("rule_cancelled", lang), update={"rule_pending": None})
+        typed = TypedRule.from_payload(pending)
+        _store(ctx, state["conversation_id"], typed)
+        return _resume(state, typed, say("rule_always", lang, kinds=kinds_text(typed.kinds, lang)))
+
+    typed = TypedRule.from_payload((state.get("intent") or {}).get("payload", ""))
+    kinds = kinds_text(typed.kinds, lang)
+    if typed.rule == PreferenceRule.always:
+        return ask(state, text=say("rule_always_confirm", lang, kinds=kinds), expecting=Expecting.share_consent,
+                   phase=state.get("phase") or Phase.language, context={"about": "sharing_rule"},
+                   quick_replies=[quick(say("qr_yes", lang), say("qr_yes", lang).lower()),
+                                  quick(say("qr_no", lang), say("qr_no", lang).lower())],
+                   update={"rule_pending": typed.payload})
+    revoked = _store(ctx, state["conversation_id"], typed)
+    note = say(f"rule_{typed.rule.value}", lang, kinds=kinds)
+    if revoked:
+        note += " " + say("rule_never_revoked", lang, names=", ".join(revoked))
+    return _resume(state, typed, note)
+
+
+def kinds_text(kinds: tuple[RecipientKind, ...], lang: str) -> str:
+    if set(kinds) == set(RecipientKind):
+        return say("kinds_everyone", lang)
+    names = [say(f"kinds_{kind.value}", lang) for kind in kinds]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {say('and', lang)} {names[-1]}"
+
+
+def _store(ctx: AgentContext, person: str, typed: TypedRule) -> list[str]:
+    """Set the rule for each kind; the names of the recipients whose consents a "never" rule withdrew."""
+    before = {c.id: c for c in ctx.consents.list(person, ConsentStatus.granted)}
+    for kind in typed.kinds:
+        ctx.sharing.preferences.set(person, typed.rule, recipient_kind=kind)
+    after = {c.id for c in ctx.consents.list(person, ConsentStatus.granted)}
+    gone = [c for cid, c in before.items() if cid not in after]
+    return sorted({ctx.consents.recipient(c.recipient_id).name for c in gone})
+
+
+def _resume(state: AgentState, typed: TypedRule, note: str) -> Command:
+    """Back to the current question; while sharing, a rule on the recipient being asked about
+    decides for it (the sharing step applies the rules to the recipients it proposes)."""
+    current = state.get("share_current")
+    if state.get("phase") == Phase.sharing and current and RecipientKind(current["kind"]) in typed.kinds \
+            and typed.rule != PreferenceRule.ask:
+        queue = [current["kind"], *(state.get("share_queue") or [])]
+        return goto("sharing", state, note=note, update={"share_current": None, "share_queue": queue,
+                                                          "rule_pending": None})
+    return back_to_phase(state, note, update={"rule_pending": None})
