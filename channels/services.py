@@ -64,6 +64,17 @@ class Services:
         return load_minilm(threads=self.settings.torch_threads, model_dir=self.encoder_dir)
 
     @cached_property
+    def build_embedder(self):
+        """The embedder of knowledge builds: the same model, encoding in ``build_processes`` worker
+        processes (one per core by default) instead of the serving process's single thread."""
+        import copy
+        import os
+
+        embedder = copy.copy(self.embedder)
+        embedder.processes = self.settings.build_processes or os.cpu_count() or 1
+        return embedder
+
+    @cached_property
     def knowledge_base(self):
         """The knowledge base, loaded from storage; built first when missing or its inputs changed."""
         import logging
@@ -82,7 +93,7 @@ class Services:
             logging.getLogger(__name__).warning("reference data unavailable (%s): using the built knowledge base", error)
             fresh = True
         if not fresh:
-            build_knowledge(s.data_dir, s.knowledge_dir, self.embedder, progress=True)
+            build_knowledge(s.data_dir, s.knowledge_dir, self.build_embedder, progress=True)
         return KnowledgeBase.load(s.knowledge_dir)
 
     @property

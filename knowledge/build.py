@@ -27,7 +27,7 @@ from tqdm import tqdm
 
 from knowledge.assemble import SOURCE_FILES, import_sources
 from knowledge.errors import KnowledgeSourceError
-from knowledge.index import CHROMA_DIR, open_client, write_collection
+from knowledge.index import CHROMA_DIR, INDEX_VERSION, open_client, write_collection
 from knowledge.store import STORE_FILE, STORE_VERSION, read_meta, write_store
 from knowledge.vectors import (
     CACHE_DIR,
@@ -85,7 +85,7 @@ def input_fingerprints(data_dir: Path, known: dict[str, dict] | None = None) -> 
 
 
 def inputs_hash(fingerprints: dict[str, dict], embedder_name: str) -> str:
-    digest = hashlib.sha256(f"store:{STORE_VERSION}\nembedder:{embedder_name}\n".encode())
+    digest = hashlib.sha256(f"store:{STORE_VERSION}\nindex:{INDEX_VERSION}\nembedder:{embedder_name}\n".encode())
     for relative in sorted(fingerprints):
         digest.update(f"{relative}:{fingerprints[relative]['sha256']}\n".encode())
     return digest.hexdigest()
@@ -246,6 +246,7 @@ def _build_into(
         "embedder": embedder.name,
         "dimension": int(vectors.shape[1]),
         "vectors_key": cache_info["key"],
+        "index_version": INDEX_VERSION,
         "data_dir": str(data_dir.resolve()),
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "counts": counts,
@@ -278,9 +279,10 @@ def _build_into(
 
 
 def _write_index(work: Path, knowledge_dir: Path, vectors_key: str, matrices: dict[str, LabelMatrix], progress: bool) -> None:
-    """Copy the previous Chroma index when it was built from the same vectors, else build it."""
+    """Copy the previous Chroma index when it was built from the same vectors the same way, else build it."""
     previous = current_build(knowledge_dir)
-    if previous is not None and previous.get("vectors_key") == vectors_key and (knowledge_dir / CHROMA_DIR).is_dir():
+    if (previous is not None and previous.get("vectors_key") == vectors_key
+            and previous.get("index_version") == INDEX_VERSION and (knowledge_dir / CHROMA_DIR).is_dir()):
         shutil.copytree(knowledge_dir / CHROMA_DIR, work / CHROMA_DIR)
         return
     from chromadb.api.client import SharedSystemClient
