@@ -8,6 +8,7 @@ import pytest
 from knowledge_data import OCCUPATION
 from tools.linking import SkillLinker
 
+from benchmarks import crosslingual as crosslingual_bench
 from benchmarks import occupations as occupations_bench
 from benchmarks import skills as skills_bench
 from benchmarks import titles as titles_bench
@@ -92,3 +93,19 @@ def test_occupations_benchmark_joins_text_columns(tmp_path, tiny_linker, tiny_kb
     assert rows[0][0] == "Checkout operator. Handles cash at the till and takes payments"
     report = occupations_bench.run_benchmark(tiny_linker, tiny_kb, rows, "en", progress=False)
     assert report["n"] == 2 and report["recall_at_5"] == 100.0
+
+
+def test_crosslingual_benchmark_compares_french_with_english(tmp_path, tiny_linker):
+    path = _csv(tmp_path / "p.csv", ["en", "fr"], [
+        ["I took payments at the cash register", "J'encaissais les paiements à la caisse"],
+        ["I took payments at the cash register", "texte sans rapport"],
+    ])
+    report = crosslingual_bench.run_benchmark(tiny_linker, crosslingual_bench.read_pairs(path), k=2)
+    assert report["n"] == 2 and 0 <= report["agreement_at_k"] <= report["within_en_top20"] <= 100
+    assert [row["agreement"] for row in report["texts"]][0] >= report["texts"][1]["agreement"]
+
+
+def test_crosslingual_pairs_file_needs_both_columns(tmp_path):
+    with pytest.raises(ValueError, match="fr"):
+        crosslingual_bench.read_pairs(_csv(tmp_path / "p.csv", ["en"], [["x"]]))
+    assert len(crosslingual_bench.read_pairs(crosslingual_bench.DEFAULT_PAIRS)) == 30
