@@ -2,7 +2,8 @@
 
 ``orient knowledge train-encoder`` makes (anchor, positive) pairs from the built knowledge base:
 alt and hidden labels -> the preferred label, first sentences of descriptions -> the label,
-French labels -> the English label, for skills and occupations alike. It trains with in-batch
+8-word windows of skill descriptions -> the label, French labels -> the English label, for skills
+and occupations alike. It trains with in-batch
 negatives (sentence-transformers' ``MultipleNegativesRankingLoss``; no two pairs of one batch share
 a concept) and saves the model with a JSON card under ``<storage>/models/<name>/``. The composition
 root then loads it instead of the stock model (``ORIENT_ENCODER``, see ``resolve_encoder``), and
@@ -33,7 +34,10 @@ DEFAULT_NAME = "esco-minilm"
 MODELS_DIR = "models"
 BASE_MODEL = "all-MiniLM-L6-v2"
 # pair kinds, in the order their shares are filled
-PAIR_KINDS = ("skill_alt", "skill_hidden", "skill_description", "occupation_alt", "occupation_description", "french")
+PAIR_KINDS = ("skill_alt", "skill_hidden", "skill_description", "skill_window", "occupation_alt",
+              "occupation_description", "french")
+WINDOW_WORDS = 8  # the linker matches 8-word windows of a text (tools/linking/linker.py)
+WINDOWS_PER_DESCRIPTION = 2
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 _SPACES = re.compile(r"\s+")
 
@@ -86,6 +90,17 @@ def first_sentence(text: str, max_words: int = 30) -> str:
     return " ".join(words[:max_words]).rstrip(" .")
 
 
+def description_windows(text: str, key: str, count: int = WINDOWS_PER_DESCRIPTION, words: int = WINDOW_WORDS) -> list[str]:
+    """``count`` windows of ``words`` words from a description, at positions drawn from ``key``
+    (the same windows on every run): what a sentence of an ad looks like to the linker."""
+    tokens = _SPACES.sub(" ", text or "").strip().split(" ")
+    if len(tokens) < words + 4:
+        return []
+    rng = random.Random(key)
+    starts = sorted(rng.sample(range(len(tokens) - words + 1), min(count, len(tokens) - words + 1)))
+    return [" ".join(tokens[i : i + words]).strip(" .,;:()") for i in starts]
+
+
 def _same(a: str, b: str) -> bool:
     return _SPACES.sub(" ", a).strip().casefold() == _SPACES.sub(" ", b).strip().casefold()
 
@@ -114,6 +129,9 @@ def knowledge_pairs(kb, kinds: Iterable[str] = PAIR_KINDS) -> dict[str, list[Pai
         for hidden in record.hidden_labels.get("en", []):
             add("skill_hidden" if prefix == "skill" else "occupation_alt", hidden, label, record.uri)
         add(f"{prefix}_description", first_sentence(record.description.get("en", "")), label, record.uri)
+        if prefix == "skill" and "skill_window" in out:
+            for window in description_windows(record.description.get("en", ""), record.uri):
+                add("skill_window", window, label, record.uri)
         add("french", record.labels.get("fr", ""), label, record.uri)
         for alt in record.alt_labels.get("fr", [])[:2]:
             add("french", alt, label, record.uri)

@@ -19,6 +19,7 @@ from knowledge.finetune import (
     TrainingConfig,
     batches_without_duplicates,
     default_model_dir,
+    description_windows,
     first_sentence,
     knowledge_pairs,
     resolve_encoder,
@@ -59,6 +60,14 @@ def test_batches_hold_no_concept_twice():
     assert all(len({p.concept for p in batch}) == len(batch) for batch in batches)
     assert sorted(p.anchor for batch in batches for p in batch) == sorted(p.anchor for p in pairs)
     assert first_sentence("Administer payments. Handle refunds.") == "Administer payments"
+
+
+def test_description_windows_are_eight_words_at_fixed_places():
+    text = "Administer payments such as cash, credit cards and debit cards, handle refunds and keep the till balanced."
+    windows = description_windows(text, "uri1")
+    assert len(windows) == 2 and all(len(w.split(" ")) == 8 and w in text for w in windows)
+    assert windows == description_windows(text, "uri1")  # the same on every run
+    assert description_windows("Too short to cut.", "uri1") == []
 
 
 def test_a_trained_encoder_is_saved_loaded_and_chosen(tiny_kb, tmp_path: Path):
