@@ -43,7 +43,7 @@ def _report_warm_up(task: asyncio.Task) -> None:
 
 def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     services = services or Services(settings)
-    turns = TurnGateway(lambda: services.agent, services.transcripts)
+    turns = TurnGateway(lambda: services.agent, services.transcripts, services.conversation_locks)
     telegram = TelegramChannel(settings, services, turns)
 
     @asynccontextmanager

@@ -23,6 +23,13 @@ class Services:
         return db
 
     @cached_property
+    def conversation_locks(self):
+        """One turn at a time per conversation across the worker processes sharing the database."""
+        from tools.storage.conversation_locks import ConversationLocks
+
+        return ConversationLocks(self.database)
+
+    @cached_property
     def transcripts(self):
         from tools.transcripts import TranscriptStore
 

@@ -1,15 +1,18 @@
-"""One agent turn, the same for every channel: serialised per conversation, recorded in the
-transcript, and idempotent per client message id (a retried message returns the stored reply
-instead of running the agent twice; nothing is lost, nothing is doubled)."""
+"""One agent turn, the same for every channel: serialised per conversation (within a worker by a
+thread lock, across workers by ``ConversationLocks``), recorded in the transcript, and idempotent
+per client message id (a retried message returns the stored reply instead of running the agent
+twice; nothing is lost, nothing is doubled)."""
 
 from __future__ import annotations
 
 import secrets
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from typing import Any, Protocol
 
 from agent.reply import AgentReply
+from tools.storage.conversation_locks import ConversationLocks
 from tools.transcripts import TranscriptStore, TranscriptTurn
 
 
@@ -27,9 +30,11 @@ def new_conversation_id(prefix: str = "web") -> str:
 
 
 class TurnGateway:
-    def __init__(self, agent_factory: Callable[[], ConversationAgent], transcripts: TranscriptStore):
+    def __init__(self, agent_factory: Callable[[], ConversationAgent], transcripts: TranscriptStore,
+                 shared_locks: ConversationLocks | None = None):
         self._agent_factory = agent_factory
         self.transcripts = transcripts
+        self.shared_locks = shared_locks
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
 
@@ -46,6 +51,13 @@ class TurnGateway:
                 lock = self._locks[conversation_id] = threading.Lock()
             return lock
 
+    @contextmanager
+    def _turn(self, conversation_id: str) -> Iterator[None]:
+        """This conversation's turn: first among this worker's threads, then among all workers."""
+        with self._lock(conversation_id):
+            with self.shared_locks.hold(conversation_id) if self.shared_locks is not None else nullcontext():
+                yield
+
     def exists(self, conversation_id: str) -> bool:
         return self.transcripts.exists(conversation_id)
 
@@ -53,7 +65,7 @@ class TurnGateway:
               author: str = "person", marker: str | None = None) -> AgentReply:
         """The agent's first message (its greeting) in a new or resumed conversation; ``hints`` are
         channel facts such as ``{"persona": "employee"}`` from a landing page."""
-        with self._lock(conversation_id):
+        with self._turn(conversation_id):
             reply = self.agent.reply(conversation_id, None, channel=channel, hints=hints or None)
             self.transcripts.append(conversation_id, None, reply.model_dump(mode="json"), channel=channel,
                                     author=author, client_message_id=marker)
@@ -69,7 +81,7 @@ class TurnGateway:
         must_exist: bool = True,
     ) -> tuple[AgentReply, bool]:
         """Runs one turn; returns the reply and whether it was replayed from the transcript."""
-        with self._lock(conversation_id):
+        with self._turn(conversation_id):
             if client_message_id:
                 previous = self.transcripts.find(conversation_id, client_message_id)
                 if previous is not None:

@@ -109,7 +109,7 @@ def start_conversation(turns: TurnsDep, body: StartConversation | None = None) -
 @router.post(
     "/{conversation_id}/messages",
     response_model=MessageReply,
-    responses=error_responses(404, 413, 422, 503),
+    responses=error_responses(404, 409, 413, 422, 503),
     summary="Send a message and get the agent's reply",
 )
 def send_message(conversation_id: ConversationId, body: SendMessage, turns: TurnsDep, settings: SettingsDep) -> MessageReply:
@@ -144,7 +144,7 @@ def _reply_events(reply: AgentReply, replayed: bool) -> Iterator[ServerSentEvent
             "description": "Server-sent events: `delta` (text chunks), then `reply` (the whole AgentReply), then `done`.",
             "content": {"text/event-stream": {"schema": {"type": "string"}}},
         },
-        **error_responses(404, 413, 422, 503),
+        **error_responses(404, 409, 413, 422, 503),
     },
     summary="Send a message and stream the reply (server-sent events)",
 )

@@ -103,6 +103,18 @@ def install_error_handlers(app: FastAPI) -> None:
     for storage_error in (DBAPIError, sqlite3.Error, psycopg.Error):
         app.add_exception_handler(storage_error, _database_error)
 
+    from tools.storage.conversation_locks import ConversationBusy
+
+    @app.exception_handler(ConversationBusy)
+    async def _busy(request: Request, _exc: ConversationBusy) -> JSONResponse:
+        french = request.headers.get("accept-language", "").lower().startswith("fr")
+        detail = ("Le message précédent de cette conversation est encore en cours de traitement ; renvoyez celui-ci "
+                  "dans un instant (avec le même client_message_id, il ne sera pas traité deux fois)." if french else
+                  "The previous message of this conversation is still being answered; send this one again in a "
+                  "moment (with the same client_message_id it is never run twice).")
+        body = ErrorResponse(error="conversation_busy", detail=detail)
+        return JSONResponse(body.model_dump(), status_code=409, headers={"Retry-After": "1"})
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         """Storage failures become a 503 with a reason the person can read; anything else is a

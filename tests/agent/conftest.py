@@ -37,36 +37,17 @@ def agent_services(tmp_path_factory, data_dir: Path, real_knowledge_dir: Path, r
     return services
 
 
-COURSE_WORDS = ("retail", "sales", "customer", "excel", "spreadsheet", "data", "analy", "sport", "coach", "child",
-                "teach", "video", "social media", "marketing", "care", "health", "cook", "food", "security",
-                "logistic", "warehouse", "supply chain", "account", "financ", "music", "hardware", "support",
-                "communication", "leadership", "project management", "design")
-
-
 def small_catalog(services: Services, data_dir: Path, folder: Path):
-    """A slice of the real sample catalogs (courses on the topics the tests talk about, the first
-    jobs), imported with the real linker: the full samples take many minutes to link."""
-    import csv
-
-    import pyarrow.parquet as pq
+    """A slice of the real sample catalogs imported with the real linker (see catalog_slices.py)."""
+    from catalog_slices import write_catalog_slices
 
     from tools.career.catalog_store import CatalogStore
 
-    with open(data_dir / "catalogs" / "courses_coursera_sample.csv", newline="", encoding="utf-8") as f:
-        reader = csv.DictReader(f)
-        rows = [r for r in reader if any(w in (r["course"] + r["skills"]).lower() for w in COURSE_WORDS)][:70]
-        fields = reader.fieldnames
-    courses = folder / "courses_coursera_sample.csv"
-    with open(courses, "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(rows)
-    jobs = folder / "vacancies_titles_esco_skills.parquet"
-    pq.write_table(pq.read_table(data_dir / "catalogs" / "vacancies_titles_esco_skills.parquet").slice(0, 400), jobs)
+    slices = write_catalog_slices(data_dir, folder, courses=70, jobs=400)
     store = CatalogStore(services.database, kb=services.knowledge_base, linker=lambda: services.linker,
                          embedder=lambda: services.embedder)
-    store.import_file(courses, kind="courses", source="coursera-sample")
-    store.import_file(jobs, kind="jobs", source="vacancies-sample")
+    store.import_file(slices["courses"], kind="courses", source="coursera-sample")
+    store.import_file(slices["jobs"], kind="jobs", source="vacancies-sample")
     return store
 
 

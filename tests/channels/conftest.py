@@ -3,28 +3,23 @@ with the real knowledge base (built once per session by the shared fixtures) and
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pyarrow.parquet as pq
 import pytest
 
 from channels.app import create_app
 from channels.services import Services
 from channels.settings import Settings
 from tools.career.catalog_store import CatalogStore
+from catalog_slices import write_catalog_slices
 from channel_server import LiveServer, make_services, make_settings
 
 
 @pytest.fixture(scope="session")
 def channels_settings(tmp_path_factory, data_dir: Path, real_knowledge_dir: Path) -> Settings:
     return make_settings(tmp_path_factory.mktemp("channels") / "var", data_dir, real_knowledge_dir)
-
-
-COURSE_WORDS = ("retail", "sales", "customer", "excel", "spreadsheet", "data", "analy", "sport", "coach", "child",
-                "teach", "communication", "leadership", "logistic", "warehouse", "food", "care", "marketing")
 
 
 @pytest.fixture(scope="session")
@@ -36,20 +31,10 @@ def shared_services(tmp_path_factory, data_dir: Path, real_knowledge_dir: Path, 
     services = Services(settings)
     services.knowledge_base = real_kb
     services.embedder = embedder
-    with open(data_dir / "catalogs" / "courses_coursera_sample.csv", newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        rows = [r for r in reader if any(w in (r["course"] + r["skills"]).lower() for w in COURSE_WORDS)][:40]
-        fields = reader.fieldnames
-    courses = storage / "courses_coursera_sample.csv"
-    with open(courses, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(rows)
-    jobs = storage / "vacancies_titles_esco_skills.parquet"
-    pq.write_table(pq.read_table(data_dir / "catalogs" / "vacancies_titles_esco_skills.parquet").slice(0, 200), jobs)
+    slices = write_catalog_slices(data_dir, storage, courses=40, jobs=200)
     store = CatalogStore(services.database, kb=real_kb, linker=lambda: services.linker)
-    store.import_file(courses, kind="courses", source="coursera-sample")
-    store.import_file(jobs, kind="jobs", source="vacancies-sample")
+    store.import_file(slices["courses"], kind="courses", source="coursera-sample")
+    store.import_file(slices["jobs"], kind="jobs", source="vacancies-sample")
     services.catalog = store
     return services
 

@@ -99,30 +99,12 @@ def knowledge_storage(tmp_path_factory: pytest.TempPathFactory, real_knowledge_d
     return storage
 
 
-COURSE_WORDS = ("retail", "sales", "customer", "excel", "data", "sport", "coach", "teach", "communication",
-                "logistic", "warehouse", "food", "care", "marketing")
-
-
 @pytest.fixture(scope="session")
 def catalog_slices(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> dict[str, Path]:
     """Small slices of the real sample catalogs (linking the whole samples takes minutes)."""
-    import csv
+    from catalog_slices import write_catalog_slices
 
-    import pyarrow.parquet as pq
-
-    folder = tmp_path_factory.mktemp("catalog-slices")
-    with open(data_dir / "catalogs" / "courses_coursera_sample.csv", newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        rows = [r for r in reader if any(w in (r["course"] + r["skills"]).lower() for w in COURSE_WORDS)][:60]
-        fields = reader.fieldnames or []
-    courses = folder / "courses_coursera_sample.csv"
-    with open(courses, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(rows)
-    jobs = folder / "vacancies_titles_esco_skills.parquet"
-    pq.write_table(pq.read_table(data_dir / "catalogs" / "vacancies_titles_esco_skills.parquet").slice(0, 400), jobs)
-    return {"courses": courses, "jobs": jobs}
+    return write_catalog_slices(data_dir, tmp_path_factory.mktemp("catalog-slices"), courses=60, jobs=400)
 
 
 @pytest.fixture(scope="session")
