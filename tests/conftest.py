@@ -116,10 +116,14 @@ def embedder():
 @pytest.fixture(scope="session")
 def real_knowledge_dir(data_dir: Path, embedder) -> Path:
     """The real knowledge base folder (built on first use, reused while the data is unchanged)."""
+    import copy
+
     from knowledge.build import build_knowledge
 
     folder = TEST_CACHE / "knowledge"
-    build_knowledge(data_dir, folder, embedder, progress=True)
+    builder = copy.copy(embedder)  # encode in one worker process per core, as `orient knowledge build` does
+    builder.processes = os.cpu_count() or 1
+    build_knowledge(data_dir, folder, builder, progress=True)
     return folder
 
 
