@@ -62,10 +62,12 @@ def router(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         return Command(goto=phase_node(phase), update=update)
     if state.get("erase_pending"):
         return Command(goto="erase", update=update)
-    if state.get("rule_pending"):
-        return Command(goto="consent_rule", update=update)
     expecting = ((state.get("reply") or {}).get("expecting")) or ""
     intent = detect_intent(message, phase, expecting)
+    if state.get("rule_pending"):  # the answer to "share without asking?", unless the person asks something else
+        if intent is None or intent.kind == "consent_rule":
+            return Command(goto="consent_rule", update=update)
+        update["rule_pending"] = None
     early = phase in (Phase.language, Phase.processing)
     if intent is not None and (not early or intent.kind in ("erase", "injection", "about_me", "export", "help")):
         update["intent"] = {"kind": intent.kind, "payload": intent.payload}

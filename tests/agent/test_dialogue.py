@@ -264,6 +264,16 @@ def test_always_rule_not_confirmed_changes_nothing(new_chat, agent_context):
     assert agent_context.sharing.preferences.list(chat.id) == []
 
 
+def test_another_request_while_a_rule_waits_for_confirmation(new_chat, agent_context):
+    chat = new_chat()
+    _to_sharing(chat)
+    chat.say("always share with my coach")
+    reply = chat.say("what do you know about me?")  # answered; the rule is dropped, nothing set
+    assert reply.expecting == Expecting.share_consent and reply.expecting_context["recipient_kind"] == "coach"
+    assert agent_context.sharing.preferences.list(chat.id) == []
+    assert chat.state["rule_pending"] is None
+
+
 def test_consent_given_earlier_is_used_without_asking_again(new_chat, agent_context):
     chat = new_chat()
     reply = to_moves(chat)
