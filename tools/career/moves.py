@@ -157,10 +157,11 @@ def rank_moves(
         roles = rank_roles(kb, space, scores, packs, skill_uris, final, lang, limit=max(1, top_k // 2))
     visible = max(top_k - len(roles), 0)
     carries = carries_skills(space, scores.held)
-    steps = step_ups(kb, space, facts, current, carries) if explicit else np.zeros(len(final), bool)
-    chosen, kinds = _keep_room(candidates, visible, final, scores.total, steps & (scores.total > 0),
-                               carries & (affinity >= INTEREST_LED_MIN_AFFINITY * float(affinity.max()))
-                               if w_int and affinity.any() else None)
+    step_up = step_ups(kb, space, facts, current, carries) if explicit else np.zeros(len(final), bool)
+    interest_led = None
+    if w_int and affinity.any():
+        interest_led = carries & (affinity >= INTEREST_LED_MIN_AFFINITY * float(affinity.max()))
+    chosen, kinds = _keep_room(candidates, visible, final, scores.total, step_up & (scores.total > 0), interest_led)
     return (roles + moves_of(chosen, kinds))[:top_k]
 
 

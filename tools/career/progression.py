@@ -2,7 +2,8 @@
 
 - a **step up in the same field**: an occupation of the person's own job family (a ROME code it
   shares with a job they hold or held), or a usual move from it (ROME mobility) that uses their
-  skills, at a higher skill level (ISCO; supervising roles half a level up) (a warehouse worker, ISCO 9333, → warehouse manager, ISCO 1324, same ROME N1303);
+  skills, at a higher skill level (ISCO; supervising roles half a level up): a warehouse worker
+  (ISCO 9333) → warehouse manager (ISCO 1324), both in ROME N1303;
 - an **interest-led change**: an occupation that fits what the person enjoys best (RIASEC and
   centres d'intérêt) and lists at least one skill they hold, even if the gap is wider.
 
