@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import httpx
 
 WELCOME_ANSWERS = {"start": "hello", "language": "en", "processing_consent": "yes"}
@@ -50,3 +52,11 @@ class Conversation:
 
 def clients_for(urls: list[str], timeout_s: float = 60) -> list[httpx.Client]:
     return [httpx.Client(base_url=url, timeout=timeout_s) for url in urls]
+
+
+def wait_for_model_call(llm, calls_before: int, timeout_s: float = 60) -> None:
+    """Wait until a turn in flight reaches the (slow) fake LLM: it is then mid-turn."""
+    deadline = time.monotonic() + timeout_s
+    while llm.calls == calls_before:
+        assert time.monotonic() < deadline, "the turn never reached the model"
+        time.sleep(0.02)

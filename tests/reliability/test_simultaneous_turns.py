@@ -4,12 +4,11 @@ in order (SQLite and PostgreSQL backends)."""
 
 from __future__ import annotations
 
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from cluster_client import Conversation, clients_for
+from cluster_client import Conversation, clients_for, wait_for_model_call
 
 pytestmark = pytest.mark.integration
 
@@ -28,10 +27,7 @@ def test_two_workers_take_turns_on_one_conversation(live_cluster, slow_llm) -> N
     calls_before = slow_llm.calls
     with ThreadPoolExecutor(2) as executor:
         first = executor.submit(talk.post, EXPERIENCE, 0, "simultaneous-1")
-        deadline = time.monotonic() + 60
-        while slow_llm.calls == calls_before:
-            assert time.monotonic() < deadline, "the first turn never reached the model"
-            time.sleep(0.02)
+        wait_for_model_call(slow_llm, calls_before)
         second = executor.submit(talk.post, DETAIL, 1, "simultaneous-2")
         answers = [first.result(timeout=120), second.result(timeout=120)]
     slow_llm.delay_s = 0.0

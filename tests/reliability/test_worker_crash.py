@@ -3,13 +3,12 @@ restarted one, without a lost or doubled turn (SQLite and PostgreSQL backends)."
 
 from __future__ import annotations
 
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
 
-from cluster_client import Conversation, clients_for
+from cluster_client import Conversation, clients_for, wait_for_model_call
 
 pytestmark = pytest.mark.integration
 
@@ -43,10 +42,7 @@ def test_killed_worker_mid_turn_conversation_resumes(live_cluster, slow_llm) -> 
     calls_before = slow_llm.calls
     with ThreadPoolExecutor(1) as executor:
         in_flight = executor.submit(talk.post, EXPERIENCE, 0, "experience-1")
-        deadline = time.monotonic() + 60
-        while slow_llm.calls == calls_before:
-            assert time.monotonic() < deadline, "the turn never reached the model"
-            time.sleep(0.02)
+        wait_for_model_call(slow_llm, calls_before)
         live_cluster.kill(0)
         with pytest.raises(httpx.TransportError):
             in_flight.result(timeout=60)
