@@ -21,7 +21,7 @@ from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import load_profile
 from agent.turns import ask, attempts, bump, card, goto, quick, reset
-from tools.consent.models import RecipientKind
+from tools.consent.models import PreferenceRule, RecipientKind
 from tools.consent.preferences import Decision
 from tools.sharing import profile_payload, refusal_message
 
@@ -61,7 +61,8 @@ def sharing(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         return goto("wrapup", state, note=say("share_declined", lang, name=current["name"]),
                     update={"phase": Phase.wrapup, "share_queue": [], "share_current": None})
     if is_yes(message) and not is_no(message):
-        consent = ctx.consents.give(person, current["notice_id"], language=lang)
+        # under an "ask me each time" rule, the yes covers this share only
+        consent = ctx.consents.give(person, current["notice_id"], language=lang, single_use=_asks_each_time(ctx, person, current))
         receipt = ctx.consents.latest_receipt(person, consent.id)
         profile = load_profile(ctx, state)
         categories = list(consent.data_categories)
@@ -139,6 +140,14 @@ def _recipient_dict(kind: str, recipient, notice) -> dict:
         "consent_duration_days": notice.consent_duration_days,
         "controller": notice.controller.model_dump(mode="json"),
     }
+
+
+def _asks_each_time(ctx: AgentContext, person: str, current: dict) -> bool:
+    rules = getattr(ctx.sharing, "preferences", None)
+    if rules is None:
+        return False
+    rule = rules.rule_for(person, ctx.consents.recipient(current["recipient_id"]))
+    return rule is not None and rule.rule == PreferenceRule.ask
 
 
 def _refuse(ctx: AgentContext, person: str, current: dict, lang: str) -> None:

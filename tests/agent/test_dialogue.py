@@ -264,6 +264,19 @@ def test_always_rule_not_confirmed_changes_nothing(new_chat, agent_context):
     assert agent_context.sharing.preferences.list(chat.id) == []
 
 
+def test_ask_rule_makes_each_yes_cover_one_share(new_chat, agent_context):
+    chat = new_chat()
+    reply = _to_sharing(chat)
+    assert reply.expecting_context["recipient_kind"] == "coach"
+    reply = chat.say("ask me every time before sharing with coaches")
+    assert "ask you each time" in reply.text
+    assert reply.expecting == Expecting.share_consent and reply.expecting_context["recipient_kind"] == "coach"
+    chat.say("yes")
+    consent = next(c for c in agent_context.consents.list(chat.id) if c.recipient_kind.value == "coach")
+    assert consent.single_use
+    assert "coach" in agent_context.sharing.shared_recipient_kinds(chat.id)
+
+
 def test_another_request_while_a_rule_waits_for_confirmation(new_chat, agent_context):
     chat = new_chat()
     _to_sharing(chat)
