@@ -63,17 +63,8 @@ def sharing(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     if is_yes(message) and not is_no(message):
         # under an "ask me each time" rule, the yes covers this share only
         consent = ctx.consents.give(person, current["notice_id"], language=lang, single_use=_asks_each_time(ctx, person, current))
-        receipt = ctx.consents.latest_receipt(person, consent.id)
-        profile = load_profile(ctx, state)
-        categories = list(consent.data_categories)
-        result = ctx.sharing.share(person, current["recipient_id"], consent.purpose, categories,
-                                   profile_payload(profile, categories), channel=state.get("channel") or "chat")
-        cards = [card("receipt", say("card_receipt", lang, name=current["name"]), receipt=receipt,
-                      consent_id=consent.id, recipient_kind=current["kind"])]
-        if result.allowed:
-            note = say("share_done", lang, name=current["name"])
-        else:
-            note = say("share_blocked", lang, name=current["name"], reason=refusal_message(result.reason, lang))
+        cards: list[dict] = []
+        note = _share(ctx, state, consent, current["recipient_id"], current["name"], current["kind"], cards, "share_done")
         return goto("sharing", state, note=note, cards=cards,
                     update={"share_current": None, "share_queue": queue, "attempts": reset(state, "share")})
     if is_no(message) or attempts(state, "share") >= 1:
@@ -111,19 +102,26 @@ def _next(ctx: AgentContext, state: AgentState, queue: list[str]) -> tuple[dict 
 
 
 def _share_now(ctx: AgentContext, state: AgentState, recipient, proposal, cards: list[dict]) -> str:
+    """Share under a consent the rules found or granted (``proposal``), without asking."""
+    consent = ctx.consents.get(state["conversation_id"], proposal.consent_id)
+    done = "share_auto_rule" if proposal.reason == "preference_always" else "share_auto_consent"
+    return _share(ctx, state, consent, recipient.id, recipient.name, str(recipient.kind), cards, done)
+
+
+def _share(ctx: AgentContext, state: AgentState, consent, recipient_id: str, name: str, kind: str,
+           cards: list[dict], done: str) -> str:
+    """Share the profile parts ``consent`` covers (checked and logged by ``tools.sharing``), add the
+    consent's receipt card to ``cards``, and return what to tell the person (``done`` when shared)."""
     lang = state.get("language") or "en"
     person = state["conversation_id"]
-    consent = ctx.consents.get(person, proposal.consent_id)
     categories = list(consent.data_categories)
-    result = ctx.sharing.share(person, recipient.id, consent.purpose, categories,
+    result = ctx.sharing.share(person, recipient_id, consent.purpose, categories,
                                profile_payload(load_profile(ctx, state), categories), channel=state.get("channel") or "chat")
+    cards.append(card("receipt", say("card_receipt", lang, name=name), receipt=ctx.consents.latest_receipt(person, consent.id),
+                      consent_id=consent.id, recipient_kind=kind))
     if not result.allowed:
-        return say("share_blocked", lang, name=recipient.name, reason=refusal_message(result.reason, lang))
-    cards.append(card("receipt", say("card_receipt", lang, name=recipient.name),
-                      receipt=ctx.consents.latest_receipt(person, consent.id), consent_id=consent.id,
-                      recipient_kind=str(recipient.kind)))
-    key = "share_auto_rule" if proposal.reason == "preference_always" else "share_auto_consent"
-    return say(key, lang, name=recipient.name)
+        return say("share_blocked", lang, name=name, reason=refusal_message(result.reason, lang))
+    return say(done, lang, name=name)
 
 
 def _recipient_dict(kind: str, recipient, notice) -> dict:
