@@ -36,7 +36,7 @@ _STARTS_AS_RULE = re.compile(r"^(please )?(never|don'?t|do not|dont|no sharing|a
 _NEVER = [
     rf"\b(never|don'?t ever|do not ever|don'?t|do not|dont|i don'?t want (you )?to|no)\b.*\b({_SHARE})\b",
     rf"\bne\b.*\b({_SHARE})\b.*\b(jamais|pas|plus|rien|personne)\b",
-    rf"\b(jamais|pas) de partage\b", rf"\bno sharing\b", rf"\bje ne veux pas (que vous|que tu|qu'on)\b.*\b({_SHARE})\b",
+    r"\b(jamais|pas) de partage\b", r"\bno sharing\b", rf"\bje ne veux pas (que vous|que tu|qu'on)\b.*\b({_SHARE})\b",
     rf"\b({_SHARE})\b.*\b(jamais)\b",
 ]
 _ASK = [
