@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks._report import percentile, write_report
-from benchmarks.titles import rank_metrics, resolve_gold
+from benchmarks.titles import product_rank, rank_metrics, resolve_gold
 from channels.settings import Settings
 
 
@@ -65,7 +65,7 @@ def run_benchmark(linker, kb, rows: list[tuple[str, str]], lang: str, progress: 
         if scores is None:
             ranks.append(len(position))
             continue
-        ranks.append(1 + int(np.sum(scores > scores[position[gold]])))
+        ranks.append(product_rank(scores, [position[gold]]))
     metrics = rank_metrics(ranks)
     return {"benchmark": "occupations", "lang": lang, "n": len(ranks), "unresolved_gold": unresolved,
             "recall_at_1": metrics["r_at_1"], "recall_at_5": metrics["r_at_5"], "recall_at_10": metrics["r_at_10"], "mrr": metrics["mrr"],

@@ -68,6 +68,16 @@ def rome_appellation_pairs(kb) -> list[tuple[str, str]]:
     return [(title, "|".join(sorted(uris))) for title, uris in sorted(gold.items())]
 
 
+def product_rank(scores: np.ndarray, gold: list[int]) -> int:
+    """1-based rank of the best gold occupation in the order the product shows (scores descending,
+    ties in index order, as ``np.argsort(-scores, kind="stable")``): a tie is not counted as a hit."""
+    best = len(scores)
+    for g in gold:
+        s = scores[g]
+        best = min(best, 1 + int(np.sum(scores > s)) + int(np.sum(scores[:g] == s)))
+    return best
+
+
 def rank_metrics(ranks: list[int]) -> dict:
     r = np.array(ranks, dtype=np.float64)
     if len(r) == 0:
@@ -106,7 +116,7 @@ def run_benchmark(linker, kb, pairs: list[tuple[str, str]], lang: str, progress:
             chunk = items[start : start + batch]
             scores = linker.title_scores_batch([t for t, _ in chunk], lang)
             for row, (_, gold) in zip(scores, chunk):
-                ranks.append(1 + int(np.sum(row > row[gold].max())))
+                ranks.append(product_rank(row, gold))
             bar.update(len(chunk))
     return {"benchmark": "titles", "lang": lang, "n": len(ranks), "unresolved_gold": unresolved, **rank_metrics(ranks),
             "p50_ms": round(percentile(times, 0.5), 1), "p95_ms": round(percentile(times, 0.95), 1), "timed_titles": len(times)}

@@ -109,3 +109,14 @@ def test_crosslingual_pairs_file_needs_both_columns(tmp_path):
     with pytest.raises(ValueError, match="fr"):
         crosslingual_bench.read_pairs(_csv(tmp_path / "p.csv", ["en"], [["x"]]))
     assert len(crosslingual_bench.read_pairs(crosslingual_bench.DEFAULT_PAIRS)) == 30
+
+
+def test_a_tie_with_the_gold_is_ranked_as_the_product_shows_it():
+    import numpy as np
+
+    scores = np.array([0.9, 0.5, 0.9, 0.9, 0.1], dtype=np.float32)
+    shown = list(np.argsort(-scores, kind="stable"))
+    for gold in range(len(scores)):
+        assert titles_bench.product_rank(scores, [gold]) == shown.index(gold) + 1
+    assert titles_bench.product_rank(scores, [3]) == 3  # tied with 0 and 2, shown after both
+    assert titles_bench.product_rank(scores, [4, 2]) == 2  # the best of several gold occupations
