@@ -53,15 +53,15 @@ class ConceptIndex:
         matrix = _open_matrix(kb, matrix_name)
         if matrix is not None:
             strings, vectors = _from_matrix(matrix, position, records, lang)
-            descriptions = _descriptions_from_matrix(matrix, position, len(records)) if with_descriptions else None
+            descriptions = _descriptions_from_matrix(matrix, position, len(records), lang) if with_descriptions else None
             if with_descriptions and descriptions is None:
-                descriptions = _encode_descriptions(kb, records, embedder)
+                descriptions = _encode_descriptions(kb, records, embedder, lang)
         else:
             strings = LabelStrings.build(records, lang)
             vectors = embedder.encode(strings.texts) if strings.texts else np.zeros((0, embedder.dimension), np.float32)
             descriptions = None
             if with_descriptions:
-                texts = [r.description.get("en", "") for r in records]
+                texts = [_description(r, lang) for r in records]
                 descriptions = np.zeros((len(records), embedder.dimension), dtype=np.float32)
                 have = [i for i, t in enumerate(texts) if t]
                 if have:
@@ -110,11 +110,17 @@ def _from_matrix(matrix, position: dict[str, int], records: list, lang: str) -> 
     return strings, vectors
 
 
-def _descriptions_from_matrix(matrix, position: dict[str, int], n: int) -> np.ndarray | None:
+def _description(record, lang: str) -> str:
+    """The concept's description in ``lang``, else the English one (ESCO skills have English only)."""
+    return record.description.get(lang) or record.description.get("en", "")
+
+
+def _descriptions_from_matrix(matrix, position: dict[str, int], n: int, lang: str) -> np.ndarray | None:
     out = np.zeros((n, matrix.vectors.shape[1]), dtype=np.float32)
     found = False
-    for row, (uri, lang, field) in enumerate(zip(matrix.uris, matrix.langs, matrix.fields)):
-        if field == "description" and lang == "en":
+    wanted = lang if lang in set(matrix.langs) else "en"
+    for row, (uri, row_lang, field) in enumerate(zip(matrix.uris, matrix.langs, matrix.fields)):
+        if field == "description" and row_lang == wanted:
             owner = position.get(uri)
             if owner is not None:
                 out[owner] = matrix.vectors[row]
@@ -122,13 +128,13 @@ def _descriptions_from_matrix(matrix, position: dict[str, int], n: int) -> np.nd
     return out if found else None
 
 
-def _encode_descriptions(kb, records: list, embedder) -> np.ndarray:
-    """English descriptions (first sentences) encoded once and cached beside the knowledge base,
-    keyed by the model and the texts' content hash."""
+def _encode_descriptions(kb, records: list, embedder, lang: str) -> np.ndarray:
+    """Descriptions (first sentences; in ``lang`` where the concept has one, else English) encoded
+    once and cached beside the knowledge base, keyed by the model and the texts' content hash."""
     from knowledge.vectors import embed_cached, first_sentences
 
     normalise = getattr(embedder, "normalise", lambda t: t)
-    texts = [normalise(first_sentences(r.description.get("en", ""))) for r in records]
+    texts = [normalise(first_sentences(_description(r, lang))) for r in records]
     have = [i for i, t in enumerate(texts) if t]
     out = np.zeros((len(records), embedder.dimension), dtype=np.float32)
     if not have:

@@ -34,7 +34,9 @@ class LinkerConfig:
     # better on the dev sets and it pads every window of the batch to the longest, so off
     whole_text_max_words: int = 0
     skills: FusionWeights = field(default_factory=lambda: FusionWeights(dense=1.0, lexical=0.5, description=0.3))
-    titles: FusionWeights = field(default_factory=lambda: FusionWeights(dense=0.7, lexical=0.3, description=0.0))
+    # a title also matches the first sentences of the occupation's description ("Pre-Sales
+    # Consultant" reads like "ICT presales engineers advise ... on sales"): +2.4 MRR on titles
+    titles: FusionWeights = field(default_factory=lambda: FusionWeights(dense=0.8, lexical=0.2, description=0.3))
     exact_phrase: float = 0.2
     coverage: float = 0.2
     reuse: float = 0.05
@@ -102,7 +104,7 @@ class SkillLinker:
                 if kind == "skills":
                     self._indexes[key] = ConceptIndex.build(self.kb, "skills", self.skill_records, lang, self.embedder, with_descriptions=True)
                 else:
-                    self._indexes[key] = ConceptIndex.build(self.kb, "occupations", self.occupation_records, lang, self.embedder, with_descriptions=False)
+                    self._indexes[key] = ConceptIndex.build(self.kb, "occupations", self.occupation_records, lang, self.embedder, with_descriptions=True)
             return self._indexes[key]
 
     def warm_up(self, languages: tuple[str, ...] = SUPPORTED_LANGUAGES) -> None:
@@ -270,7 +272,8 @@ class SkillLinker:
         index = self._concepts("occupations", lang)
         dense = index.strings.pool_max(index.dense.scores(q))
         lexical = index.strings.pool_max(index.lexical.scores(texts))
-        return fuse(dense, lexical, None, self.config.titles)
+        description = index.descriptions.scores(q) if index.descriptions is not None and self.config.titles.description else None
+        return fuse(dense, lexical, description, self.config.titles)
 
     def infer_occupations(self, text: str, lang: str = "en", top_k: int = 10) -> list[LinkedOccupation]:
         """ESCO occupations the text suggests: its windows read as job titles, plus the occupations
