@@ -35,7 +35,10 @@ MODELS_DIR = "models"
 BASE_MODEL = "all-MiniLM-L6-v2"
 # pair kinds, in the order their shares are filled
 PAIR_KINDS = ("skill_alt", "skill_hidden", "skill_description", "skill_window", "occupation_alt",
-              "occupation_description", "french")
+              "occupation_description", "french", "occupation_sentence")
+# the default set: every kind but the 8-word description windows, which lowered HOUSE (variant B in
+# the README); occupation_sentence gave the largest HOUSE gain (variant D)
+DEFAULT_KINDS = tuple(k for k in PAIR_KINDS if k != "skill_window")
 WINDOW_WORDS = 8  # the linker matches 8-word windows of a text (tools/linking/linker.py)
 WINDOWS_PER_DESCRIPTION = 2
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
@@ -59,7 +62,7 @@ class TrainingConfig:
     learning_rate: float = 3e-5
     warmup_fraction: float = 0.1
     max_seq_length: int = 64  # anchors are labels or one sentence
-    kinds: tuple[str, ...] = PAIR_KINDS
+    kinds: tuple[str, ...] = DEFAULT_KINDS
     threads: int = 1
     bfloat16: bool | None = None  # None: where the CPU computes it natively
 
@@ -101,6 +104,42 @@ def description_windows(text: str, key: str, count: int = WINDOWS_PER_DESCRIPTIO
     return [" ".join(tokens[i : i + words]).strip(" .,;:()") for i in starts]
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]{3,}")
+_COMMON = frozenset("with from that this they their them have such other also into when where which work working".split())
+
+
+def _word_keys(text: str) -> set[str]:
+    """Content words of four letters or more, cut to five letters (a light stem: 'monitors' ~ 'monitor')."""
+    return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _COMMON}
+
+
+def sentence_skill_pairs(description: str, skills: list[tuple[str, str]], min_share: float = 0.5) -> list[tuple[str, str, str]]:
+    """(sentence, skill label, skill URI): each sentence of an occupation's description with the
+    essential skill of that occupation whose label words it covers best (at least ``min_share`` of
+    them, two words at least for a label of two or more): a skill said in the middle of a longer
+    sentence, as in a job ad."""
+    text = _SPACES.sub(" ", description or "").strip()
+    out = []
+    for sentence in _SENTENCE_END.split(text) if text else []:
+        words = sentence.split(" ")
+        if len(words) < 6:
+            continue
+        sentence = " ".join(words[:30]).rstrip(" .")
+        keys = _word_keys(sentence)
+        best, best_share = None, 0.0
+        for uri, label in skills:
+            label_keys = _word_keys(label)
+            if not label_keys:
+                continue
+            hits = len(label_keys & keys)
+            share = hits / len(label_keys)
+            if share >= min_share and hits >= min(2, len(label_keys)) and share > best_share:
+                best, best_share = (uri, label), share
+        if best is not None:
+            out.append((sentence, best[1], best[0]))
+    return out
+
+
 def _same(a: str, b: str) -> bool:
     return _SPACES.sub(" ", a).strip().casefold() == _SPACES.sub(" ", b).strip().casefold()
 
@@ -135,6 +174,10 @@ def knowledge_pairs(kb, kinds: Iterable[str] = PAIR_KINDS) -> dict[str, list[Pai
         add("french", record.labels.get("fr", ""), label, record.uri)
         for alt in record.alt_labels.get("fr", [])[:2]:
             add("french", alt, label, record.uri)
+        if prefix == "occupation" and "occupation_sentence" in out:
+            essential = [(u, kb.skills[u].labels.get("en", "")) for u in record.essential_skills if u in kb.skills]
+            for sentence, skill_label, skill_uri in sentence_skill_pairs(record.description.get("en", ""), essential):
+                add("occupation_sentence", sentence, skill_label, skill_uri)
     return out
 
 

@@ -26,7 +26,8 @@ def register(subparsers) -> None:
     info.set_defaults(func=run)
     train = actions.add_parser(
         "train-encoder",
-        help="optional: fine-tune all-MiniLM-L6-v2 on ESCO pairs (alt labels, descriptions, French labels) "
+        help="optional: fine-tune all-MiniLM-L6-v2 on ESCO pairs (alt labels, descriptions, French labels, "
+             "occupation description sentences with their essential skills) "
              "and save it under <storage>/models; the next build re-embeds the labels with it",
     )
     train.add_argument("--max-pairs", type=int, default=40_000, help="training pairs, shared across kinds (default 40000)")
@@ -34,7 +35,7 @@ def register(subparsers) -> None:
     train.add_argument("--seed", type=int, default=13)
     train.add_argument("--batch-size", type=int, default=64, help="pairs per step (in-batch negatives)")
     train.add_argument("--lr", type=float, default=3e-5, help="peak learning rate (linear warm-up and decay)")
-    train.add_argument("--kinds", help="comma-separated pair kinds (default: all of " + ",".join(_pair_kinds()) + ")")
+    train.add_argument("--kinds", help="comma-separated pair kinds among " + ",".join(_pair_kinds()) + " (default: all but skill_window)")
     train.add_argument("--name", default="esco-minilm", help="model folder under <storage>/models (default esco-minilm)")
     train.add_argument("--knowledge-dir", dest="source_knowledge_dir", metavar="DIR",
                        help="knowledge base to draw pairs from (default: <storage>/knowledge)")
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 def _train_encoder(args: argparse.Namespace, settings: Settings) -> int:
     from knowledge.base import KnowledgeBase
     from knowledge.errors import KnowledgeBaseMissing
-    from knowledge.finetune import PAIR_KINDS, TrainingConfig, default_model_dir, train_encoder
+    from knowledge.finetune import DEFAULT_KINDS, TrainingConfig, default_model_dir, train_encoder
 
     source = Path(args.source_knowledge_dir) if args.source_knowledge_dir else settings.knowledge_dir
     try:
@@ -69,7 +70,7 @@ def _train_encoder(args: argparse.Namespace, settings: Settings) -> int:
     except KnowledgeBaseMissing as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    kinds = tuple(k.strip() for k in args.kinds.split(",") if k.strip()) if args.kinds else PAIR_KINDS
+    kinds = tuple(k.strip() for k in args.kinds.split(",") if k.strip()) if args.kinds else DEFAULT_KINDS
     config = TrainingConfig(
         max_pairs=args.max_pairs, epochs=args.epochs, seed=args.seed, batch_size=args.batch_size,
         learning_rate=args.lr, kinds=kinds, threads=args.threads or settings.torch_threads,

@@ -24,6 +24,7 @@ from knowledge.finetune import (
     knowledge_pairs,
     resolve_encoder,
     sample_pairs,
+    sentence_skill_pairs,
     train_encoder,
 )
 from knowledge_data import SKILL
@@ -60,6 +61,20 @@ def test_batches_hold_no_concept_twice():
     assert all(len({p.concept for p in batch}) == len(batch) for batch in batches)
     assert sorted(p.anchor for batch in batches for p in batch) == sorted(p.anchor for p in pairs)
     assert first_sentence("Administer payments. Handle refunds.") == "Administer payments"
+
+
+def test_a_description_sentence_is_paired_with_the_essential_skill_it_says():
+    description = (
+        "Cashiers work at the till of a shop. They process payments in cash or by card and give change to customers. "
+        "They keep the area clean."
+    )
+    skills = [("uri:pay", "process payments"), ("uri:cash", "handle cash"), ("uri:stock", "order supplies")]
+    pairs = sentence_skill_pairs(description, skills)
+    # the second sentence says "process payments" word for word; the first and last say no skill
+    assert pairs == [("They process payments in cash or by card and give change to customers", "process payments", "uri:pay")]
+    assert sentence_skill_pairs("", skills) == []
+    # one word of a two-word label is not enough
+    assert sentence_skill_pairs("They count the payments received by the shop every evening.", [("uri:x", "process payments")]) == []
 
 
 def test_description_windows_are_eight_words_at_fixed_places():
