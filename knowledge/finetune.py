@@ -119,6 +119,7 @@ def sentence_skill_pairs(description: str, skills: list[tuple[str, str]], min_sh
     them, two words at least for a label of two or more): a skill said in the middle of a longer
     sentence, as in a job ad."""
     text = _SPACES.sub(" ", description or "").strip()
+    labelled = [(uri, label, keys) for uri, label in skills if (keys := _word_keys(label))]
     out = []
     for sentence in _SENTENCE_END.split(text) if text else []:
         words = sentence.split(" ")
@@ -127,10 +128,7 @@ def sentence_skill_pairs(description: str, skills: list[tuple[str, str]], min_sh
         sentence = " ".join(words[:30]).rstrip(" .")
         keys = _word_keys(sentence)
         best, best_share = None, 0.0
-        for uri, label in skills:
-            label_keys = _word_keys(label)
-            if not label_keys:
-                continue
+        for uri, label, label_keys in labelled:
             hits = len(label_keys & keys)
             share = hits / len(label_keys)
             if share >= min_share and hits >= min(2, len(label_keys)) and share > best_share:

@@ -31,7 +31,7 @@ EMBEDDED_LANGUAGES = ("en", "fr")
 class LabelEntry:
     uri: str
     lang: str
-    field: str  # 'label' (preferred) | 'alt' | 'hidden' | 'description'
+    field: str  # 'label' (preferred) | 'alt' | 'hidden'
     text: str
 
 
@@ -81,7 +81,7 @@ def occupation_entries(occupations: dict[str, Occupation]) -> list[LabelEntry]:
     return entries
 
 
-def _concept_entries(concept: Skill | Occupation, include_hidden: bool, include_descriptions: bool = False) -> Iterable[LabelEntry]:
+def _concept_entries(concept: Skill | Occupation, include_hidden: bool) -> Iterable[LabelEntry]:
     for lang in EMBEDDED_LANGUAGES:
         label = concept.labels.get(lang)
         if label:
@@ -91,10 +91,6 @@ def _concept_entries(concept: Skill | Occupation, include_hidden: bool, include_
         if include_hidden:
             for hidden in concept.hidden_labels.get(lang, []):
                 yield LabelEntry(concept.uri, lang, "hidden", hidden)
-        if include_descriptions:
-            description = concept.description.get(lang)
-            if description and lang == "en":
-                yield LabelEntry(concept.uri, lang, "description", first_sentences(description))
 
 
 def texts_key(model_name: str, texts: list[str]) -> str:

@@ -53,9 +53,7 @@ class ConceptIndex:
         matrix = _open_matrix(kb, matrix_name)
         if matrix is not None:
             strings, vectors = _from_matrix(matrix, position, records, lang)
-            descriptions = _descriptions_from_matrix(matrix, position, len(records), lang) if with_descriptions else None
-            if with_descriptions and descriptions is None:
-                descriptions = _encode_descriptions(kb, records, embedder, lang)
+            descriptions = _encode_descriptions(kb, records, embedder, lang) if with_descriptions else None
         else:
             strings = LabelStrings.build(records, lang)
             vectors = embedder.encode(strings.texts) if strings.texts else np.zeros((0, embedder.dimension), np.float32)
@@ -113,19 +111,6 @@ def _from_matrix(matrix, position: dict[str, int], records: list, lang: str) -> 
 def _description(record, lang: str) -> str:
     """The concept's description in ``lang``, else the English one (ESCO skills have English only)."""
     return record.description.get(lang) or record.description.get("en", "")
-
-
-def _descriptions_from_matrix(matrix, position: dict[str, int], n: int, lang: str) -> np.ndarray | None:
-    out = np.zeros((n, matrix.vectors.shape[1]), dtype=np.float32)
-    found = False
-    wanted = lang if lang in set(matrix.langs) else "en"
-    for row, (uri, row_lang, field) in enumerate(zip(matrix.uris, matrix.langs, matrix.fields)):
-        if field == "description" and row_lang == wanted:
-            owner = position.get(uri)
-            if owner is not None:
-                out[owner] = matrix.vectors[row]
-                found = True
-    return out if found else None
 
 
 def _encode_descriptions(kb, records: list, embedder, lang: str) -> np.ndarray:
