@@ -65,21 +65,13 @@ class Services:
     @cached_property
     def embedder(self):
         """The sentence embedder (all-MiniLM-L6-v2 from its PyPI package, or the copy fine-tuned by
-        ``orient knowledge train-encoder`` when ``encoder_dir`` names one), torch threads capped."""
+        ``orient knowledge train-encoder`` when ``encoder_dir`` names one): requests encode on
+        ``torch_threads`` threads in this process; large one-off jobs (a knowledge build, the
+        descriptions the linker encodes at its first start) in ``build_processes`` worker processes."""
         from knowledge.embeddings import load_minilm
 
-        return load_minilm(threads=self.settings.torch_threads, model_dir=self.encoder_dir)
-
-    @cached_property
-    def build_embedder(self):
-        """The embedder of knowledge builds: the same model, encoding in ``build_processes`` worker
-        processes (one per core by default) instead of the serving process's single thread."""
-        import copy
-        import os
-
-        embedder = copy.copy(self.embedder)
-        embedder.processes = self.settings.build_processes or os.cpu_count() or 1
-        return embedder
+        return load_minilm(threads=self.settings.torch_threads, processes=self.settings.encode_processes,
+                           model_dir=self.encoder_dir)
 
     @cached_property
     def knowledge_base(self):
@@ -100,7 +92,7 @@ class Services:
             logging.getLogger(__name__).warning("reference data unavailable (%s): using the built knowledge base", error)
             fresh = True
         if not fresh:
-            build_knowledge(s.data_dir, s.knowledge_dir, self.build_embedder, progress=True)
+            build_knowledge(s.data_dir, s.knowledge_dir, self.embedder, progress=True)
         return KnowledgeBase.load(s.knowledge_dir)
 
     @property

@@ -38,8 +38,9 @@ class Settings(BaseSettings):
     # Torch threads for the embedding model. One per process: on a 2-core machine shared with the
     # web server and other workers, 2 threads measured 5-10x slower per query than 1 (oversubscription).
     torch_threads: int = 1
-    # Worker processes that encode the labels in a knowledge build (0 = one per CPU core): a build
-    # has the machine to itself, and one single-threaded process per core scales best.
+    # Worker processes for large encoding jobs (0 = one per CPU core): a knowledge build, and the
+    # descriptions the linker encodes once at its first start. Such a job has the machine to
+    # itself, and one single-threaded process per core scales best.
     build_processes: int = 0
     # Sentence encoder: "auto" = the model `orient knowledge train-encoder` saved under
     # storage_dir/models/esco-minilm when there is one, else the stock all-MiniLM-L6-v2; "stock" =
@@ -65,6 +66,12 @@ class Settings(BaseSettings):
     @property
     def knowledge_dir(self) -> Path:
         return self.storage_dir / "knowledge"
+
+    @property
+    def encode_processes(self) -> int:
+        import os
+
+        return self.build_processes or os.cpu_count() or 1
 
     @property
     def resolved_database_url(self) -> str:

@@ -52,6 +52,7 @@ class SentenceTransformerEmbedder:
         # large jobs (a knowledge-base build) run in `processes` single-threaded workers: small
         # matrices scale far better across processes than across torch threads, above all on a busy machine
         self.processes = processes
+        self.parallel_min_chars = PARALLEL_MIN_CHARS
         self.worker_settings = worker_settings or {}
         dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         self.dimension = int(dimension())
@@ -66,7 +67,7 @@ class SentenceTransformerEmbedder:
     def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
         if len(texts) == 0:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        if self.processes > 1 and len(texts) >= PARALLEL_MIN_TEXTS:
+        if self.processes > 1 and sum(len(t) for t in texts) >= self.parallel_min_chars:
             from concurrent.futures.process import BrokenProcessPool
 
             try:
@@ -82,7 +83,7 @@ class SentenceTransformerEmbedder:
         from tqdm import tqdm
 
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths share a batch
-        chunks = [order[start : start + PARALLEL_CHUNK] for start in range(0, len(order), PARALLEL_CHUNK)]
+        chunks = _balanced_chunks(order, [len(texts[i]) for i in order], self.processes)
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(self.processes, mp_context=context, initializer=_worker_start, initargs=(self.worker_settings,)) as pool:
@@ -111,8 +112,29 @@ class SentenceTransformerEmbedder:
         return vectors
 
 
-PARALLEL_MIN_TEXTS = 20_000  # below this, starting workers costs more than it saves
-PARALLEL_CHUNK = 4096
+# below this many characters, starting workers (about 5 s to load torch and the model) costs more
+# than it saves; counted in characters, not texts, since 20k descriptions cost as much as 160k labels
+PARALLEL_MIN_CHARS = 200_000
+PARALLEL_CHUNK = 4096  # texts at most in one job of a worker
+PARALLEL_JOBS_PER_PROCESS = 8  # jobs of about equal characters: the longest texts do not all land in one
+
+
+def _balanced_chunks(order: list[int], lengths: list[int], processes: int) -> list[list[int]]:
+    """``order`` (texts sorted by length) cut into consecutive jobs of at most ``PARALLEL_CHUNK``
+    texts and about equal characters, so that the workers finish together."""
+    budget = max(1, sum(lengths) // (processes * PARALLEL_JOBS_PER_PROCESS))
+    chunks: list[list[int]] = []
+    current: list[int] = []
+    size = 0
+    for index, length in zip(order, lengths):
+        current.append(index)
+        size += length
+        if size >= budget or len(current) >= PARALLEL_CHUNK:
+            chunks.append(current)
+            current, size = [], 0
+    if current:
+        chunks.append(current)
+    return chunks
 
 _worker_embedder: "SentenceTransformerEmbedder | None" = None
 

@@ -107,23 +107,21 @@ TEST_CACHE = PROJECT_ROOT / "var" / "test-cache"
 
 @pytest.fixture(scope="session")
 def embedder():
-    """all-MiniLM-L6-v2 from its PyPI package, offline, torch threads as in Settings."""
+    """all-MiniLM-L6-v2 from its PyPI package, offline, torch threads and worker processes for
+    large jobs (a knowledge build, the linker's descriptions) as in Settings."""
     from knowledge.embeddings import load_minilm
 
-    return load_minilm(threads=Settings().torch_threads)
+    settings = Settings()
+    return load_minilm(threads=settings.torch_threads, processes=settings.encode_processes)
 
 
 @pytest.fixture(scope="session")
 def real_knowledge_dir(data_dir: Path, embedder) -> Path:
     """The real knowledge base folder (built on first use, reused while the data is unchanged)."""
-    import copy
-
     from knowledge.build import build_knowledge
 
     folder = TEST_CACHE / "knowledge"
-    builder = copy.copy(embedder)  # encode in one worker process per core, as `orient knowledge build` does
-    builder.processes = os.cpu_count() or 1
-    build_knowledge(data_dir, folder, builder, progress=True)
+    build_knowledge(data_dir, folder, embedder, progress=True)
     return folder
 
 

@@ -106,7 +106,7 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
     started = time.perf_counter()
     services = Services(settings)
     # the model loads only when something must be encoded: a cached rebuild never loads it
-    embedder = LazyEmbedder(services.embedder_name, lambda: services.build_embedder,
+    embedder = LazyEmbedder(services.embedder_name, lambda: services.embedder,
                             normaliser=minilm_normaliser(services.encoder_dir))
     try:
         report = build_knowledge(

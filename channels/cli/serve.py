@@ -34,13 +34,11 @@ def knowledge_missing(settings: Settings) -> bool:
 
 def build_knowledge_first(settings: Settings) -> None:
     """Build the knowledge base (progress bars on stderr) before serving."""
+    from channels.services import Services
     from knowledge.build import build_knowledge
-    from knowledge.embeddings import load_minilm
-    from knowledge.finetune import resolve_encoder
 
     print(f"Knowledge base not found in {settings.knowledge_dir}: building it from {settings.data_dir} …", file=sys.stderr)
-    embedder = load_minilm(settings.torch_threads, model_dir=resolve_encoder(settings.encoder, settings.storage_dir))
-    report = build_knowledge(settings.data_dir, settings.knowledge_dir, embedder, progress=True)
+    report = build_knowledge(settings.data_dir, settings.knowledge_dir, Services(settings).embedder, progress=True)
     print(f"Knowledge base built in {report.total_s:.0f} s.", file=sys.stderr)
 
 
