@@ -3,7 +3,8 @@ strings, their embeddings, a TF-IDF index, exact phrases and label coverage.
 
 Embeddings come from the knowledge base's label matrix (``kb.vectors(name)``, built and cached by
 ``orient knowledge build``); when a knowledge base has none (small test bases built in memory),
-the labels are encoded here with the injected embedder.
+the labels are encoded here with the injected embedder. The TF-IDF index, phrases and coverage
+(``TextStructures``) of a built knowledge base are cached in its ``linking-cache`` folder.
 """
 
 from __future__ import annotations
@@ -15,25 +16,27 @@ import numpy as np
 
 from tools.linking.dense import DenseIndex
 from tools.linking.label_strings import LabelStrings
-from tools.linking.lexical import LexicalIndex
-from tools.linking.ontology_rerank import STOPWORDS, CoverageScorer
-from tools.linking.phrases import PhraseMatcher
+from tools.linking.text_structures import TextStructures
 
 log = logging.getLogger(__name__)
 
 LABEL_FIELDS = ("label", "alt")
+# derived data the linker caches beside a built knowledge base (content-keyed; builds move it along)
+LINKING_CACHE = "linking-cache"
 
 
 class ConceptIndex:
-    def __init__(self, records: list, lang: str, strings: LabelStrings, vectors: np.ndarray, descriptions: np.ndarray | None):
+    def __init__(self, records: list, lang: str, strings: LabelStrings, vectors: np.ndarray, descriptions: np.ndarray | None,
+                 structures: TextStructures | None = None):
         self.records = records
         self.lang = lang
         self.strings = strings
         self.dense = DenseIndex(vectors)
         self.descriptions = DenseIndex(descriptions) if descriptions is not None else None
-        self.lexical = LexicalIndex(strings.texts)
-        self.phrases = PhraseMatcher(strings.texts, strings.owner.tolist(), strings.preferred.tolist(), stopwords=STOPWORDS)
-        self.coverage = CoverageScorer(strings.texts, strings.owner, len(records))
+        structures = structures or TextStructures.build(strings)
+        self.lexical = structures.lexical
+        self.phrases = structures.phrases
+        self.coverage = structures.coverage
 
     @cached_property
     def preferred_vectors(self) -> np.ndarray:
@@ -54,6 +57,7 @@ class ConceptIndex:
         if matrix is not None:
             strings, vectors = _from_matrix(matrix, position, records, lang)
             descriptions = _encode_descriptions(kb, records, embedder, lang) if with_descriptions else None
+            structures = TextStructures.cached(strings, kb.directory / LINKING_CACHE)
         else:
             strings = LabelStrings.build(records, lang)
             vectors = embedder.encode(strings.texts) if strings.texts else np.zeros((0, embedder.dimension), np.float32)
@@ -64,7 +68,8 @@ class ConceptIndex:
                 have = [i for i, t in enumerate(texts) if t]
                 if have:
                     descriptions[have] = embedder.encode([texts[i][:300] for i in have])
-        return cls(records, lang, strings, vectors, descriptions)
+            structures = None
+        return cls(records, lang, strings, vectors, descriptions, structures)
 
 
 def _open_matrix(kb, name: str):
@@ -125,7 +130,7 @@ def _encode_descriptions(kb, records: list, embedder, lang: str) -> np.ndarray:
     if not have:
         return out
     distinct = sorted({texts[i] for i in have})
-    cache = kb.directory / "linking-cache"
+    cache = kb.directory / LINKING_CACHE
     log.info("encoding %d skill descriptions once (cached in %s)", len(distinct), cache)
     vectors, _ = embed_cached(distinct, embedder, [cache], cache, progress=len(distinct) > 1000)
     row = {t: j for j, t in enumerate(distinct)}
