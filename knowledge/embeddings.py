@@ -67,16 +67,43 @@ class SentenceTransformerEmbedder:
     def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
         if len(texts) == 0:
             return np.zeros((0, self.dimension), dtype=np.float32)
+        return self._encode(list(texts), progress, tokens=False)
+
+    def encode_with_tokens(self, texts: Sequence[str], progress: bool = False) -> tuple[np.ndarray, list[np.ndarray]]:
+        """The texts' vectors (as :meth:`encode` gives them) and, from the same forward pass, each
+        text's contextual token vectors without [CLS] and [SEP], L2-normalised, float32 (one
+        ``(n_tokens, dimension)`` array per text): for late-interaction (token-level) scoring."""
+        if len(texts) == 0:
+            return np.zeros((0, self.dimension), dtype=np.float32), []
+        return self._encode(list(texts), progress, tokens=True)
+
+    def _encode(self, texts: list[str], progress: bool, tokens: bool):
         if self.processes > 1 and sum(len(t) for t in texts) >= self.parallel_min_chars:
             from concurrent.futures.process import BrokenProcessPool
 
             try:
-                return self._encode_in_workers(list(texts), progress)
+                return self._encode_in_workers(texts, progress, tokens)
             except BrokenProcessPool as error:  # e.g. a script without `if __name__ == "__main__":` (spawn re-imports it)
                 log.warning("encoding workers failed (%s); encoding in this process instead", error)
-        return self._encode_here(texts, progress)
+        return self._encode_here_with_tokens(texts, progress) if tokens else self._encode_here(texts, progress)
 
-    def _encode_in_workers(self, texts: list[str], progress: bool) -> np.ndarray:
+    def _encode_here_with_tokens(self, texts: Sequence[str], progress: bool) -> tuple[np.ndarray, list[np.ndarray]]:
+        import torch
+
+        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bfloat16):
+            outputs = self.model.encode(list(texts), batch_size=self.batch_size, output_value=None, show_progress_bar=progress)
+            pooled = torch.nn.functional.normalize(torch.stack([o["sentence_embedding"] for o in outputs]), p=2, dim=1)
+        vectors = pooled.float().numpy()
+        if self.bfloat16:
+            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        tokens = []
+        for output in outputs:
+            n = int(output["attention_mask"].sum())
+            inner = output["token_embeddings"][1 : n - 1] if n > 2 else output["token_embeddings"][:n]
+            tokens.append(torch.nn.functional.normalize(inner.float(), p=2, dim=1).numpy())
+        return vectors, tokens
+
+    def _encode_in_workers(self, texts: list[str], progress: bool, tokens: bool):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -85,15 +112,21 @@ class SentenceTransformerEmbedder:
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths share a batch
         chunks = _balanced_chunks(order, [len(texts[i]) for i in order], self.processes)
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        token_out: list[np.ndarray] = [np.zeros((0, self.dimension), np.float32)] * len(texts)
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(self.processes, mp_context=context, initializer=_worker_start, initargs=(self.worker_settings,)) as pool:
-            futures = {pool.submit(_worker_encode, [texts[i] for i in chunk]): chunk for chunk in chunks}
+            futures = {pool.submit(_worker_encode, [texts[i] for i in chunk], tokens): chunk for chunk in chunks}
             with tqdm(total=len(texts), desc=f"encode ({self.processes} processes)", unit="text", disable=not progress) as bar:
                 for future in as_completed(futures):
                     chunk = futures[future]
-                    out[np.asarray(chunk, dtype=np.int64)] = future.result()
+                    result = future.result()
+                    vectors = result[0] if tokens else result
+                    out[np.asarray(chunk, dtype=np.int64)] = vectors
+                    if tokens:
+                        for i, array in zip(chunk, result[1]):
+                            token_out[i] = array
                     bar.update(len(chunk))
-        return out
+        return (out, token_out) if tokens else out
 
     def _encode_here(self, texts: Sequence[str], progress: bool) -> np.ndarray:
         import torch
@@ -144,8 +177,10 @@ def _worker_start(settings: dict) -> None:
     _worker_embedder = load_minilm(threads=1, processes=1, **settings)
 
 
-def _worker_encode(texts: list[str]) -> np.ndarray:
+def _worker_encode(texts: list[str], tokens: bool = False):
     assert _worker_embedder is not None
+    if tokens:
+        return _worker_embedder._encode_here_with_tokens(texts, progress=False)
     return _worker_embedder._encode_here(texts, progress=False)
 
 
@@ -172,6 +207,9 @@ class LazyEmbedder:
 
     def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
         return self.loaded.encode(texts, progress=progress)
+
+    def encode_with_tokens(self, texts: Sequence[str], progress: bool = False) -> tuple[np.ndarray, list[np.ndarray]]:
+        return self.loaded.encode_with_tokens(texts, progress=progress)
 
     def normalise(self, text: str) -> str:
         if self._normaliser is not None and self._embedder is None:

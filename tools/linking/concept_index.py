@@ -16,6 +16,7 @@ import numpy as np
 
 from tools.linking.dense import DenseIndex
 from tools.linking.label_strings import LabelStrings
+from tools.linking.late_interaction import LabelTokens
 from tools.linking.text_structures import TextStructures
 
 log = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ LINKING_CACHE = "linking-cache"
 
 class ConceptIndex:
     def __init__(self, records: list, lang: str, strings: LabelStrings, vectors: np.ndarray, descriptions: np.ndarray | None,
-                 structures: TextStructures | None = None):
+                 structures: TextStructures | None = None, label_tokens: LabelTokens | None = None):
         self.records = records
         self.lang = lang
         self.strings = strings
@@ -37,6 +38,7 @@ class ConceptIndex:
         self.lexical = structures.lexical
         self.phrases = structures.phrases
         self.coverage = structures.coverage
+        self.label_tokens = label_tokens  # the preferred labels' token vectors (late interaction), when built
 
     @cached_property
     def preferred_vectors(self) -> np.ndarray:
@@ -51,7 +53,8 @@ class ConceptIndex:
         return len(self.records)
 
     @classmethod
-    def build(cls, kb, matrix_name: str, records: list, lang: str, embedder, with_descriptions: bool) -> "ConceptIndex":
+    def build(cls, kb, matrix_name: str, records: list, lang: str, embedder, with_descriptions: bool,
+              with_tokens: bool = False) -> "ConceptIndex":
         position = {r.uri: i for i, r in enumerate(records)}
         matrix = _open_matrix(kb, matrix_name)
         if matrix is not None:
@@ -69,7 +72,11 @@ class ConceptIndex:
                 if have:
                     descriptions[have] = embedder.encode([texts[i][:300] for i in have])
             structures = None
-        return cls(records, lang, strings, vectors, descriptions, structures)
+        label_tokens = None
+        if with_tokens:
+            cache = kb.directory / LINKING_CACHE if getattr(kb, "directory", None) is not None and matrix is not None else None
+            label_tokens = LabelTokens.cached(_preferred_texts(strings), embedder, cache)
+        return cls(records, lang, strings, vectors, descriptions, structures, label_tokens)
 
 
 def _open_matrix(kb, name: str):
@@ -111,6 +118,14 @@ def _from_matrix(matrix, position: dict[str, int], records: list, lang: str) -> 
     )
     vectors = np.asarray(matrix.vectors[rows], dtype=np.float32) if len(rows) else np.zeros((0, matrix.vectors.shape[1]), np.float32)
     return strings, vectors
+
+
+def _preferred_texts(strings: LabelStrings) -> list[str]:
+    """Each concept's first string (its preferred label, or its first alt label), "" for none."""
+    texts = [""] * strings.n_concepts
+    for owner, row in zip(strings.start_owner.tolist(), strings.starts.tolist()):
+        texts[owner] = strings.texts[row]
+    return texts
 
 
 def _description(record, lang: str) -> str:

@@ -4,7 +4,8 @@ of text it comes from) and occupations; job titles -> occupations. English and F
 Pipeline for a text: clauses and 8-word windows -> per window, dense (MiniLM) cosine to every
 label and alt label, character n-gram TF-IDF cosine, and description cosine at reduced weight ->
 fused, best window per skill -> exact label phrases, label coverage, reuse level and occupation
-context rerank the candidates. Occupations combine the windows' match to occupation titles with
+context rerank the candidates -> late interaction (each word piece of a label against the word
+pieces of a window, same model pass) reranks the 30 best. Occupations combine the windows' match to occupation titles with
 how well each occupation's essential/optional skills explain the linked skills.
 """
 
@@ -47,6 +48,10 @@ class LinkerConfig:
     # experience shows different skills from its different clauses; rank_all_skills is unaffected
     max_per_evidence: int = 3
     duplicate_cosine: float = 0.8
+    # late interaction (label word pieces against each window's word pieces, late_interaction.py)
+    # reranks the best fused candidates: RP@5 HOUSE 55.5 -> 62, TECH 72.9 -> 77 (dev sets)
+    late_interaction: float = 1.0
+    late_interaction_candidates: int = 30
     context_skills: int = 50
     context_occupations: int = 10
     # infer_occupations: title match of the windows + how well the occupation explains the skills
@@ -80,6 +85,8 @@ class SkillLinker:
         self._indexes: dict[tuple[str, str], ConceptIndex] = {}
         self._lock = threading.Lock()
         self._reuse = reuse_prior([s.reuse_level for s in self.skill_records])
+        # late interaction needs the embedder's token vectors (an embedder without them: fused scores only)
+        self._token_level = self.config.late_interaction > 0 and hasattr(embedder, "encode_with_tokens")
         self._context = OccupationContext(
             [
                 (
@@ -102,7 +109,8 @@ class SkillLinker:
         with self._lock:
             if key not in self._indexes:
                 if kind == "skills":
-                    self._indexes[key] = ConceptIndex.build(self.kb, "skills", self.skill_records, lang, self.embedder, with_descriptions=True)
+                    self._indexes[key] = ConceptIndex.build(self.kb, "skills", self.skill_records, lang, self.embedder, with_descriptions=True,
+                                                            with_tokens=self._token_level)
                 else:
                     self._indexes[key] = ConceptIndex.build(self.kb, "occupations", self.occupation_records, lang, self.embedder, with_descriptions=True)
             return self._indexes[key]
@@ -127,7 +135,10 @@ class SkillLinker:
         if not wins:
             return SkillAnalysis(text, lang, [], np.zeros((0, self.embedder.dimension), np.float32), np.zeros(n, np.float32), np.zeros(n, np.int64), {})
         texts = [w.text for w in wins]
-        q = self.embedder.encode(texts)
+        if self._token_level:
+            q, window_tokens = self.embedder.encode_with_tokens(texts)
+        else:
+            q, window_tokens = self.embedder.encode(texts), []
         local = np.array([not w.whole for w in wins])
         scores, evidence = self._skill_scores(index, texts, q, local)
 
@@ -149,6 +160,10 @@ class SkillLinker:
         occupation_scores = self._occupation_evidence(texts, q, tokens, lang, scores)
         if cfg.occupation_context:
             scores = scores + cfg.occupation_context * self._context.skill_prior(occupation_scores, cfg.context_occupations)
+        if window_tokens and index.label_tokens is not None:
+            best = _top(scores, cfg.late_interaction_candidates)
+            local_tokens = [t for t, w in zip(window_tokens, wins) if not w.whole] or window_tokens
+            scores[best] += cfg.late_interaction * index.label_tokens.scores(best, local_tokens)
         return SkillAnalysis(text, lang, wins, q, scores, evidence, phrase_spans, occupation_scores)
 
     def _skill_scores(self, index: ConceptIndex, texts: list[str], q: np.ndarray, local: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -1,0 +1,57 @@
+"""Late interaction: label word pieces against each window's word pieces (MaxSim), and the cache
+of the labels' token vectors beside a built knowledge base."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import numpy as np
+
+from tools.linking.late_interaction import LabelTokens, tokens_key
+
+
+def _unit(*rows: list[float]) -> np.ndarray:
+    array = np.asarray(rows, dtype=np.float32)
+    return array / np.linalg.norm(array, axis=1, keepdims=True)
+
+
+def test_a_label_scores_the_mean_of_its_pieces_best_matches_in_its_best_window():
+    x, y, z = _unit([1, 0, 0]), _unit([0, 1, 0]), _unit([0, 0, 1])
+    labels = LabelTokens.from_arrays([np.vstack([x, y]), z, np.zeros((0, 3), np.float32)], dimension=3)
+    both = np.vstack([x, y])  # a window with both pieces of label 0
+    half = np.vstack([x, _unit([0, 0.6, 0.8])])  # one piece exact, the other at cosine 0.6
+    scores = labels.scores(np.array([0, 1, 2]), [half, both])
+    assert np.allclose(scores, [1.0, 0.8, 0.0], atol=2e-3)  # float16 storage
+    # pieces found in different windows do not add up: the best single window counts
+    split = labels.scores(np.array([0]), [x, y])
+    assert np.allclose(split, [0.5], atol=2e-3)
+    assert np.allclose(labels.scores(np.array([0, 1]), []), [0.0, 0.0])
+
+
+def test_token_vectors_come_from_the_same_pass_as_the_sentence_vectors(embedder):
+    texts = ["take payments at the till", "I trained new staff and planned the rota", "x"]
+    vectors, tokens = embedder.encode_with_tokens(texts)
+    assert np.allclose(vectors, embedder.encode(texts), atol=1e-6)
+    assert [len(t) for t in tokens] == [5, 9, 1]  # word pieces, [CLS] and [SEP] left out ("rota" is two)
+    assert all(np.allclose(np.linalg.norm(t, axis=1), 1.0, atol=1e-4) for t in tokens)
+    workers = copy.copy(embedder)
+    workers.processes, workers.parallel_min_chars = 2, 1
+    far_vectors, far_tokens = workers.encode_with_tokens(texts)
+    assert np.allclose(far_vectors, vectors, atol=1e-3)
+    assert all(a.shape == b.shape and np.allclose(a, b, atol=1e-2) for a, b in zip(far_tokens, tokens))
+
+
+def test_label_tokens_are_cached_by_model_and_texts(tmp_path: Path, embedder):
+    texts = ["process payments", "", "train employees"]
+    first = LabelTokens.cached(texts, embedder, tmp_path)
+    entry = tmp_path / f"tokens-{tokens_key(embedder.name, texts)}.npy"
+    assert entry.is_file() and list(first.offsets[1:] - first.offsets[:-1])[1] == 0  # no label: no pieces
+    inode = entry.stat().st_ino
+    again = LabelTokens.cached(texts, embedder, tmp_path)
+    assert entry.stat().st_ino == inode  # read, not encoded and written again
+    assert np.array_equal(np.asarray(again.matrix), np.asarray(first.matrix))
+    np.save(tmp_path / f"tokens-{tokens_key(embedder.name, texts)}.offsets.npy", np.array([0, 1]))  # damaged
+    rebuilt = LabelTokens.cached(texts, embedder, tmp_path)
+    assert len(rebuilt.offsets) == 4 and np.array_equal(rebuilt.offsets, first.offsets)
+    assert tokens_key(embedder.name, texts) != tokens_key(embedder.name + "-other", texts)

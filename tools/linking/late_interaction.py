@@ -1,0 +1,112 @@
+"""Late interaction: each word piece of a label looks for its best match among the word pieces of a
+window of the text (contextual token vectors of the same all-MiniLM-L6-v2 pass that embeds the
+window), and the label scores the mean of those best matches, in its best window (MaxSim, as in
+ColBERT, here with the stock model's token vectors).
+
+A pooled sentence vector blurs a window into one point; token matching keeps which words the label
+finds, in context: for "Can you communicate quantitative analyzes in a simple understandable way?"
+"communicate analytical insights" rises from 6th to 1st, for "Have experience with people
+management" "personnel management" from 6th to 2nd. Reranking the 30 best fused candidates with it
+took RP@5 from 55.5 to 62.1 on HOUSE and from 72.9 to 77.2 on TECH (dev sets, README).
+
+The preferred labels' token vectors are computed once per knowledge base and language and cached
+beside it (``<knowledge>/linking-cache/tokens-<key>.npy``), keyed by the model and the texts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import uuid
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+
+class LabelTokens:
+    """Token vectors of one label per concept: a flat ``(total_tokens, dim)`` float16 matrix and
+    each concept's row range (``offsets[i]:offsets[i + 1]``; empty for a concept with no label)."""
+
+    def __init__(self, matrix: np.ndarray, offsets: np.ndarray):
+        self.matrix = matrix
+        self.offsets = offsets
+
+    @classmethod
+    def from_arrays(cls, arrays: list[np.ndarray], dimension: int) -> "LabelTokens":
+        offsets = np.zeros(len(arrays) + 1, dtype=np.int64)
+        offsets[1:] = np.cumsum([len(a) for a in arrays])
+        matrix = np.concatenate(arrays).astype(np.float16) if offsets[-1] else np.zeros((0, dimension), np.float16)
+        return cls(matrix, offsets)
+
+    @classmethod
+    def cached(cls, texts: list[str], embedder, cache_dir: Path | None) -> "LabelTokens":
+        """Token vectors of ``texts`` (one per concept, "" for none) from ``cache_dir``, else encoded
+        (and written there)."""
+        if cache_dir is not None:
+            base = Path(cache_dir) / f"tokens-{tokens_key(embedder.name, texts)}"
+            try:
+                found = cls(np.load(f"{base}.npy", mmap_mode="r"), np.load(f"{base}.offsets.npy"))
+                if len(found.offsets) == len(texts) + 1 and found.offsets[-1] == len(found.matrix):
+                    return found
+                log.warning("linking cache entry %s does not fit its texts: encoding them again", base.name)
+            except (OSError, ValueError):
+                pass
+        have = [i for i, t in enumerate(texts) if t]
+        log.info("encoding the word pieces of %d labels once%s", len(have), f" (cached in {cache_dir})" if cache_dir else "")
+        arrays = [np.zeros((0, embedder.dimension), np.float32)] * len(texts)
+        if have:
+            _, tokens = embedder.encode_with_tokens([texts[i] for i in have], progress=len(have) > 1000)
+            for i, t in zip(have, tokens):
+                arrays[i] = t
+        built = cls.from_arrays(arrays, embedder.dimension)
+        if cache_dir is not None:
+            try:
+                _write(base, built)
+            except OSError as error:
+                log.warning("linking cache not written (%s)", error)
+        return built
+
+    def scores(self, concepts: np.ndarray, window_tokens: list[np.ndarray]) -> np.ndarray:
+        """For each concept, the best over the windows of the mean, over its label's pieces, of the
+        piece's best cosine in the window; 0 for a concept with no label or no window."""
+        concepts = np.asarray(concepts, dtype=np.int64)
+        out = np.zeros(len(concepts), dtype=np.float32)
+        windows = [w for w in window_tokens if len(w)]
+        starts, stops = self.offsets[concepts], self.offsets[concepts + 1]
+        present = np.flatnonzero(stops > starts)
+        if not windows or not len(present):
+            return out
+        rows = np.concatenate([np.arange(starts[i], stops[i]) for i in present])
+        labels = np.asarray(self.matrix[rows], dtype=np.float32)
+        text = np.concatenate(windows).astype(np.float32, copy=False)
+        cosine = labels @ text.T  # (label pieces, text pieces)
+        window_starts = np.r_[0, np.cumsum([len(w) for w in windows])[:-1]]
+        best_in_window = np.maximum.reduceat(cosine, window_starts, axis=1)  # (label pieces, windows)
+        lengths = (stops - starts)[present]
+        label_starts = np.r_[0, np.cumsum(lengths)[:-1]]
+        mean_in_window = np.add.reduceat(best_in_window, label_starts, axis=0) / lengths[:, None]
+        out[present] = mean_in_window.max(axis=1)
+        return out
+
+
+def tokens_key(model_name: str, texts: list[str]) -> str:
+    digest = hashlib.sha256(f"tokens:1\n{model_name}\n".encode())
+    for text in texts:
+        digest.update(b"\x00")
+        digest.update(text.encode())
+    return digest.hexdigest()
+
+
+def _write(base: Path, tokens: LabelTokens) -> None:
+    base.parent.mkdir(parents=True, exist_ok=True)
+    tag = uuid.uuid4().hex[:8]  # processes starting together each write their own, then rename
+    for suffix, array in ((".offsets.npy", tokens.offsets), (".npy", tokens.matrix)):  # the matrix last: its presence marks an entry
+        tmp = base.with_name(f".{base.name}{suffix}.{tag}.tmp.npy")
+        try:
+            np.save(tmp, np.asarray(array))
+            os.replace(tmp, Path(f"{base}{suffix}"))
+        finally:
+            tmp.unlink(missing_ok=True)
