@@ -21,7 +21,10 @@ _SPACES = re.compile(r"\s+")
 
 @runtime_checkable
 class Embedder(Protocol):
-    """Turns texts into L2-normalised float32 vectors (one row per text)."""
+    """Turns texts into L2-normalised float32 vectors (one row per text).
+
+    An embedder that also gives each text's contextual token vectors (``encode_with_tokens``, as
+    :class:`SentenceTransformerEmbedder` does) lets the linker rerank by late interaction."""
 
     name: str  # identifies the model and its settings: part of every cache key
     dimension: int
