@@ -21,6 +21,15 @@ def test_till_payments_link_to_cash_skills(linker):
         assert "took payments at the till"[s.evidence_start : s.evidence_end] == s.evidence
 
 
+def test_late_interaction_lifts_the_skill_whose_words_the_text_says(linker):
+    # pooled vectors alone put "manage a team" 5th, behind "manage staff" and "clean warehouse"
+    ranked = linker.rank_all_skills("I managed a team of six people in the warehouse")[:3]
+    labels = [linker.kb.skills[u].label("en") for u in ranked]
+    assert "manage a team" in labels, labels
+    index = linker._concepts("skills", "en")
+    assert index.label_tokens is not None and len(index.label_tokens.offsets) == index.size + 1
+
+
 def test_a_long_experience_yields_skills_from_each_clause(linker):
     text = ("I worked as a cashier in a supermarket for two years. I took payments at the till, "
             "answered customer questions and trained new staff on the checkout procedures.")
