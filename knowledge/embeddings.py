@@ -102,7 +102,7 @@ class SentenceTransformerEmbedder:
         tokens = []
         for output in outputs:
             n = int(output["attention_mask"].sum())
-            inner = output["token_embeddings"][1 : n - 1] if n > 2 else output["token_embeddings"][:n]
+            inner = output["token_embeddings"][1 : n - 1]  # empty for an empty text
             tokens.append(torch.nn.functional.normalize(inner.float(), p=2, dim=1).numpy())
         return vectors, tokens
 

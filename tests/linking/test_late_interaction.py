@@ -55,3 +55,18 @@ def test_label_tokens_are_cached_by_model_and_texts(tmp_path: Path, embedder):
     rebuilt = LabelTokens.cached(texts, embedder, tmp_path)
     assert len(rebuilt.offsets) == 4 and np.array_equal(rebuilt.offsets, first.offsets)
     assert tokens_key(embedder.name, texts) != tokens_key(embedder.name + "-other", texts)
+
+
+def test_old_label_token_entries_are_pruned(tmp_path: Path, embedder):
+    for i in range(6):  # six knowledge-base versions in turn, the oldest first
+        LabelTokens.cached([f"skill number {i}"], embedder, tmp_path)
+    kept = sorted(tmp_path.glob("tokens-*.offsets.npy"))
+    assert len(kept) == 4 and len(list(tmp_path.glob("tokens-*.npy"))) == 8  # matrix + offsets each
+    newest = tmp_path / f"tokens-{tokens_key(embedder.name, ['skill number 5'])}.offsets.npy"
+    oldest = tmp_path / f"tokens-{tokens_key(embedder.name, ['skill number 0'])}.offsets.npy"
+    assert newest.is_file() and not oldest.is_file()
+
+
+def test_an_empty_text_has_no_word_pieces(embedder):
+    _, tokens = embedder.encode_with_tokens(["", "repair bicycles"])
+    assert tokens[0].shape == (0, embedder.dimension) and len(tokens[1]) >= 2

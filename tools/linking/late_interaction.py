@@ -50,6 +50,7 @@ class LabelTokens:
             try:
                 found = cls(np.load(f"{base}.npy", mmap_mode="r"), np.load(f"{base}.offsets.npy"))
                 if len(found.offsets) == len(texts) + 1 and found.offsets[-1] == len(found.matrix):
+                    os.utime(f"{base}.offsets.npy")  # recently used: kept by the pruning below
                     return found
                 log.warning("linking cache entry %s does not fit its texts: encoding them again", base.name)
             except (OSError, ValueError):
@@ -65,6 +66,7 @@ class LabelTokens:
         if cache_dir is not None:
             try:
                 _write(base, built)
+                _prune(Path(cache_dir))
             except OSError as error:
                 log.warning("linking cache not written (%s)", error)
         return built
@@ -110,3 +112,13 @@ def _write(base: Path, tokens: LabelTokens) -> None:
             os.replace(tmp, Path(f"{base}{suffix}"))
         finally:
             tmp.unlink(missing_ok=True)
+
+
+KEEP = 4  # cached entries kept: 2 languages, for this build and the one before
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted(folder.glob("tokens-*.offsets.npy"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in entries[KEEP:]:
+        stale.with_name(stale.name.replace(".offsets.npy", ".npy")).unlink(missing_ok=True)
+        stale.unlink(missing_ok=True)
