@@ -6,6 +6,7 @@
 - ``knowledge.base``: :class:`~knowledge.base.KnowledgeBase`, the in-memory knowledge base and its lookups;
 - ``knowledge.embeddings``: the :class:`~knowledge.embeddings.Embedder` protocol and the MiniLM embedder;
 - ``knowledge.vectors``: which label strings are embedded, the content-hash cache, the label matrices;
+- ``knowledge.cache_files``: cache files written atomically, pruned to the most recently used;
 - ``knowledge.index``: the Chroma collections of label embeddings;
 - ``knowledge.build``: ``build_knowledge``, content-hashed and atomic (temp folder swapped in by rename).
 

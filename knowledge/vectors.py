@@ -17,6 +17,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 
+from knowledge.cache_files import prune_oldest, write_atomically
 from knowledge.models import Occupation, Skill
 
 VECTORS_DIR = "vectors"
@@ -102,9 +103,7 @@ def texts_key(model_name: str, texts: list[str]) -> str:
 
 
 def _save_npy(path: Path, array: np.ndarray) -> None:
-    tmp = path.with_suffix(".tmp.npy")
-    np.save(tmp, array)
-    os.replace(tmp, path)
+    write_atomically(path, lambda target: np.save(target, array))
 
 
 def embed_cached(
@@ -174,10 +173,8 @@ def link_cache_entry(source_dir: Path, target_dir: Path, key: str) -> None:
 
 def prune_cache(cache_dir: Path, keep: int = 2) -> None:
     """Keep the ``keep`` most recently used cache entries."""
-    entries = sorted(cache_dir.glob("*.texts.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for texts_file in entries[keep:]:
-        texts_file.unlink(missing_ok=True)
-        (cache_dir / texts_file.name.replace(".texts.json", ".npy")).unlink(missing_ok=True)
+    prune_oldest(cache_dir, "*.texts.json", keep,
+                 companions=lambda texts_file: [texts_file.with_name(texts_file.name.replace(".texts.json", ".npy"))])
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

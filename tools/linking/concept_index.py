@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 LABEL_FIELDS = ("label", "alt")
 # derived data the linker caches beside a built knowledge base (content-keyed; builds move it along)
 LINKING_CACHE = "linking-cache"
+# description vector entries kept there: skills (one set for both languages), occupations en and fr,
+# for this build and the one before
+DESCRIPTION_ENTRIES_KEPT = 6
 
 
 class ConceptIndex:
@@ -136,7 +139,7 @@ def _description(record, lang: str) -> str:
 def _encode_descriptions(kb, records: list, embedder, lang: str) -> np.ndarray:
     """Descriptions (first sentences; in ``lang`` where the concept has one, else English) encoded
     once and cached beside the knowledge base, keyed by the model and the texts' content hash."""
-    from knowledge.vectors import embed_cached, first_sentences
+    from knowledge.vectors import embed_cached, first_sentences, prune_cache
 
     normalise = getattr(embedder, "normalise", lambda t: t)
     texts = [normalise(first_sentences(_description(r, lang))) for r in records]
@@ -148,6 +151,7 @@ def _encode_descriptions(kb, records: list, embedder, lang: str) -> np.ndarray:
     cache = kb.directory / LINKING_CACHE
     log.info("encoding %d skill descriptions once (cached in %s)", len(distinct), cache)
     vectors, _ = embed_cached(distinct, embedder, [cache], cache, progress=len(distinct) > 1000)
+    prune_cache(cache, keep=DESCRIPTION_ENTRIES_KEPT)
     row = {t: j for j, t in enumerate(distinct)}
     out[have] = np.asarray(vectors)[[row[texts[i]] for i in have]]
     return out

@@ -18,10 +18,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import uuid
 from pathlib import Path
 
 import numpy as np
+
+from knowledge.cache_files import prune_oldest, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -103,22 +104,14 @@ def tokens_key(model_name: str, texts: list[str]) -> str:
 
 
 def _write(base: Path, tokens: LabelTokens) -> None:
-    base.parent.mkdir(parents=True, exist_ok=True)
-    tag = uuid.uuid4().hex[:8]  # processes starting together each write their own, then rename
-    for suffix, array in ((".offsets.npy", tokens.offsets), (".npy", tokens.matrix)):  # the matrix last: its presence marks an entry
-        tmp = base.with_name(f".{base.name}{suffix}.{tag}.tmp.npy")
-        try:
-            np.save(tmp, np.asarray(array))
-            os.replace(tmp, Path(f"{base}{suffix}"))
-        finally:
-            tmp.unlink(missing_ok=True)
+    # the offsets first, the matrix last: the matrix's presence marks a whole entry
+    write_atomically(Path(f"{base}.offsets.npy"), lambda target: np.save(target, np.asarray(tokens.offsets)))
+    write_atomically(Path(f"{base}.npy"), lambda target: np.save(target, np.asarray(tokens.matrix)))
 
 
 KEEP = 4  # cached entries kept: 2 languages, for this build and the one before
 
 
 def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("tokens-*.offsets.npy"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for stale in entries[KEEP:]:
-        stale.with_name(stale.name.replace(".offsets.npy", ".npy")).unlink(missing_ok=True)
-        stale.unlink(missing_ok=True)
+    prune_oldest(folder, "tokens-*.offsets.npy", KEEP,
+                 companions=lambda offsets: [offsets.with_name(offsets.name.replace(".offsets.npy", ".npy"))])

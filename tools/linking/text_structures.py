@@ -16,10 +16,10 @@ import hashlib
 import logging
 import os
 import pickle
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from knowledge.cache_files import prune_oldest, write_atomically
 from tools.linking.label_strings import LabelStrings
 from tools.linking.lexical import LexicalIndex
 from tools.linking.ontology_rerank import STOPWORDS, CoverageScorer
@@ -65,7 +65,7 @@ class TextStructures:
         built = cls.build(strings)
         try:
             _write(path, built)
-            _prune(path.parent)
+            prune_oldest(path.parent, "structures-*.pkl", KEEP)
         except OSError as error:
             log.warning("linking cache not written (%s)", error)
         return built
@@ -85,17 +85,8 @@ def structures_key(strings: LabelStrings) -> str:
 
 
 def _write(path: Path, structures: TextStructures) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")  # processes starting together each write their own
-    try:
-        with tmp.open("wb") as handle:
+    def dump(target: Path) -> None:
+        with target.open("wb") as handle:
             pickle.dump(structures, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
-
-def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("structures-*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for stale in entries[KEEP:]:
-        stale.unlink(missing_ok=True)
+    write_atomically(path, dump)
