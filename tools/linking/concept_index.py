@@ -149,7 +149,7 @@ def _encode_descriptions(kb, records: list, embedder, lang: str) -> np.ndarray:
         return out
     distinct = sorted({texts[i] for i in have})
     cache = kb.directory / LINKING_CACHE
-    log.info("encoding %d skill descriptions once (cached in %s)", len(distinct), cache)
+    log.info("encoding %d descriptions once (cached in %s)", len(distinct), cache)
     vectors, _ = embed_cached(distinct, embedder, [cache], cache, progress=len(distinct) > 1000)
     prune_cache(cache, keep=DESCRIPTION_ENTRIES_KEPT)
     row = {t: j for j, t in enumerate(distinct)}

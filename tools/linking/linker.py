@@ -5,8 +5,9 @@ Pipeline for a text: clauses and 8-word windows -> per window, dense (MiniLM) co
 label and alt label, character n-gram TF-IDF cosine, and description cosine at reduced weight ->
 fused, best window per skill -> exact label phrases, label coverage, reuse level and occupation
 context rerank the candidates -> late interaction (each word piece of a label against the word
-pieces of a window, same model pass) reranks the 30 best. Occupations combine the windows' match to occupation titles with
-how well each occupation's essential/optional skills explain the linked skills.
+pieces of a window, same model pass) reranks the 30 best. Occupations combine the windows' match
+to occupation titles with how well each occupation's essential/optional skills explain the linked
+skills.
 """
 
 from __future__ import annotations
