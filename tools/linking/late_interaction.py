@@ -48,14 +48,18 @@ class LabelTokens:
         (and written there)."""
         if cache_dir is not None:
             base = Path(cache_dir) / f"tokens-{tokens_key(embedder.name, texts)}"
+            found = None
             try:
                 found = cls(np.load(f"{base}.npy", mmap_mode="r"), np.load(f"{base}.offsets.npy"))
+            except FileNotFoundError:  # not cached yet
+                pass
+            except (OSError, ValueError) as error:  # a truncated or foreign file: encode again, never fail a start
+                log.warning("linking cache entry %s unreadable (%s): encoding again", base.name, type(error).__name__)
+            if found is not None:
                 if len(found.offsets) == len(texts) + 1 and found.offsets[-1] == len(found.matrix):
                     os.utime(f"{base}.offsets.npy")  # recently used: kept by the pruning below
                     return found
                 log.warning("linking cache entry %s does not fit its texts: encoding them again", base.name)
-            except (OSError, ValueError):
-                pass
         have = [i for i, t in enumerate(texts) if t]
         log.info("encoding the word pieces of %d labels once%s", len(have), f" (cached in {cache_dir})" if cache_dir else "")
         arrays = [np.zeros((0, embedder.dimension), np.float32)] * len(texts)
