@@ -49,12 +49,11 @@ class LabelTokens:
         if cache_dir is not None:
             base = Path(cache_dir) / f"tokens-{tokens_key(embedder.name, texts)}"
             found = None
-            try:
-                found = cls(np.load(f"{base}.npy", mmap_mode="r"), np.load(f"{base}.offsets.npy"))
-            except FileNotFoundError:  # not cached yet
-                pass
-            except (OSError, ValueError) as error:  # a truncated or foreign file: encode again, never fail a start
-                log.warning("linking cache entry %s unreadable (%s): encoding again", base.name, type(error).__name__)
+            if Path(f"{base}.npy").is_file():  # else not cached yet
+                try:
+                    found = cls(np.load(f"{base}.npy", mmap_mode="r"), np.load(f"{base}.offsets.npy"))
+                except (OSError, ValueError) as error:  # a truncated or foreign file: encode again, never fail a start
+                    log.warning("linking cache entry %s unreadable (%s): encoding again", base.name, type(error).__name__)
             if found is not None:
                 if len(found.offsets) == len(texts) + 1 and found.offsets[-1] == len(found.matrix):
                     os.utime(f"{base}.offsets.npy")  # recently used: kept by the pruning below
