@@ -267,6 +267,18 @@ def minilm_name(max_seq_length: int = 128, bfloat16: bool | None = None, model_d
     return f"{stem}@seq{max_seq_length}" + ("-bf16" if bfloat16 else "")
 
 
+def _store_linear_layers_in_bfloat16(model) -> None:
+    """Keep the linear layers' weights and biases in bfloat16. Under bf16 autocast these are cast
+    to bfloat16 at every call anyway (the cast is cached only inside one autocast region), so the
+    vectors are bit-identical and each encode saves re-casting 10M weights (about 10 % of a
+    query's encoding time). Embeddings and layer norms stay float32, as autocast keeps them."""
+    import torch
+
+    for module in model.modules():
+        if isinstance(module, torch.nn.Linear):
+            module.to(torch.bfloat16)
+
+
 def load_minilm(
     threads: int = 2,
     max_seq_length: int = 128,
@@ -291,6 +303,8 @@ def load_minilm(
     model = SentenceTransformer(str(_model_path(model_dir)), device="cpu", local_files_only=True)
     model.max_seq_length = max_seq_length
     model.eval()
+    if bfloat16:
+        _store_linear_layers_in_bfloat16(model)
     return SentenceTransformerEmbedder(
         model,
         name=name,

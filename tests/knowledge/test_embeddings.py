@@ -32,3 +32,23 @@ def test_worker_processes_encode_like_the_calling_process(embedder):
     there = workers.encode(texts)
     assert there.shape == here.shape
     assert np.all(np.sum(here * there, axis=1) > 0.999)  # same text, same row
+
+
+def test_linear_layers_kept_in_bfloat16_encode_as_autocast_does(embedder):
+    import pytest
+    import torch
+
+    if not embedder.bfloat16:
+        pytest.skip("this CPU has no bfloat16: the layers stay float32")
+    texts = ["take payments at the till", "I managed a team of six people in the warehouse"]
+    vectors, tokens = embedder.encode_with_tokens(texts)
+    as_loaded = copy.deepcopy(embedder.model)
+    assert {p.dtype for m in as_loaded.modules() if isinstance(m, torch.nn.Linear) for p in m.parameters()} == {torch.bfloat16}
+    float_layers = copy.copy(embedder)
+    float_layers.model = as_loaded
+    for module in as_loaded.modules():
+        if isinstance(module, torch.nn.Linear):
+            module.to(torch.float32)  # what autocast casts at every call
+    again, again_tokens = float_layers.encode_with_tokens(texts)
+    assert np.array_equal(vectors, again)
+    assert all(np.array_equal(a, b) for a, b in zip(tokens, again_tokens))
