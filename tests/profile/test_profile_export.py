@@ -12,7 +12,7 @@ from tools.profile.importers import import_document
 from tools.profile.models import Evidence, Experience, PlanTraining, Profile, ProfileSkill
 
 TODAY = date(2026, 11, 25)
-GAP_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="20"><rect width="120" height="20" fill="#2e8b57"/><rect x="120" width="80" height="20" fill="#d64545"/></svg>'
+GAP_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="20" viewBox="0 0 200 20"><rect width="120" height="20" fill="#2e8b57"/><rect x="120" width="80" height="20" fill="#d64545"/></svg>'
 
 
 def _pdf_text(data: bytes) -> tuple[int, str]:
