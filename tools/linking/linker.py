@@ -84,6 +84,7 @@ class SkillLinker:
         self.skill_records = list(kb.skills.values())
         self.occupation_records = list(kb.occupations.values())
         self._skill_position = {s.uri: i for i, s in enumerate(self.skill_records)}
+        self._skill_uris = np.array([s.uri for s in self.skill_records], dtype=object)
         self._indexes: dict[tuple[str, str], ConceptIndex] = {}
         self._lock = threading.Lock()
         # the parts of an analysis that do not depend on the skill scores (the text's character
@@ -215,7 +216,7 @@ class SkillLinker:
     def rank_all_skills(self, text: str, lang: str = "en") -> list[str]:
         """Every skill URI ranked for the text (benchmarks)."""
         scores = self.analyse(text, lang).scores
-        return [self.skill_records[i].uri for i in np.argsort(-scores, kind="stable")]
+        return self._skill_uris[np.argsort(-scores, kind="stable")].tolist()
 
     def _skills_from(self, analysis: SkillAnalysis, top_k: int) -> list[LinkedSkill]:
         if not analysis.windows or top_k <= 0:
