@@ -17,7 +17,6 @@ PRECISIONS = {"bfloat16": torch.bfloat16, "float32": torch.float32}
 class DenseIndex:
     def __init__(self, vectors: np.ndarray, precision: str = "bfloat16"):
         array = np.ascontiguousarray(vectors, dtype=np.float32)
-        self.vectors = array  # float32 copy for exact per-row lookups
         self.dtype = PRECISIONS[precision]
         self._matrix = torch.from_numpy(array).to(self.dtype) if array.shape[0] else None
 

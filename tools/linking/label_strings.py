@@ -51,3 +51,30 @@ class LabelStrings:
             return out
         out[:, self.start_owner] = np.maximum.reduceat(string_scores, self.starts, axis=1)
         return out
+
+    def subset(self, keep: np.ndarray) -> "LabelStrings":
+        """The strings where ``keep`` is true, still grouped by concept."""
+        return LabelStrings([t for t, k in zip(self.texts, keep) if k], self.owner[keep], self.preferred[keep], self.n_concepts)
+
+    def distinct(self, vectors: np.ndarray, min_cosine: float) -> np.ndarray:
+        """Which strings a dense scan needs: each concept's first string, then each further string
+        whose vector has a cosine below ``min_cosine`` with every string kept before it in that
+        concept ("manage a team" / "managing a team" / "team management" keep one or two of three).
+        A concept's best score over its kept strings differs from the best over all of them by
+        little more than the rounding of bf16 scores at 0.95."""
+        keep = np.ones(len(self.texts), dtype=bool)
+        if min_cosine >= 1.0 or not len(self.texts):
+            return keep
+        ends = np.r_[self.starts[1:], len(self.texts)]
+        for start, end in zip(self.starts.tolist(), ends.tolist()):
+            if end - start < 2:
+                continue
+            block = vectors[start:end]
+            similar = block @ block.T >= min_cosine
+            kept = [0]
+            for i in range(1, end - start):
+                if similar[i, kept].any():
+                    keep[start + i] = False
+                else:
+                    kept.append(i)
+        return keep

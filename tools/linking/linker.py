@@ -45,6 +45,10 @@ class LinkerConfig:
     reuse: float = 0.05
     occupation_context: float = 0.05
     candidates: int = 200
+    # the dense scan skips a label string whose vector has this cosine or more with another string of
+    # the same skill or occupation (1.0: scan all): at 0.95 a third fewer skill rows, the same RP@5
+    # on both dev sets and MRR within 0.25
+    dense_distinct_cosine: float = 0.95
     # the list shown for a text (link_skills/link): at most this many skills per evidence span and
     # no near-duplicate labels (cosine of preferred labels above the threshold), so a long
     # experience shows different skills from its different clauses; rank_all_skills is unaffected
@@ -117,9 +121,10 @@ class SkillLinker:
             if key not in self._indexes:
                 if kind == "skills":
                     self._indexes[key] = ConceptIndex.build(self.kb, "skills", self.skill_records, lang, self.embedder, with_descriptions=True,
-                                                            with_tokens=self._token_level)
+                                                            with_tokens=self._token_level, distinct_cosine=self.config.dense_distinct_cosine)
                 else:
-                    self._indexes[key] = ConceptIndex.build(self.kb, "occupations", self.occupation_records, lang, self.embedder, with_descriptions=True)
+                    self._indexes[key] = ConceptIndex.build(self.kb, "occupations", self.occupation_records, lang, self.embedder, with_descriptions=True,
+                                                            distinct_cosine=self.config.dense_distinct_cosine)
             return self._indexes[key]
 
     def warm_up(self, languages: tuple[str, ...] = SUPPORTED_LANGUAGES) -> None:
@@ -183,7 +188,7 @@ class SkillLinker:
         for start in range(0, len(texts), WINDOW_CHUNK):
             part = slice(start, start + WINDOW_CHUNK)
             lexical = self._side_work.submit(_lexical_scores, index, texts[part])
-            dense = index.strings.pool_max(index.dense.scores(q[part]))
+            dense = index.dense_strings.pool_max(index.dense.scores(q[part]))
             description = index.descriptions.scores(q[part]) if index.descriptions is not None else None
             lexical = lexical.result()
             fused = fuse(dense, lexical, description, self.config.skills)
@@ -289,13 +294,13 @@ class SkillLinker:
                         return index.strings.texts[r]
             return index.strings.texts[rows[0]]
         q = analysis.query_vectors[int(analysis.evidence_window[concept])]
-        return index.strings.texts[rows[int(np.argmax(index.dense.vectors[rows] @ q))]]
+        return index.strings.texts[rows[int(np.argmax(index.vectors[rows] @ q))]]
 
     # ---- occupations ---------------------------------------------------------------------------
 
     def _title_scores(self, texts: list[str], q: np.ndarray, lang: str) -> np.ndarray:
         index = self._concepts("occupations", lang)
-        dense = index.strings.pool_max(index.dense.scores(q))
+        dense = index.dense_strings.pool_max(index.dense.scores(q))
         lexical = _lexical_scores(index, texts)
         description = index.descriptions.scores(q) if index.descriptions is not None and self.config.titles.description else None
         return fuse(dense, lexical, description, self.config.titles)
