@@ -60,8 +60,8 @@ class LabelStrings:
         """Which strings a dense scan needs: each concept's first string, then each further string
         whose vector has a cosine below ``min_cosine`` with every string kept before it in that
         concept ("manage a team" / "managing a team" / "team management" keep one or two of three).
-        A concept's best score over its kept strings differs from the best over all of them by
-        little more than the rounding of bf16 scores at 0.95."""
+        A concept's best score over its kept strings differs from the best over all of them by at
+        most the distance from a left-out vector to the kept one it resembles."""
         keep = np.ones(len(self.texts), dtype=bool)
         if min_cosine >= 1.0 or not len(self.texts):
             return keep
