@@ -35,20 +35,22 @@ def test_worker_processes_encode_like_the_calling_process(embedder):
 
 
 def test_linear_layers_kept_in_bfloat16_encode_as_autocast_does(embedder):
-    import pytest
     import torch
 
-    if not embedder.bfloat16:
-        pytest.skip("this CPU has no bfloat16: the layers stay float32")
+    from knowledge.embeddings import _store_linear_layers_in_bfloat16
+
     texts = ["take payments at the till", "I managed a team of six people in the warehouse"]
-    vectors, tokens = embedder.encode_with_tokens(texts)
-    as_loaded = copy.deepcopy(embedder.model)
-    assert {p.dtype for m in as_loaded.modules() if isinstance(m, torch.nn.Linear) for p in m.parameters()} == {torch.bfloat16}
-    float_layers = copy.copy(embedder)
-    float_layers.model = as_loaded
-    for module in as_loaded.modules():
+    # both under bf16 autocast (emulated on a CPU without bf16): float32 layers cast at every call
+    # against layers stored in bf16 once
+    float_layers, stored = copy.copy(embedder), copy.copy(embedder)
+    float_layers.bfloat16 = stored.bfloat16 = True
+    float_layers.model, stored.model = copy.deepcopy(embedder.model), copy.deepcopy(embedder.model)
+    for module in float_layers.model.modules():
         if isinstance(module, torch.nn.Linear):
-            module.to(torch.float32)  # what autocast casts at every call
-    again, again_tokens = float_layers.encode_with_tokens(texts)
+            module.to(torch.float32)
+    _store_linear_layers_in_bfloat16(stored.model)
+    assert {p.dtype for m in stored.model.modules() if isinstance(m, torch.nn.Linear) for p in m.parameters()} == {torch.bfloat16}
+    vectors, tokens = float_layers.encode_with_tokens(texts)
+    again, again_tokens = stored.encode_with_tokens(texts)
     assert np.array_equal(vectors, again)
     assert all(np.array_equal(a, b) for a, b in zip(tokens, again_tokens))
