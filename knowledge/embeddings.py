@@ -62,6 +62,7 @@ class SentenceTransformerEmbedder:
         tokenizer = getattr(model, "tokenizer", None)
         backend = getattr(tokenizer, "backend_tokenizer", None)
         self._normalizer = getattr(backend, "normalizer", None)
+        self._piece_tokenizer = None  # built on the first token_ids call
 
     def normalise(self, text: str) -> str:
         text = _SPACES.sub(" ", text).strip()
@@ -79,6 +80,19 @@ class SentenceTransformerEmbedder:
         if len(texts) == 0:
             return np.zeros((0, self.dimension), dtype=np.float32), []
         return self._encode(list(texts), progress, tokens=True)
+
+    def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        """Each text's word-piece ids without [CLS] and [SEP], one per vector that
+        :meth:`encode_with_tokens` gives (the tokenizer alone, no model pass; ~0.6 s for 100k labels)."""
+        if self._piece_tokenizer is None:
+            from tokenizers import Tokenizer
+
+            # the model's tokenizer pads every text to 128 pieces: a copy without padding or truncation
+            self._piece_tokenizer = Tokenizer.from_str(self.model.tokenizer.backend_tokenizer.to_str())
+            self._piece_tokenizer.no_padding()
+            self._piece_tokenizer.no_truncation()
+        keep = self.model.max_seq_length - 2  # the model's truncation counts [CLS] and [SEP]
+        return [e.ids[:keep] for e in self._piece_tokenizer.encode_batch(list(texts), add_special_tokens=False)]
 
     def _encode(self, texts: list[str], progress: bool, tokens: bool):
         if self.processes > 1 and sum(len(t) for t in texts) >= self.parallel_min_chars:
@@ -213,6 +227,9 @@ class LazyEmbedder:
 
     def encode_with_tokens(self, texts: Sequence[str], progress: bool = False) -> tuple[np.ndarray, list[np.ndarray]]:
         return self.loaded.encode_with_tokens(texts, progress=progress)
+
+    def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        return self.loaded.token_ids(texts)
 
     def normalise(self, text: str) -> str:
         if self._normaliser is not None and self._embedder is None:

@@ -70,3 +70,30 @@ def test_old_label_token_entries_are_pruned(tmp_path: Path, embedder):
 def test_an_empty_text_has_no_word_pieces(embedder):
     _, tokens = embedder.encode_with_tokens(["", "repair bicycles"])
     assert tokens[0].shape == (0, embedder.dimension) and len(tokens[1]) >= 2
+
+
+def test_rare_pieces_weigh_more_in_a_labels_mean():
+    x, y = _unit([1, 0, 0]), _unit([0, 1, 0])
+    labels = LabelTokens.from_arrays([np.vstack([x, y]), np.vstack([x, y])], dimension=3)
+    # piece 7 ("hydraulic") in 1 of 4 label strings, piece 3 ("of") in all 4; concept 1's ids do
+    # not line up with its two rows, so it keeps equal weights
+    corpus = [[7, 3], [3], [3, 5], [3]]
+    labels.weigh_pieces([[7, 3], [7]], corpus, power=1.0)
+    idf_rare, idf_common = np.log(5 / 2), np.log(5 / 5)
+    assert np.isclose(labels.weights[0], idf_rare) and np.isclose(labels.weights[1], 1e-3)  # idf 0: floored, never 0
+    assert np.allclose(labels.weights[2:], 1.0)
+    assert idf_common == 0.0
+    only_rare = labels.scores(np.array([0, 1]), [x])  # the window has the rare piece only
+    assert only_rare[0] > 0.99 and np.isclose(only_rare[1], 0.5, atol=2e-3)
+    only_common = labels.scores(np.array([0]), [y])
+    assert only_common[0] < 0.01
+    labels.weigh_pieces([[7, 3], [7]], corpus, power=0.0)  # power 0: the plain mean again
+    assert np.allclose(labels.scores(np.array([0]), [x]), [0.5], atol=2e-3)
+
+
+def test_token_ids_line_up_with_the_token_vectors(embedder):
+    texts = ["operate hydraulic systems", "", "I trained new staff and planned the rota"]
+    _, tokens = embedder.encode_with_tokens(texts)
+    ids = embedder.token_ids(texts)
+    assert [len(i) for i in ids] == [len(t) for t in tokens]  # no padding, no [CLS]/[SEP]
+    assert ids[0][0] == embedder.token_ids(["operate"])[0][0]

@@ -28,6 +28,12 @@ def test_late_interaction_lifts_the_skill_whose_words_the_text_says(linker):
     assert "manage a team" in labels, labels
     index = linker._concepts("skills", "en")
     assert index.label_tokens is not None and len(index.label_tokens.offsets) == index.size + 1
+    # in the label's mean, "a" weighs less than "manage" and "team" (idf over the label strings)
+    concept = labels.index("manage a team")
+    concept = linker._skill_position[ranked[concept]]
+    start, stop = index.label_tokens.offsets[concept], index.label_tokens.offsets[concept + 1]
+    manage, a, team = index.label_tokens.weights[start:stop]
+    assert a < min(manage, team) and stop - start == 3
 
 
 def test_a_long_experience_yields_skills_from_each_clause(linker):

@@ -62,7 +62,7 @@ class ConceptIndex:
 
     @classmethod
     def build(cls, kb, matrix_name: str, records: list, lang: str, embedder, with_descriptions: bool,
-              with_tokens: bool = False, distinct_cosine: float = 1.0) -> "ConceptIndex":
+              with_tokens: bool = False, distinct_cosine: float = 1.0, token_idf_power: float = 0.0) -> "ConceptIndex":
         position = {r.uri: i for i, r in enumerate(records)}
         matrix = _open_matrix(kb, matrix_name)
         if matrix is not None:
@@ -83,7 +83,10 @@ class ConceptIndex:
         label_tokens = None
         if with_tokens:
             cache = kb.directory / LINKING_CACHE if getattr(kb, "directory", None) is not None and matrix is not None else None
-            label_tokens = LabelTokens.cached(_preferred_texts(strings), embedder, cache)
+            preferred = _preferred_texts(strings)
+            label_tokens = LabelTokens.cached(preferred, embedder, cache)
+            if token_idf_power and hasattr(embedder, "token_ids"):
+                label_tokens.weigh_pieces(embedder.token_ids(preferred), embedder.token_ids(strings.texts), token_idf_power)
         return cls(records, lang, strings, vectors, descriptions, structures, label_tokens, distinct_cosine)
 
 

@@ -1,7 +1,11 @@
 """Late interaction: each word piece of a label looks for its best match among the word pieces of a
 window of the text (contextual token vectors of the same all-MiniLM-L6-v2 pass that embeds the
 window), and the label scores the mean of those best matches, in its best window (MaxSim, as in
-ColBERT, here with the stock model's token vectors).
+ColBERT, here with the stock model's token vectors). The mean weighs each piece by a power of its
+inverse document frequency over the label strings (as BERTScore's idf weighting), so that the
+piece "hydraulic" counts more than "systems" or "of": with the square root of idf (and weight 1.25
+instead of 1.0), RP@5 rose from 62.1 to 66.2 on HOUSE and moved from 77.2 to 76.3 on TECH, MRR from
+64.4 to 64.3 and from 77.5 to 79.3 (dev sets, README).
 
 A pooled sentence vector blurs a window into one point; token matching keeps which words the label
 finds, in context: for "Can you communicate quantitative analyzes in a simple understandable way?"
@@ -28,12 +32,32 @@ log = logging.getLogger(__name__)
 
 
 class LabelTokens:
-    """Token vectors of one label per concept: a flat ``(total_tokens, dim)`` float16 matrix and
-    each concept's row range (``offsets[i]:offsets[i + 1]``; empty for a concept with no label)."""
+    """Token vectors of one label per concept: a flat ``(total_tokens, dim)`` float16 matrix, each
+    concept's row range (``offsets[i]:offsets[i + 1]``; empty for a concept with no label) and each
+    row's weight in the label's mean (all 1 until :meth:`weigh_pieces`)."""
 
     def __init__(self, matrix: np.ndarray, offsets: np.ndarray):
         self.matrix = matrix
         self.offsets = offsets
+        self.weights = np.ones(len(matrix), dtype=np.float32)
+
+    def weigh_pieces(self, label_ids: list[list[int]], corpus_ids: list[list[int]], power: float) -> None:
+        """Weigh each label piece by ``idf ** power``, its inverse document frequency over
+        ``corpus_ids`` (the word-piece ids of every label string of the language), ``label_ids``
+        being the ids of each concept's label in the order of its rows; a concept whose ids do not
+        line up with its rows keeps equal weights."""
+        df: dict[int, int] = {}
+        for ids in corpus_ids:
+            for piece in set(ids):
+                df[piece] = df.get(piece, 0) + 1
+        n = len(corpus_ids)
+        weights = np.ones(len(self.matrix), dtype=np.float32)
+        for concept, ids in enumerate(label_ids):
+            start, stop = int(self.offsets[concept]), int(self.offsets[concept + 1])
+            if ids and len(ids) == stop - start:
+                idf = np.log((n + 1) / (np.array([df.get(p, 0) for p in ids], dtype=np.float64) + 1))
+                weights[start:stop] = np.maximum(idf, 1e-3) ** power
+        self.weights = weights
 
     @classmethod
     def from_arrays(cls, arrays: list[np.ndarray], dimension: int) -> "LabelTokens":
@@ -76,8 +100,8 @@ class LabelTokens:
         return built
 
     def scores(self, concepts: np.ndarray, window_tokens: list[np.ndarray]) -> np.ndarray:
-        """For each concept, the best over the windows of the mean, over its label's pieces, of the
-        piece's best cosine in the window; 0 for a concept with no label or no window."""
+        """For each concept, the best over the windows of the weighted mean, over its label's pieces,
+        of the piece's best cosine in the window; 0 for a concept with no label or no window."""
         concepts = np.asarray(concepts, dtype=np.int64)
         out = np.zeros(len(concepts), dtype=np.float32)
         windows = [w for w in window_tokens if len(w)]
@@ -93,7 +117,9 @@ class LabelTokens:
         best_in_window = np.maximum.reduceat(cosine, window_starts, axis=1)  # (label pieces, windows)
         lengths = (stops - starts)[present]
         label_starts = np.r_[0, np.cumsum(lengths)[:-1]]
-        mean_in_window = np.add.reduceat(best_in_window, label_starts, axis=0) / lengths[:, None]
+        weights = self.weights[rows]
+        weighted = np.add.reduceat(best_in_window * weights[:, None], label_starts, axis=0)
+        mean_in_window = weighted / np.add.reduceat(weights, label_starts)[:, None]
         out[present] = mean_in_window.max(axis=1)
         return out
 
