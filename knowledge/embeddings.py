@@ -24,7 +24,8 @@ class Embedder(Protocol):
     """Turns texts into L2-normalised float32 vectors (one row per text).
 
     An embedder that also gives each text's contextual token vectors (``encode_with_tokens``, as
-    :class:`SentenceTransformerEmbedder` does) lets the linker rerank by late interaction."""
+    :class:`SentenceTransformerEmbedder` does) lets the linker rerank by late interaction; one that
+    also gives their word-piece ids (``token_ids``) lets it weigh rare pieces more there."""
 
     name: str  # identifies the model and its settings: part of every cache key
     dimension: int
