@@ -58,12 +58,12 @@ def test_label_tokens_are_cached_by_model_and_texts(tmp_path: Path, embedder):
 
 
 def test_old_label_token_entries_are_pruned(tmp_path: Path, embedder):
-    for i in range(6):  # six knowledge-base versions in turn, the oldest first
+    for i in range(10):  # ten knowledge-base versions in turn, the oldest first
         LabelTokens.cached([f"skill number {i}"], embedder, tmp_path)
     kept = sorted(tmp_path.glob("tokens-*.offsets.npy"))
-    assert len(kept) == 4 and len(list(tmp_path.glob("tokens-*.npy"))) == 8  # matrix + offsets each
-    newest = tmp_path / f"tokens-{tokens_key(embedder.name, ['skill number 5'])}.offsets.npy"
-    oldest = tmp_path / f"tokens-{tokens_key(embedder.name, ['skill number 0'])}.offsets.npy"
+    assert len(kept) == 8 and len(list(tmp_path.glob("tokens-*.npy"))) == 16  # matrix + offsets each
+    newest = tmp_path / f"tokens-{tokens_key(embedder.name, ['skill number 9'])}.offsets.npy"
+    oldest = tmp_path / f"tokens-{tokens_key(embedder.name, ['skill number 1'])}.offsets.npy"
     assert newest.is_file() and not oldest.is_file()
 
 

@@ -25,8 +25,8 @@ LABEL_FIELDS = ("label", "alt")
 # derived data the linker caches beside a built knowledge base (content-keyed; builds move it along)
 LINKING_CACHE = "linking-cache"
 # description vector entries kept there: skills (one set for both languages), occupations en and fr,
-# for this build and the one before
-DESCRIPTION_ENTRIES_KEPT = 6
+# and the occupations' O*NET titles (crosswalk_titles.py), for this build and the one before
+DESCRIPTION_ENTRIES_KEPT = 8
 
 
 class ConceptIndex:

@@ -138,7 +138,7 @@ def _write(base: Path, tokens: LabelTokens) -> None:
     write_atomically(Path(f"{base}.npy"), lambda target: np.save(target, np.asarray(tokens.matrix)))
 
 
-KEEP = 4  # cached entries kept: 2 languages, for this build and the one before
+KEEP = 8  # cached entries kept: skills and occupations in 2 languages, for this build and the one before
 
 
 def _prune(folder: Path) -> None:

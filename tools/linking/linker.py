@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from tools.linking.concept_index import ConceptIndex
+from tools.linking.concept_index import LINKING_CACHE, ConceptIndex
+from tools.linking.crosswalk_titles import CrosswalkTitles
 from tools.linking.fusion import FusionWeights, aggregate, fuse
 from tools.linking.job_titles import clean_title
 from tools.linking.models import LinkedOccupation, LinkedSkill, LinkResult
@@ -40,6 +41,12 @@ class LinkerConfig:
     # a title also matches the first sentences of the occupation's description ("Pre-Sales
     # Consultant" reads like "ICT presales engineers advise ... on sales"): +2.4 MRR on titles
     titles: FusionWeights = field(default_factory=lambda: FusionWeights(dense=0.8, lexical=0.2, description=0.3))
+    # a job title (link_titles, not the windows of a longer text) also gets this much of its cosine
+    # to the occupation's O*NET titles (official crosswalk, exact and close matches; English), and
+    # this much late interaction against the occupation's label on its best candidates: English dev
+    # titles MRR 38.7 -> 39.5 with both
+    titles_crosswalk: float = 0.1
+    titles_late_interaction: float = 0.25
     exact_phrase: float = 0.2
     coverage: float = 0.2
     reuse: float = 0.05
@@ -94,6 +101,7 @@ class SkillLinker:
         self._skill_position = {s.uri: i for i, s in enumerate(self.skill_records)}
         self._skill_uris = np.array([s.uri for s in self.skill_records], dtype=object)
         self._indexes: dict[tuple[str, str], ConceptIndex] = {}
+        self._crosswalk: CrosswalkTitles | None = None
         self._lock = threading.Lock()
         # the parts of an analysis that do not depend on the skill scores (the text's character
         # n-grams, its windows read as job titles) run on these threads meanwhile: torch, numpy and
@@ -129,14 +137,27 @@ class SkillLinker:
                                                             token_idf_power=self.config.late_interaction_idf)
                 else:
                     self._indexes[key] = ConceptIndex.build(self.kb, "occupations", self.occupation_records, lang, self.embedder, with_descriptions=True,
-                                                            distinct_cosine=self.config.dense_distinct_cosine)
+                                                            with_tokens=self._token_level and self.config.titles_late_interaction > 0,
+                                                            distinct_cosine=self.config.dense_distinct_cosine,
+                                                            token_idf_power=self.config.late_interaction_idf)
             return self._indexes[key]
+
+    def _crosswalk_titles(self) -> CrosswalkTitles:
+        if self._crosswalk is None:
+            with self._lock:
+                if self._crosswalk is None:
+                    directory = getattr(self.kb, "directory", None)
+                    cache = directory / LINKING_CACHE if directory is not None else None
+                    self._crosswalk = CrosswalkTitles.build(self.kb, self.occupation_records, self.embedder, cache)
+        return self._crosswalk
 
     def warm_up(self, languages: tuple[str, ...] = SUPPORTED_LANGUAGES) -> None:
         """Build the per-language indexes and run the model once (first-call latency off the clock)."""
         for lang in languages:
             self._concepts("skills", lang)
             self._concepts("occupations", lang)
+        if self.config.titles_crosswalk:
+            self._crosswalk_titles()
         self.link_skills("warm up the model", lang=languages[0] if languages else "en", top_k=1)
 
     # ---- skills --------------------------------------------------------------------------------
@@ -356,9 +377,20 @@ class SkillLinker:
     def title_scores_batch(self, titles: list[str], lang: str = "en") -> np.ndarray:
         """Scores of every occupation for each title, shape (n_titles, n_occupations); one model
         call for the batch (bulk matching, benchmarks)."""
+        cfg = self.config
         cleaned = [clean_title(t, lang) for t in titles]
-        q = self.embedder.encode(cleaned)
-        return self._title_scores(cleaned, q, lang)
+        index = self._concepts("occupations", lang)
+        if index.label_tokens is not None:
+            q, tokens = self.embedder.encode_with_tokens(cleaned)
+        else:
+            q, tokens = self.embedder.encode(cleaned), []
+        scores = self._title_scores(cleaned, q, lang)
+        if cfg.titles_crosswalk and lang == "en":  # O*NET titles are English
+            scores += cfg.titles_crosswalk * self._crosswalk_titles().scores(q)
+        for row, title_tokens in zip(scores, tokens):  # late interaction on each title's best candidates
+            best = _top(row, cfg.late_interaction_candidates)
+            row[best] += cfg.titles_late_interaction * index.label_tokens.scores(best, [title_tokens])
+        return scores
 
     def _occupations_from(self, scores: np.ndarray, lang: str, top_k: int) -> list[LinkedOccupation]:
         out = []
