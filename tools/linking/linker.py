@@ -23,7 +23,7 @@ from tools.linking.crosswalk_titles import CrosswalkTitles
 from tools.linking.fusion import FusionWeights, aggregate, fuse
 from tools.linking.job_titles import clean_title
 from tools.linking.models import LinkedOccupation, LinkedSkill, LinkResult
-from tools.linking.ontology_rerank import OccupationContext, content_stems, reuse_prior
+from tools.linking.ontology_rerank import OccupationContext, SkillGroupContext, content_stems, reuse_prior
 from tools.linking.text_windows import Window, tokenize, windows
 
 SUPPORTED_LANGUAGES = ("en", "fr")
@@ -51,6 +51,10 @@ class LinkerConfig:
     coverage: float = 0.2
     reuse: float = 0.05
     occupation_context: float = 0.05
+    # the skills hierarchy: the groups (level 2 and below) of the best candidates lift their other
+    # skills (ontology_rerank.SkillGroupContext): TECH RP@5 76.3 -> 79.9, HOUSE unchanged (66.2),
+    # the same at every weight from 0.04 to 0.07 with the best 50 candidates voting
+    group_context: float = 0.05
     candidates: int = 200
     # the dense scan skips a label string whose vector has this cosine or more with another string of
     # the same skill or occupation (1.0: scan all): at 0.95 a third fewer skill rows, the same RP@5
@@ -108,6 +112,7 @@ class SkillLinker:
         # scipy release the GIL, so on a second core they overlap (HOUSE p50 -7 ms, same figures)
         self._side_work = ThreadPoolExecutor(max_workers=side_threads, thread_name_prefix="linker-side")
         self._reuse = reuse_prior([s.reuse_level for s in self.skill_records])
+        self._groups = SkillGroupContext.from_hierarchy(self.skill_records, getattr(kb, "skill_groups", {}))
         # late interaction needs the embedder's token vectors (an embedder without them: fused scores only)
         self._token_level = self.config.late_interaction > 0 and hasattr(embedder, "encode_with_tokens")
         self._context = OccupationContext(
@@ -196,10 +201,14 @@ class SkillLinker:
         if cfg.reuse:
             scores = scores + cfg.reuse * self._reuse
         # occupations the text suggests: windows read as job titles, and occupations whose
-        # essential/optional skills explain the candidates; their skills then get a lift
+        # essential/optional skills explain the candidates; their skills then get a lift, as do the
+        # skills of the hierarchy's groups the candidates fall in
+        group_prior = self._groups.skill_prior(scores, cfg.context_skills) if cfg.group_context else None
         occupation_scores = self._occupation_evidence(title_match.result(), scores)
         if cfg.occupation_context:
             scores = scores + cfg.occupation_context * self._context.skill_prior(occupation_scores, cfg.context_occupations)
+        if group_prior is not None:
+            scores = scores + cfg.group_context * group_prior
         if window_tokens and index.label_tokens is not None:
             best = _top(scores, cfg.late_interaction_candidates)
             local_tokens = [t for t, w in zip(window_tokens, wins) if not w.whole] or window_tokens

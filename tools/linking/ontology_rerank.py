@@ -5,7 +5,10 @@
   architecture") falls behind one the text covers;
 - reuse level: transversal and cross-sector skills are the ones people describe most often;
 - occupation context: the occupations whose essential/optional skills best explain the top
-  candidates lift their other skills a little (skills of the same job hang together).
+  candidates lift their other skills a little (skills of the same job hang together);
+- skill-group context: the groups of the skills hierarchy that the top candidates fall in lift the
+  other skills of those groups a little (for "architecture and design across all systems" beside
+  "infrastructure architecture", software architecture rather than buildings).
 """
 
 from __future__ import annotations
@@ -108,3 +111,52 @@ class OccupationContext:
         prior = np.asarray(self.relations[best].T @ (weights / total)).ravel().astype(np.float32)
         peak = prior.max()
         return prior / peak if peak > 0 else prior
+
+
+class SkillGroupContext:
+    """Skill x skill-group membership through the ESCO skills hierarchy, and the context prior.
+
+    A skill belongs to every group above it (through broader skills and groups) down from
+    ``min_level``: the 4 roots and 28 level-1 groups ("communication, collaboration and creativity")
+    are too broad to say what a text is about. Columns are scaled by 1/sqrt(size + 1), as the
+    occupation relations are, so that big groups do not win by size alone."""
+
+    def __init__(self, memberships: list[list[int]], n_groups: int):
+        rows = [i for i, groups in enumerate(memberships) for _ in groups]
+        cols = [g for groups in memberships for g in groups]
+        member = sp.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(len(memberships), n_groups))
+        sizes = np.asarray(member.sum(axis=0)).ravel()
+        self.normalised = (member @ sp.diags(1.0 / np.sqrt(sizes + 1.0)).astype(np.float32)).tocsr()
+        self.transposed = self.normalised.T.tocsr()
+
+    @classmethod
+    def from_hierarchy(cls, skills: list, groups: dict, min_level: int = 2) -> "SkillGroupContext":
+        """``skills``: records with ``broader`` URIs; ``groups``: skill-group records by URI (with
+        ``broader`` and ``level``)."""
+        by_uri = {s.uri: s for s in skills}
+        column: dict[str, int] = {}
+        memberships = []
+        for skill in skills:
+            above, stack = set(), list(skill.broader)
+            while stack:  # broader skills and groups, up to the roots
+                uri = stack.pop()
+                if uri not in above:
+                    above.add(uri)
+                    node = by_uri.get(uri) or groups.get(uri)
+                    stack.extend(getattr(node, "broader", None) or [])
+            memberships.append(sorted(column.setdefault(u, len(column)) for u in above
+                                      if u in groups and (groups[u].level or 0) >= min_level))
+        return cls(memberships, len(column))
+
+    def skill_prior(self, skill_scores: np.ndarray, top: int = 50) -> np.ndarray:
+        """How much the groups of the ``top`` candidates (weighted by their margin over the last
+        one) hold each skill, scaled to [0, 1]."""
+        top = min(top, len(skill_scores))
+        if top == 0 or self.normalised.shape[1] == 0:
+            return np.zeros(len(skill_scores), dtype=np.float32)
+        order = np.argpartition(-skill_scores, top - 1)[:top]
+        votes = np.zeros(len(skill_scores), dtype=np.float32)
+        votes[order] = np.maximum(skill_scores[order] - skill_scores[order].min(), 0.0)
+        prior = self.normalised @ (self.transposed @ votes)
+        peak = prior.max()
+        return (prior / peak if peak > 0 else prior).astype(np.float32)
