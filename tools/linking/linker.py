@@ -3,9 +3,10 @@ of text it comes from) and occupations; job titles -> occupations. English and F
 
 Pipeline for a text: clauses and 8-word windows -> per window, dense (MiniLM) cosine to every
 label and alt label, character n-gram TF-IDF cosine, and description cosine at reduced weight ->
-fused, best window per skill -> exact label phrases, label coverage, reuse level and occupation
-context rerank the candidates -> late interaction (each word piece of a label against the word
-pieces of a window, same model pass) reranks the 30 best. Occupations combine the windows' match
+fused, best window per skill -> exact label phrases, label coverage, reuse level, occupation
+context and skill-group context (the skills hierarchy) rerank the candidates -> late interaction
+(each word piece of a label, weighted by idf, against the word pieces of a window, same model pass)
+reranks the 30 best. A job title also gets its occupations' O*NET titles and late interaction. Occupations combine the windows' match
 to occupation titles with how well each occupation's essential/optional skills explain the linked
 skills.
 """
