@@ -10,6 +10,7 @@ the labels are encoded here with the injected embedder. The TF-IDF index, phrase
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from functools import cached_property
 
 import numpy as np
@@ -24,9 +25,9 @@ log = logging.getLogger(__name__)
 LABEL_FIELDS = ("label", "alt")
 # derived data the linker caches beside a built knowledge base (content-keyed; builds move it along)
 LINKING_CACHE = "linking-cache"
-# description vector entries kept there: skills (one set for both languages), occupations en and fr,
-# and the occupations' O*NET titles (crosswalk_titles.py), for this build and the one before
-DESCRIPTION_ENTRIES_KEPT = 8
+# vector entries kept there: skill descriptions (one set for both languages), occupation descriptions
+# en and fr, and the occupations' O*NET titles (crosswalk_titles.py), for this build and the one before
+VECTOR_ENTRIES_KEPT = 8
 
 
 class ConceptIndex:
@@ -147,19 +148,27 @@ def _description(record, lang: str) -> str:
 def _encode_descriptions(kb, records: list, embedder, lang: str) -> np.ndarray:
     """Descriptions (first sentences; in ``lang`` where the concept has one, else English) encoded
     once and cached beside the knowledge base, keyed by the model and the texts' content hash."""
-    from knowledge.vectors import embed_cached, first_sentences, prune_cache
+    from knowledge.vectors import first_sentences
+
+    texts = [first_sentences(_description(r, lang)) for r in records]
+    return encode_cached(texts, embedder, kb.directory / LINKING_CACHE, "descriptions")
+
+
+def encode_cached(texts: list[str], embedder, cache_dir: Path, what: str) -> np.ndarray:
+    """One vector per text (zeros for an empty one): each distinct text, in the model's normal form,
+    encoded once and cached in ``cache_dir`` (content-keyed; the oldest entries pruned)."""
+    from knowledge.vectors import embed_cached, prune_cache
 
     normalise = getattr(embedder, "normalise", lambda t: t)
-    texts = [normalise(first_sentences(_description(r, lang))) for r in records]
-    have = [i for i, t in enumerate(texts) if t]
-    out = np.zeros((len(records), embedder.dimension), dtype=np.float32)
+    normal = [normalise(t) for t in texts]
+    have = [i for i, t in enumerate(normal) if t]
+    out = np.zeros((len(texts), embedder.dimension), dtype=np.float32)
     if not have:
         return out
-    distinct = sorted({texts[i] for i in have})
-    cache = kb.directory / LINKING_CACHE
-    log.info("encoding %d descriptions once (cached in %s)", len(distinct), cache)
-    vectors, _ = embed_cached(distinct, embedder, [cache], cache, progress=len(distinct) > 1000)
-    prune_cache(cache, keep=DESCRIPTION_ENTRIES_KEPT)
+    distinct = sorted({normal[i] for i in have})
+    log.info("encoding %d %s once (cached in %s)", len(distinct), what, cache_dir)
+    vectors, _ = embed_cached(distinct, embedder, [cache_dir], cache_dir, progress=len(distinct) > 1000)
+    prune_cache(cache_dir, keep=VECTOR_ENTRIES_KEPT)
     row = {t: j for j, t in enumerate(distinct)}
-    out[have] = np.asarray(vectors)[[row[texts[i]] for i in have]]
+    out[have] = np.asarray(vectors)[[row[normal[i]] for i in have]]
     return out

@@ -7,12 +7,11 @@ O*NET title adds a little to that occupation's title score: +0.5 MRR on the Engl
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import numpy as np
 
-log = logging.getLogger(__name__)
+from tools.linking.concept_index import encode_cached
 
 RELATIONS = ("exactMatch", "closeMatch")
 
@@ -60,15 +59,6 @@ class CrosswalkTitles:
 
 def _encode(texts: list[str], embedder, cache_dir: Path | None) -> np.ndarray:
     """The titles' vectors, cached beside the knowledge base (content-keyed) when there is one."""
-    if not texts:
-        return np.zeros((0, embedder.dimension), dtype=np.float32)
-    if cache_dir is None:
-        return embedder.encode(texts)
-    from knowledge.vectors import embed_cached
-
-    normalise = getattr(embedder, "normalise", lambda t: t)
-    normal = [normalise(t) for t in texts]
-    distinct = sorted(set(normal))
-    vectors, _ = embed_cached(distinct, embedder, [cache_dir], cache_dir)
-    row = {t: j for j, t in enumerate(distinct)}
-    return np.asarray(vectors)[[row[t] for t in normal]]
+    if cache_dir is None or not texts:
+        return embedder.encode(texts) if texts else np.zeros((0, embedder.dimension), dtype=np.float32)
+    return encode_cached(texts, embedder, cache_dir, "O*NET titles")
