@@ -6,9 +6,9 @@ label and alt label, character n-gram TF-IDF cosine, and description cosine at r
 fused, best window per skill -> exact label phrases, label coverage, reuse level, occupation
 context and skill-group context (the skills hierarchy) rerank the candidates -> late interaction
 (each word piece of a label, weighted by idf, against the word pieces of a window, same model pass)
-reranks the 30 best. A job title also gets its occupations' O*NET titles and late interaction. Occupations combine the windows' match
-to occupation titles with how well each occupation's essential/optional skills explain the linked
-skills.
+reranks the 30 best. Occupations combine the windows' match to occupation titles with how well
+each occupation's essential/optional skills explain the linked skills. A job title alone also gets
+its occupations' O*NET titles (official crosswalk) and late interaction.
 """
 
 from __future__ import annotations
