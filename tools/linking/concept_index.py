@@ -10,8 +10,8 @@ the labels are encoded here with the injected embedder. The TF-IDF index, phrase
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from functools import cached_property
+from pathlib import Path
 
 import numpy as np
 

@@ -59,6 +59,6 @@ class CrosswalkTitles:
 
 def _encode(texts: list[str], embedder, cache_dir: Path | None) -> np.ndarray:
     """The titles' vectors, cached beside the knowledge base (content-keyed) when there is one."""
-    if cache_dir is None or not texts:
-        return embedder.encode(texts) if texts else np.zeros((0, embedder.dimension), dtype=np.float32)
-    return encode_cached(texts, embedder, cache_dir, "O*NET titles")
+    if cache_dir is not None:
+        return encode_cached(texts, embedder, cache_dir, "O*NET titles")
+    return embedder.encode(texts) if texts else np.zeros((0, embedder.dimension), dtype=np.float32)

@@ -70,6 +70,15 @@ def reuse_prior(reuse_levels: list[str]) -> np.ndarray:
     return np.array([REUSE_PRIOR.get(level, 0.2) for level in reuse_levels], dtype=np.float32)
 
 
+def margin_votes(skill_scores: np.ndarray, top: int) -> np.ndarray:
+    """The ``top`` best skills' margins over the last of them, 0 for every other skill: how much each
+    candidate speaks for the occupations or groups it belongs to."""
+    order = np.argpartition(-skill_scores, min(top, len(skill_scores)) - 1)[:top]
+    votes = np.zeros_like(skill_scores)
+    votes[order] = np.maximum(skill_scores[order] - skill_scores[order].min(), 0.0)
+    return votes
+
+
 class OccupationContext:
     """Occupation × skill relation matrix (essential 1.0, optional 0.5) and the context prior."""
 
@@ -89,11 +98,7 @@ class OccupationContext:
 
     def occupation_scores(self, skill_scores: np.ndarray, top: int = 50) -> np.ndarray:
         """How well each occupation explains the ``top`` skill candidates (margin over the last one)."""
-        order = np.argpartition(-skill_scores, min(top, len(skill_scores) - 1))[:top]
-        floor = skill_scores[order].min()
-        v = np.zeros_like(skill_scores)
-        v[order] = np.maximum(skill_scores[order] - floor, 0.0)
-        return self.normalised @ v
+        return self.normalised @ margin_votes(skill_scores, top)
 
     def skill_prior(self, occupation_scores: np.ndarray, top: int = 10) -> np.ndarray:
         """Skills of the best occupations, weighted by those occupations' scores, scaled to [0, 1]."""
@@ -151,12 +156,8 @@ class SkillGroupContext:
     def skill_prior(self, skill_scores: np.ndarray, top: int = 50) -> np.ndarray:
         """How much the groups of the ``top`` candidates (weighted by their margin over the last
         one) hold each skill, scaled to [0, 1]."""
-        top = min(top, len(skill_scores))
-        if top == 0 or self.normalised.shape[1] == 0:
+        if len(skill_scores) == 0 or self.normalised.shape[1] == 0:
             return np.zeros(len(skill_scores), dtype=np.float32)
-        order = np.argpartition(-skill_scores, top - 1)[:top]
-        votes = np.zeros(len(skill_scores), dtype=np.float32)
-        votes[order] = np.maximum(skill_scores[order] - skill_scores[order].min(), 0.0)
-        prior = self.normalised @ (self.transposed @ votes)
+        prior = self.normalised @ (self.transposed @ margin_votes(skill_scores, top))
         peak = prior.max()
         return (prior / peak if peak > 0 else prior).astype(np.float32)
