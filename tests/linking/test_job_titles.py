@@ -26,5 +26,8 @@ def test_named_roles(text, lang, roles):
     assert named_roles(text, lang) == roles
 
 
-def test_clean_title_drops_noise():
-    assert clean_title("Senior Data Analyst (m/f/d) - Berlin") == "Data Analyst"
+def test_clean_title_drops_noise_keeps_the_domain():
+    assert clean_title("Senior Data Analyst (m/f/d) - Berlin") == "Data Analyst - Berlin"
+    assert clean_title("Executive - Warehouse and Logistic") == "Executive - Warehouse and Logistic"
+    assert clean_title("Production Operator (Plastic / Facility)") == "Production Operator (Plastic / Facility)"
+    assert clean_title("Engineer (Senior, Temporary)") == "Engineer"
