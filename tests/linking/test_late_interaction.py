@@ -97,3 +97,25 @@ def test_token_ids_line_up_with_the_token_vectors(embedder):
     ids = embedder.token_ids(texts)
     assert [len(i) for i in ids] == [len(t) for t in tokens]  # no padding, no [CLS]/[SEP]
     assert ids[0][0] == embedder.token_ids(["operate"])[0][0]
+
+
+def test_piece_weights_are_cached_beside_the_token_vectors(tmp_path: Path, embedder):
+    labels_text = ["operate hydraulic systems", "manage staff"]
+    corpus = labels_text + ["operate a forklift", "manage a budget", "use hydraulic tools"]
+    first = LabelTokens.cached(labels_text, embedder, tmp_path)
+    first.weigh_pieces_cached(embedder, labels_text, corpus, 0.5, tmp_path)
+    plain = LabelTokens.cached(labels_text, embedder, None)
+    plain.weigh_pieces(embedder.token_ids(labels_text), embedder.token_ids(corpus), 0.5)
+    assert np.allclose(first.weights, plain.weights) and not np.allclose(first.weights, 1.0)
+    (entry,) = tmp_path.glob("weights-*.npy")
+    np.save(entry, np.full(len(first.matrix), 0.25, dtype=np.float32))  # what a later start finds there
+    again = LabelTokens.cached(labels_text, embedder, tmp_path)
+    again.weigh_pieces_cached(embedder, labels_text, corpus, 0.5, tmp_path)
+    assert np.allclose(again.weights, 0.25)  # read, not tokenized again
+    other = LabelTokens.cached(labels_text, embedder, tmp_path)
+    other.weigh_pieces_cached(embedder, labels_text, corpus, 1.0, tmp_path)  # another power: another entry
+    assert len(list(tmp_path.glob("weights-*.npy"))) == 2 and not np.allclose(other.weights, 0.25)
+    entry.write_bytes(b"not an array")  # a damaged entry is weighed again, never fails a start
+    damaged = LabelTokens.cached(labels_text, embedder, tmp_path)
+    damaged.weigh_pieces_cached(embedder, labels_text, corpus, 0.5, tmp_path)
+    assert np.allclose(damaged.weights, plain.weights)

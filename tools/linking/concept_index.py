@@ -87,7 +87,7 @@ class ConceptIndex:
             preferred = _preferred_texts(strings)
             label_tokens = LabelTokens.cached(preferred, embedder, cache)
             if token_idf_power and hasattr(embedder, "token_ids"):
-                label_tokens.weigh_pieces(embedder.token_ids(preferred), embedder.token_ids(strings.texts), token_idf_power)
+                label_tokens.weigh_pieces_cached(embedder, preferred, strings.texts, token_idf_power, cache)
         return cls(records, lang, strings, vectors, descriptions, structures, label_tokens, distinct_cosine)
 
 
