@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import uuid
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 
 def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
@@ -28,3 +28,10 @@ def prune_oldest(folder: Path, pattern: str, keep: int, companions: Callable[[Pa
     for stale in entries[keep:]:
         for path in [*companions(stale), stale]:
             path.unlink(missing_ok=True)
+
+
+def digest_texts(digest, texts: Iterable[str]) -> None:
+    """Feed ``texts`` to a hashlib ``digest``, each after a NUL byte: the content part of a cache key."""
+    for text in texts:
+        digest.update(b"\x00")
+        digest.update(text.encode())

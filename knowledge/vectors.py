@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 
-from knowledge.cache_files import prune_oldest, write_atomically
+from knowledge.cache_files import digest_texts, prune_oldest, write_atomically
 from knowledge.models import Occupation, Skill
 
 VECTORS_DIR = "vectors"
@@ -96,9 +96,7 @@ def _concept_entries(concept: Skill | Occupation, include_hidden: bool) -> Itera
 
 def texts_key(model_name: str, texts: list[str]) -> str:
     digest = hashlib.sha256(model_name.encode())
-    for text in texts:
-        digest.update(b"\x00")
-        digest.update(text.encode())
+    digest_texts(digest, texts)
     return digest.hexdigest()
 
 

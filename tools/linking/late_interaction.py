@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from knowledge.cache_files import prune_oldest, write_atomically
+from knowledge.cache_files import digest_texts, prune_oldest, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -158,9 +158,7 @@ def texts_key(what: str, model_name: str, *text_lists: list[str]) -> str:
     for position, texts in enumerate(text_lists):
         if position:
             digest.update(b"\x01")  # where one list ends: ["a"], ["b"] is not ["a", "b"], []
-        for text in texts:
-            digest.update(b"\x00")
-            digest.update(text.encode())
+        digest_texts(digest, texts)
     return digest.hexdigest()
 
 

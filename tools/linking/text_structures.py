@@ -19,7 +19,7 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.cache_files import prune_oldest, write_atomically
+from knowledge.cache_files import digest_texts, prune_oldest, write_atomically
 from tools.linking.label_strings import LabelStrings
 from tools.linking.lexical import LexicalIndex
 from tools.linking.ontology_rerank import STOPWORDS, CoverageScorer
@@ -78,9 +78,7 @@ def structures_key(strings: LabelStrings) -> str:
     digest.update(strings.owner.astype("<i8").tobytes())
     digest.update(strings.preferred.astype(bool).tobytes())
     digest.update(str(strings.n_concepts).encode())
-    for text in strings.texts:
-        digest.update(b"\x00")
-        digest.update(text.encode())
+    digest_texts(digest, strings.texts)
     return digest.hexdigest()
 
 
