@@ -15,10 +15,10 @@ worse French is than English, not absolute quality.
 from __future__ import annotations
 
 import argparse
-import csv
 import time
 from pathlib import Path
 
+from benchmarks._datasets import read_csv_rows
 from benchmarks._report import percentile, write_report
 from channels.settings import Settings
 
@@ -34,12 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def read_pairs(path: Path) -> list[tuple[str, str]]:
-    with open(path, encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = {"en", "fr"} - set(reader.fieldnames or [])
-        if missing:
-            raise ValueError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
-        return [(row["en"].strip(), row["fr"].strip()) for row in reader if row["en"].strip() and row["fr"].strip()]
+    return [(row["en"].strip(), row["fr"].strip()) for row in read_csv_rows(path, ("en", "fr")) if row["en"].strip() and row["fr"].strip()]
 
 
 def run_benchmark(linker, pairs: list[tuple[str, str]], k: int = 8) -> dict:
@@ -71,9 +66,7 @@ def run_benchmark(linker, pairs: list[tuple[str, str]], k: int = 8) -> dict:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from channels.services import Services
 
-    if not args.dataset.is_file():
-        print(f"dataset not found: {args.dataset}")
-        return 2
-    report = run_benchmark(Services(settings).linker, read_pairs(args.dataset), args.k)
+    pairs = read_pairs(args.dataset)  # a bad file stops here, before the knowledge base loads
+    report = run_benchmark(Services(settings).linker, pairs, args.k)
     write_report(report, args.out)
     return 0

@@ -10,13 +10,13 @@ recall@1/5/10 and MRR (×100) over all ESCO occupations, and the time per text.
 from __future__ import annotations
 
 import argparse
-import csv
 import random
 import time
 from pathlib import Path
 
 import numpy as np
 
+from benchmarks._datasets import read_csv_rows
 from benchmarks._report import percentile, write_report
 from benchmarks.titles import product_rank, rank_metrics, resolve_gold
 from channels.settings import Settings
@@ -35,17 +35,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def read_rows(path: Path, text_cols: list[str], gold_col: str) -> list[tuple[str, str]]:
-    with open(path, encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = {*text_cols, gold_col} - set(reader.fieldnames or [])
-        if missing:
-            raise ValueError(f"{path}: missing column(s) {', '.join(sorted(missing))} (columns: {', '.join(reader.fieldnames or [])})")
-        rows = []
-        for row in reader:
-            text = ". ".join((row[c] or "").strip() for c in text_cols if (row[c] or "").strip())
-            if text:
-                rows.append((text, row[gold_col] or ""))
-        return rows
+    rows = []
+    for row in read_csv_rows(path, (*text_cols, gold_col)):
+        text = ". ".join(row[c].strip() for c in text_cols if row[c].strip())
+        if text:
+            rows.append((text, row[gold_col]))
+    return rows
 
 
 def run_benchmark(linker, kb, rows: list[tuple[str, str]], lang: str, progress: bool = True) -> dict:
@@ -75,11 +70,8 @@ def run_benchmark(linker, kb, rows: list[tuple[str, str]], lang: str, progress: 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from channels.services import Services
 
-    if not args.dataset.is_file():
-        print(f"dataset not found: {args.dataset}")
-        return 2
-    services = Services(settings)
     rows = read_rows(args.dataset, [c.strip() for c in args.text_cols.split(",") if c.strip()], args.gold_col)
+    services = Services(settings)
     if args.sample and args.sample < len(rows):
         rows = random.Random(args.seed).sample(rows, args.sample)
     report = run_benchmark(services.linker, services.knowledge_base, rows, args.lang)

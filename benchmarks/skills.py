@@ -13,10 +13,10 @@ linking time per sentence (p50/p95 ms, after a warm-up call).
 from __future__ import annotations
 
 import argparse
-import csv
 import time
 from pathlib import Path
 
+from benchmarks._datasets import read_csv_rows
 from benchmarks._report import percentile, write_report
 from channels.settings import Settings
 
@@ -33,21 +33,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def read_gold(path: Path) -> list[tuple[str, set[str]]]:
-    """(sentence, gold labels) in file order; raises ValueError naming a missing column."""
-    with open(path, encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = {"sentence", "label"} - set(reader.fieldnames or [])
-        if missing:
-            raise ValueError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
-        grouped: dict[str, set[str]] = {}
-        for row in reader:
-            sentence = (row["sentence"] or "").strip()
-            if not sentence:
-                continue
-            labels = grouped.setdefault(sentence, set())
-            label = (row["label"] or "").strip()
-            if label and label not in IGNORED_LABELS:
-                labels.add(label)
+    """(sentence, gold labels) in file order; raises DatasetError naming a missing column."""
+    grouped: dict[str, set[str]] = {}
+    for row in read_csv_rows(path, ("sentence", "label")):
+        sentence = row["sentence"].strip()
+        if not sentence:
+            continue
+        labels = grouped.setdefault(sentence, set())
+        label = row["label"].strip()
+        if label and label not in IGNORED_LABELS:
+            labels.add(label)
     return [(s, g) for s, g in grouped.items() if g]
 
 
@@ -77,10 +72,10 @@ def reciprocal_rank(ranked: list[str], gold: set[str]) -> float:
     return 0.0
 
 
-def run_benchmark(linker, kb, dataset: Path, lang: str = "en", limit: int = 0, progress: bool = True) -> dict:
+def run_benchmark(linker, kb, items: list[tuple[str, set[str]]], lang: str = "en", limit: int = 0, progress: bool = True) -> dict:
+    """``items``: (sentence, gold labels) as :func:`read_gold` gives them."""
     from tqdm import tqdm
 
-    items = read_gold(dataset)
     if limit:
         items = items[:limit]
     linker.rank_all_skills("warm up", lang)
@@ -98,7 +93,6 @@ def run_benchmark(linker, kb, dataset: Path, lang: str = "en", limit: int = 0, p
     n = len(rps)
     return {
         "benchmark": "skills",
-        "dataset": str(dataset),
         "lang": lang,
         "n": n,
         "rp_at_5": round(100 * sum(rps) / n, 2) if n else 0.0,
@@ -112,10 +106,9 @@ def run_benchmark(linker, kb, dataset: Path, lang: str = "en", limit: int = 0, p
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from channels.services import Services
 
-    if not args.dataset.is_file():
-        print(f"dataset not found: {args.dataset}")
-        return 2
+    items = read_gold(args.dataset)  # a bad file stops here, before the knowledge base loads
     services = Services(settings)
-    report = run_benchmark(services.linker, services.knowledge_base, args.dataset, args.lang, args.limit)
+    report = run_benchmark(services.linker, services.knowledge_base, items, args.lang, args.limit)
+    report["dataset"] = str(args.dataset)
     write_report(report, args.out)
     return 0

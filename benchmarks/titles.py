@@ -13,13 +13,14 @@ sanity set for measuring only, never used as knowledge).
 from __future__ import annotations
 
 import argparse
-import csv
 import random
+import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
+from benchmarks._datasets import read_csv_rows
 from benchmarks._report import percentile, write_report
 from channels.settings import Settings
 
@@ -47,12 +48,7 @@ def resolve_gold(kb, value: str) -> str | None:
 
 
 def read_pairs(path: Path, title_col: str, gold_col: str) -> list[tuple[str, str]]:
-    with open(path, encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = {title_col, gold_col} - set(reader.fieldnames or [])
-        if missing:
-            raise ValueError(f"{path}: missing column(s) {', '.join(sorted(missing))} (columns: {', '.join(reader.fieldnames or [])})")
-        return [(row[title_col] or "", row[gold_col] or "") for row in reader if (row[title_col] or "").strip()]
+    return [(row[title_col], row[gold_col]) for row in read_csv_rows(path, (title_col, gold_col)) if row[title_col].strip()]
 
 
 def rome_appellation_pairs(kb) -> list[tuple[str, str]]:
@@ -125,18 +121,19 @@ def run_benchmark(linker, kb, pairs: list[tuple[str, str]], lang: str, progress:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from channels.services import Services
 
+    if args.rome_appellations:
+        pairs = None  # made from the knowledge base below
+    elif args.dataset:
+        pairs = read_pairs(args.dataset, args.title_col, args.uri_col)  # a bad file stops here, before the knowledge base loads
+    else:
+        print("give --dataset CSV (with --title-col and --uri-col) or --rome-appellations", file=sys.stderr)
+        return 2
     services = Services(settings)
     kb = services.knowledge_base
-    if args.rome_appellations:
+    if pairs is None:
         pairs, lang, source = rome_appellation_pairs(kb), "fr", "ROME appellations -> ESCO (official crosswalk)"
-    elif args.dataset:
-        if not args.dataset.is_file():
-            print(f"dataset not found: {args.dataset}")
-            return 2
-        pairs, lang, source = read_pairs(args.dataset, args.title_col, args.uri_col), args.lang, str(args.dataset)
     else:
-        print("give --dataset CSV (with --title-col and --uri-col) or --rome-appellations")
-        return 2
+        lang, source = args.lang, str(args.dataset)
     if args.sample and args.sample < len(pairs):
         pairs = random.Random(args.seed).sample(pairs, args.sample)
     report = run_benchmark(services.linker, kb, pairs, lang)

@@ -43,6 +43,36 @@ def test_skills_missing_column_is_named(tmp_path):
         skills_bench.read_gold(path)
 
 
+def test_a_spreadsheet_export_with_a_byte_order_mark_reads_as_any_csv(tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes("\ufeffsentence,label\r\nTook payments at the till,process payments\r\nShort row\r\n".encode("utf-8"))
+    assert skills_bench.read_gold(path) == [("Took payments at the till", {"process payments"})]
+
+
+@pytest.mark.parametrize(
+    "argv, content, says",
+    [
+        (["skills"], b"text,label\na,b\n", "missing column(s) sentence (columns: 'text', 'label')"),
+        (["skills"], None, "dataset not found"),
+        (["titles", "--title-col", "vacancyTitle", "--uri-col", "conceptUri"], b"title,uri\nCook,x\n", "missing column(s) conceptUri, vacancyTitle"),
+        (["occupations", "--text-cols", "title", "--gold-col", "gold"], b"title,gold\n\xff\xfe bad bytes,x\n", "not UTF-8 text (line 2)"),
+        (["crosslingual"], b'en,fr\n"an open quote\n', "not readable as CSV"),
+    ],
+)
+def test_a_bad_dataset_ends_the_command_with_one_line_naming_the_file(tmp_path, capsys, argv, content, says):
+    """Before the knowledge base loads (the storage dir here holds none): exit 2, no traceback."""
+    from channels.cli import main
+
+    path = tmp_path / "data.csv"
+    if content is not None:
+        path.write_bytes(content)
+    code = main(["--storage-dir", str(tmp_path / "var"), "bench", argv[0], "--dataset", str(path), *argv[1:]])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert says in err and str(path) in err and err.startswith(f"orient bench {argv[0]}: ")
+    assert "Traceback" not in err and not (tmp_path / "var" / "knowledge").exists()
+
+
 def test_rp_at_5_and_reciprocal_rank():
     ranked = ["a", "x", "b", "y", "z", "c"]
     assert skills_bench.rp_at_k(ranked, {"a", "b"}) == 1.0
@@ -57,7 +87,7 @@ def test_skills_benchmark_end_to_end(tmp_path, tiny_linker, tiny_kb):
         ["We need someone to take payments and work a cash register", "operate cash register"],
         ["You will coach staff", "train employees"],
     ])
-    report = skills_bench.run_benchmark(tiny_linker, tiny_kb, path, progress=False)
+    report = skills_bench.run_benchmark(tiny_linker, tiny_kb, skills_bench.read_gold(path), progress=False)
     assert report["n"] == 2
     assert report["rp_at_5"] == 100.0 and report["mrr"] == 100.0
     assert report["p50_ms"] > 0
