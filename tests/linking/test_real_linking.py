@@ -54,6 +54,17 @@ def test_experience_suggests_occupations_with_rome_codes(linker):
     assert top.code and any(o.rome_codes for o in occupations)
 
 
+def test_a_word_of_a_jobs_name_does_not_name_another_job(linker):
+    """ESCO gives *army general* the label "general": said inside "general practitioner", or before
+    the head noun of "general worker", it names no general."""
+    for text, expected in [("I worked as a general practitioner", "general practitioner"),
+                           ("I was a general worker in a factory", "factory hand"),
+                           ("I was a head chef", "head chef")]:
+        top = _labels(linker.infer_occupations(text, top_k=3))
+        assert top[0] == expected and "army general" not in top, (text, top)
+    assert "army general" in _labels(linker.infer_occupations("I was a general in the army", top_k=3))
+
+
 def test_french_experience(linker):
     skills = linker.link_skills("J'ai tenu la caisse et encaissé les paiements des clients", lang="fr", top_k=5)
     text = " | ".join(_labels(skills)).lower()

@@ -18,6 +18,7 @@ import numpy as np
 from tools.linking.dense import DenseIndex
 from tools.linking.label_strings import LabelStrings
 from tools.linking.late_interaction import LabelTokens
+from tools.linking.phrases import head_words
 from tools.linking.text_structures import TextStructures
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,11 @@ class ConceptIndex:
         self.phrases = structures.phrases
         self.coverage = structures.coverage
         self.label_tokens = label_tokens  # the preferred labels' token vectors (late interaction), when built
+
+    @cached_property
+    def head_words(self) -> frozenset[str]:
+        """The words that head the names of several concepts (for occupations: "worker", "manager")."""
+        return head_words(self.strings.texts, self.lang)
 
     @cached_property
     def preferred_vectors(self) -> np.ndarray:

@@ -25,6 +25,7 @@ from tools.linking.fusion import FusionWeights, aggregate, fuse
 from tools.linking.job_titles import clean_title
 from tools.linking.models import LinkedOccupation, LinkedSkill, LinkResult
 from tools.linking.ontology_rerank import OccupationContext, SkillGroupContext, content_stems, reuse_prior
+from tools.linking.phrases import naming_a_job
 from tools.linking.text_windows import Window, tokenize, windows
 
 SUPPORTED_LANGUAGES = ("en", "fr")
@@ -185,7 +186,7 @@ class SkillLinker:
             q, window_tokens = self.embedder.encode(texts), []
         local = np.array([not w.whole for w in wins])
         # the windows read as job titles do not depend on the skills: matched on a second core meanwhile
-        title_match = self._side_work.submit(self._title_match, texts, q, tokens, lang)
+        title_match = self._side_work.submit(self._title_match, text, texts, q, tokens, lang)
         scores, evidence = self._skill_scores(index, texts, q, local)
 
         phrase_spans: dict[int, tuple[int, int]] = {}
@@ -357,15 +358,15 @@ class SkillLinker:
             return None
         return analysis.occupation_scores
 
-    def _title_match(self, texts: list[str], q: np.ndarray, tokens, lang: str) -> np.ndarray:
+    def _title_match(self, text: str, texts: list[str], q: np.ndarray, tokens, lang: str) -> np.ndarray:
         """How well each occupation's title matches the text: its best window read as a job title,
-        1.0 where the text says the occupation's label word for word."""
+        1.0 where the text names the job by its label word for word."""
         index = self._concepts("occupations", lang)
         title = np.max(
             [self._title_scores(texts[i : i + WINDOW_CHUNK], q[i : i + WINDOW_CHUNK], lang).max(axis=0) for i in range(0, len(texts), WINDOW_CHUNK)],
             axis=0,
         )
-        for hit in index.phrases.find(tokens):
+        for hit in naming_a_job(index.phrases.find(tokens), text, tokens, index.head_words, lang):
             title[hit.concept] = max(title[hit.concept], 1.0)  # the occupation's own label, word for word
         return title
 

@@ -3,7 +3,9 @@ text ("SQL", "customer service", "JavaScript") is strong evidence, with its exac
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from typing import Iterable
 
 from tools.linking.text_windows import WORD, Token
 
@@ -47,3 +49,42 @@ class PhraseMatcher:
                 for owner, pref in self.table.get(tuple(words[i : i + n]), ()):
                     hits.append(PhraseHit(owner, tokens[i].start, tokens[i + n - 1].end, pref, n))
         return hits
+
+
+# where a job's name puts its head noun: "general worker" in English, "directeur général" in French
+_HEAD_FIRST_LANGUAGES = frozenset({"fr"})
+
+
+def head_words(labels: Iterable[str], lang: str, min_labels: int = 3) -> frozenset[str]:
+    """The words that head at least ``min_labels`` of these multi-word labels: the last word in
+    English ("worker", "manager", "assistant"), the first in French ("directeur", "agent")."""
+    counts: Counter[str] = Counter()
+    for label in labels:
+        key = phrase_key(label)
+        if len(key) > 1:
+            counts[key[0] if lang in _HEAD_FIRST_LANGUAGES else key[-1]] += 1
+    return frozenset(word for word, n in counts.items() if n >= min_labels)
+
+
+def naming_a_job(hits: list[PhraseHit], text: str, tokens: list[Token], heads: frozenset[str], lang: str) -> list[PhraseHit]:
+    """The label matches that name a job on their own (``hits`` of occupation labels in ``text``):
+    - none that a longer match covers: "general" (*army general*) inside "general practitioner",
+      "chef" inside "head chef";
+    - no one-word label that qualifies the head noun of a job's name beside it (``heads``, from
+      :func:`head_words`): "general" in "general worker", "général" in "directeur général"."""
+    words = [t.text.lower().strip(".-'’") for t in tokens]
+    position = {t.start: i for i, t in enumerate(tokens)}
+    step = -1 if lang in _HEAD_FIRST_LANGUAGES else 1
+    kept = []
+    for hit in hits:
+        if any(o.start <= hit.start and hit.end <= o.end and o.end - o.start > hit.end - hit.start for o in hits):
+            continue
+        if hit.n_words == 1:
+            i = position[hit.start]
+            j = i + step
+            if 0 <= j < len(tokens) and words[j] in heads:
+                first, second = (tokens[i], tokens[j]) if step > 0 else (tokens[j], tokens[i])
+                if not text[first.end : second.start].strip():  # "cashier, manager" names two jobs
+                    continue
+        kept.append(hit)
+    return kept
