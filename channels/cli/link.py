@@ -37,12 +37,16 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps({"skills": [s.model_dump() for s in skills], "occupations": [o.model_dump() for o in occupations]}, ensure_ascii=False, indent=2))
         return 0
     fr = args.lang == "fr"
+    if not skills and not occupations:  # no word the labels could match (emoji, digits only...)
+        print("aucune compétence ni aucun métier trouvé dans ce texte" if fr else "no skill or occupation found in this text")
+        return 0
     if skills:
         print("Compétences (ESCO)" if fr else "Skills (ESCO)")
         for s in skills:
             print(f"  {s.score:5.2f}  {s.label}  [{s.skill_type or '-'}]")
             print(f"         {'preuve' if fr else 'evidence'}: \"{s.evidence}\" ({s.evidence_start}-{s.evidence_end})")
-    print("Métiers (ESCO → ROME)" if fr else "Occupations (ESCO → ROME)")
+    if occupations:
+        print("Métiers (ESCO → ROME)" if fr else "Occupations (ESCO → ROME)")
     for o in occupations:
         rome = ", ".join(o.rome_codes) or "-"
         print(f"  {o.score:5.2f}  {o.label}  (ESCO {o.code or '-'}; ROME {rome})")

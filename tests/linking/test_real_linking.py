@@ -99,3 +99,5 @@ def test_cli_link_and_translate(real_knowledge_dir, capsys, monkeypatch):
     assert all({"uri", "label", "score", "evidence", "evidence_start", "evidence_end", "skill_type"} <= set(s) for s in out["skills"])
     assert main(["--storage-dir", storage, "translate", "D1505", "--to", "esco"]) == 0
     assert "official crosswalk" in capsys.readouterr().out
+    assert main(["--storage-dir", storage, "link", "😀😀😀"]) == 0  # no word to match: said, no empty heading
+    assert capsys.readouterr().out.strip() == "no skill or occupation found in this text"
