@@ -13,8 +13,12 @@ from tools.linking.text_windows import WORD, Token
 _MIN_SINGLE_WORD_CHARS = 2
 
 
+def _word(text: str) -> str:
+    return text.lower().strip(".-'’")
+
+
 def phrase_key(text: str) -> tuple[str, ...]:
-    return tuple(w.lower().strip(".-'’") for w in WORD.findall(text))
+    return tuple(_word(w) for w in WORD.findall(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +46,7 @@ class PhraseMatcher:
             self.max_words = max(self.max_words, len(key))
 
     def find(self, tokens: list[Token]) -> list[PhraseHit]:
-        words = [t.text.lower().strip(".-'’") for t in tokens]
+        words = [_word(t.text) for t in tokens]
         hits: list[PhraseHit] = []
         for n in range(self.max_words, 0, -1):
             for i in range(len(words) - n + 1):
@@ -72,7 +76,7 @@ def naming_a_job(hits: list[PhraseHit], text: str, tokens: list[Token], heads: f
       "chef" inside "head chef";
     - no one-word label that qualifies the head noun of a job's name beside it (``heads``, from
       :func:`head_words`): "general" in "general worker", "général" in "directeur général"."""
-    words = [t.text.lower().strip(".-'’") for t in tokens]
+    words = [_word(t.text) for t in tokens]
     position = {t.start: i for i, t in enumerate(tokens)}
     step = -1 if lang in _HEAD_FIRST_LANGUAGES else 1
     kept = []
