@@ -17,6 +17,54 @@ class SkillRef(BaseModel):
     label: str
 
 
+HeldHow = Literal["title", "inferred"]
+
+
+class HeldOccupation(BaseModel):
+    """An ESCO occupation the person held: the job title they said ("I was a cashier for 5 years"),
+    or the one their description suggests, counted once they confirmed skills that show it."""
+
+    uri: str
+    label: str
+    how: HeldHow = "title"
+    experience_id: str | None = None
+    experience_title: str = ""  # what the person called the job
+    months: int | None = None
+
+    def phrase(self, lang: str = "en") -> str:
+        """'your job as cashier' / 'votre emploi de caissier'."""
+        return f"your job as {self.label}" if lang == "en" else f"votre emploi de {self.label}"
+
+
+CreditVia = Literal["held", "occupation", "narrower", "equivalent"]
+
+
+class SkillCredit(BaseModel):
+    """Why a target skill counts as the person's: they hold it; it is an essential skill of a job
+    they held; they hold a narrower skill of it (ESCO hierarchy); or a near-equivalent one."""
+
+    via: CreditVia = "held"
+    source: SkillRef | None = None  # the held skill (narrower, equivalent) or the occupation held
+    similarity: float | None = None  # for a near-equivalent skill
+
+    def text(self, lang: str = "en") -> str:
+        name = self.source.label if self.source else ""
+        if self.via == "occupation":
+            return f"credited from your job as {name}" if lang == "en" else f"reconnue grâce à votre emploi de {name}"
+        if self.via == "narrower":
+            return f"shown by {name}" if lang == "en" else f"démontrée par {name}"
+        if self.via == "equivalent":
+            return f"same as {name}" if lang == "en" else f"équivalente à {name}"
+        return "you have it" if lang == "en" else "vous l'avez"
+
+
+class CoveredSkill(SkillRef):
+    """A target skill the person has, and how it was counted."""
+
+    relation: Literal["essential", "optional"] = "essential"
+    credit: SkillCredit = Field(default_factory=SkillCredit)
+
+
 MoveKind = Literal["occupation", "sector", "study_programme", "employer_role"]
 
 
@@ -90,7 +138,10 @@ class SkillsGap(BaseModel):
     target_rome_codes: list[str] = Field(default_factory=list)
     lang: str = "en"
     essential_coverage: float = 0.0
-    covered: list[SkillRef] = Field(default_factory=list)
+    essential_total: int = 0
+    essential_held: int = 0  # essential skills the person has, however they were credited
+    covered: list[CoveredSkill] = Field(default_factory=list)  # essential first, then optional
+    held_occupations: list[HeldOccupation] = Field(default_factory=list)  # the jobs that were credited
     skills: list[GapSkill] = Field(default_factory=list)  # essential first, then optional
     groups: list[GapGroup] = Field(default_factory=list)
     summary: dict[str, str] = Field(default_factory=dict)

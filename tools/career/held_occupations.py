@@ -1,0 +1,95 @@
+"""The occupations a person held, from their experiences, for the gap's credit and the moves' close steps.
+
+A job counts when:
+- the person names it ("I was a cashier for five years", "je suis coiffeuse") and the title
+  matcher finds an ESCO occupation for that title closely (score >= :data:`NAMED_TITLE_MIN_SCORE`):
+  ``how="title"``;
+- or, when no title is named, the occupation the description suggests most, once the person has
+  confirmed at least :data:`INFERRED_MIN_CONFIRMED` of that occupation's skills (the confirmation
+  of the skills that made the inference confirms it): ``how="inferred"``.
+
+Only work counts (paid or unpaid work, volunteering): caring for a relative or a hobby credits the
+skills the person confirmed, not a whole occupation.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from tools.career.models import HeldOccupation
+from tools.linking.job_titles import named_roles
+
+NAMED_TITLE_MIN_SCORE = 0.85
+INFERRED_MIN_CONFIRMED = 2
+WORK_KINDS = {"paid", "unpaid", "volunteering"}
+MAX_HELD = 3
+
+
+def _kind(experience: Any) -> str:
+    kind = getattr(experience, "kind", "")
+    return str(getattr(kind, "value", kind))
+
+
+def _months(experience: Any) -> int | None:
+    period = getattr(experience, "period", None)
+    return getattr(period, "duration_months", None) if period is not None else None
+
+
+def _label(kb: Any, uri: str, lang: str, fallback: str) -> str:
+    try:
+        return kb.label(uri, lang) or fallback
+    except (KeyError, AttributeError):
+        return fallback
+
+
+def title_occupation(linker: Any, text: str, lang: str) -> tuple[str, str] | None:
+    """(occupation URI, the title said) when ``text`` names a job title the matcher knows closely."""
+    candidates = named_roles(text, lang)
+    for role in candidates:
+        found = linker.link_titles(role, lang=lang, top_k=1)
+        if found and found[0].score >= NAMED_TITLE_MIN_SCORE:
+            return found[0].uri, role
+    return None
+
+
+def held_occupations(
+    kb: Any, linker: Any, experiences: Iterable[Any], confirmed_skills: Iterable[str], lang: str = "en"
+) -> list[HeldOccupation]:
+    """The occupations held, most recent experience last as given, at most :data:`MAX_HELD`."""
+    confirmed = set(confirmed_skills)
+    out: list[HeldOccupation] = []
+    for experience in experiences:
+        if _kind(experience) not in WORK_KINDS:
+            continue
+        texts = [t for t in (getattr(experience, "title", ""), getattr(experience, "description", "")) if t]
+        found = None
+        for text in texts:
+            found = title_occupation(linker, text, lang)
+            if found:
+                break
+        how = "title"
+        if found is None and getattr(experience, "title", "") and len(experience.title.split()) <= 4:
+            # the experience's own title ("cashier", "hotel receptionist") read as a job title
+            results = linker.link_titles(experience.title, lang=lang, top_k=1)
+            if results and results[0].score >= NAMED_TITLE_MIN_SCORE:
+                found = (results[0].uri, experience.title)
+        if found is None:
+            description = " ".join(texts)
+            inferred = linker.infer_occupations(description, lang=lang, top_k=1) if description else []
+            if not inferred:
+                continue
+            uri = inferred[0].uri
+            occupation = kb.occupations.get(uri)
+            if occupation is None:
+                continue
+            listed = set(occupation.essential_skills) | set(occupation.optional_skills)
+            if len(listed & confirmed) < INFERRED_MIN_CONFIRMED:
+                continue
+            found, how = (uri, getattr(experience, "title", "") or ""), "inferred"
+        uri, said = found
+        if uri not in kb.occupations or any(h.uri == uri for h in out):
+            continue
+        out.append(HeldOccupation(uri=uri, label=_label(kb, uri, lang, said), how=how,
+                                  experience_id=getattr(experience, "id", None), experience_title=said,
+                                  months=_months(experience)))
+    return out[-MAX_HELD:]
