@@ -6,6 +6,8 @@ missing) and fills ``{placeholders}``. Nodes never write user-facing text inline
 
 from __future__ import annotations
 
+import re
+
 SUPPORTED = ("en", "fr")
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -74,8 +76,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Pas de souci, nous allons travailler avec ce que nous avons.",
     },
     "detail_what": {
-        "en": "Thanks! What did you actually do there, day to day? And what are you most proud of?",
-        "fr": "Merci ! Concrètement, que faisiez-vous au quotidien ? Et de quoi êtes-vous le plus fier ou la plus fière ?",
+        "en": "Thanks! What do (or did) you actually do there, day to day? And what are you most proud of?",
+        "fr": "Merci ! Concrètement, qu'est-ce que vous y faites (ou y faisiez) au quotidien ? Et de quoi êtes-vous le plus fier ou la plus fière ?",
     },
     "detail_how_long": {
         "en": "Thanks! How long have you done that, and is there something you did there that you're proud of?",
@@ -459,6 +461,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "qr_about_me": {"en": "What do you know about me?", "fr": "Que savez-vous de moi ?"},
     "qr_export": {"en": "Export my data", "fr": "Exporter mes données"},
     "qr_erase": {"en": "Erase my data", "fr": "Effacer mes données"},
+    # -- vocabulary: data categories, consent statuses, validation levels -----------------------
+    "category_profile": {"en": "your profile", "fr": "votre profil"},
+    "category_experiences": {"en": "your experiences", "fr": "vos expériences"},
+    "category_skills": {"en": "your skills", "fr": "vos compétences"},
+    "category_interests": {"en": "your interests", "fr": "vos centres d'intérêt"},
+    "category_preferences": {"en": "your preferences", "fr": "vos préférences"},
+    "category_plan": {"en": "your plan (target, gap, trainings, jobs)", "fr": "votre projet (métier visé, écart, formations, offres)"},
+    "category_region": {"en": "your region", "fr": "votre région"},
+    "category_evidence": {"en": "your proofs (certificates, traces)", "fr": "vos preuves (attestations, traces)"},
+    "status_pending": {"en": "waiting for your answer", "fr": "en attente de votre réponse"},
+    "status_granted": {"en": "given", "fr": "donné"},
+    "status_refused": {"en": "refused", "fr": "refusé"},
+    "status_revoked": {"en": "withdrawn", "fr": "retiré"},
+    "status_expired": {"en": "expired", "fr": "expiré"},
+    "level_declared": {"en": "said by you", "fr": "déclarée"},
+    "level_inferred": {"en": "suggested and confirmed", "fr": "proposée et confirmée"},
+    "level_validated_by_counsellor": {"en": "validated by a counsellor", "fr": "validée par un conseiller"},
+    "level_evidenced": {"en": "backed by a proof", "fr": "prouvée"},
+    "level_certified": {"en": "certified", "fr": "certifiée"},
+    "about_skill": {"en": "{label} ({level})", "fr": "{label} ({level})"},
+    "about_consent": {"en": "{name}: {status}", "fr": "{name} : {status}"},
     # -- cards -----------------------------------------------------------------------------------
     "card_gap": {"en": "Skills gap to {target}", "fr": "Écart de compétences pour {target}"},
     "card_export": {"en": "Your data (JSON)", "fr": "Vos données (JSON)"},
@@ -473,10 +496,167 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+# French for pupils ("tu"): the same messages, in the register a 16-year-old is spoken to. Only the
+# entries a pupil meets in a chat; ``in_register`` turns a finished French turn into this register.
+TUTOIEMENT: dict[str, str] = {
+    "welcome": "Salut, je suis Orient 👋 Je t'aide à mettre des mots sur ce que tu sais faire et à voir où cela peut te mener. Quelle langue préfères-tu ?",
+    "language_again": "Pardon, je n'ai pas compris. Choisis une langue : français ou anglais.",
+    "purpose_notice": (
+        "Très bien. Voici comment ça marche : tu me racontes ce que tu fais ou as fait (lycée, job d'été, bénévolat, "
+        "famille, sport, musique, art, loisirs), je te propose les compétences que cela montre, tu les confirmes, "
+        "puis on regarde ensemble des métiers, des filières d'études et des formations.\n\n"
+        "Confidentialité : je garde ce que tu me dis dans ton profil, sur ce service, uniquement pour t'aider. Rien "
+        "n'est partagé sans ton accord pour chaque destinataire, et tu peux à tout moment voir, exporter ou effacer "
+        "toutes tes données.\n\nEs-tu d'accord pour que je traite ce que tu me dis afin de construire ton profil ?"
+    ),
+    "processing_again": "Je ne peux construire ton profil que si tu acceptes que je garde ce que tu me dis. Es-tu d'accord ? (oui / non)",
+    "processing_refused": "C'est compris : je ne garde rien sur toi. Tu peux revenir quand tu veux. À bientôt !",
+    "experience_first_high_school": "Commençons par toi. Raconte-moi quelque chose que tu fais ou as fait : baby-sitting, job d'été, projet au lycée, sport, musique, art, bénévolat, loisir... Qu'est-ce que tu fais ?",
+    "experience_first": "Commençons. Raconte-moi quelque chose que tu fais ou as fait : le lycée, du bénévolat, l'aide à un proche, du sport, de la musique, de l'art ou un loisir. Qu'est-ce que tu fais ?",
+    "experience_next": "Tu fais autre chose, payé ou non ? Bénévolat, famille, sport, musique, art, loisirs : tout compte. Sinon, dis-moi que c'est tout.",
+    "experience_again": "Même les petites choses comptent : t'occuper de quelqu'un, un sport d'équipe, un projet au lycée. Raconte-m'en une, ou dis « c'est tout » pour continuer.",
+    "experience_none": "Pas de souci, on va travailler avec ce qu'on a.",
+    "detail_what": "Merci ! Concrètement, qu'est-ce que tu fais au quotidien ? Et de quoi es-tu le plus fier ou la plus fière ?",
+    "detail_how_long": "Merci ! Depuis combien de temps, et y a-t-il quelque chose dont tu es fier ou fière ?",
+    "detail_more": "Merci ! Autre chose que tu y fais, ou dont tu es fier ou fière ?",
+    "skills_intro": "D'après ce que tu m'as dit sur « {experience} », je vois ces compétences :",
+    "skills_ask": "Est-ce que ça te correspond ? Garde-les toutes, retire celles qui ne vont pas, ou ajoute les tiennes (« ajouter : ... »).",
+    "skills_added": "J'ai ajouté {added} à ton profil. Autre chose à changer, ou on garde celles-ci ?",
+    "skills_add_unknown": "Je n'ai pas trouvé de compétence correspondant à « {text} ». Peux-tu le dire autrement ? Sinon, garde la liste telle quelle.",
+    "skills_again": "Touche « Tout garder », « Aucune », ou retires-en une par son numéro (par exemple « retirer 2 »).",
+    "skills_confirmed": "C'est noté : {count} compétence(s) ajoutée(s) à ton profil.",
+    "skills_left_pending": "Je les laisse comme suggestions pour l'instant ; tu pourras les confirmer plus tard.",
+    "interests_ask": "Parlons de toi : qu'est-ce que tu aimes le plus ? Par exemple travailler avec des gens, de tes mains, avec des chiffres ou l'informatique, créer, mener des projets, ou organiser.",
+    "interests_again": "Choisis-en une ou deux, ou dis-moi avec tes mots ce que tu aimes faire.",
+    "preferences_ask_high_school": "Et après le lycée : études courtes ou longues, alternance, ou travailler rapidement ? Où aimerais-tu étudier ou travailler ?",
+    "preferences_ask": "Quelques préférences : où aimerais-tu travailler ou étudier, à quel rythme, et quelle formation es-tu prêt(e) à suivre ?",
+    "preferences_again": "Par exemple : « études courtes près de Lyon, l'alternance me va ». Ou dis « pas de préférence ».",
+    "moves_intro": "Voici des pistes qui correspondent à tes compétences et à ce que tu aimes :",
+    "moves_intro_high_school": "Voici des secteurs, des métiers et des filières d'études qui correspondent à ce que tu fais et aimes :",
+    "moves_ask": "Laquelle veux-tu explorer ? Choisis-en une, ou nomme un autre métier.",
+    "moves_none": "Je n'ai pas encore assez d'éléments pour proposer des pistes. Quel métier aimerais-tu viser ?",
+    "target_unknown": "Je n'ai pas trouvé « {text} » parmi les métiers que je connais. Choisis une option, ou nomme le métier autrement.",
+    "target_default": "Prenons « {label} », la piste la plus proche, pour commencer ; tu pourras changer plus tard.",
+    "gap_intro": "Bon choix : {target}. Tu as déjà {covered} de ses compétences clés.",
+    "gap_nothing": "Tu couvres déjà les compétences clés que je connais pour ce métier.",
+    "jobs_intro": "Des offres qui correspondent à tes compétences :",
+    "plan_next": "Des questions ? Quand tu es prêt(e), je te demanderai avec qui, si tu le souhaites, partager ton profil.",
+    "share_ask": "Veux-tu partager ton profil avec ce {kind_label} ? (oui / non)",
+    "share_again": "Juste oui ou non : partager ton profil avec {name} ?",
+    "share_done": "C'est fait : partagé avec {name}. Voici ton reçu signé ; tu peux retirer cet accord à tout moment.",
+    "share_none_available": "Il n'y a aucun destinataire disponible sur ce service pour l'instant.",
+    "wrapup": "C'est tout pour aujourd'hui ! Ton profil compte {skills} compétence(s) confirmée(s){target}. Prochaines étapes : {steps} Tu peux à tout moment me demander de voir, exporter ou effacer tes données. Bonne chance !",
+    "wrapup_target": " et ton objectif est {label}",
+    "wrapup_steps": "regarde les formations ci-dessus, parles-en à un conseiller ou une conseillère d'orientation, et reviens mettre à jour ton profil.",
+    "finished_hint": "On a terminé pour l'instant. Tu peux demander « que sais-tu de moi ? », « exporter mes données », « effacer mes données » ou « recommencer ».",
+    "about_me_empty": "Je ne sais encore rien de toi.",
+    "about_me": "Voici ce que je sais de toi :\n{summary}",
+    "export_done": "Voici tout ce que je détiens sur toi, en export JSON (aussi disponible en JSON-LD et en page imprimable).",
+    "erase_confirm": "Veux-tu vraiment que j'efface tout ce qui te concerne (profil, discussion, accords) ? C'est définitif. (oui / non)",
+    "erase_done": "C'est fait : tout ce qui te concerne a été effacé. Si tu réécris, on repart de zéro. Prends soin de toi !",
+    "revoke_done": "C'est fait : j'ai retiré ton accord pour {names}. Plus rien ne leur sera partagé.",
+    "revoke_none": "Tu n'as donné aucun accord de partage, il n'y a donc rien à retirer.",
+    "injection_refused": "Je ne peux pas faire cela : je ne partage jamais tes données à cause d'un message dans la discussion. Le partage se fait seulement à l'étape prévue, destinataire par destinataire, après lecture de sa notice et ton accord. Rien n'a été partagé.",
+    "correction_location": "Merci, j'ai corrigé ton lieu : {location}.",
+    "skill_removed": "J'ai retiré {label} de ton profil.",
+    "skill_not_found": "Je n'ai pas trouvé cette compétence dans ton profil.",
+    "restart": "D'accord, reprenons depuis le début (ton profil est gardé ; demande-moi de l'effacer si tu le souhaites).",
+    "help": "Je suis là pour t'aider à voir tes compétences et où elles peuvent te mener. À tout moment, tu peux dire « que sais-tu de moi ? », « revenir en arrière », « exporter mes données » ou « effacer mes données ».",
+    "off_topic": "Ça sort de ce que je sais faire ; je suis là pour tes compétences et ton orientation.",
+    "off_topic_who": "Je suis Orient, un assistant d'orientation. Je suis un programme, pas une personne, et je fonctionne sans envoyer tes propos ailleurs.",
+    "off_topic_time": "Ça prend une dizaine de minutes, et tu peux t'arrêter et revenir quand tu veux : je me souviendrai où on en était.",
+    "off_topic_why": "Je pose la question pour te proposer des compétences et des pistes qui te correspondent vraiment.",
+    "off_topic_skill": "Une compétence, c'est quelque chose que tu sais faire, comme servir des clients ou monter une vidéo ; ESCO, la liste européenne, en nomme environ 14 000 pour que écoles et employeurs se comprennent.",
+    "off_topic_counts": "Oui, ça compte : tout ce que tu as fait peut montrer des compétences.",
+    "error_turn": "Désolé, un problème est survenu de mon côté. Peux-tu répéter ?",
+    "qr_about_me": "Que sais-tu de moi ?",
+}
+
+_VOWEL = "aeiouyhàâäéèêëîïôöùûüœAEIOUYHÀÂÉÈÊÎÔŒ"
+_ELIDED = {"ce": "cet ", "de": "d'", "le": "l'", "la": "l'", "que": "qu'", "je": "j'", "ne": "n'", "se": "s'"}
+_BEFORE_PLACEHOLDER = re.compile(r"\b(ce|de|le|la|que|je|ne|se) \{(\w+)\}", re.IGNORECASE)
+
+
+def _elide(template: str, values: dict[str, object]) -> str:
+    """French elision before a filled-in word: "ce {x}" with x = "organisme" reads "cet organisme",
+    "de {x}" with x = "Orient" reads "d'Orient"."""
+
+    def fix(match: re.Match[str]) -> str:
+        word, name = match.group(1), match.group(2)
+        value = str(values.get(name, ""))
+        if not value or value[0] not in _VOWEL:
+            return match.group(0)
+        elided = _ELIDED[word.lower()]
+        if word[0].isupper():
+            elided = elided[0].upper() + elided[1:]
+        return elided + "{" + name + "}"
+
+    return _BEFORE_PLACEHOLDER.sub(fix, template)
+
+
 def say(key: str, lang: str, **values: object) -> str:
     entry = MESSAGES[key]
     text = entry.get(lang) or entry["en"]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    if lang == "fr":
+        text = _elide(text, values)
+    return text.format(**values)
+
+
+def _register_pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", template)
+    pattern, seen = "", set()
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            pattern += re.escape(part)
+        elif part in seen:
+            pattern += f"(?P={part})"
+        else:
+            seen.add(part)
+            pattern += f"(?P<{part}>.+?)"
+    return re.compile(pattern, re.DOTALL)
+
+
+_REGISTER: list[tuple[re.Pattern[str] | str, str]] | None = None
+
+
+def _register_table() -> list[tuple[re.Pattern[str] | str, str]]:
+    global _REGISTER
+    if _REGISTER is None:
+        table: list[tuple[re.Pattern[str] | str, str]] = []
+        for key, tu in sorted(TUTOIEMENT.items(), key=lambda kv: -len(MESSAGES[kv[0]]["fr"])):
+            vous = MESSAGES[key]["fr"]
+            table.append((_register_pattern(vous) if "{" in vous else vous, tu))
+        _REGISTER = table
+    return _REGISTER
+
+
+def in_register(text: str, lang: str, persona: str | None) -> str:
+    """A finished French turn said to a pupil ("tu"), every catalogue sentence in it replaced by its
+    "tu" form; other turns are returned unchanged."""
+    if lang != "fr" or persona != "high_school" or not text:
+        return text
+    for vous, tu in _register_table():
+        if isinstance(vous, str):
+            text = text.replace(vous, tu)
+        else:
+            text = vous.sub(lambda m, tu=tu: tu.format(**m.groupdict()), text)
+    return text
+
+
+def label_of(prefix: str, value: object, lang: str) -> str:
+    """A vocabulary word in the person's language (``category_``, ``status_``, ``level_``), or the
+    value itself when the catalogue has none."""
+    key = f"{prefix}{value}"
+    return say(key, lang) if key in MESSAGES else str(value)
+
+
+def categories_text(categories: list[object], lang: str) -> str:
+    names = [label_of("category_", c, lang) for c in categories]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {say('and', lang)} " + names[-1]
 
 
 def duration_text(months: int, lang: str) -> str:

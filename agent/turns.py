@@ -13,6 +13,7 @@ from typing import Any
 from langgraph.graph import END
 from langgraph.types import Command
 
+from agent.prompts import in_register
 from agent.reply import AgentReply, Card, Expecting, QuickReply
 from agent.state import AgentState
 
@@ -42,10 +43,11 @@ def ask(
     notes = [n for n in (state.get("notes") or []) if n]
     reply = AgentReply(
         conversation_id=state.get("conversation_id", ""),
-        text="\n\n".join([*notes, text]),
+        text=in_register("\n\n".join([*notes, text]), lang, state.get("persona")),
         language=lang,
         expecting=expecting,
-        quick_replies=[QuickReply(**q) for q in (quick_replies or [])],
+        quick_replies=[QuickReply(label=in_register(q["label"], lang, state.get("persona")), value=q["value"])
+                       for q in (quick_replies or [])],
         cards=[Card(**c) for c in [*(state.get("cards") or []), *(cards or [])]],
         expecting_context=context or {},
         phase=phase,

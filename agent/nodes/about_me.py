@@ -6,9 +6,10 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from agent.context import AgentContext
-from agent.prompts import duration_text, say
+from agent.prompts import duration_text, label_of, say
 from agent.state import AgentState
 from agent.toolbox import load_profile
+from tools.consent.service import ConsentError
 from agent.turns import back_to_phase, card
 
 
@@ -23,19 +24,30 @@ def about_me(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         months = e.period.months()
         experiences.append(e.title + (f" ({duration_text(months, lang)})" if months else ""))
     lines.append("• " + say("about_experiences", lang, items="; ".join(experiences) or none))
-    skills = [f"{s.label} [{s.level.value}]" for s in profile.confirmed_skills()]
+    skills = [say("about_skill", lang, label=s.label, level=label_of("level_", s.level.value, lang))
+              for s in profile.confirmed_skills()]
     lines.append("• " + say("about_skills", lang, items=", ".join(skills) or none))
     if profile.interests.text or profile.interests.riasec:
-        lines.append("• " + say("about_interests", lang, items=profile.interests.text or "".join(profile.interests.riasec)))
+        interests = profile.interests.text or ", ".join(label_of("qr_interest_", c, lang) for c in profile.interests.riasec)
+        lines.append("• " + say("about_interests", lang, items=interests))
     if profile.preferences.text:
         lines.append("• " + say("about_preferences", lang, items=profile.preferences.text))
     if profile.target:
         lines.append("• " + say("about_target", lang, items=profile.target.label))
     consents = []
     if ctx.consents is not None:
-        consents = [f"{c.recipient_id}: {c.status.value}" for c in ctx.consents.list(state["conversation_id"])]
+        consents = [say("about_consent", lang, name=_recipient_name(ctx, c.recipient_id),
+                        status=label_of("status_", c.status.value, lang))
+                    for c in ctx.consents.list(state["conversation_id"])]
     lines.append("• " + say("about_consents", lang, items=", ".join(consents) or none))
     empty = profile.is_empty() and not consents
     text = say("about_me_empty", lang) if empty else say("about_me", lang, summary="\n".join(lines))
     data = profile.model_dump(mode="json", include={"experiences", "skills", "interests", "preferences", "target"})
     return back_to_phase(state, text, cards=[card("profile", say("card_profile", lang), **data)])
+
+
+def _recipient_name(ctx: AgentContext, recipient_id: str) -> str:
+    try:
+        return ctx.consents.recipient(recipient_id).name
+    except ConsentError:  # a recipient removed since: its id is all there is
+        return recipient_id

@@ -12,6 +12,7 @@ from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import change_profile, load_profile
 from agent.turns import ask, card, goto, quick
+from tools.career.course_wording import duration_words, level_words
 from tools.career.gap_picture import render_gap_svg
 from tools.profile import GapSkill, GapSummary, Plan, PlanJob, PlanTraining
 
@@ -86,7 +87,8 @@ def plan(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
                   almost=[s.label for s in gap.skills if s.status == "almost"],
                   missing=[s.label for s in essential_missing], groups=[g.model_dump(mode="json") for g in gap.groups])]
     cards += [card("course", t.title, id=t.id, url=t.url, provider=t.provider, explanation=t.explanation,
-                   new_skills=[s.label for s in t.new_skills], level=t.level, duration=t.duration, score=t.score)
+                   new_skills=[s.label for s in t.new_skills], level=level_words(t.level, lang),
+                   duration=duration_words(t.duration, lang), score=t.score)
               for t in trainings]
     cards += [card("job", j.title, id=j.id, url=j.url, location=j.location, employer=j.employer, score=j.score,
                    matching_skills=[s.label for s in j.matching_skills][:6],

@@ -16,6 +16,7 @@ import numpy as np
 
 from tools.career.catalog_index import course_index
 from tools.career.catalog_records import CourseRecord
+from tools.career.course_wording import duration_words, level_words
 from tools.career.models import SkillRef, SkillsGap, TrainingRecommendation
 from tools.career.packs.models import LoadedPacks
 from tools.career.packs.signals import skill_demand
@@ -147,7 +148,8 @@ def _recommendation(course: CourseRecord, covered: list[str], score: float, gap_
             text += (f" Builds on what you know: {', '.join(s.label for s in existing[:2])}." if lang == "en"
                      else f" S'appuie sur vos acquis : {', '.join(s.label for s in existing[:2])}.")
     if course.duration:
-        text += f" ({course.duration}{', ' + course.level if course.level else ''})"
+        level = level_words(course.level, lang)
+        text += f" ({duration_words(course.duration, lang)}{', ' + level if level else ''})"
     if relaxed:
         text += (" No course matched your level/duration wishes, so this one is the closest." if lang == "en"
                  else " Aucune formation ne respectait vos critères de niveau ou de durée : voici la plus proche.")
