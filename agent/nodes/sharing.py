@@ -16,7 +16,7 @@ from langgraph.types import Command
 from agent.answers import is_empty, is_no, is_yes
 from agent.context import AgentContext
 from agent.language import normalise
-from agent.prompts import say
+from agent.prompts import categories_text, say
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import load_profile
@@ -158,7 +158,7 @@ def _ask(state: AgentState, current: dict, queue: list[str], note: str | None = 
     lang = state.get("language") or "en"
     why = current["why"].get(lang) or current["why"].get("en", "")
     notice = say("share_notice", lang, name=current["name"], demo=say("demo_mark", lang) if current["demo"] else "",
-                 why=why, categories=", ".join(current["categories"]), retention=current["retention_days"],
+                 why=why, categories=categories_text(current["categories"], lang), retention=current["retention_days"],
                  duration=current["consent_duration_days"])
     question = say("share_ask", lang, kind_label=say(f"kind_{current['kind']}", lang))
     text = question if again else f"{notice}\n\n{question}"
