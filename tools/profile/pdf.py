@@ -45,7 +45,7 @@ _STEPS: list[tuple[Limits, float]] = [
 
 def to_pdf(profile: Profile, *, gap_svg: str | None = None, font_dirs: tuple[Path, ...] = FONT_DIRS, today: date | None = None) -> bytes:
     """A one-page A4 PDF summary of the profile."""
-    font = _find_font(font_dirs)
+    font = find_font(font_dirs)
     pdf = None
     for limits, size in _STEPS:
         view = summary_view(profile, gap_svg=gap_svg, limits=limits, today=today)
@@ -57,7 +57,7 @@ def to_pdf(profile: Profile, *, gap_svg: str | None = None, font_dirs: tuple[Pat
     return bytes(pdf.output())
 
 
-def _find_font(font_dirs: tuple[Path, ...]) -> dict[str, Path] | None:
+def find_font(font_dirs: tuple[Path, ...]) -> dict[str, Path] | None:
     for folder in font_dirs:
         files = {style: folder / name for style, name in (("", "DejaVuSans.ttf"), ("B", "DejaVuSans-Bold.ttf"), ("I", "DejaVuSans-Oblique.ttf"))}
         if all(p.is_file() for p in files.values()):
@@ -84,7 +84,7 @@ class _Page(FPDF):
 
     def t(self, text: str) -> str:
         """Text the chosen font can draw."""
-        return text if self.unicode else _latin1(text)
+        return text if self.unicode else latin1(text)
 
     def font(self, style: str = "", scale: float = 1.0, colour: tuple[int, int, int] = INK) -> None:
         self.set_font(self.family, style, self.base * scale)
@@ -188,7 +188,7 @@ def _render(v: SummaryView, size: float, font: dict[str, Path] | None, clip: boo
 _TOOLTIP = re.compile(r"<title>.*?</title>", re.DOTALL)
 
 
-def _latin1(text: str) -> str:
+def latin1(text: str) -> str:
     """Text the PDF core fonts can draw (fpdf2 draws SVG text with them whatever font the page uses)."""
     replaced = (
         text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').replace("–", "-").replace("—", "-")
@@ -210,7 +210,7 @@ def _gap(pdf: _Page, v: SummaryView, width: float) -> None:
     drawn = False
     if gap.svg:
         try:
-            printable_svg = _latin1(_TOOLTIP.sub("", gap.svg))  # no hover titles on paper; fpdf2 skips shapes holding one
+            printable_svg = latin1(_TOOLTIP.sub("", gap.svg))  # no hover titles on paper; fpdf2 skips shapes holding one
             info = pdf.image(io.BytesIO(printable_svg.encode("utf-8")), x=pdf.l_margin, w=min(width, 120))
             drawn = info is not None
         except (ValueError, NotImplementedError, ParseError, KeyError):
