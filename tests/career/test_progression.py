@@ -65,7 +65,13 @@ def test_step_up_keeps_a_place_when_the_person_names_their_job(family_kb):
     assert "step_up" in manager.reasons
     assert "A step up in your field, from warehouse worker." in manager.why["en"]
     assert "Une progression dans votre domaine, depuis magasinier." in manager.why["fr"]
-    assert len(moves) == 3 and o("warehouse") not in [m.uri for m in moves]
+    # the job held comes first, as the same job elsewhere, then the close steps
+    assert len(moves) == 3 and moves[0].uri == o("warehouse") and moves[0].step == "own_job"
+    assert manager.step == "close" and any(d.kind == "step_up" and d.source for d in manager.details)
+    # staying with the employer: the job held there is no move
+    staying = rank_moves(family_kb, profile, "employee", None, "stay with my employer", top_k=3,
+                         current_occupations=[o("warehouse")])
+    assert o("warehouse") not in [m.uri for m in staying] and o("manager") in [m.uri for m in staying]
 
 
 def test_no_step_up_without_a_named_job(family_kb):

@@ -66,6 +66,24 @@ class CoveredSkill(SkillRef):
 
 
 MoveKind = Literal["occupation", "sector", "study_programme", "employer_role"]
+ReasonKind = Literal[
+    "skills", "own_job", "same_family", "step_up", "rome_mobility", "interests", "interest_led", "regional_demand",
+    "conditions", "named", "sector", "study_track", "employer_role",
+]
+
+
+class MoveReason(BaseModel):
+    """One reason a move was offered (or was ranked lower), as data a question about the advice can
+    be answered from: "why this move?" → the reasons' texts, the skills and the job they build on."""
+
+    kind: ReasonKind
+    text: dict[str, str] = Field(default_factory=dict)  # en / fr
+    skills: list[SkillRef] = Field(default_factory=list)  # the skills that carry over (kind "skills")
+    source: SkillRef | None = None  # the job it builds on (own_job, same_family, step_up, rome_mobility)
+    conditions: list[str] = Field(default_factory=list)  # working conditions against the person's wishes
+
+    def say(self, lang: str = "en") -> str:
+        return self.text.get(lang) or self.text.get("en", "")
 
 
 class CareerMove(BaseModel):
@@ -90,6 +108,11 @@ class CareerMove(BaseModel):
     target_uri: str | None = None
     examples: list[SkillRef] = Field(default_factory=list)
     source: str | None = None  # pack id when the move comes from a knowledge pack
+    # How close a step it is: "own_job" (the same job elsewhere), "close" (same family, a step up, a
+    # usual ROME move from a job held) or "change" (a bigger change).
+    step: Literal["own_job", "close", "change"] = "change"
+    details: list[MoveReason] = Field(default_factory=list)  # the reasons as data (see MoveReason)
+    conditions: list[str] = Field(default_factory=list)  # ROME working conditions the person said they don't want
 
     def explanation(self, lang: str = "en") -> str:
         return self.why.get(lang) or self.why.get("en", "")

@@ -20,9 +20,9 @@ from typing import Any, Iterable
 import numpy as np
 
 from tools.career.employer_moves import rank_roles
-from tools.career.interests import InterestProfile, parse_interests
+from tools.career.interests import RIASEC_NAMES, InterestProfile, parse_interests
 from tools.career.labels import label, refs
-from tools.career.models import CareerMove
+from tools.career.models import CareerMove, MoveReason, SkillRef
 from tools.career.move_explanations import why_texts
 from tools.career.occupation_scores import SkillScores, skill_scores
 from tools.career.packs.models import LoadedPacks
@@ -32,6 +32,7 @@ from tools.career.progression import INTEREST_LED_MIN_AFFINITY, best_of, carries
 from tools.career.rome_facts import RomeFacts, mobility_of
 from tools.career.sector_moves import interleave, rank_programmes, rank_sectors
 from tools.career.skill_space import SkillSpace
+from tools.career.work_contexts import WorkContexts, clash_text
 
 INTEREST_WEIGHT = {"high_school": 0.5}
 DEFAULT_INTEREST_WEIGHT = 0.25
@@ -42,6 +43,11 @@ MOBILITY_BONUS = 0.05
 EXPLICIT_MOBILITY_BONUS = 0.15
 SAME_ROME_WEIGHT = 0.5
 CURRENT_FROM_TOP = 3
+# Among the close steps (same family, step up, usual move): how much each kind of closeness adds.
+CLOSE_FAMILY_BONUS = 0.1
+CLOSE_STEP_BONUS = 0.08
+CLOSE_MOBILITY_BONUS = 0.05
+TRAINING_FLOOR = 0.6  # someone who wants little training: a move they have none of the skills for keeps 60%
 
 
 def interest_affinity(facts: RomeFacts, interests: InterestProfile) -> np.ndarray:
@@ -132,7 +138,10 @@ def rank_moves(
         mobility_term = MOBILITY_BONUS * mobility * np.minimum(1.0, scores.total / 0.2)
     final = base * (1.0 + DEMAND_BOOST * demand) + mobility_term
     final = _apply_preferences(final, facts, prefs)
-    if explicit and persona == "employee":  # an employee holds that job: it is no move (a jobseeker may want it back)
+    final, clashes = WorkContexts.for_kb(kb).apply(final, prefs)
+    if prefs.little_training or prefs.short_training:  # a wide gap means long training: it counts less
+        final = final * (TRAINING_FLOOR + (1.0 - TRAINING_FLOOR) * np.asarray(scores.essential, np.float32))
+    if explicit and persona == "employee" and prefs.stay_with_employer:  # the job they hold there is no move
         final[current] = 0.0
 
     n_occ = max(top_k, 1) if persona != "high_school" else max(top_k, 1) * 2
@@ -142,7 +151,7 @@ def rank_moves(
         return [
             _occupation_move(kb, space, facts, scores, profile, i, float(final[i]), set(skill_uris), lang,
                              mobility_source.get(i), region_of.get(i) if demand[i] > 0 else None,
-                             kinds.get(i), current)
+                             kinds.get(i), current, clashes.get(i, []))
             for i in indices
         ]
 
@@ -161,8 +170,64 @@ def rank_moves(
     interest_led = None
     if w_int and affinity.any():
         interest_led = carries & (affinity >= INTEREST_LED_MIN_AFFINITY * float(affinity.max()))
-    chosen, kinds = _keep_room(candidates, visible, final, scores.total, step_up & (scores.total > 0), interest_led)
+    if explicit:
+        chosen, kinds = _close_steps_first(facts, current, candidates, visible, final, scores.total, step_up,
+                                           mobility, interest_led)
+    else:
+        chosen, kinds = _keep_room(candidates, visible, final, scores.total, step_up & (scores.total > 0), interest_led)
     return (roles + moves_of(chosen, kinds))[:top_k]
+
+
+def _close_steps_first(
+    facts: RomeFacts, current: list[int], ranked: list[int], k: int, final: np.ndarray, skills: np.ndarray,
+    step_up: np.ndarray, mobility: np.ndarray, interest_led: np.ndarray | None,
+) -> tuple[list[int], dict[int, str]]:
+    """For a person whose jobs are known: their own job first (the same job elsewhere), then the
+    close steps (a step up, the same ROME family, a usual ROME move from it), then bigger changes
+    (the best of the rest, one of them fitting what they enjoy when there is one)."""
+    kinds: dict[int, str] = {}
+    chosen: list[int] = []
+    if k <= 0:
+        return chosen, kinds
+    for i in current:
+        if final[i] > 0 and len(chosen) < 1:
+            chosen.append(i)
+            kinds[i] = "own_job"
+    family = {code for i in current for code in facts.rome_codes[i]}
+    n = len(final)
+    same_family = np.zeros(n, bool)
+    for code in family:
+        same_family[facts.by_rome.get(code, [])] = True
+    close_score = final + CLOSE_FAMILY_BONUS * same_family + CLOSE_STEP_BONUS * step_up + CLOSE_MOBILITY_BONUS * mobility
+    eligible = (same_family | step_up | (mobility > 0)) & (final > 0) & (skills > 0)
+    eligible[current] = False
+    n_change = 0 if k < 3 else (2 if k >= 6 else 1)
+    n_close = max(k - len(chosen) - n_change, 0)
+    step = best_of(close_score, step_up & eligible, set(chosen)) if step_up.any() else None
+    if step is not None and n_close:
+        chosen.append(step)
+        kinds[step] = "step_up"
+        n_close -= 1
+    for i in np.argsort(-close_score, kind="stable"):
+        i = int(i)
+        if n_close <= 0 or close_score[i] <= 0:
+            break
+        if eligible[i] and i not in chosen:
+            chosen.append(i)
+            kinds[i] = "step_up" if step_up[i] else ("same_family" if same_family[i] else "rome_mobility")
+            n_close -= 1
+    rest = [i for i in ranked if i not in chosen]
+    if interest_led is not None and interest_led.any() and len(chosen) < k:
+        pick = best_of(final + 1e-6 * skills, interest_led, set(chosen))
+        if pick is not None:
+            chosen.append(pick)
+            kinds.setdefault(pick, "interest_led")
+    for i in rest:
+        if len(chosen) >= k:
+            break
+        if i not in chosen:
+            chosen.append(i)
+    return chosen[:k], kinds
 
 
 def _keep_room(
@@ -271,6 +336,7 @@ def _occupation_move(
     region: str | None,
     kind: str | None = None,
     current: list[int] | None = None,
+    clash: list[str] | None = None,
 ) -> CareerMove:
     uri = space.occ_uris[i]
     occ = kb.occupations[uri]
@@ -292,19 +358,50 @@ def _occupation_move(
     if mobility_from is not None and mobility_from != i:
         mobility_names = {lg: label(kb, space.occ_uris[mobility_from], lg) for lg in ("en", "fr")}
     step_from = None
-    if kind == "step_up" and current:
-        source = _family_source(facts, current, i)
-        step_from = {lg: label(kb, space.occ_uris[source], lg) for lg in ("en", "fr")}
-        mobility_names = None  # the step up says it
+    family_from = None
+    source = None
+    if kind in ("step_up", "same_family") and current:
+        src = _family_source(facts, current, i)
+        source = src
+        names = {lg: label(kb, space.occ_uris[src], lg) for lg in ("en", "fr")}
+        if kind == "step_up":
+            step_from = names
+        else:
+            family_from = names
+        mobility_names = None  # the step says it
+    elif kind == "rome_mobility" and mobility_from is not None:
+        source = mobility_from
     reasons = ["skills"] if carried_uris else []
     if kind:
         reasons.append(kind)
     if letters:
         reasons.append(f"interests:{letters}")
-    if mobility_names:
+    if mobility_names and "rome_mobility" not in reasons:
         reasons.append("rome_mobility")
     if region:
         reasons.append("regional_demand")
+    if clash:
+        reasons.append("conditions")
+    why = why_texts(
+        carried=carried, missing=missing, n_essential=len(essential), n_essential_held=n_held,
+        interest_letters=letters, mobility_from=mobility_names, region=region,
+        step_up_from=step_from, interest_led=kind == "interest_led",
+    )
+    prefix = {}
+    if kind == "own_job":
+        prefix = {"en": "Your own job, with another employer.", "fr": "Votre métier, chez un autre employeur."}
+    elif family_from:
+        prefix = {"en": f"Close to your job as {family_from['en']} (same ROME job family).",
+                  "fr": f"Proche de votre métier de {family_from['fr']} (même famille de métiers ROME)."}
+    for lg in ("en", "fr"):
+        extra = clash_text(clash or [], lg)
+        why[lg] = " ".join(t for t in (prefix.get(lg, ""), why[lg], extra) if t)
+    source_ref = SkillRef(uri=space.occ_uris[source], label=label(kb, space.occ_uris[source], lang)) \
+        if source is not None else None
+    if kind == "own_job":
+        source_ref = SkillRef(uri=uri, label=label(kb, uri, lang))
+    details = _details(reasons, why, carried[lang], source_ref, clash or [], letters, missing, n_held, len(essential),
+                       mobility_names, step_from, family_from, region, prefix)
     domain = facts.domain[i]
     return CareerMove(
         kind="occupation",
@@ -317,13 +414,55 @@ def _occupation_move(
         essential_coverage=round(float(scores.essential[i]), 4),
         carried_skills=carried[lang],
         missing_essential=missing[lang],
-        why=why_texts(
-            carried=carried, missing=missing, n_essential=len(essential), n_essential_held=n_held,
-            interest_letters=letters, mobility_from=mobility_names, region=region,
-            step_up_from=step_from, interest_led=kind == "interest_led",
-        ),
+        why=why,
         reasons=reasons,
         sector=facts.domain_labels.get(domain) if domain else None,
         riasec=(facts.major[i] + facts.minor[i]) or None,
         target_uri=uri,
+        step="own_job" if kind == "own_job" else ("close" if kind in ("step_up", "same_family", "rome_mobility") else "change"),
+        details=details,
+        conditions=list(clash or []),
     )
+
+
+def _details(reasons: list[str], why: dict[str, str], carried: list[SkillRef], source: SkillRef | None,
+             clash: list[str], letters: str, missing: dict[str, list[SkillRef]], n_held: int, n_essential: int,
+             mobility_names: dict[str, str] | None, step_from: dict[str, str] | None,
+             family_from: dict[str, str] | None, region: str | None, prefix: dict[str, str]) -> list[MoveReason]:
+    """The move's reasons as typed data, one per kind, each with its own en/fr sentence."""
+    out: list[MoveReason] = []
+    for reason in reasons:
+        kind = reason.split(":", 1)[0]
+        if kind == "skills":
+            out.append(MoveReason(kind="skills", skills=carried, text={
+                "en": f"You have {n_held} of its {n_essential} essential skills; carried over: "
+                      + ", ".join(s.label for s in carried[:6]) + ".",
+                "fr": f"Vous avez {n_held} de ses {n_essential} compétences essentielles ; utiles ici : "
+                      + ", ".join(s.label for s in carried[:6]) + "."}))
+        elif kind == "own_job":
+            out.append(MoveReason(kind="own_job", source=source, text=prefix))
+        elif kind == "same_family" and family_from:
+            out.append(MoveReason(kind="same_family", source=source, text=prefix))
+        elif kind == "step_up" and step_from:
+            out.append(MoveReason(kind="step_up", source=source, text={
+                "en": f"A step up in your field, from {step_from['en']}.",
+                "fr": f"Une progression dans votre domaine, depuis {step_from['fr']}."}))
+        elif kind == "rome_mobility" and mobility_names:
+            out.append(MoveReason(kind="rome_mobility", source=source, text={
+                "en": f"A usual move from {mobility_names['en']} (ROME mobility).",
+                "fr": f"Une mobilité courante depuis {mobility_names['fr']} (mobilité ROME)."}))
+        elif kind == "interests":
+            names = {lg: ", ".join(RIASEC_NAMES[lg][x] for x in letters) for lg in ("en", "fr")}
+            out.append(MoveReason(kind="interests", text={
+                "en": f"Fits your interests ({names['en']}).", "fr": f"Correspond à vos centres d'intérêt ({names['fr']})."}))
+        elif kind == "interest_led":
+            out.append(MoveReason(kind="interest_led", text={
+                "en": "Close to what you enjoy most: a bigger change, with training.",
+                "fr": "Proche de ce que vous aimez le plus : un changement plus grand, avec une formation."}))
+        elif kind == "regional_demand" and region:
+            out.append(MoveReason(kind="regional_demand", text={
+                "en": f"In demand in {region}.", "fr": f"Métier recherché sur le territoire ({region})."}))
+        elif kind == "conditions":
+            out.append(MoveReason(kind="conditions", conditions=clash,
+                                  text={lg: clash_text(clash, lg) for lg in ("en", "fr")}))
+    return out

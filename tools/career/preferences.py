@@ -30,6 +30,15 @@ class CareerPreferences(BaseModel):
     short_studies: bool = False
     long_studies: bool = False
     avoid_sectors: list[str] = Field(default_factory=list)
+    # working conditions (checked against ROME's work contexts, see tools.career.work_contexts)
+    no_nights: bool = False
+    days_only: bool = False
+    no_weekends: bool = False
+    stability: bool = False
+    no_travel: bool = False
+    indoors: bool = False
+    no_heavy_work: bool = False
+    little_training: bool = False  # "not too much training", "no training"
 
 
 _SHORT = ["short train", "short course", "quick", "formation court", "etudes court", "court", "short", "rapid",
@@ -45,6 +54,21 @@ _REMOTE = ["remote", "from home", "teletravail", "a distance", "online", "en lig
 _BEGINNER = ["beginner", "debutant", "from scratch", "zero", "no experience", "sans experience"]
 _ADVANCED = ["advanced", "avance", "expert"]
 _INTERMEDIATE = ["intermediate", "intermediaire"]
+
+_NEG = r"(?:no|not|never|without|avoid|don'?t (?:want|do|like)|nothing (?:at|on)|pas (?:de|d'|le|la|les)?|jamais|sans|plus de|eviter|aucun\w*|hate|rather not)"
+_NO_NIGHTS = re.compile(rf"\b{_NEG}\s+(?:\w+\s+){{0,3}}?(?:nights?|night ?shifts?|nuits?|de nuit)\b")
+_DAYS_ONLY = re.compile(r"\b(days? only|day ?shifts?( only)?|only (?:during the )?day(time|s)?|daytime|office hours|"
+                        r"9 ?(?:to|-) ?5|en journee|que la journee|que de jour|horaires de jour|de jour uniquement|"
+                        r"uniquement (?:de|en) jour(nee)?|horaires de bureau)\b")
+_NO_WEEKENDS = re.compile(rf"\b(?:{_NEG}\s+(?:\w+\s+){{0,5}}?(?:week ?-?ends?|saturdays?|sundays?|samedis?|dimanches?)|"
+                          r"week ?-?ends? (?:off|free)|free week ?-?ends?|week ?-?ends? libres?)\b")
+_STABLE = re.compile(r"\b(stable|stability|steady|secure (?:job|work)|job security|permanent (?:job|contract|position)|"
+                     r"long[- ]term (?:job|contract)|cdi|stabilite|emploi stable|securite de l'emploi)\b")
+_NO_TRAVEL = re.compile(rf"\b{_NEG}\s+(?:\w+\s+){{0,2}}?(?:travel\w*|deplacements?|trips?)\b")
+_INDOORS = re.compile(r"\b(indoors?|inside|a l'interieur|en interieur)\b|" + rf"\b{_NEG}\s+(?:\w+\s+){{0,2}}?(?:outdoors?|outside|exterieur|dehors)\b")
+_NO_HEAVY = re.compile(rf"\b{_NEG}\s+(?:\w+\s+){{0,3}}?(?:heavy|lifting|charges? lourdes?|porter)\b|\bbad back\b|mal au dos")
+_LITTLE_TRAINING = re.compile(rf"\b(?:{_NEG}|little|minimal|not (?:too )?much|pas trop de|peu de)\s+(?:\w+\s+){{0,1}}?"
+                              r"(?:training|studying|studies|formations?|etudes?|school)\b")
 
 _LOCATION = re.compile(
     r"(?:close to|near|near to|around|in|based in|pr[eè]s de|proche de|autour de|à|a|sur|dans la r[eé]gion de|r[eé]gion)\s+"
@@ -75,9 +99,18 @@ def parse_preferences(value: object) -> CareerPreferences:
     tokens = words(text)
     prefs = CareerPreferences(text=text)
     prefs.stay_with_employer = _any(folded, tokens, _EMPLOYER)
-    if _any(folded, tokens, _EVENING):
+    flat = folded.replace("’", "'")
+    prefs.no_nights = bool(_NO_NIGHTS.search(flat))
+    prefs.days_only = bool(_DAYS_ONLY.search(flat))
+    prefs.no_weekends = bool(_NO_WEEKENDS.search(flat))
+    prefs.stability = bool(_STABLE.search(flat))
+    prefs.no_travel = bool(_NO_TRAVEL.search(flat))
+    prefs.indoors = bool(_INDOORS.search(flat))
+    prefs.no_heavy_work = bool(_NO_HEAVY.search(flat))
+    prefs.little_training = bool(_LITTLE_TRAINING.search(flat))
+    if _any(folded, tokens, _EVENING) and not prefs.no_nights:
         prefs.schedule.append("evening")
-    if _any(folded, tokens, _WEEKEND):
+    if _any(folded, tokens, _WEEKEND) and not prefs.no_weekends:
         prefs.schedule.append("weekend")
     if _any(folded, tokens, _PART):
         prefs.schedule.append("part_time")
