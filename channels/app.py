@@ -92,6 +92,7 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
 
     app.include_router(health.router)
     app.include_router(conversations.router)
+    app.include_router(conversations.resume_router)
     app.include_router(profile.router)
     app.include_router(consents.router)
     app.include_router(organisations.router)

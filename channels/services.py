@@ -162,7 +162,37 @@ class Services:
         """The consent ledger; its Ed25519 receipt-signing key lives under ``storage_dir/keys``."""
         from tools.consent import ConsentService, ReceiptSigner
 
-        return ConsentService(self.database, ReceiptSigner.from_key_dir(self.settings.storage_dir / "keys"))
+        return ConsentService(self.database, ReceiptSigner.from_key_dir(self.settings.storage_dir / "keys"),
+                              pseudonyms=self.pseudonyms)
+
+    # -- identity: the person's secrets and the references recipients get (issue 17) ---------------
+    @cached_property
+    def identity(self):
+        """The person's bearer tokens and resume codes (keyed hashes under ``keys/person-credentials.key``)."""
+        from tools.identity import PersonCredentials, load_key
+
+        return PersonCredentials(self.database, load_key(self.settings.storage_dir, "person-credentials.key"))
+
+    @cached_property
+    def pseudonyms(self):
+        """Per-recipient pseudonymous references of people (``keys/pseudonyms.key``)."""
+        from tools.identity import Pseudonyms, load_key
+
+        return Pseudonyms(self.database, load_key(self.settings.storage_dir, "pseudonyms.key"))
+
+    @cached_property
+    def telegram_id_secret(self) -> bytes:
+        """The secret that turns a Telegram user id into an opaque conversation id."""
+        from tools.identity import load_key
+
+        return load_key(self.settings.storage_dir, "telegram-ids.key")
+
+    @cached_property
+    def disclosure(self):
+        """The one place that decides and performs every disclosure to a recipient."""
+        from tools.disclosure import Discloser
+
+        return Discloser(self.sharing, self.profiles, self.transcripts)
 
     @cached_property
     def consent_preferences(self):
@@ -262,4 +292,4 @@ class Services:
 # Services properties whose object holds personal data and has erase / export_person / count
 # (see tools/privacy.py). Add yours here.
 PERSONAL_DATA_STORES = ("profiles", "checkpoints", "transcripts", "counsellor_notes", "consents", "sharing",
-                        "statistics", "traces")
+                        "statistics", "traces", "pseudonyms", "identity")

@@ -248,11 +248,15 @@ class Sharing:
         return int(n or 0)
 
 
-def profile_payload(profile: Any, categories: Iterable[DataCategory | str]) -> dict[str, Any]:
-    """Cut a ``tools.profile.Profile`` into the data categories a consent speaks about."""
+def profile_payload(profile: Any, categories: Iterable[DataCategory | str], person_ref: str | None = None,
+                    ) -> dict[str, Any]:
+    """Cut a ``tools.profile.Profile`` into the data categories a consent speaks about. The profile
+    part names the person by ``person_ref`` (their reference for the recipient), never by the
+    conversation id. Categories that are not in a profile (the transcript) are left out."""
     data = profile.model_dump(mode="json") if hasattr(profile, "model_dump") else dict(profile)
+    head = {k: data.get(k) for k in ("language", "persona", "experiences", "skills")}
     parts: dict[str, Any] = {
-        "profile": {k: data.get(k) for k in ("person_id", "language", "persona", "experiences", "skills")},
+        "profile": {"person_id": person_ref, **head} if person_ref else head,
         "experiences": data.get("experiences", []),
         "skills": data.get("skills", []),
         "interests": data.get("interests"),
@@ -262,7 +266,8 @@ def profile_payload(profile: Any, categories: Iterable[DataCategory | str]) -> d
         "evidence": [{"uri": s.get("uri"), "evidence": s.get("evidence", []), "level": s.get("level")}
                      for s in data.get("skills", [])],
     }
-    return {str(DataCategory(c)): parts[str(DataCategory(c))] for c in categories}
+    wanted = [str(DataCategory(c)) for c in categories]
+    return {c: parts[c] for c in wanted if c in parts}
 
 
 def share(sharing: Sharing, person_id: str, recipient_id: str, purpose: str,

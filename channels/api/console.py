@@ -5,7 +5,8 @@ skill validation and edits, notes, and territory statistics."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+import json
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Cookie, Depends, Path, Query, Request, Response, status
 from pydantic import BaseModel, Field
@@ -20,7 +21,7 @@ from tools.consent.models import Consent
 from tools.consent.recipients import PURPOSE_GUIDANCE
 from tools.counselling.accounts import Counsellor
 from tools.counselling.notes import CounsellorNote
-from tools.sharing import profile_payload
+from tools.disclosure import generic_refusal, partial_profile
 from tools.statistics import TerritoryStatistics
 from tools.profile import Evidence, EvidenceSource, Profile, ProfileSkill, SkillState, ValidationLevel
 
@@ -54,22 +55,20 @@ class Login(BaseModel):
 
 
 class SharedPerson(BaseModel):
-    person_id: str
+    person_id: str = Field(description="the person's pseudonymous reference for this counsellor (never their conversation id)")
     purposes: list[str]
     data_categories: list[str]
     granted_at: datetime | None
     expires_at: datetime | None
-    language: str | None = None
-    persona: str | None = None
-    confirmed_skills: int = 0
-    target: str | None = None
 
 
 class PersonFile(BaseModel):
-    person_id: str
+    person_id: str = Field(description="the person's pseudonymous reference for this counsellor")
     consent: Consent | None = Field(description="the consent behind this access; null in a guided session opened here")
-    profile: Profile | None
-    turns: list[TurnView]
+    categories: list[str] = Field(description="the data categories shown: exactly what the consent covers")
+    profile: dict[str, Any] | None = Field(description="the profile, cut to the consented categories")
+    turns: list[TurnView] = Field(description="the conversation: only when the transcript category is consented "
+                                              "(or in a guided session opened here)")
     notes: list[CounsellorNote]
 
 
@@ -79,7 +78,7 @@ class NewGuidedSession(BaseModel):
 
 
 class GuidedSession(BaseModel):
-    conversation_id: str
+    person_id: str = Field(description="the person's reference for this counsellor (the conversation id stays the person's)")
     reply: AgentReply
 
 
@@ -121,24 +120,19 @@ def me(counsellor: CounsellorDep) -> Counsellor:
 @router.get("/people", response_model=list[SharedPerson], responses=error_responses(401),
             summary="People who shared their profile with this counsellor (consent valid now)")
 def people(counsellor: CounsellorDep, services: ServicesDep) -> list[SharedPerson]:
-    shared = services.consents.people_with_valid_consent(counsellor.recipient_id)
+    shared = services.consents.people_with_valid_consent(counsellor.recipient_id) if counsellor.recipient_id else {}
     out: list[SharedPerson] = []
-    for person_id, consents in sorted(shared.items()):
-        profile = services.profiles.get(person_id)
+    for person_id, consents in shared.items():
         out.append(
             SharedPerson(
-                person_id=person_id,
+                person_id=services.disclosure.ref(audience(counsellor), person_id),
                 purposes=sorted({c.purpose for c in consents}),
                 data_categories=sorted({str(cat) for c in consents for cat in c.data_categories}),
                 granted_at=max((c.decided_at for c in consents if c.decided_at), default=None),
                 expires_at=max((c.expires_at for c in consents if c.expires_at), default=None),
-                language=profile.language if profile else None,
-                persona=str(profile.persona) if profile and profile.persona else None,
-                confirmed_skills=len(profile.confirmed_skills()) if profile else 0,
-                target=profile.target.label if profile and profile.target else None,
             )
         )
-    return out
+    return sorted(out, key=lambda p: p.person_id)
 
 
 def guided_marker(counsellor: Counsellor) -> str:
@@ -151,72 +145,101 @@ def _guided_here(services: Services, counsellor: Counsellor, person_id: str) -> 
     return first is not None and first.client_message_id == guided_marker(counsellor)
 
 
+def _person(services: Services, counsellor: Counsellor, ref: str) -> str:
+    """The conversation behind the counsellor's reference; the same 403 for an unknown reference and no consent."""
+    person_id = services.disclosure.resolve(audience(counsellor), ref)
+    if person_id is None:
+        raise ApiError(403, "not_shared", generic_refusal())
+    return person_id
+
+
 @router.post("/sessions", response_model=GuidedSession, status_code=status.HTTP_201_CREATED,
              responses=error_responses(401, 422), summary="Open a guided session with a person sitting beside you")
-def new_guided_session(body: NewGuidedSession, counsellor: CounsellorDep, turns: TurnsDep) -> GuidedSession:
+def new_guided_session(body: NewGuidedSession, counsellor: CounsellorDep, turns: TurnsDep,
+                       services: ServicesDep) -> GuidedSession:
     conversation_id = new_conversation_id("web")
     hints = {k: v for k, v in (("persona", body.persona), ("language", body.language)) if v}
     reply = turns.start(conversation_id, channel="counsellor", hints=hints, author="counsellor",
                         marker=guided_marker(counsellor))
-    return GuidedSession(conversation_id=conversation_id, reply=reply)
+    ref = services.disclosure.ref(audience(counsellor), conversation_id)
+    return GuidedSession(person_id=ref, reply=for_counsellor(reply, conversation_id, ref))
 
 
 @router.get("/sessions", response_model=list[str], responses=error_responses(401),
-            summary="The guided sessions this counsellor opened")
+            summary="The guided sessions this counsellor opened (references)")
 def guided_sessions(counsellor: CounsellorDep, services: ServicesDep) -> list[str]:
-    return services.transcripts.conversations_with(guided_marker(counsellor))
+    return [services.disclosure.ref(audience(counsellor), cid)
+            for cid in services.transcripts.conversations_with(guided_marker(counsellor))]
 
 
 def _guidance_consent(services: Services, counsellor: Counsellor, person_id: str) -> Consent | None:
-    """The consent that lets this counsellor see the person now (the access is logged as a share),
-    or None for a guided session the counsellor opened with the person beside them."""
-    consents = services.consents.people_with_valid_consent(counsellor.recipient_id).get(person_id, [])
+    """The consent that lets this counsellor act for the person now, or None for a guided session
+    the counsellor opened with the person beside them; 403 otherwise (one generic reason)."""
+    consents = services.consents.people_with_valid_consent(counsellor.recipient_id).get(person_id, []) \
+        if counsellor.recipient_id else []
     consent = next((c for c in consents if c.purpose == PURPOSE_GUIDANCE), consents[0] if consents else None)
     if consent is None:
         if _guided_here(services, counsellor, person_id):
             return None
-        raise ApiError(403, "no_consent", "this person has not shared with you, or withdrew their consent")
-    profile = services.profiles.get(person_id)
-    payload = profile_payload(profile, consent.data_categories) if profile else {}
-    result = services.sharing.share(person_id, counsellor.recipient_id, consent.purpose, consent.data_categories,
-                                    payload, channel="console")
-    if not result.allowed:
-        raise ApiError(403, result.reason, "this person's consent does not allow this access any more")
+        raise ApiError(403, "not_shared", generic_refusal())
     return consent
 
 
+def _turn_views(turns: list[dict[str, Any]]) -> list[TurnView]:
+    return [TurnView(seq=t["seq"], channel=t["channel"], author=t["author"], user_text=t["user_text"],
+                     reply=AgentReply.model_validate(t["reply"]), created_at=t["at"]) for t in turns]
+
+
 @router.get("/people/{person_id}", response_model=PersonFile, responses=error_responses(401, 403, 422),
-            summary="A person's file: profile, conversation and notes (needs a consent valid now)")
+            summary="A person's file: exactly the categories their consent covers (needs a consent valid now)")
 def person_file(person_id: PersonId, counsellor: CounsellorDep, services: ServicesDep, turns: TurnsDep) -> PersonFile:
+    ref, person_id = person_id, _person(services, counsellor, person_id)
     consent = _guidance_consent(services, counsellor, person_id)
-    history = [
-        TurnView(seq=t.seq, channel=t.channel, author=t.author, user_text=t.user_text,
-                 reply=AgentReply.model_validate(t.reply), created_at=t.created_at)
-        for t in turns.history(person_id)
-    ]
-    return PersonFile(
-        person_id=person_id,
-        consent=consent,
-        profile=services.profiles.get(person_id),
-        turns=history,
-        notes=services.counsellor_notes.for_person(person_id, counsellor.id),
-    )
+    notes = [n.model_copy(update={"person_id": ref}) for n in services.counsellor_notes.for_person(person_id, counsellor.id)]
+    if consent is None:  # a guided session opened here: the counsellor was in the room for all of it
+        profile = services.profiles.get(person_id)
+        history = [{"seq": t.seq, "channel": t.channel, "author": t.author, "user_text": t.user_text,
+                    "reply": t.reply, "at": t.created_at} for t in turns.history(person_id)]
+        return PersonFile(person_id=ref, consent=None, categories=["profile", "transcript"],
+                          profile=for_counsellor(profile, person_id, ref) if profile else None,
+                          turns=_turn_views(for_counsellor_turns(history, person_id, ref)), notes=notes)
+    shown = services.disclosure.disclose(person_id, counsellor.recipient_id, purposes=[consent.purpose],
+                                         channel="console")
+    if not shown.allowed:
+        raise ApiError(403, "not_shared", generic_refusal())
+    transcript = shown.data.get("transcript") or []
+    profile_parts = {k: v for k, v in shown.data.items() if k != "transcript"}
+    return PersonFile(person_id=ref, consent=shown.consent, categories=shown.categories,
+                      profile=partial_profile(profile_parts, ref) if profile_parts else None,
+                      turns=_turn_views(transcript), notes=notes)
+
+
+def for_counsellor_turns(history: list[dict[str, Any]], person_id: str, ref: str) -> list[dict[str, Any]]:
+    out = []
+    for turn in history:
+        at = turn["at"]
+        scrubbed = for_counsellor({k: v for k, v in turn.items() if k != "at"}, person_id, ref)
+        scrubbed["at"] = at
+        out.append(scrubbed)
+    return out
 
 
 @router.post("/people/{person_id}/messages", response_model=MessageReply, responses=error_responses(401, 403, 404, 413, 422),
              summary="A guided turn: the counsellor answers beside the person, in the person's conversation")
 def guided_message(person_id: PersonId, body: SendMessage, counsellor: CounsellorDep, services: ServicesDep,
                    turns: TurnsDep, settings: SettingsDep) -> MessageReply:
+    ref, person_id = person_id, _person(services, counsellor, person_id)
     _guidance_consent(services, counsellor, person_id)
     text = check_message(body.text, settings.max_message_chars)
     reply, replayed = turns.send(person_id, text, channel="counsellor", author="counsellor",
                                  client_message_id=body.client_message_id, must_exist=True)
-    return MessageReply(conversation_id=person_id, reply=reply, replayed=replayed)
+    return MessageReply(conversation_id=ref, reply=for_counsellor(reply, person_id, ref), replayed=replayed)
 
 
 @router.post("/people/{person_id}/skills", response_model=ProfileSkill, responses=error_responses(401, 403, 404, 422),
              summary="Validate, confirm, reject or relabel one of the person's skills")
 def skill_action(person_id: PersonId, body: SkillAction, counsellor: CounsellorDep, services: ServicesDep) -> ProfileSkill:
+    person_id = _person(services, counsellor, person_id)
     _guidance_consent(services, counsellor, person_id)
     if services.profiles.get(person_id) is None:
         raise ApiError(404, "profile_not_found", "this person has no profile yet")
@@ -249,8 +272,10 @@ def skill_action(person_id: PersonId, body: SkillAction, counsellor: CounsellorD
 @router.post("/people/{person_id}/notes", response_model=CounsellorNote, status_code=status.HTTP_201_CREATED,
              responses=error_responses(401, 403, 422), summary="Leave a note about the person")
 def add_note(person_id: PersonId, body: NewNote, counsellor: CounsellorDep, services: ServicesDep) -> CounsellorNote:
+    person_id = _person(services, counsellor, person_id)
     _guidance_consent(services, counsellor, person_id)
-    return services.counsellor_notes.add(person_id, counsellor.id, body.text)
+    note = services.counsellor_notes.add(person_id, counsellor.id, body.text)
+    return note.model_copy(update={"person_id": services.disclosure.ref(audience(counsellor), person_id)})
 
 
 @router.get("/statistics", response_model=TerritoryStatistics, responses=error_responses(401, 422),

@@ -8,22 +8,19 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, status
+from fastapi import APIRouter, Request, Response, status
 from fastapi.responses import StreamingResponse
 from fastapi.sse import ServerSentEvent, format_sse_event
 from pydantic import BaseModel, Field
 
 from agent.reply import AgentReply
-from channels.api.dependencies import SettingsDep, TurnsDep
-from channels.api.errors import ApiError, error_responses, not_found
+from channels.api.dependencies import ServicesDep, SettingsDep, TurnsDep
+from channels.api.errors import ApiError, error_responses
+from channels.api.person_auth import PersonDep, clear_person_cookie, set_person_cookie, unauthorised
 from channels.turns import ConversationNotFound, new_conversation_id
 
 router = APIRouter(prefix="/api/conversations", tags=["conversations"])
-
-ConversationId = Annotated[
-    str,
-    Path(min_length=3, max_length=128, pattern=r"^[A-Za-z0-9_\-]+$", description="The conversation (and person) id."),
-]
+resume_router = APIRouter(tags=["conversations"])
 
 
 class StartConversation(BaseModel):
@@ -38,7 +35,23 @@ class StartConversation(BaseModel):
 
 class ConversationStarted(BaseModel):
     conversation_id: str
+    token: str = Field(description="The person's secret: send it as 'Authorization: Bearer <token>' on every "
+                                   "route of this conversation. Shown once; only its hash is stored.")
     reply: AgentReply
+
+
+class TokenIssued(BaseModel):
+    conversation_id: str
+    token: str = Field(description="The new bearer token (every earlier token and resume code stops working)")
+
+
+class ResumeCode(BaseModel):
+    resume_code: str = Field(description="Keep it to continue on another device; a new code replaces this one")
+    resume_path: str = Field(description="A page link that resumes with the code (the code stays in the #fragment)")
+
+
+class ResumeRequest(BaseModel):
+    code: str = Field(min_length=16, max_length=64, pattern=r"^[A-Za-z0-9\- ]+$")
 
 
 class SendMessage(BaseModel):
@@ -88,7 +101,8 @@ def check_message(text: str, max_chars: int) -> str:
 
 
 def _unknown(conversation_id: str) -> ApiError:
-    return not_found("conversation", f"no conversation with id {conversation_id!r}; start one with POST /api/conversations")
+    # the same answer as a wrong token: an id alone never tells whether the conversation exists
+    return unauthorised()
 
 
 @router.post(
@@ -96,23 +110,63 @@ def _unknown(conversation_id: str) -> ApiError:
     status_code=status.HTTP_201_CREATED,
     response_model=ConversationStarted,
     responses=error_responses(422, 503),
-    summary="Start a conversation",
+    summary="Start a conversation (returns the person's token)",
 )
-def start_conversation(turns: TurnsDep, body: StartConversation | None = None) -> ConversationStarted:
+def start_conversation(turns: TurnsDep, services: ServicesDep, request: Request, response: Response,
+                       body: StartConversation | None = None) -> ConversationStarted:
     body = body or StartConversation()
     conversation_id = new_conversation_id("web")
     hints = {k: v for k, v in (("persona", body.persona), ("language", body.language)) if v}
+    token = services.identity.new_token(conversation_id)
     reply = turns.start(conversation_id, channel=body.channel, hints=hints)
-    return ConversationStarted(conversation_id=conversation_id, reply=reply)
+    set_person_cookie(response, request, conversation_id, token)
+    return ConversationStarted(conversation_id=conversation_id, token=token, reply=reply)
+
+
+@router.post("/{conversation_id}/token/rotate", response_model=TokenIssued, responses=error_responses(401, 422),
+             summary="Replace the token: every earlier token (all devices) and the resume code stop working")
+def rotate_token(conversation_id: PersonDep, services: ServicesDep, request: Request, response: Response) -> TokenIssued:
+    token = services.identity.rotate(conversation_id)
+    set_person_cookie(response, request, conversation_id, token)
+    return TokenIssued(conversation_id=conversation_id, token=token)
+
+
+@router.post("/{conversation_id}/resume-code", response_model=ResumeCode, status_code=status.HTTP_201_CREATED,
+             responses=error_responses(401, 422),
+             summary="A code to keep for continuing on another device (replaces the previous code)")
+def new_resume_code(conversation_id: PersonDep, services: ServicesDep) -> ResumeCode:
+    code = services.identity.new_resume_code(conversation_id)
+    return ResumeCode(resume_code=code, resume_path=f"/#resume={code}")
+
+
+@router.post("/{conversation_id}/logout", status_code=status.HTTP_204_NO_CONTENT, responses=error_responses(401, 422),
+             summary="Forget this device: its token stops working (other devices and the resume code keep theirs)")
+def logout(conversation_id: PersonDep, services: ServicesDep, request: Request) -> Response:
+    from channels.api.person_auth import bearer
+
+    services.identity.revoke_token(bearer(request) or "")
+    response = Response(status_code=status.HTTP_204_NO_CONTENT)
+    clear_person_cookie(response, request, conversation_id)
+    return response
+
+
+@resume_router.post("/api/resume", response_model=TokenIssued, responses=error_responses(401, 422),
+                    summary="Continue on this device: exchange a resume code for a new token")
+def resume(body: ResumeRequest, services: ServicesDep, request: Request, response: Response) -> TokenIssued:
+    resumed = services.identity.resume(body.code)
+    if resumed is None:
+        raise ApiError(401, "bad_resume_code", "this resume code is not valid (it may have been replaced)")
+    set_person_cookie(response, request, resumed.person_id, resumed.token)
+    return TokenIssued(conversation_id=resumed.person_id, token=resumed.token)
 
 
 @router.post(
     "/{conversation_id}/messages",
     response_model=MessageReply,
-    responses=error_responses(404, 409, 413, 422, 503),
+    responses=error_responses(401, 409, 413, 422, 503),
     summary="Send a message and get the agent's reply",
 )
-def send_message(conversation_id: ConversationId, body: SendMessage, turns: TurnsDep, settings: SettingsDep) -> MessageReply:
+def send_message(conversation_id: PersonDep, body: SendMessage, turns: TurnsDep, settings: SettingsDep) -> MessageReply:
     reply, replayed = _send(conversation_id, body, turns, settings)
     return MessageReply(conversation_id=conversation_id, reply=reply, replayed=replayed)
 
@@ -144,11 +198,11 @@ def _reply_events(reply: AgentReply, replayed: bool) -> Iterator[ServerSentEvent
             "description": "Server-sent events: `delta` (text chunks), then `reply` (the whole AgentReply), then `done`.",
             "content": {"text/event-stream": {"schema": {"type": "string"}}},
         },
-        **error_responses(404, 409, 413, 422, 503),
+        **error_responses(401, 409, 413, 422, 503),
     },
     summary="Send a message and stream the reply (server-sent events)",
 )
-def stream_message(conversation_id: ConversationId, body: SendMessage, turns: TurnsDep, settings: SettingsDep) -> StreamingResponse:
+def stream_message(conversation_id: PersonDep, body: SendMessage, turns: TurnsDep, settings: SettingsDep) -> StreamingResponse:
     # The turn runs before the stream opens, so errors are proper HTTP statuses, and the turn is
     # recorded even if the client disconnects mid-stream (a retry with the same id replays it).
     reply, replayed = _send(conversation_id, body, turns, settings)
@@ -167,10 +221,10 @@ def _encode(events: Iterator[ServerSentEvent]) -> Iterator[bytes]:
 @router.get(
     "/{conversation_id}",
     response_model=ConversationState,
-    responses=error_responses(404, 422),
+    responses=error_responses(401, 422),
     summary="The conversation so far and what the agent expects next",
 )
-def conversation_state(conversation_id: ConversationId, turns: TurnsDep) -> ConversationState:
+def conversation_state(conversation_id: PersonDep, turns: TurnsDep) -> ConversationState:
     history = turns.history(conversation_id)
     if not history:
         raise _unknown(conversation_id)

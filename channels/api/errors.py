@@ -31,11 +31,12 @@ class ErrorResponse(BaseModel):
 
 
 class ApiError(Exception):
-    def __init__(self, status_code: int, error: str, detail: str):
+    def __init__(self, status_code: int, error: str, detail: str, headers: dict[str, str] | None = None):
         super().__init__(detail)
         self.status_code = status_code
         self.error = error
         self.detail = detail
+        self.headers = headers
 
 
 def not_found(what: str, detail: str) -> ApiError:
@@ -68,7 +69,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
         body = ErrorResponse(error=exc.error, detail=exc.detail)
-        return JSONResponse(body.model_dump(), status_code=exc.status_code)
+        return JSONResponse(body.model_dump(), status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -2,8 +2,10 @@
 the work is in ``tools.organisations``, ``tools.sharing`` and ``tools.statistics``).
 
 An organisation sees a person's profile or plan only under a consent valid at that moment; every
-read goes through ``Sharing.share`` (checked and logged). After a revocation it gets 403 with the
-reason. Keys carry scopes (profiles:read, traces:write, statistics:read, catalogs:write) and a
+read goes through ``tools.disclosure`` (checked and logged). People are named by a pseudonymous
+reference per organisation, never by their conversation id; every refusal is the same 403
+``not_shared`` (it does not reveal the person's consent history). An organisation may *request* a
+consent (pending until the person grants it), never grant one. Keys carry scopes (profiles:read, traces:write, statistics:read, catalogs:write) and a
 rate limit (429 with Retry-After).
 """
 
@@ -21,17 +23,18 @@ from pydantic import BaseModel, Field
 from channels.api.dependencies import ServicesDep
 from channels.api.errors import ApiError, error_responses
 from tools.consent.models import DataCategory
-from tools.consent.recipients import PURPOSE_SKILL_EVIDENCE, PURPOSE_STATISTICS
 from tools.organisations import AuthError, CertificateTrace, OrgPrincipal, Scope, TraceResult, XapiTrace
 from tools.organisations.models import ApiKeyInfo, Organisation
 from tools.organisations.traces import TraceError
-from tools.sharing import profile_payload, refusal_message
+from tools.consent.service import ConsentError
+from tools.disclosure import NOT_READABLE, generic_refusal
 from tools.statistics import TerritoryStatistics, to_csv
 
 router = APIRouter(prefix="/api/org", tags=["organisations"])
 
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="Organisation API key")
-PersonId = Annotated[str, Path(min_length=3, max_length=128, pattern=r"^[A-Za-z0-9_\-]+$")]
+PersonId = Annotated[str, Path(min_length=3, max_length=64, pattern=r"^[A-Za-z0-9_\-]+$",
+                                description="the person's reference for this organisation (from /api/org/people)")]
 PROFILE_CATEGORIES = [DataCategory.profile, DataCategory.experiences, DataCategory.skills, DataCategory.interests,
                       DataCategory.preferences]
 AUTH_ERRORS = error_responses(401, 403, 429)
@@ -62,18 +65,31 @@ class Me(BaseModel):
 
 
 class SharedPerson(BaseModel):
-    person_id: str
+    person_id: str = Field(description="the person's pseudonymous reference for this organisation (it grants nothing "
+                                       "by itself; other organisations know the person by another reference)")
     purposes: list[str]
     data_categories: list[DataCategory]
     valid_until: datetime | None
 
 
 class SharedData(BaseModel):
-    person_id: str
+    person_id: str = Field(description="the person's pseudonymous reference for this organisation")
     purpose: str
     consent_id: str
     shared_at: datetime
     data: dict[str, Any] = Field(description="one entry per data category the consent covers")
+
+
+class ConsentRequestIn(BaseModel):
+    purpose: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_\-]+$",
+                         description="one of this organisation's notices")
+    data_categories: list[DataCategory] | None = Field(default=None, description="default: the notice's categories")
+
+
+class ConsentRequested(BaseModel):
+    person_id: str
+    consent_id: str
+    status: str = Field(description="always 'pending': only the person can grant it, next time they talk to Orient")
 
 
 @router.get("/me", response_model=Me, responses=AUTH_ERRORS, summary="The organisation behind this API key")
@@ -84,75 +100,43 @@ def me(principal: AnyOrg) -> Me:
 @router.get("/people", response_model=list[SharedPerson], responses=AUTH_ERRORS,
             summary="People who shared data with this organisation under a consent valid now")
 def shared_people(principal: ProfilesReader, services: ServicesDep) -> list[SharedPerson]:
-    people = services.consents.people_with_valid_consent(principal.organisation.recipient_id)
+    audience = principal.organisation.recipient_id
+    people = services.consents.people_with_valid_consent(audience)
     out = []
-    for person_id, consents in sorted(people.items()):
-        consents = [c for c in consents if c.purpose not in (PURPOSE_SKILL_EVIDENCE, PURPOSE_STATISTICS)]
+    for person_id, consents in people.items():
+        consents = [c for c in consents if c.purpose not in NOT_READABLE]
         if consents:
-            out.append(SharedPerson(person_id=person_id, purposes=sorted({c.purpose for c in consents}),
+            out.append(SharedPerson(person_id=services.disclosure.ref(audience, person_id),
+                                    purposes=sorted({c.purpose for c in consents}),
                                     data_categories=sorted({d for c in consents for d in c.data_categories}),
                                     valid_until=max((c.expires_at for c in consents if c.expires_at), default=None)))
-    return out
+    return sorted(out, key=lambda p: p.person_id)
 
 
-def _share(principal: OrgPrincipal, services, person_id: str, wanted: list[DataCategory], purpose: str | None,
+def _not_shared() -> ApiError:
+    """One answer for every refusal: it never tells whether the person exists, refused, revoked or let it lapse."""
+    return ApiError(403, "not_shared", generic_refusal())
+
+
+def _share(principal: OrgPrincipal, services, person_ref: str, wanted: list[DataCategory], purpose: str | None,
            channel: str) -> SharedData:
-    recipient = services.consents.recipient(principal.organisation.recipient_id)
-    notices = [n for n in recipient.notices if n.purpose not in (PURPOSE_SKILL_EVIDENCE, PURPOSE_STATISTICS)]
-    if purpose is not None:
-        notices = [n for n in notices if n.purpose == purpose]
-        if not notices:
-            raise ApiError(400, "unknown_purpose", f"this organisation has no notice for purpose {purpose!r}")
-    # ask for what a valid consent covers among the wanted categories (or the notice's, to log a refusal)
-    categories: list[DataCategory] = []
-    chosen = notices[0].purpose if notices else "none"
-    for notice in notices:
-        consent = services.consents.valid_consent(person_id, recipient.id, notice.purpose, [])
-        if consent is not None:
-            covered = [c for c in wanted if c in consent.data_categories]
-            if covered:
-                categories, chosen = covered, notice.purpose
-                break
-    if not categories:
-        categories = [c for c in wanted if notices and c in notices[0].data_categories] or wanted[:1]
-    profiles = services.profiles if hasattr(type(services), "profiles") else None
-    if profiles is None:
-        from tools.profile.store import ProfileStore
-
-        profiles = ProfileStore(services.database)
-    result = services.sharing.share(person_id, recipient.id, chosen, categories, _LazyPayload(profiles, person_id),
-                                    channel=channel)
-    if not result.allowed:
-        raise ApiError(403, result.reason, refusal_message(result.reason))
-    return SharedData(person_id=person_id, purpose=chosen, consent_id=result.consent_id or "", shared_at=result.at,
-                      data=result.payload or {})
-
-
-class _LazyPayload(dict):
-    """The profile is read only when a share is allowed (a refused share never touches it)."""
-
-    def __init__(self, profiles, person_id: str):
-        super().__init__()
-        self._profiles, self._person_id, self._loaded = profiles, person_id, False
-
-    def _load(self) -> None:
-        if not self._loaded:
-            self._loaded = True
-            profile = self._profiles.get(self._person_id)
-            if profile is not None:
-                self.update(profile_payload(profile, list(DataCategory)))
-
-    def __contains__(self, key) -> bool:
-        self._load()
-        return super().__contains__(key)
-
-    def __getitem__(self, key):
-        self._load()
-        return super().__getitem__(key)
+    audience = principal.organisation.recipient_id
+    recipient = services.consents.recipient(audience)
+    if purpose is not None and not any(n.purpose == purpose and n.purpose not in NOT_READABLE for n in recipient.notices):
+        raise ApiError(400, "unknown_purpose", f"this organisation has no notice for purpose {purpose!r}")
+    person_id = services.disclosure.resolve(audience, person_ref)
+    if person_id is None:
+        raise _not_shared()
+    shown = services.disclosure.disclose(person_id, audience, purposes=[purpose] if purpose else None, wanted=wanted,
+                                         channel=channel)
+    if not shown.allowed:
+        raise _not_shared()
+    return SharedData(person_id=shown.person_ref, purpose=shown.purpose, consent_id=shown.consent.id if shown.consent else "",
+                      shared_at=shown.at, data=shown.data)
 
 
 @router.get("/people/{person_id}/profile", response_model=SharedData, responses={**AUTH_ERRORS, **error_responses(400, 422)},
-            summary="A person's profile, only under a consent valid now (403 with the reason otherwise)")
+            summary="A person's profile, only under a consent valid now (403 otherwise)")
 def shared_profile(person_id: PersonId, principal: ProfilesReader, services: ServicesDep,
                    purpose: Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9_\-]+$")] = None) -> SharedData:
     return _share(principal, services, person_id, PROFILE_CATEGORIES, purpose, "org-api:profile")
@@ -165,6 +149,27 @@ def shared_plan(person_id: PersonId, principal: ProfilesReader, services: Servic
     return _share(principal, services, person_id, [DataCategory.plan], purpose, "org-api:plan")
 
 
+@router.post("/people/{person_id}/consent-requests", response_model=ConsentRequested, status_code=201,
+             responses={**AUTH_ERRORS, **error_responses(400, 422)},
+             summary="Ask a person (known by a reference) for a consent: it stays pending until the person grants it")
+def request_consent(person_id: PersonId, body: ConsentRequestIn, principal: ProfilesReader,
+                    services: ServicesDep) -> ConsentRequested:
+    audience = principal.organisation.recipient_id
+    recipient = services.consents.recipient(audience)
+    notice = recipient.notice_for(body.purpose)
+    if notice is None or notice.purpose in NOT_READABLE:
+        raise ApiError(400, "unknown_purpose", f"this organisation has no notice for purpose {body.purpose!r}")
+    person = services.disclosure.resolve(audience, person_id)
+    if person is None:
+        raise _not_shared()
+    try:
+        consent = services.consents.request(person, notice.id, body.data_categories,
+                                            actor=f"organisation:{principal.organisation.id}")
+    except ConsentError as exc:
+        raise ApiError(400, exc.code, exc.message) from None
+    return ConsentRequested(person_id=person_id, consent_id=consent.id, status=consent.status.value)
+
+
 TraceIn = Annotated[Union[XapiTrace, CertificateTrace], Field(discriminator="kind")]
 
 
@@ -173,10 +178,16 @@ TraceIn = Annotated[Union[XapiTrace, CertificateTrace], Field(discriminator="kin
              summary="Post evidence of a skill (xAPI statement or certificate) for a person who consented")
 def post_trace(person_id: PersonId, principal: TracesWriter, services: ServicesDep,
                trace: Annotated[TraceIn, Body()]) -> TraceResult:
+    person = services.disclosure.resolve(principal.organisation.recipient_id, person_id)
+    if person is None:
+        raise _not_shared()
     try:
-        return services.traces.post(principal, person_id, trace)
+        result = services.traces.post(principal, person, trace)
     except TraceError as exc:
+        if exc.status == 403:
+            raise _not_shared() from None
         raise ApiError(exc.status, exc.code, exc.message) from None
+    return result.model_copy(update={"person_id": person_id})
 
 
 @router.get("/statistics", responses={200: {"description": "Territory statistics (k-anonymous aggregates), JSON or CSV",

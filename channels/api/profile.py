@@ -6,16 +6,15 @@ import json
 from enum import StrEnum
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, Response
 
 from channels.api.dependencies import ServicesDep
-from channels.api.errors import error_responses, not_found
+from channels.api.errors import error_responses
+from channels.api.person_auth import PersonDep, unauthorised
 from tools.profile import Profile
 
 router = APIRouter(prefix="/api/conversations", tags=["profile"])
-
-PersonId = Annotated[str, Path(min_length=3, max_length=128, pattern=r"^[A-Za-z0-9_\-]+$")]
 
 
 class ExportFormat(StrEnum):
@@ -30,17 +29,17 @@ def _profile(services, person_id: str) -> Profile:
     if profile is None:
         if services.transcripts.exists(person_id):
             return Profile(person_id=person_id)
-        raise not_found("profile", f"no conversation or profile with id {person_id!r}")
+        raise unauthorised()
     return profile
 
 
 @router.get(
     "/{conversation_id}/profile",
     response_model=Profile,
-    responses=error_responses(404, 422),
+    responses=error_responses(401, 422),
     summary="The person's skills profile (empty until the agent has learnt something)",
 )
-def get_profile(conversation_id: PersonId, services: ServicesDep) -> Profile:
+def get_profile(conversation_id: PersonDep, services: ServicesDep) -> Profile:
     return _profile(services, conversation_id)
 
 
@@ -56,13 +55,13 @@ def get_profile(conversation_id: PersonId, services: ServicesDep) -> Profile:
                 "application/pdf": {"schema": {"type": "string", "format": "binary"}},
             },
         },
-        **error_responses(404, 422),
+        **error_responses(401, 422),
     },
     response_class=Response,
     summary="Export the profile as JSON, JSON-LD, a printable HTML page or a one-page PDF",
 )
 def export_profile(
-    conversation_id: PersonId,
+    conversation_id: PersonDep,
     services: ServicesDep,
     format: Annotated[ExportFormat, Query(description="json | jsonld | html | pdf")] = ExportFormat.json,
     lang: Annotated[str | None, Query(pattern=r"^(en|fr)$")] = None,

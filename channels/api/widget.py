@@ -6,22 +6,23 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from pydantic import BaseModel, Field
 
 from channels.api.dependencies import ServicesDep
 from channels.api.errors import ApiError, error_responses
+from channels.api.person_auth import PersonDep
 from channels.services import Services
 from channels.web.pages import STATIC_DIR, templates
 from channels.widget import tokens
 from channels.widget.recommendations import Recommendation, recommendations
 from channels.widget.rules import load_rules
-from tools.sharing import profile_payload
+from tools.disclosure import generic_refusal
+from tools.profile import Profile
 
 router = APIRouter(tags=["widget"])
 
-PersonId = Annotated[str, Path(min_length=3, max_length=128, pattern=r"^[A-Za-z0-9_\-]+$")]
 Slug = Annotated[str, Query(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_\-]+$")]
 WIDGET_CATEGORIES = ["plan"]
 
@@ -60,27 +61,32 @@ def _authorised(request: Request, services: Services, organisation: str, placeme
         raise ApiError(404, "placement_not_found", f"no widget placement {placement!r} for {organisation!r} in the rules")
     org_rules, place = found
     try:
-        person_id = tokens.read(_secret(services), token, organisation)
+        person_ref = tokens.read(_secret(services), token, organisation)
     except tokens.BadToken as exc:
         raise ApiError(403, "bad_token", str(exc)) from None
-    profile = services.profiles.get(person_id)
-    payload = profile_payload(profile, WIDGET_CATEGORIES) if profile else {}
-    result = services.sharing.share(person_id, organisation, org_rules.purpose, WIDGET_CATEGORIES, payload, channel=channel)
-    if not result.allowed:
-        raise ApiError(403, result.reason, "the person has not consented to show their recommendations here (or withdrew it)")
+    person_id = services.disclosure.resolve(organisation, person_ref)
+    if person_id is None:  # erased since, or never a person of this organisation: the same answer as no consent
+        raise ApiError(403, "not_shared", generic_refusal())
+    shown = services.disclosure.disclose(person_id, organisation, purposes=[org_rules.purpose], wanted=WIDGET_CATEGORIES,
+                                         channel=channel)
+    if not shown.allowed:
+        raise ApiError(403, "not_shared", generic_refusal())
+    plan = shown.data.get("plan") or {}
+    profile = Profile.model_validate({"person_id": person_ref, **{k: v for k, v in plan.items() if v is not None}})
     return org_rules, place, profile
 
 
 @router.post("/api/conversations/{conversation_id}/widget-token", response_model=WidgetToken,
-             responses=error_responses(403, 404, 422),
+             responses=error_responses(401, 403, 404, 422),
              summary="A token the person gives an organisation so its site can show their recommendations")
-def widget_token(conversation_id: PersonId, body: TokenRequest, request: Request, services: ServicesDep) -> WidgetToken:
+def widget_token(conversation_id: PersonDep, body: TokenRequest, request: Request, services: ServicesDep) -> WidgetToken:
     org_rules = _rules(request).organisations.get(body.organisation)
     if org_rules is None:
         raise ApiError(404, "organisation_not_found", f"{body.organisation!r} has no widget rules")
     if not services.consents.is_valid(conversation_id, body.organisation, org_rules.purpose, WIDGET_CATEGORIES):
         raise ApiError(403, "no_consent", f"share your plan with {body.organisation} first (purpose {org_rules.purpose})")
-    token = tokens.issue(_secret(services), conversation_id, body.organisation)
+    # the token carries the person's reference for this organisation, never the conversation id
+    token = tokens.issue(_secret(services), services.disclosure.ref(body.organisation, conversation_id), body.organisation)
     first = next(iter(org_rules.placements))
     base = str(request.base_url).rstrip("/")
     snippet = (f'<script src="{base}/widget.js" data-organisation="{body.organisation}" '

@@ -34,7 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     create.add_argument("--recipient", help="link to an existing recipient id instead of creating one")
     create.add_argument("--notices", type=Path, help="YAML/JSON list of privacy notices")
     for p in (create, key := actions.add_parser("key", help="create another API key for an organisation")):
-        p.add_argument("--scopes", help="comma-separated (default: all): profiles:read,traces:write,statistics:read,catalogs:write")
+        p.add_argument("--scopes", help="comma-separated (default: the read scopes profiles:read,statistics:read; "
+                            "write scopes traces:write,catalogs:write only when named)")
         p.add_argument("--rate", type=int, default=120, help="requests per minute (default 120)")
     key.add_argument("organisation_id")
     key.add_argument("--name", default="")

@@ -36,14 +36,14 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def issue(secret: bytes, person_id: str, organisation: str) -> str:
-    body = _b64(f"{person_id}\n{organisation}".encode())
+def issue(secret: bytes, person_ref: str, organisation: str) -> str:
+    body = _b64(f"{person_ref}\n{organisation}".encode())
     mac = _b64(hmac.new(secret, body.encode(), hashlib.sha256).digest()[:20])
     return f"{body}.{mac}"
 
 
 def read(secret: bytes, token: str, organisation: str) -> str:
-    """The person id in ``token`` if it is genuine and was issued for ``organisation``."""
+    """The person reference in ``token`` if it is genuine and was issued for ``organisation``."""
     try:
         body, mac = token.split(".", 1)
         expected = _b64(hmac.new(secret, body.encode(), hashlib.sha256).digest()[:20])

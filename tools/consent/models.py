@@ -32,6 +32,7 @@ class DataCategory(StrEnum):
     plan = "plan"  # chosen target, gap, trainings and jobs
     region = "region"  # coarse location, used by territory statistics
     evidence = "evidence"  # traces an organisation posts (xAPI statements, certificates)
+    transcript = "transcript"  # the conversation itself: its own category, never in a consent by default
 
 
 class ConsentStatus(StrEnum):

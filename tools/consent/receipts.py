@@ -27,8 +27,10 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def build_receipt(consent: Consent, notice: Notice, recipient: Recipient, event_type: EventType,
-                  event_time: datetime, actor: str, language: str = "en") -> dict[str, Any]:
-    """An unsigned receipt for one lifecycle change of ``consent``."""
+                  event_time: datetime, actor: str, language: str = "en", principal: str | None = None,
+                  ) -> dict[str, Any]:
+    """An unsigned receipt for one lifecycle change of ``consent``; ``principal`` is the person's
+    pseudonymous reference for this recipient (never the conversation id, which is a person's key)."""
     categories = [str(c) for c in consent.data_categories]
     duration_days = None
     if consent.decided_at is not None and consent.expires_at is not None:
@@ -39,7 +41,7 @@ def build_receipt(consent: Consent, notice: Notice, recipient: Recipient, event_
         "receipt_id": uuid.uuid4().hex,
         "record_id": consent.id,
         "receipt_timestamp": _iso(event_time),
-        "pii_principal_id": consent.person_id,
+        "pii_principal_id": principal or consent.person_id,
         "language": language,
         "jurisdiction": notice.jurisdiction,
         "collection_method": "orient-consent-step",

@@ -82,7 +82,7 @@ def demo_recipients() -> list[Recipient]:
         id=rid, kind=RecipientKind.counsellor, name="Demo Guidance Counsellor (demo)", demo=True,
         description={"en": "A demo guidance counsellor who can review and validate your skills.",
                      "fr": "Un conseiller d'orientation de démonstration qui peut revoir et valider vos compétences."},
-        notices=[_notice(rid, PURPOSE_GUIDANCE, [C.profile, C.interests, C.preferences, C.plan],
+        notices=[_notice(rid, PURPOSE_GUIDANCE, [C.profile, C.interests, C.preferences, C.plan, C.transcript],
                          "DEMO: the counsellor reviews your profile and plan, may validate skills and contact you about them.",
                          "DÉMO : le conseiller revoit votre profil et votre plan, peut valider des compétences et vous recontacter.",
                          365, 180, ctl)],

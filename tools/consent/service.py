@@ -45,6 +45,7 @@ from tools.consent.recipients import (
     load_recipient,
 )
 from tools.consent.signing import ReceiptSigner
+from tools.identity.pseudonyms import Pseudonyms
 from tools.consent.tables import (
     AnonymisedReceiptRow,
     ConsentEventRow,
@@ -95,10 +96,12 @@ _RESULT: dict[EventType, ConsentStatus] = {
 
 class ConsentService:
     def __init__(self, database: Database, signer: ReceiptSigner, *, clock: Clock = utc_now,
-                 seed_demo: bool = True):
+                 seed_demo: bool = True, pseudonyms: Pseudonyms | None = None):
         self.database = database
         self.signer = signer
         self.clock = clock
+        # receipts name the person by their reference for that recipient, never the conversation id
+        self.pseudonyms = pseudonyms or Pseudonyms(database, signer.derived_secret("pseudonyms"))
         self.recipients = RecipientRegistry(database)
         if seed_demo:
             self.recipients.seed_demo()
@@ -115,12 +118,17 @@ class ConsentService:
     def request(self, person_id: str, notice_id: str, data_categories: Iterable[DataCategory | str] | None = None,
                 duration_days: int | None = None, single_use: bool = False, language: str = "en",
                 actor: str = "person", now: datetime | None = None) -> Consent:
-        """Create a pending consent for one notice (the notice must have been shown to the person)."""
+        """Create a pending consent for one notice (the notice must have been shown to the person).
+
+        Without ``data_categories`` the consent covers the notice's categories except the
+        transcript, which is only ever shared when the person picks it."""
         _check_person(person_id)
         notice = self._notice(notice_id)
         recipient = self.recipients.get(notice.recipient_id)
+        self.pseudonyms.ref(recipient.id, person_id)  # the reference receipts and the recipient use
         if data_categories is None:
-            categories = list(notice.data_categories)
+            categories = [c for c in notice.data_categories if c != DataCategory.transcript] \
+                or list(notice.data_categories)
         else:
             categories = [DataCategory(c) for c in dict.fromkeys(data_categories)]
             extra = set(categories) - set(notice.data_categories)
@@ -261,7 +269,9 @@ class ConsentService:
 
     def _record(self, session, consent: Consent, notice: Notice, recipient: Recipient, event_type: EventType,
                 at: datetime, actor: str, language: str) -> dict[str, Any]:
-        receipt = self.signer.sign(build_receipt(consent, notice, recipient, event_type, at, actor, language), at)
+        principal = self.pseudonyms.compute(recipient.id, consent.person_id)
+        receipt = self.signer.sign(build_receipt(consent, notice, recipient, event_type, at, actor, language,
+                                                 principal=principal), at)
         session.add(ReceiptRow(id=receipt["receipt_id"], consent_id=consent.id, person_id=consent.person_id,
                                created_at=at, body=receipt))
         append_event(session, consent_id=consent.id, person_id=consent.person_id, event_type=event_type,

@@ -96,6 +96,14 @@ class ReceiptSigner:
             public_path.write_text(signer.public_key_pem())
         return signer
 
+    def derived_secret(self, purpose: str) -> bytes:
+        """A secret for another use derived from the private key (when no key of its own is given)."""
+        import hashlib
+
+        raw = self._private_key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                              serialization.NoEncryption())
+        return hashlib.sha256(f"orient:{purpose}\n".encode() + raw).digest()
+
     def public_key_pem(self) -> str:
         return self.public_key.public_bytes(
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo

@@ -21,7 +21,7 @@ from sqlalchemy import select, update
 from tools.consent.models import Controller, Notice, Recipient, RecipientKind
 from tools.consent.recipients import demo_recipients
 from tools.consent.service import ConsentService
-from tools.organisations.models import ALL_SCOPES, ApiKeyInfo, CreatedApiKey, Organisation, OrgPrincipal, Scope
+from tools.organisations.models import READ_SCOPES, ApiKeyInfo, CreatedApiKey, Organisation, OrgPrincipal, Scope
 from tools.organisations.ratelimit import TokenBucketLimiter
 from tools.organisations.tables import ApiKeyRow, OrganisationRow
 from tools.storage.timestamps import as_utc
@@ -104,8 +104,10 @@ class OrganisationService:
     # -- keys -------------------------------------------------------------------------------
     def create_key(self, organisation_id: str, scopes: Iterable[Scope | str] | None = None, name: str = "",
                    rate_per_minute: int = DEFAULT_RATE_PER_MINUTE) -> CreatedApiKey:
+        """A new key with the scopes named; without any, the read scopes only (profiles:read,
+        statistics:read): a write scope (traces:write, catalogs:write) is given only when named."""
         self.get(organisation_id)
-        scope_list = [Scope(s) for s in (scopes if scopes is not None else ALL_SCOPES)]
+        scope_list = list(dict.fromkeys(Scope(s) for s in (scopes if scopes is not None else READ_SCOPES)))
         if rate_per_minute < 1:
             raise ValueError("rate_per_minute must be at least 1")
         key_id = secrets.token_hex(6)

@@ -39,6 +39,9 @@ class Scope(StrEnum):
 
 
 ALL_SCOPES = [s for s in Scope]
+# What a key gets when no scope is named: reading only. Write scopes are granted only when named.
+READ_SCOPES = [Scope.profiles_read, Scope.statistics_read]
+WRITE_SCOPES = [Scope.traces_write, Scope.catalogs_write]
 
 
 class Organisation(BaseModel):

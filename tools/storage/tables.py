@@ -13,3 +13,4 @@ import tools.organisations.tables  # noqa: F401  (organisation accounts, API key
 import tools.career.catalog_tables  # noqa: F401  (training and job catalogs)
 import tools.career.packs.tables  # noqa: F401  (knowledge packs)
 import tools.storage.rate_limits  # noqa: F401  (API key request counts shared by the workers)
+import tools.identity.tables  # noqa: F401  (person credentials and pseudonymous references)
