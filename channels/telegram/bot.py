@@ -17,14 +17,33 @@ from channels.telegram.rendering import render
 from channels.telegram.texts import text
 from channels.turns import TurnGateway
 from tools.profile import Profile, SkillState
+from tools.identity import telegram_conversation_id
 from tools.storage.failures import storage_failure
 from tools.profile import export as profile_export
 
 log = logging.getLogger(__name__)
 
 
-def conversation_id(chat_id: int) -> str:
-    return f"tg-{chat_id}"
+def conversation_id(secret: bytes, user_id: int) -> str:
+    """The conversation of a Telegram *user* (not a chat): opaque, so it cannot be guessed from the
+    user id; reachable over REST only with a web token the person asks for with /link."""
+    return telegram_conversation_id(secret, user_id)
+
+
+LINK_TEXTS = {
+    "en": {"link_code": "Your code to continue on the web: {code}\nOn Orient's web page, choose \"Continue from "
+                        "another device\" and enter it. Keep it private: whoever has it can read your profile. "
+                        "Send /link again to replace it (the old code then stops working).",
+           "link_nothing": "There is no conversation to continue yet: send /start first."},
+    "fr": {"link_code": "Votre code pour continuer sur le web : {code}\nSur la page web d'Orient, choisissez "
+                        "« Reprendre depuis un autre appareil » et saisissez-le. Gardez-le pour vous : qui l'a peut "
+                        "lire votre profil. Envoyez /link à nouveau pour le remplacer (l'ancien ne marche plus).",
+           "link_nothing": "Il n'y a pas encore de conversation à reprendre : envoyez d'abord /start."},
+}
+
+
+def link_text(lang: str, key: str, **values: str) -> str:
+    return LINK_TEXTS.get(lang, LINK_TEXTS["en"])[key].format(**values)
 
 
 class TelegramBot:
@@ -38,12 +57,19 @@ class TelegramBot:
         application.add_handler(CommandHandler("profile", self.on_profile))
         application.add_handler(CommandHandler("export", self.on_export))
         application.add_handler(CommandHandler("forget", self.on_forget))
+        application.add_handler(CommandHandler("link", self.on_link))
         application.add_handler(CallbackQueryHandler(self.on_callback))
         application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, self.on_text))
         application.add_handler(MessageHandler(~filters.TEXT & ~filters.COMMAND, self.on_other))
         application.add_error_handler(self.on_error)
 
     # -- helpers ---------------------------------------------------------------------------------
+    def _cid(self, update: Update) -> str:
+        """The person's conversation: bound to the Telegram user, not the chat."""
+        user = update.effective_user
+        who = user.id if user is not None else update.effective_chat.id
+        return conversation_id(self.services.telegram_id_secret, who)
+
     def _language(self, cid: str) -> str:
         last = self.turns.transcripts.last(cid)
         if last is not None:
@@ -60,7 +86,7 @@ class TelegramBot:
             await context.bot.send_document(update.effective_chat.id, document=document, filename=name)
 
     async def _turn(self, update: Update, context: ContextTypes.DEFAULT_TYPE, value: str, message_id: str) -> None:
-        cid = conversation_id(update.effective_chat.id)
+        cid = self._cid(update)
         if len(value) > self.settings.max_message_chars:
             lang = await asyncio.to_thread(self._language, cid)
             await context.bot.send_message(update.effective_chat.id,
@@ -76,7 +102,7 @@ class TelegramBot:
 
     # -- handlers --------------------------------------------------------------------------------
     async def on_start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        cid = conversation_id(update.effective_chat.id)
+        cid = self._cid(update)
         reply = await asyncio.to_thread(self.turns.start, cid, "telegram")
         await self._send_reply(update, context, cid, reply)
 
@@ -85,13 +111,13 @@ class TelegramBot:
         await self._turn(update, context, message.text, f"tgm-{message.message_id}")
 
     async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        cid = conversation_id(update.effective_chat.id)
+        cid = self._cid(update)
         lang = await asyncio.to_thread(self._language, cid)
         await context.bot.send_message(update.effective_chat.id, text(lang, "not_text"))
 
     async def on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
-        cid = conversation_id(update.effective_chat.id)
+        cid = self._cid(update)
         data = query.data or ""
         if data.startswith("forget:"):
             await self._forget_answer(update, context, cid, data == "forget:yes")
@@ -126,14 +152,14 @@ class TelegramBot:
         log.error("telegram update failed: %s", type(error).__name__, exc_info=error)
         if not isinstance(update, Update) or update.effective_chat is None:
             return
-        cid = conversation_id(update.effective_chat.id)
+        cid = self._cid(update)
         lang = await asyncio.to_thread(self._language, cid)
         failure = storage_failure(error) if isinstance(error, BaseException) else None
         message = failure.reason(lang) if failure is not None else text(lang, "failed")
         await context.bot.send_message(update.effective_chat.id, message)
 
     async def on_profile(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        cid = conversation_id(update.effective_chat.id)
+        cid = self._cid(update)
         profile = await asyncio.to_thread(self.services.profiles.get, cid)
         lang = await asyncio.to_thread(self._language, cid)
         for chunk in render(AgentReply(conversation_id=cid, text=profile_summary(profile, lang), language=lang,
@@ -141,7 +167,7 @@ class TelegramBot:
             await context.bot.send_message(update.effective_chat.id, chunk.text)
 
     async def on_export(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        cid = conversation_id(update.effective_chat.id)
+        cid = self._cid(update)
         lang = await asyncio.to_thread(self._language, cid)
         profile = await asyncio.to_thread(self.services.profiles.get, cid) or Profile(person_id=cid, language=lang)
         pdf = await asyncio.to_thread(profile_export.to_pdf, profile, lang)
@@ -151,8 +177,19 @@ class TelegramBot:
         await context.bot.send_document(update.effective_chat.id, document=body, filename="orient-profile.jsonld",
                                         caption=text(lang, "export_caption", fmt="JSON-LD"))
 
+    async def on_link(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The person asks to continue on the web: a resume code (replacing any earlier one) that the
+        web page exchanges for a token. Only then is this conversation reachable outside Telegram."""
+        cid = self._cid(update)
+        lang = await asyncio.to_thread(self._language, cid)
+        if not await asyncio.to_thread(self.turns.exists, cid):
+            await context.bot.send_message(update.effective_chat.id, link_text(lang, "link_nothing"))
+            return
+        code = await asyncio.to_thread(self.services.identity.new_resume_code, cid)
+        await context.bot.send_message(update.effective_chat.id, link_text(lang, "link_code", code=code))
+
     async def on_forget(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        cid = conversation_id(update.effective_chat.id)
+        cid = self._cid(update)
         lang = await asyncio.to_thread(self._language, cid)
         buttons = InlineKeyboardMarkup([[InlineKeyboardButton(text(lang, "forget_yes"), callback_data="forget:yes"),
                                          InlineKeyboardButton(text(lang, "forget_no"), callback_data="forget:no")]])
