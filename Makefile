@@ -21,8 +21,9 @@ $(STAMP): pyproject.toml requirements.lock
 knowledge: install
 	$(BIN)/orient --data-dir $(DATA_DIR) knowledge build
 
+# Local use: demo counsellor and demo recipients on (the pages say so); ORIENT_DEMO=false make run turns them off.
 run: install
-	$(BIN)/orient --data-dir $(DATA_DIR) serve --host $(HOST) --port $(PORT)
+	ORIENT_DEMO=$${ORIENT_DEMO:-true} $(BIN)/orient --data-dir $(DATA_DIR) serve --host $(HOST) --port $(PORT)
 
 test: install
 	bash scripts/test.sh

@@ -11,13 +11,16 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from channels.api import consents, console, conversations, health, organisations, profile, widget
+from channels import access_log
 from channels.api.errors import install_error_handlers
+from channels.request_limits import ClientLimits, RequestLimits
 from channels.services import Services
 from channels.settings import Settings
 from channels.telegram.lifecycle import TelegramChannel
 from channels.telegram.webhook import router as telegram_router
 from channels.turns import TurnGateway
 from channels.web import pages
+from tools.storage.rate_limits import DatabaseRateLimiter
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +53,10 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.ready = asyncio.Event()
         _ = services.database  # schema exists before the first request
-        console.seed_demo_counsellor(services)
+        if settings.demo:  # demo accounts only when the operator asks for them (ORIENT_DEMO=true)
+            console.seed_demo_counsellor(services)
+        elif services.counsellors.disable_demo():
+            log.warning("demo mode is off: the demo counsellor account is disabled")
         background: asyncio.Task | None = None
         if settings.warm_up_before_serving:
             await asyncio.to_thread(warm_up, services)
@@ -88,7 +94,11 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     app.state.services = services
     app.state.turns = turns
     app.state.telegram = telegram
+    app.state.client_limits = ClientLimits(settings, lambda: DatabaseRateLimiter(services.database))
     install_error_handlers(app)
+    # Body size and per-client rates are checked before any route reads the request.
+    app.add_middleware(RequestLimits, settings=settings, limits=app.state.client_limits)
+    access_log.install()
 
     app.include_router(health.router)
     app.include_router(conversations.router)

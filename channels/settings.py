@@ -62,6 +62,24 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     max_message_chars: int = 4000
+    # The address people reach this server at (e.g. "https://orient.example.org"); an https URL
+    # makes the console cookie Secure even behind a proxy that terminates TLS.
+    public_url: str = ""
+
+    # Demo counsellor account and demo recipients, for trying Orient locally (`make run` sets it).
+    # Off by default: a deployment has only the accounts and recipients its operator creates.
+    demo: bool = False
+
+    # Request limits, enforced before a body is parsed: bytes of one request body (organisation
+    # catalog and pack uploads get max_upload_bytes), answered 413 beyond.
+    max_body_bytes: int = 1_048_576
+    max_upload_bytes: int = 51 * 1_048_576  # an upload is up to 50 MB (tools.career.uploads), plus its form
+    # Per client address and minute (429 with Retry-After beyond): conversations started, messages
+    # sent, failed console logins (also counted per account name). Generous for a shared address.
+    conversation_starts_per_minute: int = 60
+    messages_per_minute: int = 120
+    failed_logins_per_minute: int = 20
+    failed_logins_per_account_per_minute: int = 5
 
     @property
     def knowledge_dir(self) -> Path:

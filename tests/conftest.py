@@ -13,6 +13,11 @@ from channels.settings import Settings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
+# Most tests use the demo recipients and the demo counsellor, which exist only in demo mode: the
+# test session turns it on explicitly (subprocesses inherit it); tests of a real deployment's
+# defaults (tests/security) pass demo=False.
+os.environ.setdefault("ORIENT_DEMO", "true")
+
 
 @pytest.fixture(scope="session")
 def data_dir() -> Path:

@@ -22,14 +22,25 @@ the registry passes the same hash to every such store within one erasure.
 
 The consent ledger keeps the receipts of consents that were ever granted, re-signed with the
 person id replaced by a salted hash whose salt is thrown away (proof of lawful sharing, no link
-back to the person); the share log keeps its entries under that same anonymous id. Logs never
-hold personal data (ids and category names only), so they need no erasure.
+back to the person); the share log keeps its entries under that same anonymous id. What they keep
+is pseudonymous and holds none of the person's words: recipient, notice, purpose, data category
+names and dates (the proof of consent the law asks for). Logs never hold personal data (ids and
+category names only), so they need no erasure.
+
+Erasure is one unit of work and leaves no copy on disk. Stores that keep their rows in a
+``Database`` (their ``database`` attribute) are erased in one transaction on that database: all
+rows go, or none do (then ``ErasureIncomplete`` says which store failed and nothing was removed).
+A store outside it (the SQLite checkpoints file) is erased after that commit. Then every database
+and every store with a ``scrub()`` method is scrubbed: SQLite's write-ahead logs are checkpointed
+and truncated, and with ``secure_delete`` on the freed pages hold zeros, so no file under the
+storage folder keeps the person's words.
 """
 
 from __future__ import annotations
 
 import inspect
 import logging
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable
@@ -37,6 +48,7 @@ from typing import Any, Callable
 from pydantic import BaseModel
 
 from tools.consent.service import anonymous_principal
+from tools.storage.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +60,8 @@ class RegisteredStore:
     export: Callable[[str], Any] | None
     count: Callable[[str], int] | None
     wants_hash: bool
+    database: Database | None = None  # erased inside this database's erasure transaction
+    scrub: Callable[[], bool] | None = None  # run after the erasure (leave no copy in the files)
 
 
 class ErasureReport(BaseModel):
@@ -55,6 +69,9 @@ class ErasureReport(BaseModel):
     removed: dict[str, int]
     remaining: dict[str, int]
     at: datetime
+    # Whether every store's files were scrubbed (write-ahead logs checkpointed and truncated).
+    files_scrubbed: bool = True
+    took_ms: float = 0.0
 
     @property
     def complete(self) -> bool:
@@ -74,17 +91,22 @@ class ErasureRegistry:
         self._stores: dict[str, RegisteredStore] = {}
 
     def register(self, name: str, *, erase: Callable[..., int], export: Callable[[str], Any] | None = None,
-                 count: Callable[[str], int] | None = None) -> None:
+                 count: Callable[[str], int] | None = None, database: Database | None = None,
+                 scrub: Callable[[], bool] | None = None) -> None:
         if name in self._stores:
             raise ValueError(f"a store named {name!r} is already registered")
         wants_hash = "principal_hash" in inspect.signature(erase).parameters
-        self._stores[name] = RegisteredStore(name, erase, export, count, wants_hash)
+        self._stores[name] = RegisteredStore(name, erase, export, count, wants_hash, database, scrub)
 
     def register_store(self, name: str, store: Any) -> None:
         """Register an object with ``erase(person_id)``, ``export_person(person_id)`` (or ``export``)
-        and ``count(person_id)`` methods: the convention every Orient store follows."""
+        and ``count(person_id)`` methods: the convention every Orient store follows. Its
+        ``database`` attribute (a ``Database``) and ``scrub()`` method, when it has them, are used too."""
         export = getattr(store, "export_person", None) or getattr(store, "export", None)
-        self.register(name, erase=store.erase, export=export, count=getattr(store, "count", None))
+        database = getattr(store, "database", None)
+        self.register(name, erase=store.erase, export=export, count=getattr(store, "count", None),
+                      database=database if isinstance(database, Database) else None,
+                      scrub=getattr(store, "scrub", None))
 
     @property
     def names(self) -> list[str]:
@@ -103,20 +125,54 @@ class ErasureRegistry:
         return {s.name: int(s.count(person_id)) for s in self._stores.values() if s.count is not None}
 
     def erase_all(self, person_id: str) -> ErasureReport:
-        """Erase the person in every store. Every store is attempted even if one fails; failures are
-        then raised together (``ErasureIncomplete``) with the report of what was done."""
+        """Erase the person in every store: the stores of each database in one transaction (all or
+        nothing), then the others, then scrub the files. Every store outside a failed transaction is
+        still attempted; failures are then raised together (``ErasureIncomplete``) with the report."""
+        started = time.perf_counter()
         principal_hash = anonymous_principal(person_id)
         removed: dict[str, int] = {}
         failures: dict[str, BaseException] = {}
+
+        def erase(store: RegisteredStore) -> int:
+            n = store.erase(person_id, principal_hash=principal_hash) if store.wants_hash else store.erase(person_id)
+            return int(n or 0)
+
+        databases: list[Database] = []
         for store in self._stores.values():
+            if store.database is not None and all(store.database is not d for d in databases):
+                databases.append(store.database)
+        for database in databases:
+            members = [s for s in self._stores.values() if s.database is database]
+            done: dict[str, int] = {}
             try:
-                n = store.erase(person_id, principal_hash=principal_hash) if store.wants_hash else store.erase(person_id)
-                removed[store.name] = int(n or 0)
+                with database.transaction():
+                    for store in members:
+                        try:
+                            done[store.name] = erase(store)
+                        except Exception as exc:  # noqa: BLE001  (rolls the whole transaction back)
+                            failures[store.name] = exc
+                            raise
+                removed.update(done)
             except Exception as exc:  # noqa: BLE001  (collected and re-raised below, never hidden)
-                failures[store.name] = exc
+                for store in members:
+                    if store.name not in failures:
+                        failures.setdefault(store.name, RuntimeError(f"rolled back with the erasure's transaction: {exc}"))
+        for store in self._stores.values():
+            if store.database is None:
+                try:
+                    removed[store.name] = erase(store)
+                except Exception as exc:  # noqa: BLE001  (collected and re-raised below, never hidden)
+                    failures[store.name] = exc
+        scrubbed = True
+        for database in databases:
+            scrubbed = database.scrub() and scrubbed
+        for store in self._stores.values():
+            if store.scrub is not None:
+                scrubbed = bool(store.scrub()) and scrubbed
         report = ErasureReport(person_id_hash=principal_hash, removed=removed, remaining=self.remaining(person_id),
-                               at=datetime.now(timezone.utc))
-        log.info("erasure done in %d store(s), %d failure(s)", len(removed), len(failures))
+                               at=datetime.now(timezone.utc), files_scrubbed=scrubbed,
+                               took_ms=round((time.perf_counter() - started) * 1000, 1))
+        log.info("erasure done in %d store(s), %d failure(s), %.0f ms", len(removed), len(failures), report.took_ms)
         if failures:
             raise ErasureIncomplete(failures, report)
         return report

@@ -39,7 +39,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     except CaseError as exc:
         print(f"orient eval: {exc}", file=sys.stderr)
         return 2
-    services = Services(settings)
+    # the eval cases share with the demo recipients: demo mode on, explicitly
+    services = Services(settings.model_copy(update={"demo": True}))
     print(f"loading the agent (knowledge base, linker, catalogs) for {len(cases)} case(s)...", file=sys.stderr)
     env = EvalEnvironment(agent=services.agent, kb=services.knowledge_base, catalog=services.catalog,
                           profiles=services.profiles, sharing=services.sharing, privacy=services.privacy)

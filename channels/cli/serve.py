@@ -69,6 +69,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if event == "listening":
             print(f"Orient is serving on {url} (web chat {url}/, console {url}/console, API docs {url}/docs) "
                   f"— started in {elapsed:.1f} s", file=sys.stderr, flush=True)
+            if settings.demo:
+                print("DEMO mode (ORIENT_DEMO=true): demo recipients and the demo counsellor "
+                      "(demo-counsellor / demo-password) are on; not for real use.", file=sys.stderr, flush=True)
         else:
             print(f"Orient is warm (knowledge base, models, agent loaded) after {elapsed:.1f} s", file=sys.stderr, flush=True)
 

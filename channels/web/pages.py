@@ -53,7 +53,8 @@ def _page(request: Request, template: str) -> HTMLResponse:
     settings = request.app.state.services.settings
     lang = page_language(request, settings.languages)
     return templates.TemplateResponse(
-        request, template, {"lang": lang, "max_chars": settings.max_message_chars}, headers=_SECURITY_HEADERS
+        request, template, {"lang": lang, "max_chars": settings.max_message_chars, "demo": settings.demo},
+        headers=_SECURITY_HEADERS
     )
 
 

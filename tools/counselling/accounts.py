@@ -1,7 +1,9 @@
 """Counsellor accounts (scrypt password hashes) and login sessions (random tokens, stored hashed).
 
-A fresh install seeds one demo counsellor, clearly marked as a demo, so the console works out of
-the box; a deployment creates its own accounts and may remove the demo one.
+The operator creates accounts (``orient counsellor create``); a demo counsellor, clearly marked,
+exists only in demo mode (``ORIENT_DEMO=true``) and is disabled when the server starts without it.
+A disabled account keeps its row (notes and history name it) but cannot log in: its password hash
+is locked with a leading ``!`` (the ``passwd -l`` convention) and its sessions are closed.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from tools.storage.timestamps import as_utc
 DEMO_USERNAME = "demo-counsellor"
 DEMO_PASSWORD = "demo-password"
 SESSION_LIFETIME = timedelta(hours=8)
+LOCKED = "!"  # prefix of a disabled account's password hash
+MIN_PASSWORD_CHARS = 12
 
 
 class CounsellorRow(Base):
@@ -50,6 +54,12 @@ class Counsellor(BaseModel):
     display_name: str
     recipient_id: str
     is_demo: bool
+    disabled: bool = False
+    created_at: datetime | None = None
+
+
+class AccountError(ValueError):
+    """A counsellor account cannot be created or changed as asked (the message says why)."""
 
 
 def hash_password(password: str, salt: bytes | None = None) -> str:
@@ -59,6 +69,8 @@ def hash_password(password: str, salt: bytes | None = None) -> str:
 
 
 def verify_password(password: str, stored: str) -> bool:
+    if stored.startswith(LOCKED):
+        return False
     scheme, salt_hex, digest_hex = stored.split("$")
     if scheme != "scrypt":
         raise ValueError(f"unknown password hash scheme {scheme!r}")
@@ -77,7 +89,13 @@ def _counsellor(row: CounsellorRow) -> Counsellor:
         display_name=row.display_name,
         recipient_id=row.recipient_id,
         is_demo=row.is_demo,
+        disabled=row.password_hash.startswith(LOCKED),
+        created_at=as_utc(row.created_at) if row.created_at else None,
     )
+
+
+# Checked against when the user name is unknown, so that a failed login takes as long either way.
+_UNKNOWN_USER_HASH = hash_password(secrets.token_urlsafe(16))
 
 
 class CounsellorDirectory:
@@ -87,6 +105,10 @@ class CounsellorDirectory:
     def create(
         self, username: str, password: str, display_name: str, recipient_id: str = "", is_demo: bool = False
     ) -> Counsellor:
+        if not username or len(username) > 128 or any(c.isspace() for c in username):
+            raise AccountError("a user name is 1 to 128 characters without spaces")
+        if self.by_username(username) is not None:
+            raise AccountError(f"a counsellor account named {username!r} already exists")
         row = CounsellorRow(
             id=f"cns-{secrets.token_hex(8)}",
             username=username,
@@ -110,25 +132,66 @@ class CounsellorDirectory:
             row = session.scalar(select(CounsellorRow).where(CounsellorRow.username == username))
             return _counsellor(row) if row else None
 
+    def list(self) -> list[Counsellor]:
+        with self.database.session() as session:
+            return [_counsellor(row) for row in session.scalars(select(CounsellorRow).order_by(CounsellorRow.username))]
+
+    def disable(self, username: str) -> Counsellor:
+        """Lock the account (it can no longer log in) and close its open sessions."""
+        with self.database.session() as session:
+            row = session.scalar(select(CounsellorRow).where(CounsellorRow.username == username))
+            if row is None:
+                raise AccountError(f"no counsellor account named {username!r}")
+            if not row.password_hash.startswith(LOCKED):
+                row.password_hash = LOCKED + row.password_hash
+            session.execute(delete(CounsellorSessionRow).where(CounsellorSessionRow.counsellor_id == row.id))
+            return _counsellor(row)
+
+    def enable(self, username: str) -> Counsellor:
+        with self.database.session() as session:
+            row = session.scalar(select(CounsellorRow).where(CounsellorRow.username == username))
+            if row is None:
+                raise AccountError(f"no counsellor account named {username!r}")
+            row.password_hash = row.password_hash.lstrip(LOCKED)
+            return _counsellor(row)
+
     def ensure_demo(self, recipient_id: str) -> Counsellor:
-        """The demo counsellor (DEMO: username ``demo-counsellor``, password ``demo-password``)."""
+        """The demo counsellor (DEMO: username ``demo-counsellor``, password ``demo-password``), for
+        demo mode only; re-enabled if a start without demo mode disabled it."""
         existing = self.by_username(DEMO_USERNAME)
         if existing:
-            if existing.recipient_id != recipient_id and recipient_id:
-                with self.database.session() as session:
-                    session.get(CounsellorRow, existing.id).recipient_id = recipient_id
-                existing.recipient_id = recipient_id
-            return existing
+            with self.database.session() as session:
+                row = session.get(CounsellorRow, existing.id)
+                if recipient_id:
+                    row.recipient_id = recipient_id
+                if row.is_demo:
+                    row.password_hash = row.password_hash.lstrip(LOCKED)
+                return _counsellor(row)
         return self.create(
             DEMO_USERNAME, DEMO_PASSWORD, "Demo counsellor (DEMO account)", recipient_id=recipient_id, is_demo=True
         )
 
+    def disable_demo(self) -> int:
+        """Out of demo mode: lock every demo account and close its sessions. Returns how many were open."""
+        with self.database.session() as session:
+            rows = list(session.scalars(select(CounsellorRow).where(CounsellorRow.is_demo.is_(True))))
+            unlocked = [row for row in rows if not row.password_hash.startswith(LOCKED)]
+            for row in unlocked:
+                row.password_hash = LOCKED + row.password_hash
+            if rows:
+                session.execute(delete(CounsellorSessionRow).where(
+                    CounsellorSessionRow.counsellor_id.in_([row.id for row in rows])))
+            return len(unlocked)
+
     def authenticate(self, username: str, password: str) -> Counsellor | None:
         with self.database.session() as session:
             row = session.scalar(select(CounsellorRow).where(CounsellorRow.username == username))
-            if row is None or not verify_password(password, row.password_hash):
-                return None
-            return _counsellor(row)
+        if row is None:
+            verify_password(password, _UNKNOWN_USER_HASH)  # same cost as a known name: no user enumeration
+            return None
+        if not verify_password(password, row.password_hash):
+            return None
+        return _counsellor(row)
 
     def open_session(self, counsellor_id: str) -> str:
         token = secrets.token_urlsafe(32)
@@ -151,7 +214,9 @@ class CounsellorDirectory:
                 session.delete(row)
                 return None
             account = session.get(CounsellorRow, row.counsellor_id)
-            return _counsellor(account) if account else None
+            if account is None or account.password_hash.startswith(LOCKED):
+                return None
+            return _counsellor(account)
 
     def close_session(self, token: str) -> None:
         with self.database.session() as session:

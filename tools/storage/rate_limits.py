@@ -3,7 +3,9 @@
 The in-process token bucket (``tools.organisations.ratelimit``) lets a key make N times its rate
 when N workers serve it. This limiter counts in fixed one-minute windows with one atomic upsert
 per request (``INSERT .. ON CONFLICT DO UPDATE .. RETURNING``, on SQLite and PostgreSQL alike), so
-every worker sees the same count. Same call as the token bucket: ``allow(key_id, rate_per_minute)``.
+every worker sees the same count. Same call as the token bucket: ``allow(key_id, rate_per_minute)``;
+``peek`` tells whether a key is over its limit without counting (failed logins are counted only
+when they fail, and checked before the password is).
 """
 
 from __future__ import annotations
@@ -56,5 +58,19 @@ class DatabaseRateLimiter:
                 session.execute(delete(RateLimitWindowRow).where(RateLimitWindowRow.window_start < window - WINDOW_S))
                 self._last_purge = window
         if count <= rate_per_minute:
+            return True, 0.0
+        return False, max(0.001, window + WINDOW_S - now)
+
+    def peek(self, key_id: str, rate_per_minute: int) -> tuple[bool, float]:
+        """Whether one more request for ``key_id`` would be allowed now, without counting it.
+        Returns (allowed, seconds to wait before retrying)."""
+        now = self._clock()
+        window = int(now // WINDOW_S) * WINDOW_S
+        if rate_per_minute <= 0:
+            return False, float(WINDOW_S)
+        with self.database.session() as session:
+            row = session.get(RateLimitWindowRow, (key_id, window))
+            count = row.count if row is not None else 0
+        if count < rate_per_minute:
             return True, 0.0
         return False, max(0.001, window + WINDOW_S - now)
