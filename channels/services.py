@@ -162,8 +162,10 @@ class Services:
         """The consent ledger; its Ed25519 receipt-signing key lives under ``storage_dir/keys``."""
         from tools.consent import ConsentService, ReceiptSigner
 
+        # demo recipients only when the operator asks for them (ORIENT_DEMO=true)
         return ConsentService(self.database, ReceiptSigner.from_key_dir(self.settings.storage_dir / "keys"),
-                              pseudonyms=self.pseudonyms)
+                              pseudonyms=self.pseudonyms,
+                              seed_demo=self.settings.demo)
 
     # -- identity: the person's secrets and the references recipients get (issue 17) ---------------
     @cached_property
@@ -244,7 +246,9 @@ class Services:
         """The conversations as a privacy-registry store (count / export / erase a person's thread)."""
         from agent.checkpointing import ConversationCheckpoints
 
-        return ConversationCheckpoints(self.checkpointer)
+        # checkpoints in the relational database (PostgreSQL) are erased in the erasure's transaction
+        shared = self.settings.resolved_checkpoint_url == self.settings.resolved_database_url
+        return ConversationCheckpoints(self.checkpointer, database=self.database if shared else None)
 
     @cached_property
     def llm(self):

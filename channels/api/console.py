@@ -8,7 +8,7 @@ from datetime import datetime
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Cookie, Depends, Path, Query, Request, Response, status
+from fastapi import APIRouter, Cookie, Depends, HTTPException, Path, Query, Request, Response, status
 from pydantic import BaseModel, Field
 
 from agent.reply import AgentReply
@@ -16,6 +16,7 @@ from channels.api.conversations import MessageReply, SendMessage, TurnView, chec
 from channels.api.dependencies import ServicesDep, SettingsDep, TurnsDep
 from channels.turns import new_conversation_id
 from channels.api.errors import ApiError, error_responses
+from channels.request_limits import client_address, retry_after
 from channels.services import Services
 from tools.consent.models import Consent
 from tools.consent.recipients import PURPOSE_GUIDANCE
@@ -92,14 +93,24 @@ class NewNote(BaseModel):
     text: str = Field(min_length=1, max_length=5000)
 
 
-@router.post("/login", response_model=Counsellor, responses=error_responses(401, 422), summary="Log in (sets a session cookie)")
+@router.post("/login", response_model=Counsellor, responses=error_responses(401, 422, 429),
+             summary="Log in (sets a session cookie; failed attempts are rate-limited per address and account)")
 def login(body: Login, request: Request, response: Response, services: ServicesDep) -> Counsellor:
+    limits = request.app.state.client_limits
+    client = client_address(request.scope)
+    allowed, wait = limits.login_allowed(client, body.username)
+    if not allowed:
+        raise HTTPException(429, headers={"Retry-After": retry_after(wait)}, detail={
+            "error": "too_many_login_attempts",
+            "detail": f"too many failed logins for this account or from your address; try again in {retry_after(wait)} s"})
     counsellor = services.counsellors.authenticate(body.username, body.password)
     if counsellor is None:
+        limits.login_failed(client, body.username)
         raise ApiError(401, "bad_credentials", "unknown user name or wrong password")
     token = services.counsellors.open_session(counsellor.id)
-    response.set_cookie(COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https",
-                        max_age=8 * 3600, path="/")
+    public_https = services.settings.public_url.lower().startswith("https://")
+    response.set_cookie(COOKIE, token, httponly=True, samesite="strict",
+                        secure=public_https or request.url.scheme == "https", max_age=8 * 3600, path="/")
     return counsellor
 
 
