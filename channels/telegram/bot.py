@@ -1,25 +1,35 @@
 """The bot's handlers: every text message and every tapped quick reply becomes one agent turn for
-the conversation ``tg-<chat_id>``; /start, /profile, /export and /forget are the commands."""
+the conversation ``tg-<chat_id>``; /start, /profile, /export and /forget are the commands (also in
+the bot's menu, see ``lifecycle``).
+
+A button acts only for the question it was sent with: its callback data carries a token bound to
+the conversation and to that question (``rendering.question_token``), so a button from an older
+message, from before /forget or from another chat is refused and never acts. Removing a proposed
+skill edits the list's keyboard in place instead of sending the list again; an edited message is
+read as a correction; a consent receipt arrives as a readable page, right after the message that
+says it was given."""
 
 from __future__ import annotations
 
 import asyncio
+import hmac
 import json
 import logging
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
-from agent.reply import AgentReply
+from agent.reply import AgentReply, Expecting
 from channels.services import Services
 from channels.settings import Settings
-from channels.telegram.rendering import render
+from channels.telegram.rendering import Attachment, Outgoing, question_token, render
 from channels.telegram.texts import text
 from channels.turns import TurnGateway
+from tools.consent import receipt_page
 from tools.profile import Profile, SkillState
+from tools.profile import export as profile_export
 from tools.identity import telegram_conversation_id
 from tools.storage.failures import storage_failure
-from tools.profile import export as profile_export
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +69,10 @@ class TelegramBot:
         application.add_handler(CommandHandler("forget", self.on_forget))
         application.add_handler(CommandHandler("link", self.on_link))
         application.add_handler(CallbackQueryHandler(self.on_callback))
-        application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, self.on_text))
-        application.add_handler(MessageHandler(~filters.TEXT & ~filters.COMMAND, self.on_other))
+        application.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, self.on_text))
+        application.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.TEXT & ~filters.COMMAND,
+                                               self.on_edited))
+        application.add_handler(MessageHandler(filters.UpdateType.MESSAGE & ~filters.TEXT & ~filters.COMMAND, self.on_other))
         application.add_error_handler(self.on_error)
 
     # -- helpers ---------------------------------------------------------------------------------
@@ -70,81 +82,144 @@ class TelegramBot:
         who = user.id if user is not None else update.effective_chat.id
         return conversation_id(self.services.telegram_id_secret, who)
 
-    def _language(self, cid: str) -> str:
+    def _user_language(self, update: Update) -> str | None:
+        """Telegram's ``language_code`` of the person ("fr", "fr-FR"), when this service speaks it."""
+        user = update.effective_user
+        code = (user.language_code or "").split("-")[0].lower() if user is not None else ""
+        return code if code in self.settings.languages else None
+
+    def _language(self, cid: str, update: Update | None = None) -> str:
         last = self.turns.transcripts.last(cid)
         if last is not None:
             return str(last.reply.get("language") or self.settings.default_language)
         profile = self.services.profiles.get(cid)
-        return profile.language if profile else self.settings.default_language
+        if profile is not None:
+            return profile.language
+        return (self._user_language(update) if update is not None else None) or self.settings.default_language
+
+    def _token(self, cid: str, salt: str = "") -> str:
+        """The token of the question asked last in this conversation (see ``question_token``)."""
+        last = self.turns.transcripts.last(cid)
+        seq, asked = (last.seq, last.created_at.isoformat()) if last is not None else (0, "none")
+        return question_token(self.settings.telegram_token, cid, seq, salt + asked)
+
+    async def _send(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, messages: list[Outgoing]) -> None:
+        for message in messages:
+            if message.document is not None:
+                await context.bot.send_document(chat_id, document=message.document, filename=message.filename,
+                                                caption=message.caption[:1024] or None)
+            else:
+                await context.bot.send_message(chat_id=chat_id, text=message.text, reply_markup=message.keyboard)
+
+    async def _messages(self, cid: str, reply: AgentReply) -> list[Outgoing]:
+        token = await asyncio.to_thread(self._token, cid)
+        return render(reply, token, attachments(reply, self.settings.public_url))
 
     async def _send_reply(self, update: Update, context: ContextTypes.DEFAULT_TYPE, cid: str, reply: AgentReply) -> None:
-        last = await asyncio.to_thread(self.turns.transcripts.last, cid)
-        seq = last.seq if last else 0
-        for message in render(reply, seq):
-            await context.bot.send_message(chat_id=update.effective_chat.id, text=message.text, reply_markup=message.keyboard)
-        for name, document in attachments(reply):
-            await context.bot.send_document(update.effective_chat.id, document=document, filename=name)
+        await self._send(context, update.effective_chat.id, await self._messages(cid, reply))
 
-    async def _turn(self, update: Update, context: ContextTypes.DEFAULT_TYPE, value: str, message_id: str) -> None:
+    async def _greet(self, update: Update, context: ContextTypes.DEFAULT_TYPE, cid: str) -> None:
+        """The agent's greeting, in the language Telegram says the person uses, and the commands."""
+        language = self._user_language(update)
+        reply = await asyncio.to_thread(self.turns.start, cid, "telegram", {"language": language} if language else None)
+        await context.bot.send_message(update.effective_chat.id, text(reply.language, "commands_hint"))
+        await self._send_reply(update, context, cid, reply)
+
+    async def _run(self, update: Update, context: ContextTypes.DEFAULT_TYPE, value: str,
+                   message_id: str) -> tuple[str, AgentReply | None, bool]:
+        """One turn: (conversation, its reply or None when refused, whether the turn erased everything)."""
         cid = self._cid(update)
         if len(value) > self.settings.max_message_chars:
-            lang = await asyncio.to_thread(self._language, cid)
+            lang = await asyncio.to_thread(self._language, cid, update)
             await context.bot.send_message(update.effective_chat.id,
                                            text(lang, "too_long", n=len(value), max=self.settings.max_message_chars))
-            return
+            return cid, None, False
         await context.bot.send_chat_action(update.effective_chat.id, "typing")
         if not await asyncio.to_thread(self.turns.exists, cid):
             # First contact without /start: greet, then answer what they wrote (nothing is dropped).
-            greeting = await asyncio.to_thread(self.turns.start, cid, "telegram")
-            await self._send_reply(update, context, cid, greeting)
+            await self._greet(update, context, cid)
         reply, _ = await asyncio.to_thread(self.turns.send, cid, value, "telegram", message_id)
-        await self._send_reply(update, context, cid, reply)
+        erased = not await asyncio.to_thread(self.turns.exists, cid)
+        return cid, reply, erased
+
+    async def _turn(self, update: Update, context: ContextTypes.DEFAULT_TYPE, value: str, message_id: str) -> None:
+        cid, reply, erased = await self._run(update, context, value, message_id)
+        if reply is not None:
+            await self._send_reply(update, context, cid, reply)
+            if erased:
+                await context.bot.send_message(update.effective_chat.id, text(reply.language, "history_yours"))
 
     # -- handlers --------------------------------------------------------------------------------
     async def on_start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         cid = self._cid(update)
-        reply = await asyncio.to_thread(self.turns.start, cid, "telegram")
-        await self._send_reply(update, context, cid, reply)
+        if await asyncio.to_thread(self.turns.exists, cid):
+            reply = await asyncio.to_thread(self.turns.start, cid, "telegram")
+            await self._send_reply(update, context, cid, reply)
+        else:
+            await self._greet(update, context, cid)
 
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
         await self._turn(update, context, message.text, f"tgm-{message.message_id}")
 
+    async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """An edited message is a correction of what was said, answered as a new turn (the reply to
+        the original is not replayed); each edit is its own turn."""
+        message = update.effective_message
+        edit = int(message.edit_date.timestamp()) if message.edit_date else 0
+        await self._turn(update, context, f"correction: {message.text}", f"tge-{message.message_id}-{edit}")
+
     async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         cid = self._cid(update)
-        lang = await asyncio.to_thread(self._language, cid)
+        lang = await asyncio.to_thread(self._language, cid, update)
         await context.bot.send_message(update.effective_chat.id, text(lang, "not_text"))
 
     async def on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         cid = self._cid(update)
         data = query.data or ""
-        if data.startswith("forget:"):
-            await self._forget_answer(update, context, cid, data == "forget:yes")
+        if data.startswith("f:"):
+            await self._forget_answer(update, context, cid, data)
             return
-        value = await asyncio.to_thread(self._quick_reply_value, cid, data)
-        if value is None:
-            lang = await asyncio.to_thread(self._language, cid)
+        found = await asyncio.to_thread(self._quick_reply_value, cid, data)
+        if found is None:
+            lang = await asyncio.to_thread(self._language, cid, update)
             await query.answer(text(lang, "stale_button"), show_alert=False)
+            if query.message is not None:
+                await query.edit_message_reply_markup(reply_markup=None)
             return
-        label, value = value
+        label, value, before = found
         await query.answer(label[:190])
+        cid, reply, erased = await self._run(update, context, value, f"tgq-{query.id}")
+        if reply is None:
+            return
+        messages = await self._messages(cid, reply)
+        in_place = (before == reply.expecting == Expecting.skill_confirmation and query.message is not None
+                    and len(messages) == 1 and messages[0].document is None)
+        if in_place:
+            # A skill removed from the list: the same message shows the shorter list and keyboard.
+            await query.edit_message_text(messages[0].text, reply_markup=messages[0].keyboard)
+            return
         if query.message is not None:
             await query.edit_message_reply_markup(reply_markup=None)
-        await self._turn(update, context, value, f"tgq-{query.id}")
+        await self._send(context, update.effective_chat.id, messages)
+        if erased:
+            await context.bot.send_message(update.effective_chat.id, text(reply.language, "history_yours"))
 
-    def _quick_reply_value(self, cid: str, data: str) -> tuple[str, str] | None:
+    def _quick_reply_value(self, cid: str, data: str) -> tuple[str, str, str] | None:
+        """(label, value, what the question expected) of a button of the latest question; None for a
+        button of another question, conversation or chat (its token does not match)."""
         parts = data.split(":")
-        if len(parts) != 3 or parts[0] != "qr" or not parts[1].isdigit() or not parts[2].isdigit():
+        if len(parts) != 3 or parts[0] != "q" or not parts[2].isdigit():
             return None
-        seq, index = int(parts[1]), int(parts[2])
         last = self.turns.transcripts.last(cid)
-        if last is None or last.seq != seq:
-            return None  # only the latest question's buttons count
-        quick = AgentReply.model_validate(last.reply).quick_replies
-        if index >= len(quick):
+        if last is None or not hmac.compare_digest(parts[1], self._token(cid)):
             return None
-        return quick[index].label, quick[index].value
+        reply = AgentReply.model_validate(last.reply)
+        index = int(parts[2])
+        if index >= len(reply.quick_replies):
+            return None
+        return reply.quick_replies[index].label, reply.quick_replies[index].value, reply.expecting
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A turn failed: log the error's type (no message content) and tell the person plainly."""
@@ -153,7 +228,7 @@ class TelegramBot:
         if not isinstance(update, Update) or update.effective_chat is None:
             return
         cid = self._cid(update)
-        lang = await asyncio.to_thread(self._language, cid)
+        lang = await asyncio.to_thread(self._language, cid, update)
         failure = storage_failure(error) if isinstance(error, BaseException) else None
         message = failure.reason(lang) if failure is not None else text(lang, "failed")
         await context.bot.send_message(update.effective_chat.id, message)
@@ -161,14 +236,13 @@ class TelegramBot:
     async def on_profile(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         cid = self._cid(update)
         profile = await asyncio.to_thread(self.services.profiles.get, cid)
-        lang = await asyncio.to_thread(self._language, cid)
-        for chunk in render(AgentReply(conversation_id=cid, text=profile_summary(profile, lang), language=lang,
-                                       expecting="free"), 0):
-            await context.bot.send_message(update.effective_chat.id, chunk.text)
+        lang = await asyncio.to_thread(self._language, cid, update)
+        summary = AgentReply(conversation_id=cid, text=profile_summary(profile, lang), language=lang, expecting="free")
+        await self._send(context, update.effective_chat.id, render(summary, ""))
 
     async def on_export(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         cid = self._cid(update)
-        lang = await asyncio.to_thread(self._language, cid)
+        lang = await asyncio.to_thread(self._language, cid, update)
         profile = await asyncio.to_thread(self.services.profiles.get, cid) or Profile(person_id=cid, language=lang)
         pdf = await asyncio.to_thread(profile_export.to_pdf, profile, lang)
         await context.bot.send_document(update.effective_chat.id, document=pdf, filename="orient-profile.pdf",
@@ -190,33 +264,53 @@ class TelegramBot:
 
     async def on_forget(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         cid = self._cid(update)
-        lang = await asyncio.to_thread(self._language, cid)
-        buttons = InlineKeyboardMarkup([[InlineKeyboardButton(text(lang, "forget_yes"), callback_data="forget:yes"),
-                                         InlineKeyboardButton(text(lang, "forget_no"), callback_data="forget:no")]])
+        lang = await asyncio.to_thread(self._language, cid, update)
+        token = await asyncio.to_thread(self._token, cid, "forget")
+        buttons = InlineKeyboardMarkup([[InlineKeyboardButton(text(lang, "forget_yes"), callback_data=f"f:y:{token}"),
+                                         InlineKeyboardButton(text(lang, "forget_no"), callback_data=f"f:n:{token}")]])
         await context.bot.send_message(update.effective_chat.id, text(lang, "forget_confirm"), reply_markup=buttons)
 
-    async def _forget_answer(self, update: Update, context: ContextTypes.DEFAULT_TYPE, cid: str, erase: bool) -> None:
-        lang = await asyncio.to_thread(self._language, cid)
-        await update.callback_query.answer()
-        if update.callback_query.message is not None:
-            await update.callback_query.edit_message_reply_markup(reply_markup=None)
-        if erase:
+    async def _forget_answer(self, update: Update, context: ContextTypes.DEFAULT_TYPE, cid: str, data: str) -> None:
+        """Erase only on the "yes" of a /forget asked in this chat since its last turn."""
+        lang = await asyncio.to_thread(self._language, cid, update)
+        query = update.callback_query
+        parts = data.split(":")
+        token = await asyncio.to_thread(self._token, cid, "forget")
+        valid = len(parts) == 3 and parts[1] in ("y", "n") and hmac.compare_digest(parts[2], token)
+        await query.answer(None if valid else text(lang, "stale_button"))
+        if query.message is not None:
+            await query.edit_message_reply_markup(reply_markup=None)
+        if not valid:
+            return
+        if parts[1] == "y":
             await asyncio.to_thread(self.services.privacy.erase_all, cid)
             await context.bot.send_message(update.effective_chat.id, text(lang, "forget_done"))
+            await context.bot.send_message(update.effective_chat.id, text(lang, "history_yours"))
         else:
             await context.bot.send_message(update.effective_chat.id, text(lang, "forget_kept"))
 
 
-def attachments(reply: AgentReply) -> list[tuple[str, bytes]]:
-    """Files that go with a turn: signed consent receipts, and the "export everything" data."""
-    files: list[tuple[str, bytes]] = []
+def attachments(reply: AgentReply, base_url: str = "") -> list[Attachment]:
+    """Files that go with a turn: each consent receipt as a readable page (the signed JSON inside
+    it, see ``receipt_page``), and the "export everything" data."""
+    files: list[Attachment] = []
+    lang = reply.language
     for card in reply.cards:
-        if card.kind == "receipt" and isinstance(card.data.get("receipt"), dict):
-            name = f"consent-receipt-{card.data.get('consent_id') or len(files) + 1}.json"
-            files.append((name, json.dumps(card.data["receipt"], ensure_ascii=False, indent=2).encode()))
+        receipt = card.data.get("receipt")
+        if card.kind == "receipt" and isinstance(receipt, dict):
+            name = str((receipt.get("recipient") or {}).get("name") or card.title)
+            page = receipt_page.to_html(receipt, lang, embed_json=True, base_url=base_url)
+            files.append(Attachment(filename=f"consent-receipt-{_slug(name)}.html", content=page.encode(),
+                                    caption=text(lang, "receipt_caption", name=name), anchor=name))
         elif card.kind == "export" and isinstance(card.data.get("content"), dict):
-            files.append(("orient-my-data.json", json.dumps(card.data["content"], ensure_ascii=False, indent=2).encode()))
+            files.append(Attachment(filename="orient-my-data.json", caption=text(lang, "export_everything_caption"),
+                                    content=json.dumps(card.data["content"], ensure_ascii=False, indent=2).encode()))
     return files
+
+
+def _slug(name: str) -> str:
+    slug = "".join(c.lower() if c.isalnum() else "-" for c in name).strip("-")
+    return "-".join(p for p in slug.split("-") if p)[:40] or "recipient"
 
 
 def profile_summary(profile: Profile | None, lang: str) -> str:
@@ -231,11 +325,15 @@ def profile_summary(profile: Profile | None, lang: str) -> str:
         by_level.setdefault(key, []).append(skill.label)
     for level, labels in by_level.items():
         lines.append("")
-        lines.append(f"{level}:")
+        lines.append(f"{level}{_colon(lang)}")
         lines.extend(f"• {label}" for label in labels)
     if profile.target is not None:
         lines.append("")
-        lines.append(f"{text(lang, 'target')}: {profile.target.label}")
+        lines.append(f"{text(lang, 'target')}{_colon(lang)} {profile.target.label}")
         if profile.gap is not None and profile.gap.coverage is not None:
             lines.append(text(lang, "coverage", p=round(profile.gap.coverage * 100)))
     return "\n".join(lines)
+
+
+def _colon(lang: str) -> str:
+    return "\u00a0:" if lang == "fr" else ":"

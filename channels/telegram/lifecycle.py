@@ -58,6 +58,7 @@ class TelegramChannel:
         self.application = self.build()
         await self.application.initialize()
         await self.application.start()
+        await self.set_commands()
         if self.mode == "polling":
             await self.application.bot.delete_webhook()
             await self.application.updater.start_polling(poll_interval=0.0, timeout=10, drop_pending_updates=False)
@@ -66,9 +67,23 @@ class TelegramChannel:
             await self.application.bot.set_webhook(
                 url=self.settings.telegram_webhook_url,
                 secret_token=self.settings.telegram_webhook_secret,
-                allowed_updates=["message", "callback_query"],
+                allowed_updates=["message", "edited_message", "callback_query"],
             )
             log.info("telegram webhook set")
+
+    async def set_commands(self) -> None:
+        """The bot's command menu (/start, /profile, /export, /forget), in each language it speaks;
+        the service's default language also serves people whose language it does not speak."""
+        from telegram import BotCommand
+
+        from channels.telegram.texts import text
+
+        names = ("start", "profile", "export", "forget")
+        for lang in self.settings.languages:
+            commands = [BotCommand(name, text(lang, f"cmd_{name}")) for name in names]
+            await self.application.bot.set_my_commands(commands, language_code=lang)
+        default = self.settings.default_language
+        await self.application.bot.set_my_commands([BotCommand(n, text(default, f"cmd_{n}")) for n in names])
 
     async def stop(self) -> None:
         if self.application is None:

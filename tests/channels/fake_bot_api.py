@@ -43,8 +43,10 @@ class Sent:
 class FakeTelegram:
     """State of the fake server: pending updates, and every call the bot made."""
 
-    def __init__(self, token: str):
+    def __init__(self, token: str, language_code: str = "en"):
         self.token = token
+        self.language_code = language_code  # what Telegram says the test person's app language is
+        self.commands: dict[str, list[dict[str, Any]]] = {}  # setMyCommands, by language_code ("" = default)
         self.lock = threading.Condition()
         self.updates: list[dict[str, Any]] = []
         self.next_update_id = 1
@@ -59,7 +61,7 @@ class FakeTelegram:
         return {"id": chat_id, "type": "private", "first_name": "Test", "username": f"user{chat_id}"}
 
     def _user(self, chat_id: int) -> dict[str, Any]:
-        return {"id": chat_id, "is_bot": False, "first_name": "Test", "language_code": "en"}
+        return {"id": chat_id, "is_bot": False, "first_name": "Test", "language_code": self.language_code}
 
     def update(self, payload: dict[str, Any]) -> dict[str, Any]:
         with self.lock:
@@ -82,6 +84,11 @@ class FakeTelegram:
 
     def send_text(self, chat_id: int, text: str) -> dict[str, Any]:
         return self.update(self.message_update(chat_id, text))
+
+    def edit_text(self, chat_id: int, sent_update: dict[str, Any], text: str) -> dict[str, Any]:
+        """The person edits a message they sent earlier (an ``edited_message`` update)."""
+        message = {**sent_update["message"], "text": text, "edit_date": int(time.time()) + 1}
+        return self.update({"edited_message": message})
 
     def tap(self, chat_id: int, sent: Sent, data: str) -> dict[str, Any]:
         message = {"message_id": sent.message_id, "date": int(time.time()), "chat": self._chat(chat_id),
@@ -203,6 +210,25 @@ class FakeTelegram:
 
     def _m_editMessageReplyMarkup(self, params, files):
         self._record("editMessageReplyMarkup", params)
+        return True
+
+    def _m_editMessageText(self, params, files):
+        """Edits a message the bot sent: its text and keyboard change in place."""
+        self._record("editMessageText", params)
+        with self.lock:
+            for sent in self.sent:
+                if sent.message_id == int(params.get("message_id", 0)) and sent.method == "sendMessage":
+                    sent.params = {**sent.params, "text": params.get("text", ""),
+                                   "reply_markup": params.get("reply_markup")}
+        return {"message_id": int(params.get("message_id", 0)), "date": int(time.time()),
+                "chat": self._chat(int(params.get("chat_id", 0))), "from": BOT_USER, "text": params.get("text", "")}
+
+    def _m_setMyCommands(self, params, files):
+        commands = params.get("commands", [])
+        if isinstance(commands, str):
+            commands = json.loads(commands)
+        with self.lock:
+            self.commands[str(params.get("language_code") or "")] = commands
         return True
 
 

@@ -44,12 +44,12 @@ def test_split_keeps_every_character_under_the_limit():
 def test_render_puts_quick_replies_on_the_last_message_only():
     reply = AgentReply(conversation_id="tg-1", text="a" * 5000, language="en", expecting="language",
                        quick_replies=[QuickReply(label="English", value="en"), QuickReply(label="Français", value="fr")])
-    messages = render(reply, seq=7)
-    assert len(messages) == 2 and messages[0].keyboard is None
+    messages = render(reply, "t0k3n")
+    assert len(messages) >= 2 and all(m.keyboard is None for m in messages[:-1])
     data = [b.callback_data for row in messages[-1].keyboard.inline_keyboard for b in row]
-    assert data == ["qr:7:0", "qr:7:1"]
+    assert data == ["q:t0k3n:0", "q:t0k3n:1"]
     html = AgentReply(conversation_id="tg-1", text="<b>hi</b> & <script>", language="en", expecting="free")
-    assert render(html, 1)[0].text == "<b>hi</b> & <script>"  # sent as plain text, no parse mode
+    assert render(html, "x")[0].text == "<b>hi</b> & <script>"  # sent as plain text, no parse mode
 
 
 def _answer(fake: FakeTelegram, services, user: ScriptedUser) -> None:
@@ -124,7 +124,7 @@ def test_stale_buttons_and_oversized_messages(tmp_path, data_dir, real_knowledge
         fake.wait_for(CHAT, 1)
         fake.wait_idle(CHAT)
         turns_before = services.transcripts.count(f"tg-{CHAT}")
-        fake.tap(CHAT, fake.messages_to(CHAT)[-1], "qr:999:0")
+        fake.tap(CHAT, fake.messages_to(CHAT)[-1], "q:0123456789abcdef:0")
         fake.wait_idle(CHAT)
         answers = [s for s in fake.sent if s.method == "answerCallbackQuery"]
         assert answers and "older message" in answers[-1].params.get("text", "")

@@ -5,6 +5,7 @@ the proof and is linked from the page."""
 from __future__ import annotations
 
 import html
+import json
 from datetime import datetime
 from typing import Any
 
@@ -25,6 +26,7 @@ WORDS: dict[str, dict[str, str]] = {
                   "file without its \"proof\" part. To check it, send the JSON file to {verify_url} (POST, "
                   "{{\"receipt\": ...}}), or verify it yourself with the public key published at {key_url}.",
         "json": "The signed receipt (JSON)", "receipt_id": "Receipt number",
+        "json_inside": "The signed receipt (JSON) is stored inside this file (block \"signed-receipt\"), for checking.",
         "granted": "given", "refused": "refused", "revoked": "withdrawn", "expired": "expired", "pending": "waiting for your answer",
         "profile": "your profile (experiences and skills)", "experiences": "your experiences", "skills": "your skills",
         "interests": "your interests", "preferences": "your preferences",
@@ -42,6 +44,7 @@ WORDS: dict[str, dict[str, str]] = {
                   "sans sa partie « proof ». Pour la vérifier, envoyez le fichier JSON à {verify_url} (POST, "
                   "{{\"receipt\": ...}}), ou vérifiez-la vous-même avec la clé publique publiée à {key_url}.",
         "json": "Le reçu signé (JSON)", "receipt_id": "Numéro du reçu",
+        "json_inside": "Le reçu signé (JSON) est enregistré dans ce fichier (bloc « signed-receipt »), pour vérification.",
         "granted": "accord donné", "refused": "refusé", "revoked": "retiré", "expired": "expiré", "pending": "en attente de votre réponse",
         "profile": "votre profil (expériences et compétences)", "experiences": "vos expériences", "skills": "vos compétences",
         "interests": "vos centres d'intérêt", "preferences": "vos préférences",
@@ -63,7 +66,7 @@ def _date(value: Any, lang: str) -> str:
     return moment.strftime("%d/%m/%Y %H:%M UTC") if lang == "fr" else moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
-def rows(receipt: dict[str, Any], lang: str) -> tuple[str, list[tuple[str, str]], str, str]:
+def rows(receipt: dict[str, Any], lang: str, base_url: str = "") -> tuple[str, list[tuple[str, str]], str, str]:
     """The page's title, its (label, value) rows, the withdrawal sentence and the verification text."""
     w = WORDS.get(lang, WORDS["en"])
     recipient = receipt.get("recipient") or {}
@@ -91,7 +94,8 @@ def rows(receipt: dict[str, Any], lang: str) -> tuple[str, list[tuple[str, str]]
         items.append((w["controller"], str(controller["name"]) + (f" — {controller['contact']}" if controller.get("contact") else "")))
     items.append((w["receipt_id"], str(receipt.get("receipt_id") or "")))
     key = str(proof.get("verification_method") or proof.get("key_id") or "")[:16]
-    verify = w["verify"].format(key=key or "?", verify_url=VERIFY_PATH, key_url=KEY_PATH)
+    base = base_url.rstrip("/")
+    verify = w["verify"].format(key=key or "?", verify_url=base + VERIFY_PATH, key_url=base + KEY_PATH)
     return f"{w['title']} — {name}", [(k, v) for k, v in items if v], w["withdraw"].format(name=name), verify
 
 
@@ -104,9 +108,12 @@ _STYLE = (
 )
 
 
-def to_html(receipt: dict[str, Any], lang: str, json_url: str | None = None) -> str:
+def to_html(receipt: dict[str, Any], lang: str, json_url: str | None = None, embed_json: bool = False,
+            base_url: str = "") -> str:
+    """The readable page; ``json_url`` links the signed JSON, ``embed_json`` carries it inside the page
+    (a ``<script type="application/json" id="signed-receipt">`` block) for a page sent as a file."""
     w = WORDS.get(lang, WORDS["en"])
-    title, items, withdraw, verify = rows(receipt, lang)
+    title, items, withdraw, verify = rows(receipt, lang, base_url)
     esc = html.escape
     parts = [f"<!doctype html><html lang=\"{esc(lang)}\"><head><meta charset=\"utf-8\">",
              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
@@ -116,13 +123,16 @@ def to_html(receipt: dict[str, Any], lang: str, json_url: str | None = None) -> 
     parts.append(f"</dl><p>{esc(withdraw)}</p><h2>{esc(w['verify_title'])}</h2><p class=\"fine\">{esc(verify)}</p>")
     if json_url:
         parts.append(f"<p><a class=\"receipt-json\" href=\"{esc(json_url)}\" download>{esc(w['json'])}</a></p>")
+    if embed_json:
+        signed = json.dumps(receipt, ensure_ascii=False, indent=2).replace("</", "<\\/")  # same JSON, no closing tag
+        parts.append(f"<p class=\"fine\">{esc(w['json_inside'])}</p><script type=\"application/json\" id=\"signed-receipt\">{signed}</script>")
     parts.append("</main></body></html>")
     return "".join(parts)
 
 
-def to_pdf(receipt: dict[str, Any], lang: str) -> bytes:
+def to_pdf(receipt: dict[str, Any], lang: str, base_url: str = "") -> bytes:
     w = WORDS.get(lang, WORDS["en"])
-    title, items, withdraw, verify = rows(receipt, lang)
+    title, items, withdraw, verify = rows(receipt, lang, base_url)
     font = find_font(FONT_DIRS)
     pdf = FPDF(orientation="P", unit="mm", format="A4")
     pdf.set_margins(16, 14, 16)
