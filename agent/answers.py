@@ -1,6 +1,6 @@
-"""Reading the person's answers offline: yes/no, "that's all", durations, picks by number or label,
-experience kinds, personas and language choices (interests and preferences are read by tools.career).
-English and French, typos, no accents, emojis.
+"""Reading the person's answers offline: yes/no (through the one reader, ``agent.yes_no``), "that's
+all", durations, picks by number or label, experience kinds, personas and language choices
+(interests and preferences are read by tools.career). English and French, typos, no accents, emojis.
 
 Every function takes the raw text and works on its normalised form (``language.normalise``).
 """
@@ -11,22 +11,7 @@ import re
 from difflib import SequenceMatcher, get_close_matches
 
 from agent.language import normalise
-
-_YES = {
-    "yes", "y", "yeah", "yep", "yup", "yes please", "sure", "ok", "okay", "okey", "oki", "k", "of course", "agreed",
-    "i agree", "agree", "go", "go ahead", "fine", "alright", "all right", "absolutely", "definitely", "correct",
-    "right", "oui", "ouais", "ouai", "wi", "ui", "d'accord", "daccord", "dacc", "dac", "bien sur", "volontiers",
-    "j'accepte", "jaccepte", "j accepte", "accepte", "je suis d'accord", "je suis daccord", "ok pour moi", "carrement",
-    "exact", "exactement", "parfait", "vas y", "allez", "yes i agree", "yes i do", "i do", "si", "confirm", "confirme",
-    "je confirme", "yes delete", "oui efface", "oui supprime",
-}
-_NO = {
-    "no", "n", "nope", "nah", "no thanks", "no thank you", "not really", "non", "nan", "non merci", "pas vraiment",
-    "jamais", "never", "i don't", "i dont", "i do not", "refuse", "je refuse", "don't", "dont", "pas question",
-    "no way", "cancel", "annule", "annuler", "stop", "not now", "pas maintenant", "keep", "garde",
-}
-_YES_EMOJI = ("👍", "✅", "👌", "🙂", "😀", "😊", "👏", "🆗", "✔")
-_NO_EMOJI = ("👎", "❌", "🙅", "✖")
+from agent.yes_no import Answer, read_yes_no
 
 _NO_MORE = [
     r"\bthat'?s (all|it)\b", r"\bnothing (else|more)\b", r"\bno(,)? (that'?s all|nothing else|more)\b", r"^no+\b",
@@ -41,32 +26,13 @@ def _clean(text: str | None) -> str:
 
 
 def is_yes(text: str | None) -> bool:
-    if not text:
-        return False
-    if any(e in text for e in _YES_EMOJI) and not any(e in text for e in _NO_EMOJI):
-        return True
-    t = _clean(text)
-    if t in _YES:
-        return True
-    first = re.split(r"[ ,.!]", t, maxsplit=1)[0]
-    if first in {"yes", "oui", "ok", "okay", "sure", "yeah", "yep", "ouais", "d'accord", "daccord", "absolutely", "bien"} and not is_no_start(t):
-        return True
-    return bool(get_close_matches(t, ["yes", "oui", "okay", "sure", "d'accord"], n=1, cutoff=0.8)) and len(t) >= 3
-
-
-def is_no_start(t: str) -> bool:
-    return bool(re.match(r"^(no|non|nope|nah|pas|never|jamais)\b", t))
+    """An unambiguous yes to a yes/no question (``agent.yes_no``: hedges, negations and questions are not)."""
+    return read_yes_no(text).answer == Answer.yes
 
 
 def is_no(text: str | None) -> bool:
-    if not text:
-        return False
-    if any(e in text for e in _NO_EMOJI) and not any(e in text for e in _YES_EMOJI):
-        return True
-    t = _clean(text)
-    if t in _NO or is_no_start(t):
-        return True
-    return bool(get_close_matches(t, ["no", "non", "nope", "no thanks", "non merci"], n=1, cutoff=0.85))
+    """An unambiguous no to a yes/no question (``agent.yes_no``)."""
+    return read_yes_no(text).answer == Answer.no
 
 
 def is_no_more(text: str | None) -> bool:

@@ -145,6 +145,9 @@ def _tokens(folded: str) -> list[tuple[str, int, int]]:
         if word.strip() in ("-", "—", "–"):
             out.append((",", start, end))
             continue
+        if word.endswith("'") and _ELISION.match(word + "x"):
+            out.append((word, start, end))  # an elided word alone ("d' acc")
+            continue
         word = word.rstrip("'") if word != "n't" else word
         if word == "n't":
             out.append((word, start, end))
@@ -178,8 +181,8 @@ _add(_NO, "no|nope|nop|nah|na|nay|non|nan|naan|nan nan|niet|nein|hell no|heck no
           "refuses|je refuse|i refuse|decline|i decline|stop|cancel|annule|annuler|keep|garde|keep it|garde le|"
           "later|plus tard|not now|pas maintenant|another time|une autre fois|pas pour l' instant|pas pour le moment|"
           "pas aujourd'hui|nobody|personne|no one|none|aucun|aucune|" + _NO_MARK)
-_add(_POS, "ok|okay|okey|oki|okie|okk|okok|kk|okidoki|okey dokey|alright|all right|aight|agree|agreed|i agree|accept|"
-           "accepte|j' accepte|acceptes|consent|consens|allow|approve|autorise|fine|good|great|perfect|cool|nice|"
+_add(_POS, "ok|okay|okey|oke|okee|okai|oki|okie|okk|okok|kk|c bon|cbon|okidoki|okey dokey|alright|all right|aight|agree|agreed|i agree|accept|"
+           "accepte|j' accepte|acceptes|consent|consens|allow|approve|autorise|fine|great|perfect|cool|nice|"
            "sounds good|sounds great|sounds fine|looks good|works for me|fine by me|fine with me|go|go ahead|go on|"
            "go for it|let's go|lets go|do it|please do|share|share it|send|send it|yes please|want|wanna|would like|"
            "like|happy to|glad to|gladly|with pleasure|avec plaisir|volontiers|d' accord|d' acc|d' ac|dacc|dac|dak|"
@@ -206,7 +209,8 @@ _add(_DOUBT, "maybe|perhaps|possibly|probably|peut etre|peut-etre|peutetre|ptet|
              "suppose|je suppose|on verra|we'll see|we will see|let me think|je reflechis|reflechir|"
               "kind of|kinda|sort of|sorta|plus ou moins|more or less|depends|it depends|ca depend|"
               "depend|hesite|j' hesite|hesitate|not yet sure|pas encore sur|half|moitie|ish|whatever|m'en fiche|"
-              "osef|peu importe|je m' en fiche|i don't care|i do not care|don't care|care")
+              "osef|peu importe|je m' en fiche|i don't care|i do not care|don't care|care|go back|back|retour|revenir|"
+             "en arriere|undo")
 _add(_THINK, "think|thinking|believe|pense|penses|crois|croit|imagine")
 _add(_CONDITION, "if|unless|provided|providing|as long as|only if|seulement si|sauf si|a condition|tant que|"
                  "pourvu que|si jamais|except|sauf|excepte|depending")
