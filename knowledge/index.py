@@ -134,3 +134,56 @@ class LabelIndex:
                 ]
             )
         return hits
+
+
+class RecordIndex:
+    """A Chroma collection of records other than labels (catalog courses and job offers), by id,
+    kept in step with a content key: the records are written again only when the key changes.
+    Works the same on the embedded store and on a Chroma server."""
+
+    def __init__(self, client, name: str):
+        self.client = client
+        self.name = name
+        self._collection = None
+
+    def _existing(self):
+        names = {c.name if hasattr(c, "name") else c for c in self.client.list_collections()}
+        if self.name not in names:
+            return None
+        return self.client.get_collection(self.name, embedding_function=None)
+
+    def content_key(self) -> str | None:
+        collection = self._collection or self._existing()
+        if collection is None:
+            return None
+        self._collection = collection
+        return (collection.metadata or {}).get("content_key")
+
+    def replace(self, ids: list[str], vectors: np.ndarray, metadatas: list[dict[str, Any]], content_key: str,
+                batch_size: int = 2000) -> None:
+        """(Re)create the collection with these records."""
+        if self._existing() is not None:
+            self.client.delete_collection(self.name)
+        collection = self.client.create_collection(
+            name=self.name, embedding_function=None, configuration={"hnsw": dict(HNSW)},
+            metadata={"kind": "records", "content_key": content_key},
+        )
+        limit = min(batch_size, int(getattr(self.client, "get_max_batch_size", lambda: batch_size)()))
+        vectors = np.asarray(vectors, dtype=np.float32)
+        for start in range(0, len(ids), limit):
+            stop = min(start + limit, len(ids))
+            collection.add(ids=ids[start:stop], embeddings=vectors[start:stop], metadatas=metadatas[start:stop])
+        self._collection = collection
+
+    def query(self, vector: np.ndarray, top_k: int = 50, where: dict | None = None) -> list[tuple[str, float]]:
+        """The ``top_k`` nearest records: (id, cosine similarity), best first."""
+        collection = self._collection or self._existing()
+        if collection is None:
+            return []
+        self._collection = collection
+        n = collection.count()
+        if not n:
+            return []
+        result = collection.query(query_embeddings=np.atleast_2d(np.asarray(vector, np.float32)),
+                                  n_results=min(top_k, n), where=where, include=["distances"])
+        return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]

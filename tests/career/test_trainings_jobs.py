@@ -3,7 +3,7 @@ from career_kb import o, s
 from tools.career.catalog_records import CourseRecord, JobRecord
 from tools.career.gap import compute_gap
 from tools.career.jobs import match_jobs
-from tools.career.trainings import recommend_trainings
+from tools.career.trainings import learning_objectives, recommend_trainings
 
 
 def course(cid, title, skills, level="beginner", weeks=4.0, rating=4.5, text=()):
@@ -32,7 +32,8 @@ def test_greedy_set_cover_picks_complementary_courses(career_kb):
     assert len(covered) == len(set(covered))  # no gap skill counted twice
     assert {s("analysis"), s("sql"), s("statistics"), s("bi")} <= set(covered)
     assert "sheets" not in ids and "video" not in ids  # nothing new for the gap
-    assert recs[0].explanation.startswith("Covers 2 skill(s) of your gap")
+    assert recs[0].explanation.startswith("For data analyst: covers 2 skill(s) of your gap")
+    assert [x.uri for x in recs[0].covers] == [s("analysis"), s("sql")] == recs[0].covers_by_link
     assert recs[0].url == "https://example.org/all-in-one"
     assert recs[0].score > recs[-1].score
 
@@ -44,23 +45,25 @@ def test_level_and_duration_preferences_filter(career_kb):
     assert [r.id for r in recs][:2] == ["all-in-one", "stats"]
     strict = recommend_trainings(CATALOG, gap, "advanced level only", k=3)
     assert [r.id for r in strict] == ["stats-long"] + [r.id for r in strict][1:]
-    assert recs[0].explanation.startswith("Couvre 2 compétence(s)")
+    assert recs[0].explanation.startswith("Pour analyste de données : couvre 2 compétence(s)")
 
 
 def test_existing_skills_are_shown(career_kb):
     gap = compute_gap(career_kb, [s("analysis")], o("analyst"), "en")
-    recs = recommend_trainings(CATALOG, gap, None, k=2, skill_uris=[s("analysis")])
-    first = recs[0]
+    recs = recommend_trainings(CATALOG, gap, None, k=3, skill_uris=[s("analysis")])
+    first = next(r for r in recs if r.id == "all-in-one")
     assert [x.uri for x in first.existing_skills] == [s("analysis")]
     assert "Builds on what you know" in first.explanation
 
 
-def test_text_fallback_when_no_course_is_linked(career_kb):
+def test_no_course_covering_the_gap_is_an_honest_none(career_kb):
+    # without a vector index, a course the catalog links to no gap skill is never proposed as filler
     gap = compute_gap(career_kb, [], o("childcare"), "en")
     catalog = CATALOG + [course("kids", "Caring for young children", [], text=["children", "first aid"])]
-    recs = recommend_trainings(catalog, gap, None, k=2)
-    assert recs and recs[0].id == "kids"
-    assert recs[0].new_skills == [] and recs[0].explanation.startswith("Related to child care worker")
+    assert recommend_trainings(catalog, gap, None, k=2) == []
+    objectives = learning_objectives(gap)
+    assert [x.skill.uri for x in objectives] == [x.uri for x in gap.skills][:6]
+    assert objectives[0].text["en"].startswith("Learn") and objectives[0].text["fr"].startswith("Acquérir")
 
 
 def test_empty_catalog_or_empty_gap(career_kb):

@@ -81,3 +81,86 @@ def job_matrix(catalog: Any, jobs: list[JobRecord]) -> JobSkillMatrix:
             cache["job_matrix"] = JobSkillMatrix(jobs)
             cache["job_key"] = key
         return cache["job_matrix"]
+
+
+COURSES_COLLECTION = "catalog_courses"
+JOBS_COLLECTION = "catalog_jobs"
+
+
+def course_text(course: CourseRecord) -> str:
+    """What a course is about, as embedded: its title, its skills, the start of its description."""
+    parts = [course.title]
+    if course.skills_text:
+        parts.append(", ".join(course.skills_text[:12]))
+    if course.description:
+        parts.append(course.description[:300])
+    return ". ".join(parts)
+
+
+def job_text(job: JobRecord) -> str:
+    """What a job offer is, as embedded: its title (the occupation it names)."""
+    return job.title
+
+
+def _content_key(model: str, texts: list[str], ids: list[str]) -> str:
+    import hashlib
+
+    digest = hashlib.sha256(model.encode())
+    for i, text in zip(ids, texts):
+        digest.update(i.encode())
+        digest.update(b"\0")
+        digest.update(text.encode())
+        digest.update(b"\1")
+    return digest.hexdigest()[:32]
+
+
+class CatalogRetrieval:
+    """Courses and job offers found by meaning through the Chroma index (embedded under the
+    knowledge folder, or a Chroma server when one is configured): each catalog is embedded once per
+    content (its records' key is kept in the collection's metadata) and queried per plan."""
+
+    def __init__(self, client: Any, embedder: Any, model_name: str = ""):
+        self._client = client
+        self._embedder = embedder
+        self.model_name = model_name
+        self._lock = threading.Lock()
+        self._ready: dict[str, str] = {}
+
+    def client(self) -> Any:
+        if callable(self._client) and not hasattr(self._client, "list_collections"):
+            self._client = self._client()
+        return self._client
+
+    def embedder(self) -> Any:
+        if callable(self._embedder) and not hasattr(self._embedder, "encode"):
+            self._embedder = self._embedder()
+        return self._embedder
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        vectors = np.asarray(self.embedder().encode(list(texts)), dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.maximum(norms, 1e-9)
+
+    def _index(self, name: str, ids: list[str], texts: list[str], metadatas: list[dict]) -> Any:
+        from knowledge.index import RecordIndex
+
+        key = _content_key(self.model_name or type(self.embedder()).__name__, texts, ids)
+        index = RecordIndex(self.client(), name)
+        with self._lock:
+            if self._ready.get(name) != key and index.content_key() != key:
+                vectors = self.encode(texts) if texts else np.zeros((0, 1), np.float32)
+                index.replace(ids, vectors, metadatas, key)
+            self._ready[name] = key
+        return index
+
+    def courses(self, courses: list[CourseRecord]) -> Any:
+        return self._index(COURSES_COLLECTION, [c.id for c in courses], [course_text(c) for c in courses],
+                           [{"source": c.source, "language": c.language or ""} for c in courses])
+
+    def jobs(self, jobs: list[JobRecord]) -> Any:
+        return self._index(JOBS_COLLECTION, [j.id for j in jobs], [job_text(j) for j in jobs],
+                           [{"source": j.source} for j in jobs])
+
+    def nearest(self, index: Any, vector: np.ndarray, top_k: int, min_score: float) -> dict[str, float]:
+        """Record id → cosine similarity, for the ``top_k`` nearest at or above ``min_score``."""
+        return {i: s for i, s in index.query(vector, top_k=top_k) if s >= min_score}

@@ -188,22 +188,46 @@ class TrainingRecommendation(BaseModel):
     title: str
     description: str = ""
     explanation: str = ""
-    new_skills: list[SkillRef] = Field(default_factory=list)
+    new_skills: list[SkillRef] = Field(default_factory=list)  # the gap skills it covers (same as ``covers``)
     existing_skills: list[SkillRef] = Field(default_factory=list)
     score: float = 0.0
     provider: str | None = None
     level: str | None = None
     duration: str | None = None
     source: str | None = None
+    covers: list[SkillRef] = Field(default_factory=list)  # gap skills it covers: by the catalog's skill links or by meaning
+    covers_by_link: list[str] = Field(default_factory=list)  # of those, the URIs the catalog links it to
+    relevance: float = 0.0  # cosine similarity of the course to the target and its gap
+    language: str | None = None  # the course's language ("en"), when the catalog says or it is known
+    other_language: bool = False  # not in the person's language (said in the explanation)
+    demo: bool = False  # from a bundled demo catalog (said in the explanation)
+    why: dict[str, str] = Field(default_factory=dict)  # en / fr
+
+
+class LearningObjective(BaseModel):
+    """What to learn when the catalog has no good course for it: a gap skill, said as an objective."""
+
+    skill: SkillRef
+    essential: bool = True
+    text: dict[str, str] = Field(default_factory=dict)
 
 
 class JobMatch(BaseModel):
     id: str
     url: str | None = None
     title: str
-    location: str | None = None
+    location: str | None = None  # where the job is, as the offer says ("Westlake, OH"); None when it doesn't
+    country: str | None = None  # ISO code when the place tells it
     score: float = 0.0
     matching_skills: list[SkillRef] = Field(default_factory=list)
     missing_skills: list[SkillRef] = Field(default_factory=list)
     employer: str | None = None
     source: str | None = None
+    relevance: float = 0.0  # how close the offer's title is to the target occupation
+    demo: bool = False
+    why: dict[str, str] = Field(default_factory=dict)
+
+    def place(self, lang: str = "en") -> str:
+        if self.location:
+            return self.location
+        return "place not given" if lang == "en" else "lieu non précisé"

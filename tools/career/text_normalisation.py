@@ -35,3 +35,21 @@ def _part_matches(token: str, part: str) -> bool:
     if part.endswith("$"):
         return token == part[:-1]
     return token.startswith(part)
+
+
+_FR_WORDS = {"le", "la", "les", "des", "du", "de", "et", "pour", "en", "au", "aux", "une", "un", "sur", "avec", "dans",
+             "formation", "initiation", "gestion", "metier", "metiers"}
+_EN_WORDS = {"the", "and", "of", "for", "to", "in", "with", "on", "an", "a", "introduction", "management", "course",
+             "skills", "how", "your", "data", "learning"}
+
+
+def guess_language(text: str) -> str | None:
+    """'fr' or 'en' from a title or a short text's function words and accents; None when unsure."""
+    tokens = words(text)
+    fr = sum(t in _FR_WORDS for t in tokens) + 2 * sum(ch in "éèêàçùôî" for ch in text.lower())
+    en = sum(t in _EN_WORDS for t in tokens)
+    if fr > en:
+        return "fr"
+    if en > fr:
+        return "en"
+    return None

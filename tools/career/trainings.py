@@ -1,11 +1,19 @@
-"""Training recommendations that cover a skills gap: a greedy weighted set cover over the catalog.
+"""Training recommendations that fit a skills gap, or an honest "none" with what to learn instead.
 
-Each gap skill has a weight (essential > optional, truly missing > almost there). A course covers
-the gap skills it is linked to (at import, see :mod:`tools.career.catalog_skill_links`). We pick,
-k times, the course that covers the most still-uncovered weight (ties: better rating, shorter);
-preferences filter by level and duration (relaxed, and said so, when nothing fits). When no course
-is linked to any gap skill, courses whose text is closest to the gap (TF-IDF) are proposed as
-related, and the explanation says so.
+1. **Relevance.** A course must be about the target and its gap: its cosine similarity to "target:
+   gap skills" reaches :data:`MIN_RELEVANCE` through the Chroma index of the catalog
+   (:class:`tools.career.catalog_index.CatalogRetrieval`), or, when no vector index is given,
+   its TF-IDF similarity reaches :data:`MIN_TEXT_RELEVANCE`.
+   Without an index, a course the catalog links to a gap skill counts as relevant.
+2. **Coverage.** Each kept course says which gap skills it covers: those the catalog links it to
+   (at import, :mod:`tools.career.catalog_skill_links`) and, through the index, the gap skills whose
+   label is close to the course (:data:`MIN_SKILL_MATCH`). A course covering no gap skill is never
+   proposed, however close its title.
+3. **Choice.** A greedy weighted set cover (essential > optional, missing > almost there), each
+   course's gain times its relevance; a course not in the person's language counts less and says
+   so; preferences filter by level and duration (relaxed, and said so, when nothing fits).
+4. **None.** When nothing passes, no filler: :func:`learning_objectives` gives the gap as what to learn.
+Bundled sample catalogs are demo data, and every item from them says so.
 """
 
 from __future__ import annotations
@@ -15,16 +23,22 @@ from typing import Any, Iterable
 import numpy as np
 
 from tools.career.catalog_index import course_index
-from tools.career.catalog_records import CourseRecord
-from tools.career.course_wording import duration_words, level_words
-from tools.career.models import SkillRef, SkillsGap, TrainingRecommendation
+from tools.career.catalog_records import DEMO_SOURCES, CourseRecord
+from tools.career.models import LearningObjective, SkillRef, SkillsGap, TrainingRecommendation
 from tools.career.packs.models import LoadedPacks
 from tools.career.packs.signals import skill_demand
 from tools.career.preferences import CareerPreferences, parse_preferences
+from tools.career.skill_equivalence import SkillVectors
+from tools.career.text_normalisation import guess_language
 
 GAP_WEIGHTS = {("essential", "missing"): 1.0, ("essential", "almost"): 0.6, ("optional", "missing"): 0.35,
                ("optional", "almost"): 0.2}
-MIN_TEXT_SIMILARITY = 0.05
+MIN_RELEVANCE = 0.35  # cosine of a course to "target: gap skills" (all-MiniLM-L6-v2)
+MIN_SKILL_MATCH = 0.5  # cosine of a course to one gap skill's label, to count it as covered by meaning
+MIN_TEXT_RELEVANCE = 0.08  # TF-IDF cosine, without a vector index
+OTHER_LANGUAGE = 0.7  # a course not in the person's language keeps 70% of its gain
+QUERY_SKILLS = 12  # gap skills put in the relevance query and matched one by one
+CANDIDATES = 200
 
 
 def _courses_of(catalog: Any) -> list[CourseRecord]:
@@ -51,6 +65,50 @@ def _schedule_bonus(course: CourseRecord, prefs: CareerPreferences) -> float:
     return 0.05 if any(w in text for s in prefs.schedule for w in words.get(s, ())) else 0.0
 
 
+def course_language(course: CourseRecord) -> str | None:
+    """The course's language: as the catalog gives it, else guessed from its title and description."""
+    if course.language:
+        return course.language.strip().lower()[:2] or None
+    return guess_language(f"{course.title} {course.description[:200]}")
+
+
+def _query(gap: SkillsGap) -> str:
+    names = [s.label for s in gap.skills[:QUERY_SKILLS]]
+    return f"{gap.target_label}: " + ", ".join(names)
+
+
+def _relevance(catalog: Any, courses: list[CourseRecord], gap: SkillsGap, retrieval: Any, kb: Any
+               ) -> tuple[dict[str, float], dict[str, set[str]], float]:
+    """(course id → relevance, course id → gap skills covered by meaning, the threshold used)."""
+    by_meaning: dict[str, set[str]] = {}
+    if retrieval is not None:
+        index = retrieval.courses(courses)
+        query = retrieval.encode([_query(gap)])[0]
+        relevance = retrieval.nearest(index, query, CANDIDATES, MIN_RELEVANCE)
+        skills = gap.skills[:QUERY_SKILLS]
+        vectors = SkillVectors.for_kb(kb) if kb is not None else None
+        known = [s for s in skills if vectors is not None and s.uri in vectors.pos]
+        rest = [s for s in skills if s not in known]
+        skill_vectors = [vectors.vectors[vectors.pos[s.uri]] for s in known]
+        if rest:
+            skill_vectors += list(retrieval.encode([s.label for s in rest]))
+        for skill, vector in zip(known + rest, skill_vectors):
+            for course_id in retrieval.nearest(index, vector, 30, MIN_SKILL_MATCH):
+                by_meaning.setdefault(course_id, set()).add(skill.uri)
+        return relevance, by_meaning, MIN_RELEVANCE
+    # Without vectors: words in common (TF-IDF), which miss a course in another language than the
+    # gap's labels; a course the catalog links to a gap skill is relevant by that link.
+    index = course_index(catalog, courses)
+    sims = index.similar(_query(gap))
+    gap_uris = {s.uri for s in gap.skills}
+    relevance = {}
+    for i, course in enumerate(courses):
+        score = float(sims[i])
+        if score >= MIN_TEXT_RELEVANCE or gap_uris & set(course.skill_uris):
+            relevance[course.id] = max(score, MIN_TEXT_RELEVANCE)
+    return relevance, by_meaning, MIN_TEXT_RELEVANCE
+
+
 def recommend_trainings(
     catalog: Any,
     gap: SkillsGap,
@@ -59,13 +117,14 @@ def recommend_trainings(
     skill_uris: Iterable[str] | None = None,
     kb: Any = None,
     pack: object = None,
+    retrieval: Any = None,
+    lang: str | None = None,
 ) -> list[TrainingRecommendation]:
-    """Up to ``k`` courses that together cover the most of the gap (weighted set cover); skills a
-    regional pack marks as in demand weigh more."""
+    """Up to ``k`` relevant courses that together cover the most of the gap; [] when none is good."""
     prefs = parse_preferences(preferences)
-    lang = gap.lang if gap.lang in ("en", "fr") else "en"
+    lang = lang if lang in ("en", "fr") else (gap.lang if gap.lang in ("en", "fr") else "en")
     courses = _courses_of(catalog)
-    if not courses or k <= 0:
+    if not courses or k <= 0 or not gap.skills:
         return []
     demand = skill_demand(LoadedPacks.of(pack))
     weights = {s.uri: GAP_WEIGHTS[(s.relation, s.status)] * (1.0 + 0.5 * demand.get(s.uri, 0.0)) for s in gap.skills}
@@ -73,97 +132,113 @@ def recommend_trainings(
     held = set(skill_uris or []) | {s.uri for s in gap.covered}
     held_labels = {s.uri: s.label for s in gap.covered}
 
-    eligible = [c for c in courses if _fits(c, prefs)]
+    relevance, by_meaning, _ = _relevance(catalog, courses, gap, retrieval, kb)
+    covers: dict[str, list[str]] = {}
+    for course in courses:
+        if course.id not in relevance:
+            continue
+        linked = [u for u in course.skill_uris if u in weights]
+        meant = [u for u in weights if u in by_meaning.get(course.id, set()) and u not in linked]
+        if linked or meant:
+            covers[course.id] = linked + meant
+    relevant = [c for c in courses if c.id in covers]
+    eligible = [c for c in relevant if _fits(c, prefs)]
     relaxed = False
-    if not any(set(c.skill_uris) & weights.keys() for c in eligible):
-        eligible, relaxed = courses, bool(prefs.levels or prefs.max_training_weeks is not None)
+    if not eligible and relevant:
+        eligible, relaxed = relevant, bool(prefs.levels or prefs.max_training_weeks is not None)
 
     chosen: list[tuple[CourseRecord, list[str], float]] = []
     uncovered = dict(weights)
-    total = sum(weights.values()) or 1.0
-    candidates = [c for c in eligible if set(c.skill_uris) & weights.keys()]
+    candidates = list(eligible)
     while len(chosen) < k and uncovered and candidates:
         best, best_key = None, None
         for course in candidates:
-            gain = sum(uncovered.get(u, 0.0) for u in course.skill_uris)
+            gain = sum(uncovered.get(u, 0.0) for u in covers[course.id])
             if gain <= 0:
                 continue
-            key = (round(gain, 6) + _schedule_bonus(course, prefs), course.rating or 0.0,
+            factor = relevance[course.id] * (1.0 if course_language(course) in (None, lang) else OTHER_LANGUAGE)
+            key = (round(gain * (0.5 + factor), 6) + _schedule_bonus(course, prefs), course.rating or 0.0,
                    -(course.duration_weeks if course.duration_weeks is not None else 99.0))
             if best_key is None or key > best_key:
                 best, best_key = course, key
         if best is None:
             break
-        covered = [u for u in best.skill_uris if u in uncovered]
-        gain = sum(uncovered.pop(u) for u in covered)
-        chosen.append((best, covered, gain / total))
+        covered = [u for u in covers[best.id] if u in uncovered]
+        for u in covered:
+            uncovered.pop(u)
+        chosen.append((best, covers[best.id], relevance[best.id]))
         candidates = [c for c in candidates if c.id != best.id]
 
-    out = [_recommendation(c, covered, score, gap_labels, held, held_labels, lang, relaxed, kb, related=False)
-           for c, covered, score in chosen]
-    if len(out) < k:
-        out.extend(_related_by_text(catalog, courses, eligible, gap, {c.id for c, _, _ in chosen}, k - len(out),
-                                    held, held_labels, lang, kb))
-    return out
+    return [_recommendation(c, covered, score, gap_labels, held, held_labels, lang, relaxed, kb, gap.target_label)
+            for c, covered, score in chosen]
 
 
-def _related_by_text(catalog: Any, courses: list[CourseRecord], eligible: list[CourseRecord], gap: SkillsGap,
-                     taken: set[str], n: int, held: set[str], held_labels: dict[str, str], lang: str,
-                     kb: Any) -> list[TrainingRecommendation]:
-    """Courses whose text is closest to the gap's skills (when too few are linked to them)."""
-    if not gap.skills:
-        return []
-    index = course_index(catalog, courses)
-    query = " ".join([s.label for s in gap.skills[:15]] + [gap.target_label] * 2)
-    sims = index.similar(query)
-    allowed = {c.id for c in eligible}
-    order = np.argsort(-sims)
+def learning_objectives(gap: SkillsGap, limit: int = 6) -> list[LearningObjective]:
+    """The gap as what to learn (essential skills first), for when no course fits."""
     out = []
-    for i in order[: 200]:
-        course = courses[int(i)]
-        if sims[i] < MIN_TEXT_SIMILARITY or len(out) >= n:
-            break
-        if course.id in taken or course.id not in allowed:
-            continue
-        out.append(_recommendation(course, [], float(sims[i]) * 0.5, {}, held, held_labels, lang, False, kb, related=True,
-                                   target=gap.target_label))
+    for s in gap.skills[:limit]:
+        ref = SkillRef(uri=s.uri, label=s.label)
+        close = f" (close to {s.close_to[0].label})" if s.close_to else ""
+        close_fr = f" (proche de {s.close_to[0].label})" if s.close_to else ""
+        out.append(LearningObjective(skill=ref, essential=s.relation == "essential", text={
+            "en": f"Learn to {s.label}{close}" if s.skill_type == "skill/competence" else f"Learn about {s.label}{close}",
+            "fr": f"Acquérir : {s.label}{close_fr}",
+        }))
     return out
 
 
-def _recommendation(course: CourseRecord, covered: list[str], score: float, gap_labels: dict[str, str],
+def _recommendation(course: CourseRecord, covered: list[str], relevance: float, gap_labels: dict[str, str],
                     held: set[str], held_labels: dict[str, str], lang: str, relaxed: bool, kb: Any,
-                    related: bool, target: str = "") -> TrainingRecommendation:
+                    target: str) -> TrainingRecommendation:
     new = [SkillRef(uri=u, label=gap_labels.get(u, u)) for u in covered]
+    linked = [u for u in covered if u in set(course.skill_uris)]
     existing_uris = [u for u in course.skill_uris if u in held]
-    existing = [SkillRef(uri=u, label=held_labels.get(u) or (kb.label(u, lang) if kb is not None else u)) for u in existing_uris]
-    names = ", ".join(s.label for s in new[:4])
-    if related:
-        text = (f"Related to {target}: its content is close to the skills you are missing (no exact skill match in the catalog)."
-                if lang == "en" else
-                f"En lien avec {target} : son contenu est proche des compétences qui vous manquent (pas de correspondance exacte dans le catalogue).")
-    else:
-        text = (f"Covers {len(new)} skill(s) of your gap: {names}." if lang == "en"
-                else f"Couvre {len(new)} compétence(s) de votre écart : {names}.")
-        if existing:
-            text += (f" Builds on what you know: {', '.join(s.label for s in existing[:2])}." if lang == "en"
-                     else f" S'appuie sur vos acquis : {', '.join(s.label for s in existing[:2])}.")
-    if course.duration:
-        level = level_words(course.level, lang)
-        text += f" ({duration_words(course.duration, lang)}{', ' + level if level else ''})"
-    if relaxed:
-        text += (" No course matched your level/duration wishes, so this one is the closest." if lang == "en"
-                 else " Aucune formation ne respectait vos critères de niveau ou de durée : voici la plus proche.")
+    existing = [SkillRef(uri=u, label=held_labels.get(u) or (kb.label(u, lang) if kb is not None else u))
+                for u in existing_uris]
+    language = course_language(course)
+    other = language is not None and language != lang
+    demo = course.source in DEMO_SOURCES
+    why: dict[str, str] = {}
+    for lg in ("en", "fr"):
+        names = ", ".join(s.label for s in new[:4])
+        if lg == "en":
+            text = f"For {target}: covers {len(new)} skill(s) of your gap: {names}."
+            if existing:
+                text += f" Builds on what you know: {', '.join(s.label for s in existing[:2])}."
+        else:
+            text = f"Pour {target} : couvre {len(new)} compétence(s) de votre écart : {names}."
+            if existing:
+                text += f" S'appuie sur vos acquis : {', '.join(s.label for s in existing[:2])}."
+        if course.duration:
+            text += f" ({course.duration}{', ' + course.level if course.level else ''})"
+        if other:
+            names_of = {"en": {"en": "English", "fr": "French"}, "fr": {"en": "anglais", "fr": "français"}}[lg]
+            lang_name = names_of.get(language or "", language or "")
+            text += f" In {lang_name}." if lg == "en" else f" En {lang_name}."
+        if relaxed:
+            text += (" No course matched your level/duration wishes, so this one is the closest." if lg == "en"
+                     else " Aucune formation ne respectait vos critères de niveau ou de durée : voici la plus proche.")
+        if demo:
+            text += " (Demo catalog.)" if lg == "en" else " (Catalogue de démonstration.)"
+        why[lg] = text
     return TrainingRecommendation(
         id=course.id,
         url=course.url,
         title=course.title,
         description=course.description or "",
-        explanation=text,
+        explanation=why[lang],
         new_skills=new,
         existing_skills=existing,
-        score=round(score, 4),
+        score=round(relevance, 4),
         provider=course.provider,
         level=course.level,
         duration=course.duration,
         source=course.source,
+        covers=new,
+        covers_by_link=linked,
+        relevance=round(relevance, 4),
+        language=language,
+        other_language=other,
+        demo=demo,
+        why=why,
     )
