@@ -392,6 +392,101 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "OK, let's start again from the beginning (your profile is kept; ask me to erase it if you want).",
         "fr": "D'accord, reprenons depuis le début (votre profil est gardé ; demandez-moi de l'effacer si vous le souhaitez).",
     },
+    # -- dialogue acts (agent/acts): short answers to skill edits, advice questions, changes of mind
+    "skills_removed_short": {
+        "en": "Removed: {removed}. Keep the other {count}?",
+        "fr": "Retiré : {removed}. On garde les {count} autres ?",
+    },
+    "skills_added_short": {
+        "en": "Added: {added}.",
+        "fr": "Ajouté : {added}.",
+    },
+    "skills_keep_rest": {
+        "en": "Keep the other {count}?",
+        "fr": "On garde les {count} autres ?",
+    },
+    "skills_not_listed": {
+        "en": "\"{names}\" isn't among these skills, so nothing to remove there.",
+        "fr": "« {names} » ne fait pas partie de ces compétences : rien à retirer de ce côté.",
+    },
+    "skills_removed_profile": {
+        "en": "Removed from your profile: {removed}.",
+        "fr": "Retiré de votre profil : {removed}.",
+    },
+    "skills_reask_compact": {
+        "en": "Back to the {count} skills for \"{experience}\" ({numbers}): keep them, or tell me which to remove.",
+        "fr": "Revenons aux {count} compétences pour « {experience} » ({numbers}) : on les garde, ou lesquelles retirer ?",
+    },
+    "skills_kept_removed": {
+        "en": "Noted: {count} skill(s) added to your profile, {removed} left out.",
+        "fr": "C'est noté : {count} compétence(s) ajoutée(s) à votre profil, {removed} laissée(s) de côté.",
+    },
+    "detail_duration_noted": {
+        "en": "Noted: {duration}.",
+        "fr": "C'est noté : {duration}.",
+    },
+    "target_changed": {
+        "en": "OK, let's look at {label} instead.",
+        "fr": "D'accord, regardons plutôt {label}.",
+    },
+    "target_change_unknown": {
+        "en": "I couldn't find \"{text}\" among the jobs I know. Could you name it another way?",
+        "fr": "Je n'ai pas trouvé « {text} » parmi les métiers que je connais. Pouvez-vous le dire autrement ?",
+    },
+    "advice_move": {
+        "en": "{label}: {why}",
+        "fr": "{label} : {why}",
+    },
+    "advice_move_skills": {
+        "en": "You already have {carried}; you would still need {missing}.",
+        "fr": "Vous avez déjà {carried} ; il vous manquerait encore {missing}.",
+    },
+    "advice_training": {
+        "en": "\"{title}\" is there because it covers skills you're missing for {target}: {skills}.",
+        "fr": "« {title} » est là parce qu'elle couvre des compétences qui vous manquent pour {target} : {skills}.",
+    },
+    "advice_training_linked": {
+        "en": "\"{title}\" is there because it is linked to {target}. {explanation}",
+        "fr": "« {title} » est là parce qu'elle est liée au métier {target}. {explanation}",
+    },
+    "advice_other_job": {
+        "en": "{label}: you already have {have} of its {total} core skills{missing}. Want to pick it as your target?",
+        "fr": "{label} : vous avez déjà {have} de ses {total} compétences clés{missing}. Voulez-vous le choisir comme objectif ?",
+    },
+    "advice_missing_tail": {
+        "en": "; missing for example {missing}",
+        "fr": " ; il manque par exemple {missing}",
+    },
+    "advice_recipient": {
+        "en": "{name} is {description}. They would see only what the notice lists, and only if you say yes.",
+        "fr": "{name} : {description}. Ce destinataire ne verrait que ce que la notice indique, et seulement si vous dites oui.",
+    },
+    "advice_recipient_plain": {
+        "en": "{name} would see only what the notice lists, and only if you say yes; you can withdraw at any time.",
+        "fr": "{name} ne verrait que ce que la notice indique, et seulement si vous dites oui ; vous pouvez retirer votre accord à tout moment.",
+    },
+    "advice_skill": {
+        "en": "I suggested \"{label}\" because you said: \"{evidence}\".",
+        "fr": "J'ai proposé « {label} » parce que vous avez dit : « {evidence} ».",
+    },
+    "advice_general": {
+        "en": "I ranked these from the skills you confirmed, your interests and your preferences; ask me about one by name or number.",
+        "fr": "Je les ai classés d'après les compétences que vous avez confirmées, vos centres d'intérêt et vos préférences ; demandez-moi l'un d'eux par son nom ou son numéro.",
+    },
+    "reask_skill_confirmation": {"en": "Keep these skills, or tell me which to remove?", "fr": "On garde ces compétences, ou lesquelles retirer ?"},
+    "reask_target_choice": {"en": "Which one would you like to explore?", "fr": "Laquelle de ces pistes voulez-vous explorer ?"},
+    "reask_share_consent": {"en": "So, shall I share with them? (yes / no)", "fr": "Alors, je partage avec ce destinataire ? (oui / non)"},
+    "reask_experience": {"en": "Back to you: anything else you've done?", "fr": "Revenons à vous : autre chose que vous avez fait ?"},
+    "reask_experience_detail": {"en": "Back to your experience: anything else you did there?", "fr": "Revenons à votre expérience : autre chose que vous y faisiez ?"},
+    "reask_interests": {"en": "Back to my question: what do you enjoy most?", "fr": "Revenons à ma question : qu'est-ce que vous aimez le plus ?"},
+    "reask_preferences": {"en": "Back to my question: any preferences for place, hours or training?", "fr": "Revenons à ma question : des préférences de lieu, d'horaires ou de formation ?"},
+    "reask_processing_consent": {"en": "Do you agree that I process what you tell me? (yes / no)", "fr": "Acceptez-vous que je traite ce que vous me dites ? (oui / non)"},
+    "reask_language": {"en": "Which language: English or French?", "fr": "Quelle langue : français ou anglais ?"},
+    "reask_free": {"en": "Anything else about this, or shall we go on?", "fr": "Autre chose à ce sujet, ou on continue ?"},
+    "advice_pick_other": {
+        "en": "Pick {label}",
+        "fr": "Choisir {label}",
+    },
     "help": {
         "en": "I'm here to help you see your skills and where they can take you. At any moment you can say \"what do you know about me?\", \"go back\", \"export my data\" or \"erase my data\".",
         "fr": "Je suis là pour vous aider à voir vos compétences et où elles peuvent vous mener. À tout moment, vous pouvez dire « que savez-vous de moi ? », « revenir en arrière », « exporter mes données » ou « effacer mes données ».",
@@ -422,7 +517,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "off_topic_skill": {
         "en": "A skill is something you know how to do, like serving customers or editing a video; ESCO, the European list, names about 14,000 of them so that schools and employers understand each other.",
-        "fr": "Une compétence, c'est quelque chose que vous savez faire, comme servir des clients ou monter une vidéo ; ESCO, la liste européenne, en nomme environ 14 000 pour que écoles et employeurs se comprennent.",
+        "fr": "Une compétence, c'est quelque chose que vous savez faire, comme servir des clients ou monter une vidéo ; ESCO, la liste européenne, en nomme environ 14 000 pour que les écoles et les employeurs se comprennent.",
     },
     "off_topic_counts": {
         "en": "Yes, it counts: everything you have done can show skills.",
@@ -470,6 +565,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "category_plan": {"en": "your plan (target, gap, trainings, jobs)", "fr": "votre projet (métier visé, écart, formations, offres)"},
     "category_region": {"en": "your region", "fr": "votre région"},
     "category_evidence": {"en": "your proofs (certificates, traces)", "fr": "vos preuves (attestations, traces)"},
+    "category_transcript": {"en": "our conversation", "fr": "notre discussion"},
     "status_pending": {"en": "waiting for your answer", "fr": "en attente de votre réponse"},
     "status_granted": {"en": "given", "fr": "donné"},
     "status_refused": {"en": "refused", "fr": "refusé"},
@@ -566,7 +662,7 @@ TUTOIEMENT: dict[str, str] = {
     "off_topic_who": "Je suis Orient, un assistant d'orientation. Je suis un programme, pas une personne, et je fonctionne sans envoyer tes propos ailleurs.",
     "off_topic_time": "Ça prend une dizaine de minutes, et tu peux t'arrêter et revenir quand tu veux : je me souviendrai où on en était.",
     "off_topic_why": "Je pose la question pour te proposer des compétences et des pistes qui te correspondent vraiment.",
-    "off_topic_skill": "Une compétence, c'est quelque chose que tu sais faire, comme servir des clients ou monter une vidéo ; ESCO, la liste européenne, en nomme environ 14 000 pour que écoles et employeurs se comprennent.",
+    "off_topic_skill": "Une compétence, c'est quelque chose que tu sais faire, comme servir des clients ou monter une vidéo ; ESCO, la liste européenne, en nomme environ 14 000 pour que les écoles et les employeurs se comprennent.",
     "off_topic_counts": "Oui, ça compte : tout ce que tu as fait peut montrer des compétences.",
     "error_turn": "Désolé, un problème est survenu de mon côté. Peux-tu répéter ?",
     "qr_about_me": "Que sais-tu de moi ?",
@@ -609,7 +705,12 @@ def _register_pattern(template: str) -> re.Pattern[str]:
     pattern, seen = "", set()
     for i, part in enumerate(parts):
         if i % 2 == 0:
-            pattern += re.escape(part)
+            literal = re.escape(part)
+            word = re.search(r"\b(ce|de|le|la|que|je|ne|se) $", part, re.IGNORECASE) if i + 1 < len(parts) else None
+            if word:  # the word may have been elided before the value ("cet organisme", "d'Orient")
+                elided = re.escape(_ELIDED[word.group(1).lower()])
+                literal = re.escape(part[: word.start()]) + f"(?:{re.escape(word.group(0))}|{elided})"
+            pattern += literal
         elif part in seen:
             pattern += f"(?P={part})"
         else:
@@ -641,7 +742,7 @@ def in_register(text: str, lang: str, persona: str | None) -> str:
         if isinstance(vous, str):
             text = text.replace(vous, tu)
         else:
-            text = vous.sub(lambda m, tu=tu: tu.format(**m.groupdict()), text)
+            text = vous.sub(lambda m, tu=tu: _elide(tu, m.groupdict()).format(**m.groupdict()), text)
     return text
 
 

@@ -31,7 +31,7 @@ WORDS: dict[str, dict[str, str]] = {
         "profile": "your profile (experiences and skills)", "experiences": "your experiences", "skills": "your skills",
         "interests": "your interests", "preferences": "your preferences",
         "plan": "your plan (target, gap, trainings, jobs)", "region": "your region",
-        "evidence": "your proofs (certificates, traces)",
+        "evidence": "your proofs (certificates, traces)", "transcript": "our conversation",
     },
     "fr": {
         "title": "Reçu de consentement", "recipient": "Destinataire", "demo": "destinataire de démonstration, pour essayer le service",
@@ -49,7 +49,7 @@ WORDS: dict[str, dict[str, str]] = {
         "profile": "votre profil (expériences et compétences)", "experiences": "vos expériences", "skills": "vos compétences",
         "interests": "vos centres d'intérêt", "preferences": "vos préférences",
         "plan": "votre projet (métier visé, écart, formations, offres)", "region": "votre région",
-        "evidence": "vos preuves (attestations, traces)",
+        "evidence": "vos preuves (attestations, traces)", "transcript": "notre discussion",
     },
 }
 VERIFY_PATH = "/api/consent/verify"

@@ -59,11 +59,21 @@
     parent.appendChild(wrap);
   }
 
-  function receiptUrl(data, conversation) {
+  /* The receipt as a readable page (format=html) or as the signed JSON (format=json). */
+  function receiptUrl(data, conversation, format) {
     if (data.download_url || data.url) { return data.download_url || data.url; }
     var id = data.consent_id;
     if (!id || !conversation) { return null; }
-    return "/api/conversations/" + encodeURIComponent(conversation) + "/consents/" + encodeURIComponent(id) + "/receipt";
+    return "/api/conversations/" + encodeURIComponent(conversation) + "/consents/" + encodeURIComponent(id) +
+      "/receipt?format=" + format + "&lang=" + window.OrientI18n.language();
+  }
+
+  /* Vocabulary the server sends as codes (data categories, statuses), in the page's language. */
+  function words(prefix, items) {
+    return (Array.isArray(items) ? items : [items]).map(function (x) {
+      var key = prefix + x, said = t(key);
+      return said === key ? x : said;
+    });
   }
 
   function render(card, options) {
@@ -104,15 +114,18 @@
     } else if (kind === "notice") {
       var notice = data.notice || data;
       box.appendChild(node("p", "notice-why", localized(notice.why || notice.text || notice.purpose_text || "")));
-      field(box, t("data_shared"), notice.data_categories);
+      field(box, t("data_shared"), words("category_", notice.data_categories || []));
       if (notice.retention_days) { box.appendChild(node("p", "fine", t("retention", { d: notice.retention_days }))); }
       if (notice.consent_duration_days) { box.appendChild(node("p", "fine", t("valid_for", { d: notice.consent_duration_days }))); }
       var controller = notice.controller || {};
       field(box, t("controller"), controller.name ? controller.name + (controller.contact ? " — " + controller.contact : "") : data.recipient_name);
     } else if (kind === "receipt") {
-      field(box, t("receipt_status"), data.receipt && (data.receipt.status || data.receipt.consent_status || data.receipt.event));
-      var r = link(receiptUrl(data, options.conversation), t("download_receipt"), true);
+      var status = data.receipt && (data.receipt.consent_status || data.receipt.status);
+      if (status) { field(box, t("receipt_status"), words("status_", status)[0]); }
+      var r = link(receiptUrl(data, options.conversation, "html"), t("open_receipt"), false);
       if (r) { r.classList.add("receipt-link"); box.appendChild(r); }
+      var j = link(receiptUrl(data, options.conversation, "json"), t("receipt_json"), true);
+      if (j) { j.classList.add("receipt-json", "fine-link"); box.appendChild(j); }
     } else if (kind === "profile") {
       var pic = node("div", "picture");
       box.appendChild(pic);

@@ -119,6 +119,14 @@
       item.appendChild(document.createTextNode(t("level_" + level)));
       container.appendChild(item);
     });
+    /* The pale, dashed pills: skills suggested from what the person said, not confirmed yet. */
+    var suggested = document.createElement("span");
+    suggested.className = "legend-item legend-suggested";
+    var swatch = document.createElement("span");
+    swatch.className = "dot dashed";
+    suggested.appendChild(swatch);
+    suggested.appendChild(document.createTextNode(t("suggested")));
+    container.appendChild(suggested);
   }
 
   /* The gap picture: one stacked bar per skill group (covered / almost / missing). */

@@ -1,0 +1,133 @@
+"""Every sentence a person reads, rendered in French: the agent's message catalogue (with values
+that start with a vowel, to catch "ce organisme"), the "tu" register for pupils, the vocabulary
+sent as codes (data categories, statuses, validation levels, course durations and levels), the
+Telegram texts and cards, the consent receipt page and the web page's strings. None may hold an
+English word of our vocabulary or a missed elision."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from agent.language_leaks import elision_errors, english_words
+from agent.prompts import MESSAGES, TUTOIEMENT, categories_text, in_register, label_of, say
+from agent.reply import AgentReply, Card, QuickReply
+from channels.telegram.rendering import card_text, render
+from channels.telegram.texts import TEXTS
+from tools.career.course_wording import duration_words, level_words
+from tools.consent import receipt_page
+from tools.consent.models import ConsentStatus, DataCategory
+from tools.profile.models import ValidationLevel
+
+ROOT = Path(__file__).resolve().parents[2]
+NOT_FRENCH_ON_PURPOSE = {"qr_english"}  # the button that picks English says "English"
+SAMPLES = {
+    "name": "Orient Emploi", "names": "Orient Emploi et Accompagnement Emploi", "kind_label": "organisme de formation",
+    "kinds": "les organismes de formation", "experience": "Aide aux devoirs", "label": "Assistante de vie",
+    "target": "Employé de libre-service", "text": "animer un atelier", "added": "accueillir des clients",
+    "removed": "encaisser des paiements", "count": 3, "n": 2, "covered": "3/9", "missing": "gestion des stocks",
+    "retention": 180, "duration": 90, "why": "Pour vous aider dans votre recherche.", "categories": "votre profil",
+    "demo": "", "skills": 4, "steps": "regardez les formations.", "summary": "• Langue : français", "items": "aucun",
+    "location": "Lyon", "reason": "aucun accord valide.", "level": "déclarée", "status": "donné", "d": 3,
+}
+
+
+def _values(template: str) -> dict[str, object]:
+    fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+    return {f: SAMPLES.get(f, "Atelier") for f in fields}
+
+
+def _clean(text: str) -> list[str]:
+    return english_words(text) + elision_errors(text)
+
+
+@pytest.mark.parametrize("key", sorted(k for k in MESSAGES if k not in NOT_FRENCH_ON_PURPOSE))
+def test_every_message_reads_as_french(key):
+    template = MESSAGES[key].get("fr")
+    assert template, f"{key} has no French"
+    text = say(key, "fr", **_values(template)) if "{" in template else template
+    assert not _clean(text), (key, _clean(text), text)
+
+
+def test_elision_before_a_filled_in_word():
+    assert say("share_ask", "fr", kind_label="organisme de formation").startswith(
+        "Voulez-vous partager votre profil avec cet organisme de formation")
+    assert say("share_ask", "fr", kind_label="coach").startswith("Voulez-vous partager votre profil avec ce coach")
+
+
+@pytest.mark.parametrize("key", sorted(TUTOIEMENT))
+def test_pupils_are_spoken_to_with_tu(key):
+    tu = TUTOIEMENT[key]
+    assert not re.search(r"\b(vous|votre|vos)\b", tu, re.IGNORECASE), (key, tu)
+    vous = say(key, "fr", **_values(MESSAGES[key]["fr"])) if "{" in MESSAGES[key]["fr"] else MESSAGES[key]["fr"]
+    said = in_register(vous, "fr", "high_school")
+    assert said != vous or vous == tu, key
+    assert not re.search(r"\b(vous|votre|vos)\b", said, re.IGNORECASE), (key, said)
+    assert in_register(vous, "fr", "jobseeker") == vous and in_register(vous, "en", "high_school") == vous
+
+
+def test_a_whole_pupil_turn_changes_register_and_keeps_its_values():
+    turn = say("skills_confirmed", "fr", count=2) + "\n\n" + say("skills_intro", "fr", experience="Garde d'enfants")
+    said = in_register(turn, "fr", "high_school")
+    assert "ton profil" in said and "tu m'as dit sur « Garde d'enfants »" in said
+
+
+def test_vocabulary_sent_as_codes_reads_as_words():
+    for category in DataCategory:
+        assert label_of("category_", category.value, "fr") != category.value
+    for status in ConsentStatus:
+        assert label_of("status_", status.value, "fr") != status.value
+    for level in ValidationLevel:
+        assert label_of("level_", level.value, "fr") not in (level.value, f"[{level.value}]")
+    assert categories_text(["profile", "interests", "plan"], "fr").startswith("votre profil, vos centres d'intérêt et ")
+    assert duration_words(" 1 - 3 Months", "fr") == "1 à 3 mois" and duration_words(" Less Than 2 Hours", "fr") == "moins de 2 heures"
+    assert level_words("Intermediate ", "fr") == "intermédiaire" and level_words("Mixed ", "fr") == "tous niveaux"
+
+
+@pytest.mark.parametrize("key", sorted(TEXTS["fr"]))
+def test_the_telegram_bot_speaks_french(key):
+    template = TEXTS["fr"][key]
+    text = template.format(**_values(template)) if "{" in template else template
+    assert not _clean(re.sub(r"/\w+", "", text)), (key, _clean(text))
+
+
+def test_every_telegram_card_reads_as_french():
+    cards = [
+        Card(kind="course", title="Formation", data={"provider": "AFPA", "duration": duration_words("1 - 3 Months", "fr"),
+                                                     "url": "https://example.org/c"}),
+        Card(kind="job", title="Vendeur", data={"location": "Lyon"}),
+        Card(kind="move", title="Vendeur", data={"why": {"fr": "Proche de vos compétences.", "en": "Close to your skills."}}),
+        Card(kind="notice", title="Orient Emploi", data={"why": "Pour vous aider.", "data_categories": ["profile", "interests"]}),
+        Card(kind="skill", title="accueillir des clients"),
+        Card(kind="gap", title="Écart de compétences"),
+    ]
+    for card in cards:
+        assert not _clean(card_text(card, "fr")), (card.kind, card_text(card, "fr"))
+    reply = AgentReply(conversation_id="x", text="Bonjour", language="fr", expecting="free", cards=cards,
+                       quick_replies=[QuickReply(label="Oui", value="oui")])
+    assert all(not _clean(m.text) for m in render(reply, "t"))
+
+
+def test_the_receipt_page_reads_as_french():
+    receipt = {"recipient": {"name": "Orient Emploi", "demo": True}, "consent_status": "granted",
+               "pii_categories": [c.value for c in DataCategory], "receipt_timestamp": "2026-01-01T10:00:00+00:00",
+               "validity": {"valid_until": "2026-04-01T10:00:00+00:00"}, "notice": {"notice_text": "Pour vous aider."},
+               "purposes": [{"retention": {"retention_days": 180}}], "proof": {"verification_method": "abc"}}
+    title, rows, withdraw, verify = receipt_page.rows(receipt, "fr")
+    for text in [title, withdraw, *[f"{k} {v}" for k, v in rows]]:
+        assert not _clean(text.replace("Orient Emploi", "")), text
+    assert "vérifier" in verify
+
+
+def test_the_web_page_strings_read_as_french():
+    source = (ROOT / "channels/web/static/i18n.js").read_text()
+    french = source[source.index("fr: {"):]
+    strings = re.findall(r'\b(\w+): "((?:[^"\\]|\\.)*)"', french)
+    assert len(strings) > 60
+    for key, value in strings:
+        if key in ("orient", "export_json", "export_jsonld"):
+            continue  # a name, and format names (JSON, JSON-LD)
+        assert not _clean(value), (key, _clean(value))
