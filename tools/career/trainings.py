@@ -210,7 +210,8 @@ def _recommendation(course: CourseRecord, covered: list[str], relevance: float, 
             if existing:
                 text += f" S'appuie sur vos acquis : {', '.join(s.label for s in existing[:2])}."
         if course.duration:
-            text += f" ({course.duration}{', ' + course.level if course.level else ''})"
+            level = level_words(course.level, lg)
+            text += f" ({duration_words(course.duration, lg)}{', ' + level if level else ''})"
         if other:
             names_of = {"en": {"en": "English", "fr": "French"}, "fr": {"en": "anglais", "fr": "français"}}[lg]
             lang_name = names_of.get(language or "", language or "")
