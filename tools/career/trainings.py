@@ -24,6 +24,7 @@ import numpy as np
 
 from tools.career.catalog_index import course_index
 from tools.career.catalog_records import DEMO_SOURCES, CourseRecord
+from tools.career.course_wording import duration_words, level_words
 from tools.career.models import LearningObjective, SkillRef, SkillsGap, TrainingRecommendation
 from tools.career.packs.models import LoadedPacks
 from tools.career.packs.signals import skill_demand
