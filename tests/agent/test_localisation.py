@@ -131,3 +131,16 @@ def test_the_web_page_strings_read_as_french():
         if key in ("orient", "export_json", "export_jsonld"):
             continue  # a name, and format names (JSON, JSON-LD)
         assert not _clean(value), (key, _clean(value))
+
+
+def test_the_printed_profile_says_interests_in_words_not_codes():
+    from tools.profile.models import Profile
+    from tools.profile.printable import summary_view, to_html
+
+    for lang, words in (("fr", "Vous aimez travailler de vos mains"), ("en", "You enjoy working with your hands")):
+        profile = Profile(person_id="p", language=lang)
+        profile.interests.riasec = ["R"]
+        profile.interests.text = "Travailler de mes mains" if lang == "fr" else "Working with my hands"
+        view = summary_view(profile)
+        assert view.interests.startswith(words) and not re.search(r"\bR\b", view.interests)
+        assert words in to_html(profile)

@@ -156,7 +156,7 @@ def _render(v: SummaryView, size: float, font: dict[str, Path] | None, clip: boo
     if v.interests or v.preferences:
         pdf.heading(f"{L['interests']} · {L['preferences']}")
         if v.interests:
-            pdf.para(f"{L['interests']}: {v.interests}", scale=0.9)
+            pdf.para(v.interests, scale=0.9)
         if v.preferences:
             pdf.para(f"{L['preferences']}: {v.preferences}", scale=0.9)
 

@@ -57,6 +57,9 @@ LABELS: dict[str, dict[str, str]] = {
         "art": "art",
         "hobby": "hobby",
         "other": "other",
+        "riasec_R": "working with your hands", "riasec_I": "solving problems, science", "riasec_A": "creating things",
+        "riasec_S": "working with people", "riasec_E": "leading, selling", "riasec_C": "numbers, organising",
+        "interests_sentence": "You enjoy {items}.",
     },
     "fr": {
         "title": "Profil de compétences",
@@ -98,6 +101,9 @@ LABELS: dict[str, dict[str, str]] = {
         "art": "art",
         "hobby": "loisir",
         "other": "autre",
+        "riasec_R": "travailler de vos mains", "riasec_I": "résoudre des problèmes, les sciences", "riasec_A": "créer",
+        "riasec_S": "travailler avec des gens", "riasec_E": "diriger, vendre", "riasec_C": "les chiffres, organiser",
+        "interests_sentence": "Vous aimez {items}.",
     },
 }
 
@@ -105,6 +111,20 @@ _MONTHS = {
     "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
     "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
 }
+
+
+def interests_text(profile: Profile, labels: dict[str, str]) -> str:
+    """What the person enjoys, as a sentence ("You enjoy working with your hands."), never the
+    interest codes; their own words are added when they say more than the option they picked."""
+    words = [labels[f"riasec_{code}"] for code in profile.interests.riasec if f"riasec_{code}" in labels]
+    own = (profile.interests.text or "").strip()
+    said = own.lower().replace("my ", "your ").replace("mes ", "vos ").strip(" .")
+    if own and not any(said == w.lower() or said in w.lower() for w in words):
+        words.append(f"« {own} »" if labels is LABELS["fr"] else f"“{own}”")
+    if not words:
+        return ""
+    items = ", ".join(words[:-1]) + (f" {'et' if labels is LABELS['fr'] else 'and'} " if len(words) > 1 else "") + words[-1]
+    return labels["interests_sentence"].format(items=items)
 
 
 class Limits(BaseModel):
@@ -199,9 +219,7 @@ def summary_view(profile: Profile, *, gap_svg: str | None = None, limits: Limits
     shown.sort(key=lambda s: (-s.level.rank, s.label.lower()))
     skills = [_skill_line(s, labels, limits, to_confirm) for s in shown]
 
-    interests = ""
-    if profile.interests.riasec or profile.interests.text:
-        interests = " ".join(filter(None, ["".join(profile.interests.riasec), profile.interests.text]))
+    interests = interests_text(profile, labels)
     prefs = profile.preferences
     preferences = ", ".join(
         str(x) for x in [prefs.location, prefs.time, prefs.training_appetite, prefs.text] if x
