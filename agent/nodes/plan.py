@@ -34,6 +34,7 @@ def plan(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     essential_missing = [s for s in gap.skills if s.relation == "essential"]
     total_essential = len(gap.covered) + len(essential_missing)
     summary = (gap.summary or {}).get(lang) or (gap.summary or {}).get("en") or ""
+    covered_group = {ref.uri: g.label for g in gap.groups for ref in g.covered}
     gap_summary = GapSummary(
         target_uri=gap.target_uri,
         skills=[
@@ -42,7 +43,8 @@ def plan(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
                      rome=[t.code for t in s.translations if t.system == "rome"],
                      onet=[t.code for t in s.translations if t.system == "onet"])
             for s in gap.skills
-        ] + [GapSkill(uri=c.uri, label=c.label, essential=True, status="covered") for c in gap.covered],
+        ] + [GapSkill(uri=c.uri, label=c.label, essential=True, status="covered", group=covered_group.get(c.uri))
+             for c in gap.covered],
         coverage=max(0.0, min(1.0, float(gap.essential_coverage))),
         summary=summary,
         picture_svg=render_gap_svg(gap, lang),  # drawn in the printable page and the PDF
@@ -85,7 +87,9 @@ def plan(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     cards = [card("gap", say("card_gap", lang, target=profile.target.label), target_uri=gap.target_uri,
                   coverage=gap.essential_coverage, covered=[c.label for c in gap.covered],
                   almost=[s.label for s in gap.skills if s.status == "almost"],
-                  missing=[s.label for s in essential_missing], groups=[g.model_dump(mode="json") for g in gap.groups])]
+                  missing=[s.label for s in essential_missing], groups=[g.model_dump(mode="json") for g in gap.groups],
+                  # the same skills as the stored gap: the chat's picture and the profile's picture agree
+                  skills=[s.model_dump(mode="json") for s in gap_summary.skills])]
     cards += [card("course", t.title, id=t.id, url=t.url, provider=t.provider, explanation=t.explanation,
                    new_skills=[s.label for s in t.new_skills], level=level_words(t.level, lang),
                    duration=duration_words(t.duration, lang), score=t.score)
