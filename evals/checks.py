@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agent.language import detect_language
+from agent.language_leaks import english_words
 from evals.cases import EvalCase
 
 
@@ -43,6 +44,17 @@ def _skill_uris(kb: Any, names: list[str]) -> dict[str, set[str]]:
 
 def _occupation_uris(kb: Any, names: list[str]) -> dict[str, set[str]]:
     return {n: ({n} if n.startswith("http") else {o.uri for o in kb.occupations_by_label(n)}) for n in names}
+
+
+def _data_names(reply: dict[str, Any]) -> list[str]:
+    """Names in a turn that are data, not the agent's words: card titles (courses, jobs, recipients,
+    skills), providers, employers, places; a catalog's English course title is not a leak."""
+    names = []
+    for card in reply.get("cards", []):
+        names.append(str(card.get("title") or ""))
+        data = card.get("data") or {}
+        names += [str(data.get(k) or "") for k in ("provider", "employer", "location", "name")]
+    return [n for n in names if n]
 
 
 def run_checks(case: EvalCase, seen: Observed, kb: Any, catalog: Any) -> list[CheckResult]:
@@ -91,11 +103,18 @@ def run_checks(case: EvalCase, seen: Observed, kb: Any, catalog: Any) -> list[Ch
                                    f"{len(seen.violations)} share(s) without a valid consent"))
     if expect.language_consistent:
         wrong = []
+        leaks: list[str] = []
         for i, reply in enumerate(seen.replies, 1):
             found = detect_language(reply.get("text", ""))
             if (found is not None and found != case.language) or reply.get("language") != case.language:
                 wrong.append(i)
-        results.append(CheckResult("language_consistent", not wrong, f"turns in another language: {wrong}"))
+            if case.language == "fr":  # English words of ours inside a French turn: lists, enum values, statuses
+                said = "\n".join([reply.get("text", ""), *(q.get("label", "") for q in reply.get("quick_replies", []))])
+                english = english_words(said, names=_data_names(reply))
+                if english:
+                    leaks.append(f"turn {i}: {sorted(set(english))[:6]}")
+        detail = f"turns in another language: {wrong}" + (f"; English inside French turns: {leaks}" if leaks else "")
+        results.append(CheckResult("language_consistent", not wrong and not leaks, detail))
     if expect.data_erased:
         left = {k: v for k, v in seen.remaining.items() if v}
         results.append(CheckResult("data_erased", not left, f"left: {left}" if left else "nothing left"))
