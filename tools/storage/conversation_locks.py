@@ -76,7 +76,7 @@ class ConversationLocks:
         if self._folder is None:  # an in-memory database lives in one process: its thread lock suffices
             yield
             return
-        self._folder.mkdir(parents=True, exist_ok=True)
+        self._folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # lock files are empty; the folder is private
         bucket = lock_key(conversation_id) % SQLITE_BUCKETS
         deadline = time.monotonic() + self.timeout_s
         with open(self._folder / f"{bucket:04d}.lock", "a") as handle:
