@@ -6,8 +6,9 @@ from __future__ import annotations
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
-from agent.answers import experience_kind, is_empty, is_no, is_no_more, is_ongoing, parse_duration_months, short_title
+from agent.answers import experience_kind, is_empty, is_no, is_no_more, is_ongoing, parse_duration_months
 from agent.context import AgentContext
+from agent.experience_titles import experience_title
 from agent.prompts import say
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
@@ -37,7 +38,7 @@ def experiences(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     extracted = ctx.llm.extract_experience(message, lang) if ctx.llm is not None else None
     months = parse_duration_months(message)
     kind = experience_kind(message)
-    title = short_title(message)
+    title = experience_title(message, lang)
     organisation = None
     if extracted is not None:
         title = extracted.title or title

@@ -144,3 +144,17 @@ def test_the_printed_profile_says_interests_in_words_not_codes():
         view = summary_view(profile)
         assert view.interests.startswith(words) and not re.search(r"\bR\b", view.interests)
         assert words in to_html(profile)
+
+
+@pytest.mark.parametrize("text,lang,title", [
+    ("je garde ma petite soeur le mercredi apres les cours", "fr", "Garde d'enfants"),
+    ("Je fais la cuisine pour ma famille tous les dimanches", "fr", "Cuisine pour la famille"),
+    ("babysiting my neighbours' kids on saturdays", "en", "Babysitting"),
+    ("I worked 2 years as a cashier in a supermarket.", "en", "Cashier"),
+    ("Le week-end, j'entraîne l'équipe de football des moins de 12 ans", "fr", "Entraînement sportif"),
+    ("I repaired bikes for my neighbours", "en", "Repaired bikes for my neighbours"),
+])
+def test_experience_titles_are_short_clean_names(text, lang, title):
+    from agent.experience_titles import experience_title
+
+    assert experience_title(text, lang) == title

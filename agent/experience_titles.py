@@ -1,0 +1,64 @@
+"""A short, clean name for an experience, in the person's language: "Garde d'enfants" for "je
+garde ma petite soeur le mercredi", "Cooking for the family" for "i cook for my family every
+sunday". Common activities are named from a small list; anything else gets the first words of
+the person's sentence, without the "I worked as" / "j'ai fait" that starts it."""
+
+from __future__ import annotations
+
+import re
+
+from agent.language import normalise
+
+_FAMILY = r"(famille|family|parents|freres?|soeurs?|brothers?|sisters?|grand-?(mere|pere|parents)|grand ?(mother|father|parents))"
+
+# (pattern on the normalised text, English name, French name); the first match wins.
+ACTIVITIES: list[tuple[str, str, str]] = [
+    (r"\b(baby-?sit\w*|nanny|child ?minding|look(ed|ing)? after (the |my |some )?(kids|children|little)|garde d'?enfants?|"
+     r"gard(e|ais|er) (mon|ma|mes|les|des) (petits?|petites?|jeunes?|enfants|cousins?|cousines?|freres?|soeurs?|neveux?|nieces?)|nounou)\b",
+     "Babysitting", "Garde d'enfants"),
+    (rf"\b(cook\w*|cuisine|je cuisine|prepar\w* (les |des )?repas|fais (a manger|la cuisine|les repas))\b.*\b{_FAMILY}\b|"
+     rf"\b{_FAMILY}\b.*\b(cook\w*|cuisine|repas)\b", "Cooking for the family", "Cuisine pour la famille"),
+    (r"\b(cook\w*|cuisin\w*|chef|commis)\b", "Cooking", "Cuisine"),
+    (r"\b(tutor\w*|homework help|help(ed|ing)? .* with (their|his|her) homework|aide aux devoirs|soutien scolaire|cours particuliers)\b",
+     "Tutoring", "Aide aux devoirs"),
+    (r"\b(coach\w*|entrain\w*|train(ed|ing)? the (team|kids|under))\b.*\b(foot\w*|soccer|basket\w*|hand\w*|rugby|tennis|swim\w*|natation)\b",
+     "Sports coaching", "Entraînement sportif"),
+    (r"\b(cashier|till|checkout|caissier|caissiere|encaiss\w*)\b", "Cashier", "Caisse en magasin"),
+    (r"\b(waiter|waitress|serv(ed|ing) (food|customers|tables)|serveur|serveuse|service en salle)\b",
+     "Waiting tables", "Service en salle"),
+    (r"\b(care ?giv\w*|caring for|look(ed|ing)? after (my )?(grand\w*|mother|father|mum|mom|dad)|m'?occup\w* de (ma|mon|mes) "
+     r"(grand\w*|mere|pere|parents)|aidant\w*)\b", "Caring for a relative", "Aide à un proche"),
+    (r"\b(volunteer\w*|benevol\w*|restos? du coeur|food bank|banque alimentaire)\b", "Volunteering", "Bénévolat"),
+    (r"\b(deliver\w*|courier|livr\w*|coursier)\b", "Delivery", "Livraison"),
+    (r"\b(warehouse|stock ?keep\w*|entrepot|magasinier|preparat\w* de commandes|order picking)\b", "Warehouse work", "Magasinage"),
+    (r"\b(sales ?(assistant|person)|shop assistant|vendeur|vendeuse|sold|vente)\b", "Sales", "Vente"),
+    (r"\b(video|youtube|montage|film\w*|tiktok)\b", "Video making", "Création de vidéos"),
+    (r"\b(guitar\w*|piano|violin|drums|sing\w*|band|choir|musique|music\w*|chorale|chant\w*|groupe de musique)\b", "Music", "Musique"),
+    (r"\b(draw\w*|paint\w*|dessin\w*|peinture|peins|art)\b", "Art and drawing", "Dessin et arts"),
+    (r"\b(school project|class project|projet (scolaire|au lycee|de classe)|exposé|expose)\b", "School project", "Projet scolaire"),
+    (r"\b(summer job|job d'?ete|seasonal|saisonnier)\b", "Summer job", "Job d'été"),
+    (r"\b(foot\w*|soccer|basket\w*|handball|rugby|volley\w*|tennis|swim\w*|natation|danse?|dancing|judo|athleti\w*|sport)\b",
+     "Sport", "Sport"),
+]
+_COMPILED = [(re.compile(p), en, fr) for p, en, fr in ACTIVITIES]
+
+_LEAD = re.compile(
+    r"^(so |well |alors |bon |euh |um )?(i'?ve |i have |i |j'?ai |je |j'|moi,? je )?"
+    r"(been |ete |worked |work |travaille |travaillais |did |do |fait |fais |faisais |was |am |etais |suis )?"
+    r"(working |as an? |comme |en tant que |in an? |at an? |dans une? |chez )*", re.IGNORECASE)
+
+
+def experience_title(text: str, lang: str, words: int = 5) -> str:
+    """The experience's name: a known activity's name in ``lang``, else the person's first words
+    (at most ``words``, capitalised, without the "I worked as" that starts them)."""
+    folded = normalise(text or "")
+    for pattern, en, fr in _COMPILED:
+        if pattern.search(folded):
+            return fr if lang == "fr" else en
+    first = re.split(r"[.;:!?\n]| - |, (?:and|et|but|mais) ", (text or "").strip(), maxsplit=1)[0]
+    lead = _LEAD.match(normalise(first))
+    cut = len(lead.group(0)) if lead else 0
+    rest = first[cut:].strip() if cut < len(first) else first.strip()
+    parts = (rest or first).split()
+    title = " ".join(parts[:words]).strip(" ,.;:-")
+    return (title[:1].upper() + title[1:]) if title else (text or "").strip()[:40]
