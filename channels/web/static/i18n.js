@@ -25,7 +25,16 @@
       new_skills: "New skills", matching: "Skills you have", missing_skills: "Skills to build",
       location: "Location", duration: "Duration", provider: "Provider", score: "match",
       proposed: "to confirm", rejected: "rejected", group_other: "Other", sector: "Sector", level_label: "Level",
-      download_everything: "Download everything (JSON)", receipt_status: "Status"
+      download_everything: "Download everything (JSON)", receipt_status: "Status",
+      err_gone: "this conversation is no longer available", err_refused: "the message could not be accepted",
+      err_busy: "too many messages at once; wait a moment and send it again", err_server: "Orient could not answer; please try again",
+      erased_notice: "Everything about you has been erased. This is a new conversation.",
+      gone_notice: "That conversation is no longer available. Here is a new one.",
+      open_receipt: "Open the receipt", receipt_json: "signed JSON", suggested: "suggested, to confirm (dashed)",
+      status_granted: "given", status_refused: "refused", status_revoked: "withdrawn", status_expired: "expired", status_pending: "waiting for your answer",
+      category_profile: "your profile", category_experiences: "your experiences", category_skills: "your skills",
+      category_interests: "your interests", category_preferences: "your preferences", category_plan: "your plan",
+      category_region: "your region", category_evidence: "your proofs", category_transcript: "our conversation", demo_recipient: "demo recipient",
     },
     fr: {
       tab_chat: "Discussion", tab_profile: "Mon profil", language: "Langue", new_chat: "Nouvelle discussion",
@@ -51,7 +60,16 @@
       new_skills: "Nouvelles compétences", matching: "Compétences que vous avez", missing_skills: "Compétences à acquérir",
       location: "Lieu", duration: "Durée", provider: "Organisme", score: "correspondance",
       proposed: "à confirmer", rejected: "rejetée", group_other: "Autres", sector: "Secteur", level_label: "Niveau",
-      download_everything: "Tout télécharger (JSON)", receipt_status: "Statut"
+      download_everything: "Tout télécharger (JSON)", receipt_status: "Statut",
+      err_gone: "cette discussion n'est plus disponible", err_refused: "le message n'a pas pu être accepté",
+      err_busy: "trop de messages à la fois ; attendez un instant puis renvoyez-le", err_server: "Orient n'a pas pu répondre ; réessayez, s'il vous plaît",
+      erased_notice: "Tout ce qui vous concerne a été effacé. Voici une nouvelle discussion.",
+      gone_notice: "Cette discussion n'est plus disponible. En voici une nouvelle.",
+      open_receipt: "Ouvrir le reçu", receipt_json: "JSON signé", suggested: "proposée, à confirmer (pointillés)",
+      status_granted: "accord donné", status_refused: "refusé", status_revoked: "retiré", status_expired: "expiré", status_pending: "en attente de votre réponse",
+      category_profile: "votre profil", category_experiences: "vos expériences", category_skills: "vos compétences",
+      category_interests: "vos centres d'intérêt", category_preferences: "vos préférences", category_plan: "votre projet",
+      category_region: "votre région", category_evidence: "vos preuves", category_transcript: "notre discussion", demo_recipient: "destinataire de démonstration",
     }
   };
 
