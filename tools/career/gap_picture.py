@@ -11,8 +11,10 @@ from tools.career.models import SkillsGap
 
 COLOURS = {"covered": "#2e7d32", "almost": "#f9a825", "missing": "#c62828"}
 LEGEND = {
-    "en": {"covered": "you have it", "almost": "almost there", "missing": "to learn", "title": "Your skills for"},
-    "fr": {"covered": "acquis", "almost": "presque acquis", "missing": "à acquérir", "title": "Vos compétences pour"},
+    "en": {"covered": "you have it", "almost": "almost there", "missing": "to learn", "title": "Your skills for",
+           "counts": "3/5 = skills you have / skills of the group"},
+    "fr": {"covered": "acquis", "almost": "presque acquis", "missing": "à acquérir", "title": "Vos compétences pour",
+           "counts": "3/5 = compétences acquises / compétences du groupe"},
 }
 
 
@@ -38,6 +40,7 @@ def render_gap_svg(gap: SkillsGap, lang: str | None = None, max_groups: int = 10
         parts.append(f'<rect x="{x}" y="32" width="12" height="12" fill="{COLOURS[key]}"/>')
         parts.append(f'<text x="{x + 16}" y="42">{escape(words[key])}</text>')
         x += 26 + 7 * len(words[key])
+    parts.append(f'<text x="{x}" y="42" fill="#444">{escape(words["counts"])}</text>')  # the numbers after each bar
     for n, group in enumerate(groups):
         y = top + n * row_h
         parts.append(f'<text x="10" y="{y + 15}">{escape(_clip(group.label, 36))}</text>')
