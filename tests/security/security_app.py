@@ -8,6 +8,7 @@ Import the fixtures into a test module: ``from security_app import app_factory, 
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -20,6 +21,11 @@ import uvicorn
 from channels.app import create_app
 from channels.services import Services
 from channels.settings import Settings
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "channels"))  # the fake Bot API
+
+TELEGRAM_TOKEN = "123456:TEST-token"
+WEBHOOK_SECRET = "s3cret-webhook"
 
 # What a fresh test's Services takes over from the session's warmed one (loaded once).
 SHARED = ("knowledge_base", "embedder", "linker", "catalog", "act_reader")
@@ -108,6 +114,18 @@ def app_factory(tmp_path: Path, tiny_data_dir: Path, tiny_knowledge_dir: Path,
     for live in started:
         live.stop()
         live.services.database.dispose()
+
+
+@pytest.fixture(scope="session")
+def webhook_settings() -> Iterator[dict]:
+    """Settings of a bot in webhook mode, its Bot API being the local fake one (tests/channels)."""
+    from fake_bot_api import FakeTelegram
+
+    fake = FakeTelegram(TELEGRAM_TOKEN)
+    server = LiveApp(fake.app).start()
+    yield {"telegram_token": TELEGRAM_TOKEN, "telegram_base_url": server.url, "telegram_mode": "webhook",
+           "telegram_webhook_secret": WEBHOOK_SECRET}
+    server.stop()
 
 
 @contextmanager
