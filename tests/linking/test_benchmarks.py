@@ -90,6 +90,7 @@ def test_skills_benchmark_end_to_end(tmp_path, tiny_linker, tiny_kb):
     report = skills_bench.run_benchmark(tiny_linker, tiny_kb, skills_bench.read_gold(path), progress=False)
     assert report["n"] == 2
     assert report["rp_at_5"] == 100.0 and report["mrr"] == 100.0
+    assert report["halves"] == {"odd_positions": {"n": 1, "rp_at_5": 100.0, "mrr": 100.0}, "even_positions": {"n": 1, "rp_at_5": 100.0, "mrr": 100.0}}
     assert report["p50_ms"] > 0
     out = tmp_path / "r.json"
     skills_bench.write_report(report, out)
@@ -120,9 +121,29 @@ def test_occupations_benchmark_joins_text_columns(tmp_path, tiny_linker, tiny_kb
         ["", "Writes software in Python", OCCUPATION["developer"]],
     ])
     rows = occupations_bench.read_rows(path, ["title", "description"], "gold")
-    assert rows[0][0] == "Checkout operator. Handles cash at the till and takes payments"
+    assert rows[0] == ("", "Checkout operator. Handles cash at the till and takes payments", "5230.1")
     report = occupations_bench.run_benchmark(tiny_linker, tiny_kb, rows, "en", progress=False)
     assert report["n"] == 2 and report["recall_at_5"] == 100.0
+    assert "title_alone" not in report
+
+
+def test_occupations_benchmark_reads_a_title_and_its_description_as_one_experience(tmp_path, tiny_linker, tiny_kb):
+    path = _csv(tmp_path / "o.csv", ["title", "description", "gold"], [
+        ["Checkout operator", "Handles cash at the till and takes payments", "5230.1"],
+        ["Junior", "Writes software in Python", f"{OCCUPATION['developer']}|5230.1"],
+    ])
+    rows = occupations_bench.read_rows(path, ["description"], "gold", title_col="title")
+    assert rows[1] == ("Junior", "Writes software in Python", f"{OCCUPATION['developer']}|5230.1")
+    report = occupations_bench.run_benchmark(tiny_linker, tiny_kb, rows, "en", progress=False)
+    assert report["n"] == 2 and report["recall_at_5"] == 100.0
+    assert set(report["title_alone"]) == set(report["description_alone"]) == {"recall_at_1", "recall_at_5", "recall_at_10", "mrr"}
+
+
+def test_occupation_dev_checks_come_from_the_knowledge_base(tiny_kb):
+    for make_rows, lang in occupations_bench.KNOWLEDGE_SETS.values():
+        for title, description, gold in make_rows(tiny_kb):
+            assert title and description and lang in ("en", "fr")
+            assert all(uri in tiny_kb.occupations for uri in gold.split("|"))
 
 
 def test_crosslingual_benchmark_compares_french_with_english(tmp_path, tiny_linker):

@@ -21,11 +21,14 @@ import numpy as np
 
 from tools.linking.concept_index import LINKING_CACHE, ConceptIndex
 from tools.linking.crosswalk_titles import CrosswalkTitles
+from tools.linking.french_gloss import Lexicon
 from tools.linking.fusion import FusionWeights, aggregate, fuse
 from tools.linking.job_titles import clean_title
 from tools.linking.models import LinkedOccupation, LinkedSkill, LinkResult
 from tools.linking.ontology_rerank import OccupationContext, SkillGroupContext, content_stems, reuse_prior
 from tools.linking.phrases import naming_a_job
+from tools.linking.proposal_rules import about_knowing, knowledge_items, managing_others, says_they_led
+from tools.linking.spoken_text import Rewritten, Vocabulary, rewrite
 from tools.linking.text_windows import Window, tokenize, windows
 
 SUPPORTED_LANGUAGES = ("en", "fr")
@@ -80,13 +83,28 @@ class LinkerConfig:
     # infer_occupations: title match of the windows + how well the occupation explains the skills
     occupation_from_title: float = 1.0
     occupation_from_skills: float = 0.35
+    # rewrite chat forms, misspellings and conjugated verbs into the labels' words before matching
+    # (spoken_text.py); evidence spans still point at the person's own words
+    rewrite_spoken: bool = True
+    # taken off the score of a skill about managing others when the person never says they
+    # managed, supervised or led anyone, and of a knowledge item when the text is not about
+    # knowing something (proposal_rules.py)
+    # French text is matched through its English gloss (french_gloss.py: words learnt from ESCO's
+    # parallel labels) against the English labels, where the English sentence encoder is strong
+    french_gloss: bool = False
+    managing_penalty: float = 0.0
+    knowledge_penalty: float = 0.0
+    # a described experience (a job title and what the person did there, experience_scores): the
+    # title read as a job title, plus this much of the occupations the description suggests (its
+    # windows read as job titles and the occupations whose skills explain its skills)
+    experience_description: float = 0.5
 
 
 @dataclass
 class SkillAnalysis:
     """Everything computed for one text (reused by skills and occupations)."""
 
-    text: str
+    text: str  # the rewritten text the windows and spans refer to (see ``rewritten``)
     lang: str
     windows: list[Window]
     query_vectors: np.ndarray
@@ -94,6 +112,8 @@ class SkillAnalysis:
     evidence_window: np.ndarray  # per skill, index into windows (-1: exact phrase span)
     phrase_spans: dict[int, tuple[int, int]]
     occupation_scores: np.ndarray | None = None
+    rewritten: Rewritten | None = None  # the person's own text and the offsets back to it
+    index_lang: str = ""  # the language of the labels matched ("en" for a French text read through its gloss)
 
 
 class SkillLinker:
@@ -108,12 +128,16 @@ class SkillLinker:
         self._skill_uris = np.array([s.uri for s in self.skill_records], dtype=object)
         self._indexes: dict[tuple[str, str], ConceptIndex] = {}
         self._crosswalk: CrosswalkTitles | None = None
+        self._vocabularies: dict[str, Vocabulary] = {}
+        self._lexicon: Lexicon | None = None
         self._lock = threading.Lock()
         # the parts of an analysis that do not depend on the skill scores (the text's character
         # n-grams, its windows read as job titles) run on these threads meanwhile: torch, numpy and
         # scipy release the GIL, so on a second core they overlap (HOUSE p50 -7 ms, same figures)
         self._side_work = ThreadPoolExecutor(max_workers=side_threads, thread_name_prefix="linker-side")
         self._reuse = reuse_prior([s.reuse_level for s in self.skill_records])
+        self._managing = managing_others([s.labels.get("en", "") for s in self.skill_records])
+        self._knowledge = knowledge_items([s.skill_type for s in self.skill_records])
         self._groups = SkillGroupContext.from_hierarchy(self.skill_records, getattr(kb, "skill_groups", {}))
         # late interaction needs the embedder's token vectors (an embedder without them: fused scores only)
         self._token_level = self.config.late_interaction > 0 and hasattr(embedder, "encode_with_tokens")
@@ -158,11 +182,40 @@ class SkillLinker:
                     self._crosswalk = CrosswalkTitles.build(self.kb, self.occupation_records, self.embedder, cache)
         return self._crosswalk
 
+    def vocabulary(self, lang: str) -> Vocabulary:
+        """The words of the knowledge base's labels and descriptions in ``lang`` (spoken_text.py)."""
+        lang = lang if lang in SUPPORTED_LANGUAGES else "en"
+        found = self._vocabularies.get(lang)
+        if found is None:
+            with self._lock:
+                if lang not in self._vocabularies:
+                    self._vocabularies[lang] = _vocabulary(self.kb, self.skill_records, self.occupation_records, lang)
+                found = self._vocabularies[lang]
+        return found
+
+    def rewrite(self, text: str, lang: str) -> Rewritten:
+        """The text in the labels' words (chat forms, misspellings, conjugated verbs), with offsets back."""
+        if not self.config.rewrite_spoken:
+            return Rewritten.unchanged(text)
+        return rewrite(text, lang, self.vocabulary(lang))
+
+    def lexicon(self) -> Lexicon:
+        """French -> English words learnt from the concepts' parallel labels (french_gloss.py)."""
+        if self._lexicon is None:
+            with self._lock:
+                if self._lexicon is None:
+                    self._lexicon = Lexicon.from_concepts((*self.skill_records, *self.occupation_records))
+        return self._lexicon
+
     def warm_up(self, languages: tuple[str, ...] = SUPPORTED_LANGUAGES) -> None:
         """Build the per-language indexes and run the model once (first-call latency off the clock)."""
         for lang in languages:
             self._concepts("skills", lang)
             self._concepts("occupations", lang)
+            if self.config.rewrite_spoken:
+                self.vocabulary(lang)
+        if self.config.french_gloss and "fr" in languages:
+            self.lexicon()
         if self.config.titles_crosswalk:
             self._crosswalk_titles()
         self.link_skills("warm up the model", lang=languages[0] if languages else "en", top_k=1)
@@ -171,14 +224,20 @@ class SkillLinker:
 
     def analyse(self, text: str, lang: str = "en") -> SkillAnalysis:
         cfg = self.config
+        rewritten = self.rewrite(text, lang)
+        shown_lang = lang
+        if lang == "fr" and cfg.french_gloss:
+            rewritten, lang = self.lexicon().gloss(rewritten), "en"
         index = self._concepts("skills", lang)
+        text = rewritten.text
         tokens = tokenize(text)
         wins = windows(text, cfg.window_words, cfg.window_stride, tokens)
         if len(tokens) > cfg.whole_text_max_words:
             wins = [w for w in wins if not w.whole] or wins
         n = index.size
         if not wins:
-            return SkillAnalysis(text, lang, [], np.zeros((0, self.embedder.dimension), np.float32), np.zeros(n, np.float32), np.zeros(n, np.int64), {})
+            return SkillAnalysis(text, shown_lang, [], np.zeros((0, self.embedder.dimension), np.float32), np.zeros(n, np.float32), np.zeros(n, np.int64), {},
+                                 rewritten=rewritten, index_lang=lang)
         texts = [w.text for w in wins]
         if self._token_level:
             q, window_tokens = self.embedder.encode_with_tokens(texts)
@@ -215,7 +274,11 @@ class SkillLinker:
             best = _top(scores, cfg.late_interaction_candidates)
             local_tokens = [t for t, w in zip(window_tokens, wins) if not w.whole] or window_tokens
             scores[best] += cfg.late_interaction * index.label_tokens.scores(best, local_tokens)
-        return SkillAnalysis(text, lang, wins, q, scores, evidence, phrase_spans, occupation_scores)
+        if cfg.managing_penalty and not says_they_led(rewritten.original, shown_lang):
+            scores[self._managing] -= cfg.managing_penalty
+        if cfg.knowledge_penalty and not about_knowing(rewritten.original, shown_lang):
+            scores[self._knowledge] -= cfg.knowledge_penalty
+        return SkillAnalysis(text, shown_lang, wins, q, scores, evidence, phrase_spans, occupation_scores, rewritten, lang)
 
     def _skill_scores(self, index: ConceptIndex, texts: list[str], q: np.ndarray, local: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Best fused score of each skill over the windows and the window it comes from, computed
@@ -263,11 +326,12 @@ class SkillLinker:
     def _skills_from(self, analysis: SkillAnalysis, top_k: int) -> list[LinkedSkill]:
         if not analysis.windows or top_k <= 0:
             return []
-        index = self._concepts("skills", analysis.lang)
+        index = self._concepts("skills", analysis.index_lang or analysis.lang)
         out: list[LinkedSkill] = []
-        for i, (start, end) in self._diverse_top(analysis, index, top_k):
+        for i, span in self._diverse_top(analysis, index, top_k):
             record = self.skill_records[i]
-            evidence = analysis.text[start:end]
+            start, end = analysis.rewritten.original_span(*span) if analysis.rewritten is not None else span
+            evidence = analysis.rewritten.original[start:end] if analysis.rewritten is not None else analysis.text[start:end]
             out.append(
                 LinkedSkill(
                     uri=record.uri,
@@ -377,6 +441,30 @@ class SkillLinker:
         skills = skills / peak if peak > 0 else skills
         return cfg.occupation_from_title * title + cfg.occupation_from_skills * skills
 
+    def experience_scores(self, title: str, description: str, lang: str = "en") -> np.ndarray | None:
+        """Scores of every occupation for an experience told as a job title and a description:
+        the title's own match (as :meth:`title_scores`) plus the description's evidence, each scaled
+        to its best occupation so that neither drowns the other."""
+        parts = []
+        if title.strip():
+            parts.append((1.0, self.title_scores(title, lang)))
+        if description.strip():
+            described = self.occupation_scores(description, lang)
+            if described is not None:
+                parts.append((self.config.experience_description if parts else 1.0, described))
+        if not parts:
+            return None
+        total = np.zeros(len(self.occupation_records), dtype=np.float32)
+        for weight, scores in parts:
+            peak = float(scores.max())
+            total += weight * (scores / peak if peak > 0 else scores)
+        return total
+
+    def link_experience(self, title: str, description: str, lang: str = "en", top_k: int = 10) -> list[LinkedOccupation]:
+        """ESCO occupations for a job title and a description of what the person did, best first."""
+        scores = self.experience_scores(title, description, lang)
+        return self._occupations_from(scores, lang, top_k) if scores is not None else []
+
     def link_titles(self, title: str, lang: str = "en", top_k: int = 10) -> list[LinkedOccupation]:
         """ESCO occupations for a job title, best first."""
         scores = self.title_scores(title, lang)
@@ -427,6 +515,26 @@ class SkillLinker:
     @property
     def occupation_uris(self) -> list[str]:
         return [o.uri for o in self.occupation_records]
+
+
+def _vocabulary(kb, skills: list, occupations: list, lang: str) -> Vocabulary:
+    """Labels (action phrases: their first words are the verbs' infinitives) and descriptions in
+    ``lang``; in French also ROME's job titles, compétences, savoirs and definitions."""
+    labels: list[str] = []
+    descriptions: list[str] = []
+    for record in (*skills, *occupations):
+        if lang in record.labels:
+            labels.append(record.labels[lang])
+        labels.extend(record.alt_labels.get(lang, ()))
+        if lang in record.description:
+            descriptions.append(record.description[lang])
+    if lang == "fr":
+        for rome in getattr(kb, "rome", {}).values():
+            labels.extend(item.label for item in rome.competences)
+            descriptions.extend(item.label for item in rome.savoirs)
+            descriptions.extend(a.label for a in rome.appellations)
+            descriptions.append(rome.definition)
+    return Vocabulary.build(labels, descriptions, lang)
 
 
 def _lexical_scores(index: ConceptIndex, texts: list[str]) -> np.ndarray:

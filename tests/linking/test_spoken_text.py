@@ -1,0 +1,65 @@
+"""Chat forms, misspellings and conjugated verbs rewritten into the labels' words, offsets kept."""
+
+import pytest
+
+from tools.linking.spoken_text import Rewritten, Vocabulary, rewrite
+
+EN = Vocabulary.build(
+    ["vacuum surfaces", "mop floors", "stock shelves", "empty bins", "clean toilet facilities", "scan items", "handle customer complaints",
+     "stacking shelves", "assist customers"],
+    ["Scanning the customers' items at the till. Customers, customers and more customers. Scanning again, scanning."],
+    "en",
+)
+FR = Vocabulary.build(
+    ["servir les clients", "préparer des sandwichs", "gérer des conflits", "encaisser des paiements", "éplucher des légumes",
+     "réparer des moteurs", "emmener des enfants", "faire la toilette", "mettre en place la vitrine", "travailler en équipe"],
+    ["Les légumes de la cuisine. Des légumes et encore des légumes."],
+    "fr",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i did refunds n stackin shelves tbh", "i did refunds and stacking shelves"),
+        ("I vacuumed and mopped the floors, emptied the bins", "I vacuum and mop the floors, empty the bins"),
+        ("scaning items for custmers w/ my mate", "scanning items for customers with my mate"),
+        ("I handled complaints", "I handle complaints"),
+    ],
+)
+def test_english_chat_forms_misspellings_and_past_tense(text, expected):
+    assert " ".join(rewrite(text, "en", EN).text.split()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("g bosse ds un resto pdt 2 ans", "j'ai travaille dans un restaurant pendant 2 ans"),
+        ("je servais les clients, j'encaissais", "je servir les clients, j'encaisser"),
+        ("epluchage des legumes", "epluchage des légumes"),
+        ("je gère les conflits, je les emmenais au parc", "je gérer les conflits, je les emmener au parc"),
+        ("j'ai préparé les sandwichs et la mise en place", "j'ai préparer les sandwichs et la mise en place"),
+        ("jrepare les moteurs, jfais tout", "je réparer les moteurs, je faire tout"),
+        ("la place du marché", "la place du marché"),
+    ],
+)
+def test_french_sms_forms_accents_and_infinitives_after_a_subject_or_auxiliary(text, expected):
+    assert " ".join(rewrite(text, "fr", FR).text.split()) == expected
+
+
+def test_spans_of_the_rewritten_text_point_back_at_the_persons_words():
+    original = "i was stackin shelves n scaning items lol, it was fine"
+    rewritten = rewrite(original, "en", EN)
+    start = rewritten.text.index("stacking shelves")
+    span = rewritten.original_span(start, start + len("stacking shelves"))
+    assert original[span[0] : span[1]] == "stackin shelves"
+    start = rewritten.text.index("scanning")
+    assert original[slice(*rewritten.original_span(start, start + len("scanning items")))] == "scaning items"
+    assert rewritten.text.endswith(", it was fine") and "lol" not in rewritten.text
+
+
+def test_no_vocabulary_or_an_unknown_language_changes_only_chat_forms():
+    assert rewrite("I vacuumed n mopped", "en", None).text == "I vacuumed and mopped"
+    assert rewrite("ich habe gekocht", "de", EN).text == "ich habe gekocht"
+    same = Rewritten.unchanged("abc")
+    assert same.text == "abc" and same.original_span(1, 3) == (1, 3)

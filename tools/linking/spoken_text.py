@@ -1,0 +1,327 @@
+"""What people type in a chat, rewritten into the words the skill labels use, keeping offsets.
+
+People write "i was a cashier, scaning items n stackin shelves tbh" or "g bosse ds un resto, je
+servais les clients"; ESCO and ROME labels say "stock shelves", "servir les clients". Before the
+text is matched, each word is rewritten on its own (so every span of the rewritten text maps back
+to the person's own words):
+
+- chat and SMS forms from a small table per language ("n" -> "and", "w/" -> "with", "bcp" ->
+  "beaucoup", "g" -> "j'ai", "jsuis" -> "je suis", "pdt" -> "pendant"), fillers dropped ("tbh",
+  "lol", "honestly");
+- a French word written without its accents gets them back when the vocabulary knows only the
+  accented form ("legumes" -> "légumes", "gerer" -> "gérer");
+- a misspelt word (one letter added, dropped, swapped or changed; a dropped final "g") becomes the
+  vocabulary word it most likely is ("scaning" -> "scanning", "stackin" -> "stacking");
+- a verb told in the first person or the past becomes the infinitive the labels use, when the
+  vocabulary has that infinitive: "vacuumed" -> "vacuum", "je servais" -> "je servir",
+  "j'ai préparé" -> "j'ai préparer" (French verbs only after a subject or an auxiliary, so that
+  "la mise en place" keeps its noun).
+
+The vocabulary is every word of the knowledge base's labels and descriptions in that language
+(:class:`Vocabulary`, built once per language). Nothing here is tuned to particular sentences.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+import numpy as np
+
+# a word for rewriting: letters, digits, inner apostrophes; "w/" and "+" count as words
+_TOKEN = re.compile(r"w/|\+|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_ELIDED = re.compile(r"\b([jmlsdnct]['’]|qu['’])")
+
+# chat and SMS forms (lower case) -> the standard words ("" = a filler, dropped)
+CHAT_FORMS: dict[str, dict[str, str]] = {
+    "en": {
+        "n": "and", "&": "and", "w/": "with", "w": "with", "+": "and", "ppl": "people", "u": "you", "ur": "your",
+        "r": "are", "yr": "year", "yrs": "years", "y": "years", "mo": "months", "mos": "months", "thru": "through",
+        "bc": "because", "cuz": "because", "coz": "because", "cos": "because", "b4": "before", "tho": "though",
+        "gonna": "going to", "wanna": "want to", "gotta": "have to", "im": "I am", "ive": "I have", "dont": "do not",
+        "didnt": "did not", "cant": "cannot", "wasnt": "was not", "couldnt": "could not", "pls": "please",
+        "tbh": "", "lol": "", "lmao": "", "idk": "", "btw": "", "imo": "", "ngl": "", "honestly": "", "basically": "",
+        "literally": "", "like": "like", "stuff": "things", "mgr": "manager", "asst": "assistant", "dept": "department",
+        "approx": "about", "info": "information", "admin": "administration", "mum": "mother", "mom": "mother",
+        "dad": "father", "kids": "children", "kid": "child", "hols": "holidays", "uni": "university",
+    },
+    "fr": {
+        "g": "j'ai", "jai": "j'ai", "j'ai": "j'ai", "jsuis": "je suis", "chui": "je suis", "chuis": "je suis",
+        "jsui": "je suis", "suis": "suis", "ct": "c'était", "c": "c'est", "cé": "c'est", "ces": "ces", "jetais": "j'étais",
+        "bcp": "beaucoup", "bcq": "beaucoup", "pdt": "pendant", "ds": "dans", "tt": "tout", "tjs": "toujours",
+        "tjrs": "toujours", "qd": "quand", "pk": "pourquoi", "pq": "pourquoi", "pr": "pour", "pcq": "parce que",
+        "pck": "parce que", "psk": "parce que", "qq": "quelques", "qqs": "quelques", "qqch": "quelque chose",
+        "qqn": "quelqu'un", "mm": "même", "mtn": "maintenant", "dc": "donc", "vs": "vous", "ns": "nous",
+        "bjr": "bonjour", "slt": "salut", "stp": "s'il te plaît", "svp": "s'il vous plaît", "rdv": "rendez-vous",
+        "+": "plus", "w/": "avec", "av": "avec", "ac": "avec", "tkt": "", "mdr": "", "ptdr": "", "lol": "", "bref": "",
+        "genre": "", "voilà": "", "voila": "", "resto": "restaurant", "restau": "restaurant", "appli": "application",
+        "applis": "applications", "aprem": "après-midi", "aprèm": "après-midi", "anniv": "anniversaire",
+        "annivs": "anniversaires", "matos": "matériel", "fringues": "vêtements", "boulot": "travail", "taf": "travail",
+        "bosse": "travaille", "bossé": "travaillé", "bosser": "travailler", "bossais": "travaillais",
+        "potes": "amis", "pote": "ami", "gamins": "enfants", "gamin": "enfant", "gosses": "enfants", "ado": "adolescent",
+        "ados": "adolescents", "ordi": "ordinateur", "dispo": "disponible", "infos": "informations", "info": "information",
+        "prof": "professeur", "profs": "professeurs", "exo": "exercice", "exos": "exercices", "tel": "téléphone",
+        "tél": "téléphone", "sem": "semaine", "h": "heures", "mn": "minutes", "min": "minutes",
+    },
+}
+
+# French contracted subject + verb written as one word ("jrepare", "jfais"): j + a known word
+_FRENCH_J = re.compile(r"^j(?=[bcdfghjklmnpqrstvwxz])(.{3,})$")
+
+# words after which a French verb is conjugated by the person: subjects, reflexive/object pronouns
+_FR_SUBJECTS = frozenset("je j' j’ on il elle tu ils elles".split())
+_FR_OBJECTS = frozenset("le la les l' l’ lui leur leurs me m' m’ se s' s’ y en te t' t’ ne n' n’".split())
+# auxiliaries before a French past participle: "j'ai préparé", "on a fait", "j'avais organisé"
+_FR_AUXILIARIES = frozenset("ai as a avons avez ont avais avait avions aviez avaient eu été".split())
+_FR_ADVERBS = frozenset("aussi souvent toujours déjà beaucoup bien tout tous parfois surtout même jamais".split())
+
+_EN_KEEP = frozenset("i a an the and or of to in on for with at by as is was were be been it its my our we he she they "
+                     "his her their them me us you your up out so but not no yes also".split())
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+@dataclass(frozen=True)
+class Rewritten:
+    """A rewritten text and, for each of its characters, the span of the original it comes from."""
+
+    original: str
+    text: str
+    starts: np.ndarray  # per character of ``text``: start offset in ``original``
+    ends: np.ndarray  # per character of ``text``: end offset in ``original``
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that ``text[start:end]`` comes from."""
+        if end <= start or not len(self.starts):
+            return start, start
+        return int(self.starts[start]), int(self.ends[end - 1])
+
+    @classmethod
+    def unchanged(cls, text: str) -> "Rewritten":
+        positions = np.arange(len(text), dtype=np.int64)
+        return cls(text, text, positions, positions + 1)
+
+
+class Vocabulary:
+    """The words of one language's labels and descriptions, with how often each occurs, and the
+    verbs' infinitives among them (the words the labels start with)."""
+
+    def __init__(self, counts: Counter, infinitives: set[str], lang: str):
+        self.lang = lang
+        self.counts = counts
+        self.infinitives = frozenset(infinitives)
+        accented: dict[str, tuple[int, str]] = {}
+        for word, n in counts.items():
+            bare = strip_accents(word)
+            if bare != word and n > accented.get(bare, (0, ""))[0]:
+                accented[bare] = (n, word)
+        self.accented = {bare: word for bare, (_, word) in accented.items()}
+        self._corrections: dict[str, str | None] = {}
+
+    @classmethod
+    def build(cls, labels: Iterable[str], descriptions: Iterable[str], lang: str) -> "Vocabulary":
+        counts: Counter = Counter()
+        infinitives: set[str] = set()
+        for label in labels:
+            words = [w.lower() for w in _WORD.findall(label)]
+            counts.update(words)
+            if words and (lang != "fr" or words[0].endswith(("er", "ir", "re"))):
+                infinitives.add(words[0])  # labels are action phrases: "vacuum surfaces", "servir les clients"
+        for text in descriptions:
+            counts.update(w.lower() for w in _WORD.findall(text))
+        return cls(counts, infinitives, lang)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.counts
+
+    def correct(self, word: str) -> str | None:
+        """The vocabulary word that ``word`` most likely misspells (one edit away), else None."""
+        if word in self._corrections:
+            return self._corrections[word]
+        best = None
+        if len(word) >= 5 and word.isalpha():
+            found = [(self.counts[c], c) for c in _edits(word) if self.counts.get(c, 0) >= 3]
+            if found:
+                best = max(found)[1]
+        if len(self._corrections) < 50_000:
+            self._corrections[word] = best
+        return best
+
+
+def _edits(word: str) -> set[str]:
+    letters = "abcdefghijklmnopqrstuvwxyzéèêàçùôîï"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in letters}
+    inserts = {a + c + b for a, b in splits for c in letters}
+    return (deletes | swaps | replaces | inserts) - {word}
+
+
+def _english_base(word: str, vocabulary: Vocabulary) -> str | None:
+    """The infinitive a past-tense verb stands for, when the labels use it: "mopped" -> "mop"."""
+    infinitives = vocabulary.infinitives
+    if word in infinitives or len(word) < 5:
+        return None
+    candidates = []
+    if word.endswith("ied"):
+        candidates.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        stem = word[:-2]
+        candidates += [stem, word[:-1]]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            candidates.append(stem[:-1])
+    for candidate in candidates:
+        if candidate in infinitives:
+            return candidate
+    return None
+
+
+# irregular French verbs people use about their work: conjugated form -> infinitive
+_FR_IRREGULAR = {
+    **dict.fromkeys("fais fait faisais faisait faisions faisaient faites font".split(), "faire"),
+    **dict.fromkeys("mets met mettais mettait mettaient mis".split(), "mettre"),
+    **dict.fromkeys("prends prend prenais prenait prenaient pris".split(), "prendre"),
+    **dict.fromkeys("tiens tient tenais tenait tenaient tenu".split(), "tenir"),
+    **dict.fromkeys("vends vend vendais vendait vendaient vendu".split(), "vendre"),
+    **dict.fromkeys("conduis conduit conduisais conduisait".split(), "conduire"),
+    **dict.fromkeys("écris écrit écrivais écrivait".split(), "écrire"),
+    **dict.fromkeys("construis construit construisais construisait".split(), "construire"),
+    **dict.fromkeys("apprends apprend apprenais apprenait appris".split(), "apprendre"),
+    **dict.fromkeys("reçois reçoit recevais recevait reçu".split(), "recevoir"),
+    **dict.fromkeys("accueille accueillais accueillait accueilli".split(), "accueillir"),
+    **dict.fromkeys("produis produit produisais produisait".split(), "produire"),
+    **dict.fromkeys("lis lit lisais lisait lu".split(), "lire"),
+    **dict.fromkeys("peins peint peignais peignait".split(), "peindre"),
+}
+
+_FR_ENDINGS = ("aient", "ais", "ait", "ions", "iez", "ons", "ez", "ent", "es", "e")
+_FR_PARTICIPLES = ("ées", "és", "ée", "é", "ies", "is", "ie", "i", "ites", "ite", "it", "us", "ue", "u")
+
+
+def _french_infinitive(word: str, vocabulary: Vocabulary, participle: bool) -> str | None:
+    """The infinitive of a conjugated French verb, when the labels use it: "servais" -> "servir",
+    "gère" -> "gérer", "préparé" -> "préparer" (participles only when ``participle``)."""
+    infinitives = vocabulary.infinitives
+    if word in infinitives or len(word) < 3:
+        return None
+    if _FR_IRREGULAR.get(word) in infinitives:
+        return _FR_IRREGULAR[word]
+    stems = []
+    for ending in (_FR_PARTICIPLES if participle else ()) + _FR_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            stems.append(word[: len(word) - len(ending)])
+    for stem in stems:
+        for base in {stem, stem.replace("è", "é"), stem[:-1] + "er" if stem.endswith("èt") else stem}:
+            for candidate in (base + "er", base + "ir", base + "re", base[:-3] + "ir" if base.endswith("iss") else ""):
+                candidate = candidate if candidate in infinitives else vocabulary.accented.get(candidate, "")
+                if candidate and candidate in infinitives:
+                    return candidate
+    return None
+
+
+def rewrite(text: str, lang: str, vocabulary: Vocabulary | None) -> Rewritten:
+    """``text`` with chat forms, misspellings and conjugated verbs rewritten word by word."""
+    table = CHAT_FORMS.get(lang, {})
+    pieces: list[tuple[str, int, int]] = []  # (new text, original start, original end)
+    position = 0
+    previous: list[str] = []  # the lower-case words before, as rewritten
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        if start > position:
+            pieces.append((text[position:start], -1, -1))
+        word = match.group()
+        new = _rewrite_word(word, lang, table, vocabulary, previous)
+        pieces.append((new, start, end))
+        if new:
+            previous.extend(_ELIDED.sub(r"\1 ", new.lower()).split())
+        position = end
+    if position < len(text):
+        pieces.append((text[position:], -1, -1))
+    out, starts, ends = [], [], []
+    cursor = 0
+    for piece, start, end in pieces:
+        out.append(piece)
+        if start < 0:  # copied as it was
+            starts.extend(range(cursor, cursor + len(piece)))
+            ends.extend(range(cursor + 1, cursor + len(piece) + 1))
+            cursor += len(piece)
+        else:
+            starts.extend([start] * len(piece))
+            ends.extend([end] * len(piece))
+            cursor = end
+    new_text = "".join(out)
+    return Rewritten(text, new_text, np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64))
+
+
+def _rewrite_word(word: str, lang: str, table: dict[str, str], vocabulary: Vocabulary | None, previous: list[str]) -> str:
+    lower = word.lower()
+    if lower in table:
+        return table[lower]
+    if vocabulary is None or not lower.isalpha() and "'" not in lower and "’" not in lower:
+        return word
+    if lang == "fr":
+        return _rewrite_french(word, lower, vocabulary, previous)
+    if lang == "en":
+        return _rewrite_english(word, lower, vocabulary)
+    return word
+
+
+def _rewrite_english(word: str, lower: str, vocabulary: Vocabulary) -> str:
+    if lower in _EN_KEEP or not lower.isalpha():
+        return word
+    if lower not in vocabulary:
+        if lower.endswith("in") and lower + "g" in vocabulary:  # "stackin" -> "stacking"
+            lower = lower + "g"
+        else:
+            lower = vocabulary.correct(lower) or lower
+    return _english_base(lower, vocabulary) or (lower if lower != word.lower() else word)
+
+
+def _rewrite_french(word: str, lower: str, vocabulary: Vocabulary, previous: list[str]) -> str:
+    prefix = ""
+    for elided in ("j'", "j’", "m'", "m’", "l'", "l’", "d'", "d’", "s'", "s’", "n'", "n’", "qu'", "qu’", "c'", "c’"):
+        if lower.startswith(elided) and len(lower) > len(elided):
+            prefix, lower = lower[: len(elided)], lower[len(elided):]
+            break
+    subject = prefix in ("j'", "j’")
+    if not prefix:
+        contracted = _FRENCH_J.match(lower)
+        if contracted and lower not in vocabulary:
+            rest = contracted.group(1)
+            rest = (rest if rest in vocabulary else vocabulary.accented.get(rest) or vocabulary.correct(rest)
+                    or _french_infinitive(rest, vocabulary, participle=False) or "")
+            if rest:
+                prefix, lower, subject = "je ", rest, True
+    changed = bool(prefix and prefix == "je ")
+    if lower not in vocabulary:
+        restored = vocabulary.accented.get(lower) or vocabulary.correct(lower)
+        if restored:
+            lower, changed = restored, True
+    context = [w for w in previous[-3:] if w not in _FR_ADVERBS and w not in _FR_OBJECTS]
+    after_subject = subject or bool(previous) and _after(previous, _FR_SUBJECTS)
+    after_auxiliary = bool(context) and context[-1] in _FR_AUXILIARIES
+    if after_subject or after_auxiliary or prefix in ("m'", "m’", "s'", "s’"):
+        infinitive = _french_infinitive(lower, vocabulary, participle=after_auxiliary)
+        if infinitive:
+            lower, changed = infinitive, True
+    if not changed:
+        return word
+    return (prefix if prefix != "je " else "je ") + lower
+
+
+def _after(previous: list[str], subjects: frozenset[str]) -> bool:
+    """The last word before is a subject, past object pronouns and adverbs ("je les emmenais")."""
+    for word in reversed(previous[-4:]):
+        if word in subjects:
+            return True
+        if word in _FR_OBJECTS or word in _FR_ADVERBS:
+            continue
+        return False
+    return False
