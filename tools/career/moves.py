@@ -44,6 +44,7 @@ EXPLICIT_MOBILITY_BONUS = 0.15
 SAME_ROME_WEIGHT = 0.5
 CURRENT_FROM_TOP = 3
 # Among the close steps (same family, step up, usual move): how much each kind of closeness adds.
+CLOSE_SKILL_WEIGHT = 0.5
 CLOSE_FAMILY_BONUS = 0.1
 CLOSE_STEP_BONUS = 0.08
 CLOSE_MOBILITY_BONUS = 0.05
@@ -96,6 +97,10 @@ def rank_moves(
     packs = LoadedPacks.of(pack)
     prefs = parse_preferences(preferences)
     profile = parse_interests(interests, facts.centre_riasec)
+    # The essential skills of the jobs the person held count as theirs, as in the gap (tools.career.gap).
+    for uri in current_occupations or []:
+        if uri in kb.occupations:
+            skill_uris += [u for u in kb.occupations[uri].essential_skills if u not in set(skill_uris)]
     scores = skill_scores(space, skill_uris)
     has_skills = bool(scores.held.any())
 
@@ -198,7 +203,9 @@ def _close_steps_first(
     same_family = np.zeros(n, bool)
     for code in family:
         same_family[facts.by_rome.get(code, [])] = True
-    close_score = final + CLOSE_FAMILY_BONUS * same_family + CLOSE_STEP_BONUS * step_up + CLOSE_MOBILITY_BONUS * mobility
+    # a close step is judged first on the skills it shares with the person (and the jobs they held)
+    close_score = (final + CLOSE_SKILL_WEIGHT * skills * (final > 0) + CLOSE_FAMILY_BONUS * same_family
+                   + CLOSE_STEP_BONUS * step_up + CLOSE_MOBILITY_BONUS * mobility)
     eligible = (same_family | step_up | (mobility > 0)) & (final > 0) & (skills > 0)
     eligible[current] = False
     n_change = 0 if k < 3 else (2 if k >= 6 else 1)
