@@ -215,6 +215,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Any question about these? When you're ready, I'll ask who, if anyone, you'd like to share your profile with.",
         "fr": "Des questions ? Quand vous êtes prêt(e), je vous demanderai avec qui, si vous le souhaitez, partager votre profil.",
     },
+    "gap_credited": {
+        "en": "Counted from what you did: {credited}.",
+        "fr": "Reconnu d'après votre parcours : {credited}.",
+    },
+    "access_intro": {
+        "en": "How to get there: {route}",
+        "fr": "Comment y accéder : {route}",
+    },
+    "tracks_intro": {
+        "en": "Study tracks that lead there: {tracks}.",
+        "fr": "Les filières qui y mènent : {tracks}.",
+    },
+    "trainings_none_objectives": {
+        "en": "I found no course in the catalog that fits this gap well. What to learn: {objectives}.",
+        "fr": "Je n'ai pas trouvé de formation du catalogue vraiment adaptée à cet écart. Ce qu'il faut apprendre : {objectives}.",
+    },
+    "jobs_none": {
+        "en": "No job offer in the catalog fits this target{place}.",
+        "fr": "Aucune offre du catalogue ne correspond à ce métier{place}.",
+    },
+    "demo_catalog_note": {
+        "en": "(The courses and offers shown come from demo catalogs bundled with Orient.)",
+        "fr": "(Les formations et offres affichées viennent de catalogues de démonstration fournis avec Orient.)",
+    },
     # -- sharing ---------------------------------------------------------------------------------
     "share_notice": {
         "en": "Before you decide, the notice of {name}{demo}: {why} They receive: {categories}. They keep it {retention} days; your consent lasts {duration} days and you can withdraw it at any time.",
@@ -764,3 +788,138 @@ def duration_text(months: int, lang: str) -> str:
     if months >= 12 and months % 12 == 0:
         return say("years", lang, n=months // 12)
     return say("months", lang, n=months)
+
+
+# -- consent in the chat: sharing as a choice, questions at a consent step, acts only the person may do
+# (kept in one block so that the catalogue above can change around it)
+MESSAGES.update({
+    "share_intro": {
+        "en": "Your plan is ready. Some people could help you with it: {helpers}. I'll ask you about each one; nothing is shared unless you say yes.",
+        "fr": "Votre plan est prêt. Quelques interlocuteurs pourraient vous aider : {helpers}. Je vous pose la question pour chacun ; rien n'est partagé sans votre oui.",
+    },
+    "helper_coach": {
+        "en": "a coach, to turn your plan into applications and interviews",
+        "fr": "un coach, pour transformer votre plan en candidatures et en entretiens",
+    },
+    "helper_counsellor": {
+        "en": "a guidance counsellor, to review your skills and your choices with you",
+        "fr": "un conseiller d'orientation, pour revoir avec vous vos compétences et vos choix",
+    },
+    "helper_training_provider": {
+        "en": "the training provider, about the courses in your plan",
+        "fr": "l'organisme de formation, pour les formations de votre plan",
+    },
+    "helper_employer": {
+        "en": "an employer, to consider you for jobs like the one you aim for",
+        "fr": "un employeur, pour étudier votre candidature à des postes comme celui que vous visez",
+    },
+    "notice_plain": {
+        "en": "{name}: {why} If you say yes, they see {categories} for {duration}; they keep what they received {retention} at most, and you can withdraw at any time.",
+        "fr": "{name} : {why} Si vous dites oui, ils voient {categories} pendant {duration} ; ils gardent ce qu'ils ont reçu {retention} au plus, et vous pouvez retirer votre accord à tout moment.",
+    },
+    "notice_days": {"en": "{n} day(s)", "fr": "{n} jour(s)"},
+    "share_ask_named": {
+        "en": "Do you want to share with {name}?",
+        "fr": "Voulez-vous partager avec {name} ?",
+    },
+    "share_reask": {
+        "en": "So, do you want to share with {name}? Yes or no.",
+        "fr": "Alors, voulez-vous partager avec {name} ? Oui ou non.",
+    },
+    "share_unclear": {
+        "en": "I need a clear yes or no before sharing anything. Share with {name}?",
+        "fr": "J'ai besoin d'un oui ou d'un non clair avant de partager quoi que ce soit. Partager avec {name} ?",
+    },
+    "share_unclear_skip": {
+        "en": "I'll leave it there: nothing is shared with {name}.",
+        "fr": "Je n'insiste pas : rien n'est partagé avec {name}.",
+    },
+    "share_no_one_else": {
+        "en": "OK, I won't ask about anyone else for this plan.",
+        "fr": "D'accord, je ne vous demande pour personne d'autre sur ce plan.",
+    },
+    "share_dont_ask_done": {
+        "en": "Understood: I won't ask you about sharing again, even for a new plan. If you change your mind, say \"ask me before sharing with a coach\".",
+        "fr": "Entendu : je ne vous poserai plus de question sur le partage, même pour un nouveau plan. Si vous changez d'avis, dites « demande-moi avant de partager avec un coach ».",
+    },
+    "share_not_asking": {
+        "en": "As you asked, I don't ask you about sharing any more: nothing is shared.",
+        "fr": "Comme vous l'avez demandé, je ne vous pose plus de question sur le partage : rien n'est partagé.",
+    },
+    "share_person_only": {
+        "en": "Only the person can decide to share their profile, from their own session (their own phone or computer). Nothing is shared from a guided session; the question waits for them.",
+        "fr": "Seule la personne peut décider de partager son profil, depuis sa propre session (son téléphone ou son ordinateur). Rien n'est partagé depuis une séance accompagnée ; la question l'attend.",
+    },
+    "rule_person_only": {
+        "en": "Only the person can set a sharing rule, from their own session (their own phone or computer). Nothing was changed.",
+        "fr": "Seule la personne peut fixer une règle de partage, depuis sa propre session (son téléphone ou son ordinateur). Rien n'a été changé.",
+    },
+    "erase_person_only": {
+        "en": "Only the person can erase their data, from their own session (their own phone or computer). Nothing was erased.",
+        "fr": "Seule la personne peut effacer ses données, depuis sa propre session (son téléphone ou son ordinateur). Rien n'a été effacé.",
+    },
+    "revoke_person_only": {
+        "en": "Only the person can withdraw a consent, from their own session (their own phone or computer). Nothing was changed.",
+        "fr": "Seule la personne peut retirer un accord, depuis sa propre session (son téléphone ou son ordinateur). Rien n'a été changé.",
+    },
+    "notice_who": {
+        "en": "Only {name} receives it, no one else; the organisation responsible for it is {controller}.",
+        "fr": "Seul {name} le reçoit, personne d'autre ; l'organisation qui en est responsable est {controller}.",
+    },
+    "notice_what": {
+        "en": "They would see {categories}, nothing else (never this conversation).",
+        "fr": "Ils verraient {categories}, rien d'autre (jamais cette conversation).",
+    },
+    "notice_why": {"en": "Why: {why}", "fr": "Pourquoi : {why}"},
+    "notice_how_long": {
+        "en": "They can see it for {duration} (the length of your consent) and keep what they received {retention} at most.",
+        "fr": "Ils peuvent le voir pendant {duration} (la durée de votre accord) et gardent ce qu'ils ont reçu {retention} au plus.",
+    },
+    "notice_withdraw": {
+        "en": "You can withdraw at any time: say \"withdraw my consent for {name}\", and from then on they receive nothing more.",
+        "fr": "Vous pouvez retirer votre accord à tout moment : dites « je retire mon accord pour {name} », et ils ne reçoivent plus rien.",
+    },
+    "notice_demo": {
+        "en": "{name} is a demo recipient: not a real organisation, no real person reads it.",
+        "fr": "{name} est un destinataire de démonstration : ce n'est pas une vraie organisation, aucune personne réelle ne le lit.",
+    },
+    "notice_real": {
+        "en": "{name} is a registered organisation; {controller} is responsible for what it receives.",
+        "fr": "{name} est une organisation enregistrée ; {controller} est responsable de ce qu'elle reçoit.",
+    },
+    "notice_contact": {"en": "You can reach them at {contact}.", "fr": "Vous pouvez les joindre à {contact}."},
+    "erase_explain": {
+        "en": "Erasing removes everything about you here: your profile, this conversation, your consents and receipts. It cannot be undone. Do you want me to erase everything? (yes / no)",
+        "fr": "Effacer supprime tout ce qui vous concerne ici : votre profil, cette conversation, vos accords et vos reçus. C'est définitif. Voulez-vous que j'efface tout ? (oui / non)",
+    },
+    "rule_always_explain": {
+        "en": "With this rule, when {kinds} come up I give your consent in your name, without asking you, and you get a signed receipt each time; you can withdraw it or change the rule at any time. Do you want that? Yes or no.",
+        "fr": "Avec cette règle, quand {kinds} se présentent, je donne votre accord en votre nom sans vous demander, et vous recevez un reçu signé à chaque fois ; vous pouvez le retirer ou changer la règle à tout moment. Le voulez-vous ? Oui ou non.",
+    },
+    "revoke_not_found": {
+        "en": "You have given no consent to {names}, so there is nothing to withdraw there. Your consents in force: {given}.",
+        "fr": "Vous n'avez donné aucun accord à {names} : il n'y a rien à retirer. Vos accords en cours : {given}.",
+    },
+    "revoke_nothing_named": {"en": "none", "fr": "aucun"},
+    "qr_no_one_else": {"en": "No one else", "fr": "Personne d'autre"},
+    "qr_dont_ask_again": {"en": "Don't ask me again", "fr": "Ne plus me demander"},
+})
+TUTOIEMENT.update({
+    "share_intro": "Ton plan est prêt. Quelques interlocuteurs pourraient t'aider : {helpers}. Je te pose la question pour chacun ; rien n'est partagé sans ton oui.",
+    "helper_coach": "un coach, pour transformer ton plan en candidatures et en entretiens",
+    "helper_counsellor": "un conseiller d'orientation, pour revoir avec toi tes compétences et tes choix",
+    "helper_training_provider": "l'organisme de formation, pour les formations de ton plan",
+    "helper_employer": "un employeur, pour étudier ta candidature à des postes comme celui que tu vises",
+    "notice_plain": "{name} : {why} Si tu dis oui, ils voient {categories} pendant {duration} ; ils gardent ce qu'ils ont reçu {retention} au plus, et tu peux retirer ton accord à tout moment.",
+    "share_ask_named": "Veux-tu partager avec {name} ?",
+    "share_reask": "Alors, veux-tu partager avec {name} ? Oui ou non.",
+    "share_no_one_else": "D'accord, je ne te demande pour personne d'autre sur ce plan.",
+    "share_dont_ask_done": "Entendu : je ne te poserai plus de question sur le partage, même pour un nouveau plan. Si tu changes d'avis, dis « demande-moi avant de partager avec un coach ».",
+    "share_not_asking": "Comme tu l'as demandé, je ne te pose plus de question sur le partage : rien n'est partagé.",
+    "notice_how_long": "Ils peuvent le voir pendant {duration} (la durée de ton accord) et gardent ce qu'ils ont reçu {retention} au plus.",
+    "notice_withdraw": "Tu peux retirer ton accord à tout moment : dis « je retire mon accord pour {name} », et ils ne reçoivent plus rien.",
+    "notice_contact": "Tu peux les joindre à {contact}.",
+    "erase_explain": "Effacer supprime tout ce qui te concerne ici : ton profil, cette conversation, tes accords et tes reçus. C'est définitif. Veux-tu que j'efface tout ? (oui / non)",
+    "rule_always_explain": "Avec cette règle, quand {kinds} se présentent, je donne ton accord en ton nom sans te demander, et tu reçois un reçu signé à chaque fois ; tu peux le retirer ou changer la règle à tout moment. Le veux-tu ? Oui ou non.",
+    "revoke_not_found": "Tu n'as donné aucun accord à {names} : il n'y a rien à retirer. Tes accords en cours : {given}.",
+})

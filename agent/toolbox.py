@@ -136,27 +136,19 @@ NAMED_ROLE_MIN_SCORE = 0.85  # a title the person names must match an ESCO title
 
 
 def current_occupations(ctx: Any, profile: Profile, lang: str) -> list[str]:
-    """The ESCO occupations of the person's jobs (paid experiences), for mobility and step-up moves:
-    the job title they name ("I've been a warehouse worker") when it matches an ESCO title closely,
-    else the occupation their description suggests most."""
-    from tools.linking.job_titles import named_roles
+    """The ESCO occupations of the person's jobs, for mobility and step-up moves (see :func:`held_occupations`)."""
+    return [h.uri for h in held_occupations(ctx, profile, lang)]
 
-    out: list[str] = []
-    for experience in profile.experiences:
-        if experience.kind.value != "paid":
-            continue
-        uri = None
-        for role in named_roles(experience.description, lang):
-            titles = ctx.linker.link_titles(role, lang=lang, top_k=1)
-            if titles and titles[0].score >= NAMED_ROLE_MIN_SCORE:
-                uri = titles[0].uri
-                break
-        if uri is None:
-            found = ctx.linker.infer_occupations(experience.description, lang=lang, top_k=1)
-            uri = found[0].uri if found else None
-        if uri is not None and uri not in out:
-            out.append(uri)
-    return out[:3]
+
+def held_occupations(ctx: Any, profile: Profile, lang: str) -> list[Any]:
+    """The occupations the person held (``tools.career.models.HeldOccupation``): the job title they
+    name when it matches an ESCO title closely, else the occupation their description suggests once
+    they confirmed skills of it. The gap credits their essential skills; the moves start from them."""
+    from tools.career.held_occupations import held_occupations as find
+
+    if ctx.linker is None or ctx.kb is None:
+        return []
+    return find(ctx.kb, ctx.linker, profile.experiences, profile.skill_uris(), lang)
 
 
 def link_one_skill(ctx: Any, text: str, lang: str) -> dict[str, Any] | None:
@@ -227,10 +219,11 @@ def add_proposal(profile: Profile, proposal: dict[str, Any], experience_id: str 
 class CareerTools:
     """Career moves, gap, trainings and jobs over one knowledge base and catalog (``tools.career``)."""
 
-    def __init__(self, kb: Any, catalog: Any, pack: Any | None = None):
+    def __init__(self, kb: Any, catalog: Any, pack: Any | None = None, retrieval: Any | None = None):
         self.kb = kb
         self.catalog = catalog
         self.pack = pack
+        self.retrieval = retrieval  # tools.career.catalog_index.CatalogRetrieval (the Chroma index), or None
 
     def moves(self, skill_uris: list[str], persona: str | None, interests: Any, preferences: Any, lang: str,
               top_k: int, current_occupations: list[str] | None = None) -> list[Any]:
@@ -239,18 +232,37 @@ class CareerTools:
         return rank_moves(self.kb, skill_uris, persona, interests, preferences, pack=self.pack, top_k=top_k, lang=lang,
                           current_occupations=current_occupations or None)
 
-    def gap(self, skill_uris: list[str], target_uri: str, lang: str) -> Any:
+    def gap(self, skill_uris: list[str], target_uri: str, lang: str, held: list[Any] | None = None) -> Any:
         from tools.career.gap import compute_gap
 
-        return compute_gap(self.kb, skill_uris, target_uri, lang, pack=self.pack)
+        return compute_gap(self.kb, skill_uris, target_uri, lang, pack=self.pack, held_occupations=held or [])
 
     def trainings(self, gap: Any, preferences: Any, k: int, lang: str, skill_uris: list[str] | None = None) -> list[Any]:
         from tools.career.trainings import recommend_trainings
 
-        return recommend_trainings(self.catalog, gap, preferences, k=k, skill_uris=skill_uris, kb=self.kb)
+        return recommend_trainings(self.catalog, gap, preferences, k=k, skill_uris=skill_uris, kb=self.kb,
+                                   pack=self.pack, retrieval=self.retrieval, lang=lang)
+
+    def learning_objectives(self, gap: Any) -> list[Any]:
+        from tools.career.trainings import learning_objectives
+
+        return learning_objectives(gap)
 
     def jobs(self, skill_uris: list[str], target_uri: str | None, preferences: Any, k: int, lang: str) -> list[Any]:
         from tools.career.jobs import match_jobs
 
         return match_jobs(self.catalog, skill_uris, kb=self.kb, target_uri=target_uri, preferences=preferences, k=k,
-                          lang=lang)
+                          lang=lang, retrieval=self.retrieval)
+
+    def access(self, target_uri: str, lang: str) -> Any:
+        """How to get into the target: qualifications from ROME's accès au métier and ESCO (or None)."""
+        from tools.career.access_routes import access_route
+
+        return access_route(self.kb, target_uri, lang)
+
+    def explore(self, linker: Any, text: str, lang: str, skill_uris: list[str] | None = None,
+                held: list[Any] | None = None) -> Any:
+        """What exists for an occupation the person names ("what about care work, like a carer?")."""
+        from tools.career.advice_answers import explore_occupation
+
+        return explore_occupation(self.kb, linker, text, lang, skill_uris or [], held or [], pack=self.pack)

@@ -143,6 +143,17 @@ class Services:
         # A store of its own: loading a pack writes its courses without first importing the samples.
         return PackRegistry(self.database, kb=self.knowledge_base, catalog=self._catalog_store())
 
+    @cached_property
+    def catalog_retrieval(self):
+        """Courses and job offers found by meaning: the catalog's records in the Chroma index (the
+        embedded store under the knowledge folder, or the Chroma server of ``chroma_url``)."""
+        from knowledge.index import open_client
+        from tools.career.catalog_index import CatalogRetrieval
+
+        s = self.settings
+        return CatalogRetrieval(lambda: open_client(s.knowledge_dir, s.chroma_url), lambda: self.embedder,
+                                self.embedder_name)
+
     @property
     def pack(self):
         """What the career rankers take as ``pack``: the registry, read at each call (so a new pack applies at once)."""
@@ -272,7 +283,7 @@ class Services:
             profiles=self.profiles,
             consents=self.consents,
             sharing=self.sharing,
-            career=CareerTools(kb, self.catalog, pack=getattr(self, "pack", None)),
+            career=CareerTools(kb, self.catalog, pack=getattr(self, "pack", None), retrieval=self.catalog_retrieval),
             llm=self.llm,
             privacy=self.privacy,
             languages=tuple(self.settings.languages),
