@@ -159,16 +159,19 @@ def link_one_skill(ctx: Any, text: str, lang: str) -> dict[str, Any] | None:
 
 def link_occupation(ctx: Any, text: str, lang: str) -> dict[str, Any] | None:
     """The ESCO occupation a job title names, or None."""
-    results = ctx.linker.link_titles(text, lang=lang, top_k=1)
-    if not results:
+    from tools.career.occupation_names import resolve_occupation
+
+    found = resolve_occupation(ctx.kb, ctx.linker, text, lang)
+    if found is None:
         return None
-    best = results[0]
+    uri, score = found
+    occupation = ctx.kb.occupations.get(uri) if ctx.kb is not None else None
     return {
-        "uri": best.uri,
-        "label": occupation_label(ctx, best.uri, lang, getattr(best, "label", "")),
-        "code": getattr(best, "code", None),
-        "rome_codes": list(getattr(best, "rome_codes", []) or []),
-        "score": float(getattr(best, "score", 0.0)),
+        "uri": uri,
+        "label": occupation_label(ctx, uri, lang),
+        "code": getattr(occupation, "code", None),
+        "rome_codes": list(getattr(occupation, "rome_codes", []) or []),
+        "score": float(score),
     }
 
 

@@ -67,3 +67,29 @@ def render_gap_svg(gap: SkillsGap, lang: str | None = None, max_groups: int = 10
 
 def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def picture_skills(gap: SkillsGap, lang: str | None = None) -> list[dict]:
+    """Every skill of the picture, once, with its status and group, in the order of ``gap.groups``:
+    what the chat's gap card, the side panel (the stored GapSummary) and the PDF all draw, so they
+    show the same counts and groups. Covered skills say how they were counted."""
+    lang = lang or gap.lang
+    covered = {c.uri: c for c in gap.covered}
+    missing = {s.uri: s for s in gap.skills}
+    rows: list[dict] = []
+    for group in gap.groups:
+        for status, items in (("covered", group.covered), ("almost", group.almost), ("missing", group.missing)):
+            for item in items:
+                row = {"uri": item.uri, "label": item.label, "status": status, "group": group.label}
+                if item.uri in covered:
+                    c = covered[item.uri]
+                    row["essential"] = c.relation == "essential"
+                    row["credited"] = c.credit.text(lang) if c.credit.via != "held" else None
+                elif item.uri in missing:
+                    s = missing[item.uri]
+                    row["essential"] = s.relation == "essential"
+                    row["close_to"] = [x.uri for x in s.close_to]
+                    row["rome"] = [t.code for t in s.translations if t.system == "rome"]
+                    row["onet"] = [t.code for t in s.translations if t.system == "onet"]
+                rows.append(row)
+    return rows

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from tools.career.models import HeldOccupation
+from tools.career.occupation_names import resolve_occupation
 from tools.linking.job_titles import named_roles
 
 NAMED_TITLE_MIN_SCORE = 0.85
@@ -42,13 +43,12 @@ def _label(kb: Any, uri: str, lang: str, fallback: str) -> str:
         return fallback
 
 
-def title_occupation(linker: Any, text: str, lang: str) -> tuple[str, str] | None:
+def title_occupation(kb: Any, linker: Any, text: str, lang: str) -> tuple[str, str] | None:
     """(occupation URI, the title said) when ``text`` names a job title the matcher knows closely."""
-    candidates = named_roles(text, lang)
-    for role in candidates:
-        found = linker.link_titles(role, lang=lang, top_k=1)
-        if found and found[0].score >= NAMED_TITLE_MIN_SCORE:
-            return found[0].uri, role
+    for role in named_roles(text, lang):
+        found = resolve_occupation(kb, linker, role, lang)
+        if found and found[1] >= NAMED_TITLE_MIN_SCORE:
+            return found[0], role
     return None
 
 
@@ -64,15 +64,15 @@ def held_occupations(
         texts = [t for t in (getattr(experience, "title", ""), getattr(experience, "description", "")) if t]
         found = None
         for text in texts:
-            found = title_occupation(linker, text, lang)
+            found = title_occupation(kb, linker, text, lang)
             if found:
                 break
         how = "title"
         if found is None and getattr(experience, "title", "") and len(experience.title.split()) <= 4:
             # the experience's own title ("cashier", "hotel receptionist") read as a job title
-            results = linker.link_titles(experience.title, lang=lang, top_k=1)
-            if results and results[0].score >= NAMED_TITLE_MIN_SCORE:
-                found = (results[0].uri, experience.title)
+            result = resolve_occupation(kb, linker, experience.title, lang)
+            if result and result[1] >= NAMED_TITLE_MIN_SCORE:
+                found = (result[0], experience.title)
         if found is None:
             description = " ".join(texts)
             inferred = linker.infer_occupations(description, lang=lang, top_k=1) if description else []

@@ -316,6 +316,7 @@ class GapSkill(_Model):
     status: Literal["covered", "almost", "missing"] = "missing"
     close_to: list[str] = Field(default_factory=list, description="profile skill URIs close to this one ('almost there')")
     group: str | None = Field(default=None, description="skill group label, for the gap picture")
+    credited: str | None = Field(default=None, description="how a covered skill was counted ('credited from your job as cashier')")
     rome: list[str] = Field(default_factory=list)
     onet: list[str] = Field(default_factory=list)
 
