@@ -60,7 +60,7 @@ class TypedRule:
         return f"{self.rule.value}:{','.join(k.value for k in self.kinds)}"
 
     @classmethod
-    def from_payload(cls, payload: str) -> "TypedRule":
+    def from_payload(cls, payload: str) -> TypedRule:
         rule, kinds = payload.split(":", 1)
         return cls(PreferenceRule(rule), tuple(RecipientKind(k) for k in kinds.split(",") if k))
 

@@ -797,6 +797,10 @@ MESSAGES.update({
         "en": "Your plan is ready. Some people could help you with it: {helpers}. I'll ask you about each one; nothing is shared unless you say yes.",
         "fr": "Votre plan est prêt. Quelques interlocuteurs pourraient vous aider : {helpers}. Je vous pose la question pour chacun ; rien n'est partagé sans votre oui.",
     },
+    "share_intro_one": {
+        "en": "Your plan is ready. Someone could help you with it: {helpers}. I'll ask you; nothing is shared unless you say yes.",
+        "fr": "Votre plan est prêt. Quelqu'un pourrait vous aider : {helpers}. Je vous pose la question ; rien n'est partagé sans votre oui.",
+    },
     "helper_coach": {
         "en": "a coach, to turn your plan into applications and interviews",
         "fr": "un coach, pour transformer votre plan en candidatures et en entretiens",
@@ -866,6 +870,10 @@ MESSAGES.update({
         "en": "Only {name} receives it, no one else; the organisation responsible for it is {controller}.",
         "fr": "Seul {name} le reçoit, personne d'autre ; l'organisation qui en est responsable est {controller}.",
     },
+    "notice_who_demo": {
+        "en": "Only {name} receives it, no one else. It is a demo recipient: not a real organisation, no real person reads it.",
+        "fr": "Seul {name} le reçoit, personne d'autre. C'est un destinataire de démonstration : ce n'est pas une vraie organisation, aucune personne réelle ne le lit.",
+    },
     "notice_what": {
         "en": "They would see {categories}, nothing else (never this conversation).",
         "fr": "Ils verraient {categories}, rien d'autre (jamais cette conversation).",
@@ -906,6 +914,7 @@ MESSAGES.update({
 })
 TUTOIEMENT.update({
     "share_intro": "Ton plan est prêt. Quelques interlocuteurs pourraient t'aider : {helpers}. Je te pose la question pour chacun ; rien n'est partagé sans ton oui.",
+    "share_intro_one": "Ton plan est prêt. Quelqu'un pourrait t'aider : {helpers}. Je te pose la question ; rien n'est partagé sans ton oui.",
     "helper_coach": "un coach, pour transformer ton plan en candidatures et en entretiens",
     "helper_counsellor": "un conseiller d'orientation, pour revoir avec toi tes compétences et tes choix",
     "helper_training_provider": "l'organisme de formation, pour les formations de ton plan",

@@ -56,6 +56,7 @@ class AgentState(TypedDict, total=False):
     moves: list[dict[str, Any]]  # career moves offered (CareerMove as JSON)
     share_queue: list[str]  # recipient kinds still to ask about
     share_current: dict[str, Any] | None  # the recipient and notice asked about now
+    share_dont_ask: bool  # "don't ask me again": no sharing question for any later plan either
     attempts: dict[str, int]  # how many times each question was asked without a usable answer
     question: dict[str, Any] | None  # the pending question (AgentReply JSON), re-asked after an interjection
     trail: list[str]  # phases asked so far, for "go back"

@@ -3,20 +3,23 @@ before sharing with a coach", "always share with my counsellor"): stored through
 preferences (``tools.consent.preferences``), said back in the person's words, then the
 conversation goes on. "never" and "ask" only restrict, so they apply at once (a "never" rule
 withdraws the consents already given to those recipients); "always" lets the agent consent in
-the person's name, so it is confirmed first."""
+the person's name, so it is confirmed first: only an unambiguous yes (``agent.yes_no``) sets it, a
+question is answered (what the rule does) and the confirmation asked once more, anything else
+cancels it. A counsellor's guided session can never set a rule: the person does it themselves."""
 
 from __future__ import annotations
 
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
-from agent.answers import is_no, is_yes
 from agent.consent_rules import TypedRule
 from agent.context import AgentContext
+from agent.person_acts import from_counsellor
 from agent.prompts import say
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
-from agent.turns import ask, back_to_phase, goto, quick
+from agent.turns import ask, attempts, back_to_phase, bump, goto, quick, reset
+from agent.yes_no import Answer, read_yes_no
 from tools.consent.models import ConsentStatus, PreferenceRule, RecipientKind
 
 
@@ -27,27 +30,38 @@ def consent_rule(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     pending = state.get("rule_pending")
     if rules is None or ctx.consents is None:
         return back_to_phase(state, say("rule_unavailable", lang), update={"rule_pending": None})
+    if from_counsellor(state):
+        return back_to_phase(state, say("rule_person_only", lang), update={"rule_pending": None})
     if pending:
-        message = state.get("message") or ""
-        if not (is_yes(message) and not is_no(message)):
-            return back_to_phase(state, say("rule_cancelled", lang), update={"rule_pending": None})
         typed = TypedRule.from_payload(pending)
+        reading = read_yes_no(state.get("message") or "")
+        if reading.answer == Answer.question and attempts(state, "rule") < 1:
+            return _confirm(state, typed, say("rule_always_explain", lang, kinds=kinds_text(typed.kinds, lang)),
+                            update={"attempts": bump(state, "rule")})
+        if reading.answer != Answer.yes:
+            return back_to_phase(state, say("rule_cancelled", lang),
+                                 update={"rule_pending": None, "attempts": reset(state, "rule")})
         _store(ctx, state["conversation_id"], typed)
         return _resume(state, typed, say("rule_always", lang, kinds=kinds_text(typed.kinds, lang)))
 
     typed = TypedRule.from_payload((state.get("intent") or {}).get("payload", ""))
     kinds = kinds_text(typed.kinds, lang)
     if typed.rule == PreferenceRule.always:
-        return ask(state, text=say("rule_always_confirm", lang, kinds=kinds), expecting=Expecting.share_consent,
-                   phase=state.get("phase") or Phase.language, context={"about": "sharing_rule"},
-                   quick_replies=[quick(say("qr_yes", lang), say("qr_yes", lang).lower()),
-                                  quick(say("qr_no", lang), say("qr_no", lang).lower())],
-                   update={"rule_pending": typed.payload})
+        return _confirm(state, typed, say("rule_always_confirm", lang, kinds=kinds))
     revoked = _store(ctx, state["conversation_id"], typed)
     note = say(f"rule_{typed.rule.value}", lang, kinds=kinds)
     if revoked:
         note += " " + say("rule_never_revoked", lang, names=", ".join(revoked))
     return _resume(state, typed, note)
+
+
+def _confirm(state: AgentState, typed: TypedRule, text: str, update: dict | None = None) -> Command:
+    lang = state.get("language") or "en"
+    return ask(state, text=text, expecting=Expecting.share_consent,
+               phase=state.get("phase") or Phase.language, context={"about": "sharing_rule"},
+               quick_replies=[quick(say("qr_yes", lang), say("qr_yes", lang).lower()),
+                              quick(say("qr_no", lang), say("qr_no", lang).lower())],
+               update={"rule_pending": typed.payload, **(update or {})})
 
 
 def kinds_text(kinds: tuple[RecipientKind, ...], lang: str) -> str:
@@ -69,11 +83,14 @@ def _store(ctx: AgentContext, person: str, typed: TypedRule) -> list[str]:
 
 def _resume(state: AgentState, typed: TypedRule, note: str) -> Command:
     """Back to the current question; while sharing, a rule on the recipient being asked about
-    decides for it (the sharing step applies the rules to the recipients it proposes)."""
+    decides for it (the sharing step applies the rules to the recipients it proposes). A rule that
+    lets the agent ask again ("ask", "always") lifts an earlier "don't ask me again"."""
     current = state.get("share_current")
+    lifted = {"share_dont_ask": False, "attempts": reset(state, "rule")} if typed.rule != PreferenceRule.never \
+        else {"attempts": reset(state, "rule")}
     if state.get("phase") == Phase.sharing and current and RecipientKind(current["kind"]) in typed.kinds \
             and typed.rule != PreferenceRule.ask:
         queue = [current["kind"], *(state.get("share_queue") or [])]
         return goto("sharing", state, note=note, update={"share_current": None, "share_queue": queue,
-                                                          "rule_pending": None})
-    return back_to_phase(state, note, update={"rule_pending": None})
+                                                          "rule_pending": None, **lifted})
+    return back_to_phase(state, note, update={"rule_pending": None, **lifted})

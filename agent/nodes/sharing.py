@@ -1,6 +1,13 @@
-"""Sharing, one recipient kind at a time: the recipient's privacy notice is shown first, then the
-question; "yes" grants a consent to that recipient only (signed receipt) and shares through the
-consent-checked, logged ``tools.sharing``; "no" records a refusal.
+"""Sharing as a choice, not a queue: one short message says who could help with this plan and why,
+then one question per recipient that fits the person and the plan (a pupil's counsellor, a
+jobseeker's coach and counsellor, the provider of the trainings proposed, an employer for someone
+looking for a job or a move), each with its notice in plain words and "no one else" always offered.
+
+Answers are read by ``agent.yes_no``: only an unambiguous yes grants a consent (signed receipt) and
+shares through the consent-checked, logged ``tools.sharing``; a no records a refusal; a question
+("who sees it?", "combien de temps ?") is answered from the notice and the question asked again;
+after two unclear answers nothing is shared and the agent moves on. "Don't ask me again" holds for
+every later plan too. A counsellor's guided session never answers for the person.
 
 The person's standing rules decide first (``ConsentPreferences.propose``): a recipient under a
 "never" rule is not proposed; under an "always" rule, or with a consent still valid, the profile
@@ -13,25 +20,34 @@ import re
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
-from agent.answers import is_empty, is_no, is_yes
+from agent.consent_notices import answer_about_notice, plain_notice, recipient_facts, why_text
 from agent.context import AgentContext
 from agent.language import normalise
-from agent.prompts import categories_text, say
+from agent.person_acts import from_counsellor
+from agent.prompts import say
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import load_profile
 from agent.turns import ask, attempts, bump, card, goto, quick, reset
-from tools.consent.models import PreferenceRule, RecipientKind
+from agent.yes_no import Answer, read_yes_no
+from tools.consent.models import ConsentStatus, PreferenceRule, RecipientKind
 from tools.consent.preferences import Decision
 from tools.sharing import profile_payload, refusal_message
 
-ORDER = {
-    "high_school": ["counsellor", "training_provider", "coach", "employer", "statistics"],
-    "jobseeker": ["coach", "counsellor", "training_provider", "employer", "statistics"],
-    "employee": ["employer", "training_provider", "coach", "counsellor", "statistics"],
+# Who fits whom, in the order they are proposed; a training provider only when the plan proposes courses.
+FITS = {
+    "high_school": ["counsellor", "training_provider"],
+    "jobseeker": ["coach", "counsellor", "training_provider", "employer"],
+    "employee": ["employer", "training_provider"],
 }
-DEFAULT_ORDER = ["coach", "counsellor", "training_provider", "employer", "statistics"]
-_STOP = re.compile(r"^(don'?t ask|stop asking|no more sharing|ne plus (me )?demander|plus de partage|arrete de demander|no to all|non a tous|skip( the rest)?)\b")
+DEFAULT_FITS = ["coach", "counsellor", "training_provider", "employer"]
+MAX_QUESTIONS = 3  # questions answered about one recipient before moving on
+_DONT_ASK = re.compile(r"^(please )?(don'?t|do not|never) ask( me)?( again| any ?more)?\b|^stop asking\b|"
+                       r"^(ne|n'?) ?(plus|jamais) (me )?(le )?demander\b|^ne me demande[sz]? plus\b|"
+                       r"^arrete[sz]? de (me )?demander\b")
+_NO_ONE_ELSE = re.compile(r"^(no ?one|nobody|none|no) (else|more|other)\b|^personne d'?autre\b|^(no|non) (to )?all\b|"
+                          r"^non a tous\b|^skip( the rest)?\b|^aucun autre\b|^no more sharing\b|^plus de partage\b|^c'?est tout\b|^that'?s all\b|"
+                          r"^(no|non),? (that'?s all|c'?est tout|personne d'?autre|no ?one else)\b")
 
 
 def sharing(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
@@ -39,16 +55,27 @@ def sharing(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     lang = state.get("language") or "en"
     if ctx.consents is None or ctx.sharing is None:
         return goto("wrapup", state, note=say("share_none_available", lang), update={"phase": Phase.wrapup})
+    if from_counsellor(state):
+        return _person_only(state)
     message = state.get("message")
     current = state.get("share_current")
     queue = state.get("share_queue")
-    if queue is None:
-        queue = list(ORDER.get(state.get("persona") or "", DEFAULT_ORDER))
 
     if message is None or current is None:
+        notes: list[str] = []
         if current is None:
-            current, queue, notes, cards = _next(ctx, state, queue)
-            state = {**state, "notes": [*(state.get("notes") or []), *notes], "cards": [*(state.get("cards") or []), *cards]}
+            if queue is None:  # a new plan: who could help, then the first question
+                if state.get("share_dont_ask"):
+                    return goto("wrapup", state, note=say("share_not_asking", lang),
+                                update={"phase": Phase.wrapup, "share_queue": [], "share_current": None})
+                queue = fitting_kinds(ctx, state)
+                helpers = [kind for kind in queue if _candidates(ctx, state, kind)]
+                if helpers:
+                    intro = "share_intro" if len(helpers) > 1 else "share_intro_one"
+                    notes.append(say(intro, lang, helpers=_helpers_text(helpers, lang)))
+            current, queue, shared_notes, cards = _next(ctx, state, queue)
+            state = {**state, "notes": [*(state.get("notes") or []), *notes, *shared_notes],
+                     "cards": [*(state.get("cards") or []), *cards]}
             if current is None:
                 return goto("wrapup", state, update={"phase": Phase.wrapup, "share_queue": [], "share_current": None,
                                                      "notes": state["notes"], "cards": state["cards"]})
@@ -56,23 +83,91 @@ def sharing(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
 
     person = state["conversation_id"]
     text = normalise(message)
-    if _STOP.match(text):
+    if _DONT_ASK.match(text):
         _refuse(ctx, person, current, lang)
-        return goto("wrapup", state, note=say("share_declined", lang, name=current["name"]),
-                    update={"phase": Phase.wrapup, "share_queue": [], "share_current": None})
-    if is_yes(message) and not is_no(message):
+        return goto("wrapup", state, note=f"{say('share_declined', lang, name=current['name'])} {say('share_dont_ask_done', lang)}",
+                    update={"phase": Phase.wrapup, "share_queue": [], "share_current": None, "share_dont_ask": True,
+                            "attempts": _reset_all(state)})
+    if _NO_ONE_ELSE.match(text):
+        _refuse(ctx, person, current, lang)
+        return goto("wrapup", state, note=f"{say('share_declined', lang, name=current['name'])} {say('share_no_one_else', lang)}",
+                    update={"phase": Phase.wrapup, "share_queue": [], "share_current": None, "attempts": _reset_all(state)})
+
+    reading = read_yes_no(message)
+    if reading.answer == Answer.yes:
         # under an "ask me each time" rule, the yes covers this share only
         consent = ctx.consents.give(person, current["notice_id"], language=lang, single_use=_asks_each_time(ctx, person, current))
         cards: list[dict] = []
         note = _share(ctx, state, consent, current["recipient_id"], current["name"], current["kind"], cards, "share_done")
         return goto("sharing", state, note=note, cards=cards,
-                    update={"share_current": None, "share_queue": queue, "attempts": reset(state, "share")})
-    if is_no(message) or attempts(state, "share") >= 1:
+                    update={"share_current": None, "share_queue": queue, "attempts": _reset_all(state)})
+    if reading.answer == Answer.no:
         _refuse(ctx, person, current, lang)
         return goto("sharing", state, note=say("share_declined", lang, name=current["name"]),
-                    update={"share_current": None, "share_queue": queue, "attempts": reset(state, "share")})
-    note = say("share_again", lang, name=current["name"]) if not is_empty(message) else None
-    return _ask(state, current, queue, note=note, update={"attempts": bump(state, "share")}, again=True)
+                    update={"share_current": None, "share_queue": queue, "attempts": _reset_all(state)})
+    if reading.answer == Answer.question and attempts(state, "share_question") < MAX_QUESTIONS:
+        answer = answer_about_notice(reading.question, current, lang, state.get("persona"))
+        return _ask(state, current, queue, note=answer, update={"attempts": bump(state, "share_question")},
+                    again=say("share_reask", lang, name=current["name"]))
+    if attempts(state, "share") >= 1 or reading.answer == Answer.question:
+        # a second unclear answer (or questions without end): nothing is shared, on to the next one
+        return goto("sharing", state, note=say("share_unclear_skip", lang, name=current["name"]),
+                    update={"share_current": None, "share_queue": queue, "attempts": _reset_all(state)})
+    return _ask(state, current, queue, update={"attempts": bump(state, "share")},
+                again=say("share_unclear", lang, name=current["name"]))
+
+
+def fitting_kinds(ctx: AgentContext, state: AgentState) -> list[str]:
+    """The kinds of recipient that fit this person and plan, in the order they are proposed."""
+    kinds = list(FITS.get(state.get("persona") or "", DEFAULT_FITS))
+    if not _proposed_providers(ctx, state) and not _plan_has_trainings(ctx, state):
+        kinds = [k for k in kinds if k != "training_provider"]
+    return kinds
+
+
+def _plan_has_trainings(ctx: AgentContext, state: AgentState) -> bool:
+    profile = load_profile(ctx, state)
+    return bool(profile.plan and profile.plan.trainings)
+
+
+def _proposed_providers(ctx: AgentContext, state: AgentState) -> list[str]:
+    profile = load_profile(ctx, state)
+    if not profile.plan:
+        return []
+    return [normalise(t.provider) for t in profile.plan.trainings if t.provider]
+
+
+def _candidates(ctx: AgentContext, state: AgentState, kind: str) -> list:
+    """The recipients of ``kind`` that could be proposed, best first: for training providers, the
+    ones that run a course of the plan; a registered organisation before a demo one; none the person
+    ruled out ("never") or already refused in this conversation (unless they asked to be asked each time)."""
+    person = state["conversation_id"]
+    rules = getattr(ctx.sharing, "preferences", None)
+    refused = {c.recipient_id for c in ctx.consents.list(person, ConsentStatus.refused)}
+    providers = _proposed_providers(ctx, state) if kind == "training_provider" else []
+
+    def runs_a_course(recipient) -> bool:
+        name = normalise(recipient.name)
+        return any(p and (p in name or name.split(" (")[0] in p) for p in providers)
+
+    out = []
+    for recipient in ctx.consents.recipients.list(RecipientKind(kind)):
+        if not recipient.notices:
+            continue
+        rule = rules.rule_for(person, recipient) if rules is not None else None
+        if rule is not None and rule.rule == PreferenceRule.never:
+            continue
+        if recipient.id in refused and not (rule is not None and rule.rule == PreferenceRule.ask):
+            continue
+        out.append(recipient)
+    return sorted(out, key=lambda r: (not runs_a_course(r), r.demo, r.id))
+
+
+def _helpers_text(kinds: list[str], lang: str) -> str:
+    names = [say(f"helper_{kind}", lang) for kind in kinds]
+    if len(names) == 1:
+        return names[0]
+    return "; ".join(names[:-1]) + f"; {say('and', lang)} " + names[-1]
 
 
 def _next(ctx: AgentContext, state: AgentState, queue: list[str]) -> tuple[dict | None, list[str], list[str], list[dict]]:
@@ -87,9 +182,7 @@ def _next(ctx: AgentContext, state: AgentState, queue: list[str]) -> tuple[dict 
     rules = getattr(ctx.sharing, "preferences", None)
     while queue:
         kind = queue.pop(0)
-        recipients = sorted((r for r in ctx.consents.recipients.list(RecipientKind(kind)) if r.notices),
-                            key=lambda r: (r.demo, r.id))  # a real recipient before a demo one
-        for recipient in recipients:
+        for recipient in _candidates(ctx, state, kind):
             notice = recipient.notices[0]
             proposal = rules.propose(person, recipient.id, notice.purpose, language=lang) if rules is not None else None
             if proposal is not None and proposal.decision == Decision.refuse:
@@ -97,7 +190,7 @@ def _next(ctx: AgentContext, state: AgentState, queue: list[str]) -> tuple[dict 
             if proposal is not None and proposal.decision == Decision.share and proposal.consent_id:
                 notes.append(_share_now(ctx, state, recipient, proposal, cards))
                 break
-            return _recipient_dict(kind, recipient, notice), queue, notes, cards
+            return recipient_facts(kind, recipient, notice), queue, notes, cards
     return None, queue, notes, cards
 
 
@@ -124,22 +217,6 @@ def _share(ctx: AgentContext, state: AgentState, consent, recipient_id: str, nam
     return say(done, lang, name=name)
 
 
-def _recipient_dict(kind: str, recipient, notice) -> dict:
-    return {
-        "kind": kind,
-        "recipient_id": recipient.id,
-        "name": recipient.name,
-        "demo": recipient.demo,
-        "notice_id": notice.id,
-        "purpose": notice.purpose,
-        "why": notice.why,
-        "categories": [str(c) for c in notice.data_categories],
-        "retention_days": notice.retention_days,
-        "consent_duration_days": notice.consent_duration_days,
-        "controller": notice.controller.model_dump(mode="json"),
-    }
-
-
 def _asks_each_time(ctx: AgentContext, person: str, current: dict) -> bool:
     rules = getattr(ctx.sharing, "preferences", None)
     if rules is None:
@@ -153,26 +230,44 @@ def _refuse(ctx: AgentContext, person: str, current: dict, lang: str) -> None:
     ctx.consents.refuse(person, consent.id)
 
 
-def _ask(state: AgentState, current: dict, queue: list[str], note: str | None = None, update: dict | None = None,
-         again: bool = False) -> Command:
+def _reset_all(state: AgentState) -> dict[str, int]:
+    counts = reset(state, "share")
+    counts.pop("share_question", None)
+    return counts
+
+
+def _person_only(state: AgentState) -> Command:
+    """A guided session reached the sharing step: nothing is asked or shared; the question waits
+    for the person's own session."""
     lang = state.get("language") or "en"
-    why = current["why"].get(lang) or current["why"].get("en", "")
-    notice = say("share_notice", lang, name=current["name"], demo=say("demo_mark", lang) if current["demo"] else "",
-                 why=why, categories=categories_text(current["categories"], lang), retention=current["retention_days"],
-                 duration=current["consent_duration_days"])
-    question = say("share_ask", lang, kind_label=say(f"kind_{current['kind']}", lang))
-    text = question if again else f"{notice}\n\n{question}"
+    current = state.get("share_current")
+    context = {"recipient_kind": current["kind"], "recipient_id": current["recipient_id"],
+               "notice_id": current["notice_id"]} if current else {}
+    return ask(state, text=say("share_person_only", lang), expecting=Expecting.share_consent if current else Expecting.free,
+               phase=Phase.sharing, context=context, update={"message": None})
+
+
+def _ask(state: AgentState, current: dict, queue: list[str], note: str | None = None, update: dict | None = None,
+         again: str | None = None) -> Command:
+    """The question about ``current``: its notice in plain words first, then the question; when
+    asked ``again``, only that sentence (after ``note``, e.g. the answer to the person's question)."""
+    lang = state.get("language") or "en"
+    persona = state.get("persona")
+    notice = plain_notice(current, lang, persona)
+    text = again if again else f"{notice}\n\n{say('share_ask_named', lang, name=current['name'])}"
     notes = [*(state.get("notes") or []), *([note] if note else [])]
     values = {"share_current": current, "share_queue": queue}
     values.update(update or {})
     cards = [] if again else [card("notice", current["name"], recipient_id=current["recipient_id"], recipient_kind=current["kind"],
-                                   notice_id=current["notice_id"], purpose=current["purpose"], why=why,
+                                   notice_id=current["notice_id"], purpose=current["purpose"],
+                                   why=why_text(current, lang, persona), plain=notice,
                                    data_categories=current["categories"], retention_days=current["retention_days"],
                                    consent_duration_days=current["consent_duration_days"],
                                    controller=current["controller"], demo=current["demo"])]
     return ask({**state, "notes": notes}, text=text, expecting=Expecting.share_consent, phase=Phase.sharing,
                quick_replies=[quick(say("qr_yes", lang), say("qr_yes", lang).lower()),
                               quick(say("qr_no", lang), say("qr_no", lang).lower()),
-                              quick(say("qr_no_more_sharing", lang), "no more sharing")],
+                              quick(say("qr_no_one_else", lang), say("qr_no_one_else", lang).lower()),
+                              quick(say("qr_dont_ask_again", lang), say("qr_dont_ask_again", lang).lower())],
                cards=cards, context={"recipient_kind": current["kind"], "recipient_id": current["recipient_id"],
                                      "notice_id": current["notice_id"]}, update=values)
