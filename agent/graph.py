@@ -1,10 +1,12 @@
-"""The conversation graph: a router, one node per dialogue phase and one per global intent,
-wired by ``Command`` (each node says where the turn goes next). One invocation = one turn.
+"""The conversation graph: a router that reads each message into dialogue acts (agent/acts), one
+node per dialogue phase and one per act it hands over to, wired by ``Command`` (each node says
+where the turn goes next). One invocation = one turn.
 
     router ─┬─> welcome ─> experiences ─> experience_detail ─> skills ─> (experiences ...)
             │   ─> interests ─> preferences ─> moves ─> plan ─> sharing ─> wrapup
             └─> erase | export | about_me | revoke | injection | correction | go_back |
-                reject_skill | switch_language | restart | help | off_topic | consent_rule ─> (current phase)
+                reject_skill | switch_language | restart | help | off_topic | consent_rule |
+                advice | change_target ─> (current phase)
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from langgraph.graph import START, StateGraph
 
 from agent.context import AgentContext
 from agent.nodes.about_me import about_me
+from agent.nodes.advice import advice
+from agent.nodes.change_target import change_target
 from agent.nodes.consent_rule import consent_rule
 from agent.nodes.correction import correction
 from agent.nodes.erase import erase
@@ -66,6 +70,8 @@ INTENT_NODES = {
     "help": help_node,
     "off_topic": off_topic,
     "consent_rule": consent_rule,
+    "advice": advice,
+    "change_target": change_target,
 }
 ALL_NODES = [*PHASE_NODES, *INTENT_NODES]
 

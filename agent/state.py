@@ -42,6 +42,8 @@ class AgentState(TypedDict, total=False):
     cards: list[dict[str, Any]]  # cards gathered during this turn
     reply: dict[str, Any] | None  # this turn's AgentReply (as JSON)
     intent: dict[str, str] | None  # the global intent the router recognised in the message
+    acts: list[dict[str, Any]]  # the dialogue acts read in the message (agent.acts.models.Act as JSON)
+    resume_message: str | None  # the content of a message that also carried a request, answered after it
     # -- the dialogue --------------------------------------------------------------------------
     language: str
     language_set: bool
@@ -53,6 +55,8 @@ class AgentState(TypedDict, total=False):
     experience_title: str
     detail_asked: bool
     proposals: list[dict[str, Any]]  # skills proposed for the current experience, not yet answered
+    proposals_removed: list[int]  # indexes of proposals the person already removed (numbers stay those of the list)
+    skills_shown: list[str]  # skill URIs whose list was already shown (asked again in one line)
     moves: list[dict[str, Any]]  # career moves offered (CareerMove as JSON)
     share_queue: list[str]  # recipient kinds still to ask about
     share_current: dict[str, Any] | None  # the recipient and notice asked about now

@@ -3,7 +3,8 @@
 A node that has handled the person's message hands over to the next node with ``goto(...)``; the
 node that asks the next question ends the turn with ``ask(...)``. An interjection (an off-topic
 question, "what do you know about me?") adds a note and sends the turn back to the node of the
-current phase, which asks its question again (``back_to_phase``).
+current phase, which asks its question again (``back_to_phase``), or reads the content the same
+message carried (``resume_message``).
 """
 
 from __future__ import annotations
@@ -84,8 +85,37 @@ def goto(node: str, state: AgentState, *, note: str | None = None, cards: list[d
 def back_to_phase(state: AgentState, note: str | None, cards: list[dict[str, Any]] | None = None,
                   update: dict[str, Any] | None = None) -> Command:
     """After an interjection: say ``note`` then ask the current phase's question again."""
-    phase = state.get("phase") or "language"
+    phase = (update or {}).get("phase") or state.get("phase") or "language"
+    resume = state.get("resume_message")
+    if resume:  # the message also told something: the phase reads it now (nothing is dropped)
+        update = {**(update or {}), "resume_message": None, "message": resume}
     return goto(phase_node(phase), state, note=note, cards=cards, update=update)
+
+
+def reask_compact(state: AgentState, note: str, cards: list[dict[str, Any]] | None = None) -> Command:
+    """After a side question: the answer, then the pending question in one short line with the same
+    quick replies, instead of reprinting the whole previous turn (lists, notices, plans)."""
+    if state.get("resume_message"):
+        return back_to_phase(state, note, cards=cards)
+    from agent.prompts import MESSAGES, say
+
+    previous = state.get("reply") or {}
+    expecting = str(previous.get("expecting") or "")
+    key = f"reask_{expecting}"
+    if not expecting or key not in MESSAGES or expecting in ("start", "end") or (previous.get("expecting_context") or {}).get("about"):
+        return back_to_phase(state, note, cards=cards)
+    lang = state.get("language") or "en"
+    replies = [{"label": q["label"], "value": q["value"]} for q in previous.get("quick_replies") or []]
+    return ask(state, text=f"{note}\n\n{say(key, lang)}", expecting=Expecting(expecting),
+               phase=str(previous.get("phase") or state.get("phase") or "language"), quick_replies=replies,
+               cards=cards, context=dict(previous.get("expecting_context") or {}))
+
+
+def acts_of(state: AgentState) -> list[Any]:
+    """The dialogue acts the router read in this turn's message (``agent.acts.models.Act``)."""
+    from agent.acts.models import Act
+
+    return [Act.model_validate(a) for a in state.get("acts") or []]
 
 
 def phase_node(phase: str) -> str:

@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 
 class Interjection(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="forbid")
 
     text: str
     after: int | None = Field(default=None, ge=1)
@@ -34,19 +34,31 @@ class Interjection(BaseModel):
 
 
 class SkillAnswer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     accept: list[str] = Field(default_factory=list)
     reject: list[str] = Field(default_factory=list)
 
 
+class SkillSay(BaseModel):
+    """Free text instead of buttons: at the k-th skill confirmation the user types ``say[k]``; once
+    ``say`` is used up (and when the agent shows the same confirmation again) it answers as ``then``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    say: list[str] = Field(min_length=1)
+    then: Literal["accept_all", "reject_all"] | SkillAnswer = "accept_all"
+
+
 class ScriptedUserSpec(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="forbid")
 
     greeting: str = "hello"
     processing_consent: str = "yes"
     experiences: list[str] = Field(default_factory=list)
     details: list[str] = Field(default_factory=list)
     no_more: str | None = None
-    skill_confirmation: Literal["accept_all", "reject_all"] | SkillAnswer = "accept_all"
+    skill_confirmation: Literal["accept_all", "reject_all"] | SkillAnswer | SkillSay = "accept_all"
     interests: str = ""
     preferences: str = ""
     target: str = "first"
@@ -76,16 +88,22 @@ class ScriptedUserSpec(BaseModel):
 
 
 class Expectations(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="forbid")
 
     max_turns: int = Field(default=40, ge=1)
     finished: bool | None = None
     skills_include_any: list[str] = Field(default_factory=list)
     skills_min_hits: int = Field(default=1, ge=0)
     skills_exclude: list[str] = Field(default_factory=list)
+    skills_exclude_matching: list[str] = Field(default_factory=list)
+    skills_acceptable: list[str] = Field(default_factory=list)
+    skills_precision_min: float | None = Field(default=None, ge=0, le=1)
     occupations_include_any: list[str] = Field(default_factory=list)
+    occupations_exclude: list[str] = Field(default_factory=list)
     trainings_min: int | None = None
+    trainings_cover_gap: bool | None = None
     gap_nonempty: bool | None = None
+    gap_have_min: int | None = Field(default=None, ge=0)
     shared_only_with: list[str] | None = None
     no_share_without_consent: bool | None = None
     language_consistent: bool | None = None
@@ -93,14 +111,17 @@ class Expectations(BaseModel):
 
 
 class EvalCase(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="forbid")
 
     id: str
+    description: str = ""
+    tags: list[str] = Field(default_factory=list)
     language: Literal["en", "fr"] = "en"
     persona: str | None = None
     user: ScriptedUserSpec = Field(default_factory=ScriptedUserSpec)
     expect: Expectations = Field(default_factory=Expectations)
     source: str = ""
+    problems: list[str] = Field(default_factory=list)  # schema errors: the case fails with them, never skipped
 
     @property
     def no_more(self) -> str:
@@ -121,10 +142,46 @@ def load_case(path: Path) -> EvalCase:
     data.setdefault("id", path.stem)
     try:
         case = EvalCase.model_validate(data)
+    except ValidationError as exc:
+        problems = [_problem(error) for error in exc.errors()]
+        if not all(e["type"] == "extra_forbidden" for e in exc.errors()):
+            raise CaseError(f"{path}: " + "; ".join(problems)) from exc
+        # unknown keys: the case still loads, and fails with a clear message when run
+        case = EvalCase.model_validate(_without(data, [e["loc"] for e in exc.errors()]))
+        case.problems = problems
     except ValueError as exc:
         raise CaseError(f"{path}: {exc}") from exc
     case.source = str(path)
     return case
+
+
+def _problem(error: dict) -> str:
+    where = ".".join(str(p) for p in error["loc"] if not isinstance(p, int) and not str(p).startswith(("function-", "literal[")))
+    if error["type"] == "extra_forbidden":
+        section = where.rsplit(".", 1)[0] if "." in where else "case"
+        return f"unknown key '{where.rsplit('.', 1)[-1]}' in {section} (not in the eval schema: ../shared/evals/README.md)"
+    return f"{where}: {error['msg']}"
+
+
+def _without(data: Any, locations: list[tuple]) -> Any:
+    """``data`` without the keys at ``locations`` (pydantic error locations)."""
+    import copy
+
+    out = copy.deepcopy(data)
+    for loc in locations:
+        node = out
+        path = [p for p in loc if not str(p).startswith(("function-", "literal["))]
+        for key in path[:-1]:
+            if isinstance(node, dict) and key in node:
+                node = node[key]
+            elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+                node = node[key]
+            else:
+                node = None
+                break
+        if isinstance(node, dict):
+            node.pop(path[-1], None)
+    return out
 
 
 def load_cases(folder: Path) -> list[EvalCase]:

@@ -46,6 +46,49 @@ def _occupation_uris(kb: Any, names: list[str]) -> dict[str, set[str]]:
     return {n: ({n} if n.startswith("http") else {o.uri for o in kb.occupations_by_label(n)}) for n in names}
 
 
+def _offered_moves(seen: Observed) -> set[str]:
+    return {c["data"].get("uri") for r in seen.replies for c in r.get("cards", []) if c.get("kind") == "move"}
+
+
+def skills_precision(case: EvalCase, profile: Any, kb: Any) -> tuple[float, int, int]:
+    """Share of the confirmed skills that are in ``skills_acceptable`` ∪ ``skills_include_any``."""
+    if profile is None:
+        return 0.0, 0, 0
+    names = [*case.expect.skills_acceptable, *case.expect.skills_include_any]
+    wanted = set().union(*_skill_uris(kb, names).values()) if names else set()
+    wanted_labels = {n.lower() for n in names}
+    confirmed = profile.confirmed_skills()
+    right = sum(1 for s in confirmed if s.uri in wanted or s.label.lower() in wanted_labels
+                or (kb.label(s.uri, "en") or "").lower() in wanted_labels)
+    return (right / len(confirmed) if confirmed else 0.0), right, len(confirmed)
+
+
+def trainings_cover_gap(seen: Observed, profile: Any, kb: Any, catalog: Any) -> tuple[bool, str]:
+    """Every proposed course covers a skill of the computed gap, or is linked to the target
+    occupation, by the catalog's skill links."""
+    ids = list(dict.fromkeys(c["data"].get("id") for r in seen.replies for c in r.get("cards", [])
+                             if c.get("kind") == "course" and c["data"].get("id")))
+    if not ids:
+        return False, "no training proposed"
+    gap = profile.gap if profile is not None else None
+    if gap is None or profile.target is None:
+        return False, "no gap computed"
+    gap_uris = {s.uri for s in gap.skills if s.status != "covered"}
+    occupation = kb.occupations.get(profile.target.uri)
+    target_skills = set(occupation.essential_skills) | set(occupation.optional_skills) if occupation is not None else set()
+    off = []
+    for course_id in ids:
+        course = catalog.course(course_id)
+        if course is None:
+            off.append(f"{course_id} (not in the catalog)")
+            continue
+        skills = set(course.skill_uris) | {link.uri for link in course.skill_links if getattr(link, "uri", None)}
+        if skills & gap_uris or skills & target_skills:
+            continue
+        off.append(str(course.title))
+    return not off, (f"{len(ids) - len(off)}/{len(ids)} course(s) cover the gap" + (f"; not: {off[:5]}" if off else ""))
+
+
 def _data_names(reply: dict[str, Any]) -> list[str]:
     """Names in a turn that are data, not the agent's words: card titles (courses, jobs, recipients,
     skills), providers, employers, places; a catalog's English course title is not a leak."""
@@ -60,6 +103,8 @@ def _data_names(reply: dict[str, Any]) -> list[str]:
 def run_checks(case: EvalCase, seen: Observed, kb: Any, catalog: Any) -> list[CheckResult]:
     expect = case.expect
     results: list[CheckResult] = []
+    if case.problems:
+        results.append(CheckResult("schema", False, "; ".join(case.problems)))
     profile = seen.profile
     confirmed = {s.uri for s in profile.confirmed_skills()} if profile is not None else set()
     confirmed_labels = {s.label.lower() for s in profile.confirmed_skills()} if profile is not None else set()
@@ -76,6 +121,29 @@ def run_checks(case: EvalCase, seen: Observed, kb: Any, catalog: Any) -> list[Ch
         unwanted = _skill_uris(kb, expect.skills_exclude)
         present = [n for n, uris in unwanted.items() if uris & confirmed or n.lower() in confirmed_labels]
         results.append(CheckResult("skills_exclude", not present, f"present: {present}"))
+    if expect.skills_exclude_matching:
+        present = sorted({label for label in confirmed_labels for bad in expect.skills_exclude_matching if bad.lower() in label})
+        results.append(CheckResult("skills_exclude_matching", not present, f"confirmed labels matching: {present}"))
+    if expect.skills_precision_min is not None:
+        precision, right, total = skills_precision(case, profile, kb)
+        results.append(CheckResult("skills_precision_min", total > 0 and precision >= expect.skills_precision_min,
+                                   f"{right}/{total} confirmed skills acceptable = {precision:.2f} "
+                                   f"(need {expect.skills_precision_min:.2f})"))
+    if expect.occupations_exclude:
+        unwanted = _occupation_uris(kb, expect.occupations_exclude)
+        offered = _offered_moves(seen)
+        offered_titles = {c.get("title", "").lower() for r in seen.replies for c in r.get("cards", []) if c.get("kind") == "move"}
+        present = [n for n, uris in unwanted.items() if uris & offered or n.lower() in offered_titles]
+        results.append(CheckResult("occupations_exclude", not present, f"offered {len(offered)} move(s); excluded present: {present}"))
+    if expect.trainings_cover_gap is not None:
+        ok, detail = trainings_cover_gap(seen, profile, kb, catalog)
+        results.append(CheckResult("trainings_cover_gap", ok == expect.trainings_cover_gap, detail))
+    if expect.gap_have_min is not None:
+        gap = profile.gap if profile is not None else None
+        have = sum(1 for s in gap.skills if s.status == "covered" and s.essential) if gap is not None else 0
+        results.append(CheckResult("gap_have_min", gap is not None and have >= expect.gap_have_min,
+                                   f"the gap credits {have} essential skill(s) of the target (need {expect.gap_have_min})"
+                                   if gap is not None else "no gap computed"))
     if expect.occupations_include_any:
         wanted = _occupation_uris(kb, expect.occupations_include_any)
         offered = {c["data"].get("uri") for r in seen.replies for c in r.get("cards", []) if c.get("kind") == "move"}

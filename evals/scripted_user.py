@@ -4,7 +4,7 @@ says, and sends the case's interjections at their turn (``after``) or kind (``on
 from __future__ import annotations
 
 from agent.reply import AgentReply
-from evals.cases import EvalCase, Interjection, SkillAnswer
+from evals.cases import EvalCase, Interjection, SkillAnswer, SkillSay
 
 KEEP_ALL_VALUES = ("all", "validate all")
 NONE_VALUES = ("none",)
@@ -19,6 +19,8 @@ class ScriptedUser:
         self.free = list(self.spec.free)
         self.pending: list[Interjection] = list(self.spec.interjections)
         self.seen_since: dict[str, int] = {}  # expecting kind -> times seen since the last interjection
+        self.said = 0  # free-text skill confirmations typed so far (``skill_confirmation.say``)
+        self.said_on: set[str] = set()  # the skills on screen when the last ``say`` was typed: shown again, answered as ``then``
 
     # -- interjections ------------------------------------------------------------------------
     def interjection(self, turn: int, reply: AgentReply) -> str | None:
@@ -48,6 +50,11 @@ class ScriptedUser:
     # -- answers by kind ----------------------------------------------------------------------
     def answer(self, reply: AgentReply) -> str:
         kind = reply.expecting.value
+        if kind == "skill_confirmation":
+            return self._skills(reply)
+        return self._answer(reply, kind)
+
+    def _answer(self, reply: AgentReply, kind: str) -> str:
         spec = self.spec
         if kind == "start":
             return spec.greeting
@@ -74,6 +81,17 @@ class ScriptedUser:
 
     def _skills(self, reply: AgentReply) -> str:
         choice = self.spec.skill_confirmation
+        if isinstance(choice, SkillSay):
+            on_screen = {str(c.data.get("uri") or c.title) for c in reply.cards if c.kind == "skill"}
+            same = bool(self.said_on) and (not on_screen or on_screen <= self.said_on)
+            if not same and self.said < len(choice.say):
+                self.said += 1
+                self.said_on = on_screen
+                return choice.say[self.said - 1]
+            return self._skills_as(reply, choice.then)
+        return self._skills_as(reply, choice)
+
+    def _skills_as(self, reply: AgentReply, choice) -> str:
         if choice == "accept_all":
             return _value(reply, KEEP_ALL_VALUES) or ("oui" if self.case.language == "fr" else "yes")
         if choice == "reject_all":

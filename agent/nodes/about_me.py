@@ -10,7 +10,7 @@ from agent.prompts import duration_text, label_of, say
 from agent.state import AgentState
 from agent.toolbox import load_profile
 from tools.consent.service import ConsentError
-from agent.turns import back_to_phase, card
+from agent.turns import card, reask_compact
 
 
 def about_me(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
@@ -43,7 +43,7 @@ def about_me(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     empty = profile.is_empty() and not consents
     text = say("about_me_empty", lang) if empty else say("about_me", lang, summary="\n".join(lines))
     data = profile.model_dump(mode="json", include={"experiences", "skills", "interests", "preferences", "target"})
-    return back_to_phase(state, text, cards=[card("profile", say("card_profile", lang), **data)])
+    return reask_compact(state, text, cards=[card("profile", say("card_profile", lang), **data)])
 
 
 def _recipient_name(ctx: AgentContext, recipient_id: str) -> str:

@@ -1,5 +1,6 @@
-"""Correcting an earlier fact ("actually it was 3 years", "en fait c'était à Lyon"): the duration
-of the experience concerned, the location, or a detail added to the current experience."""
+"""Correcting an earlier fact, read as a correct_fact act ("actually it was 3 years", "en fait
+c'était à Lyon", "sorry, i was a waitress not a cook"): the duration of the experience concerned,
+the location, the title of the current experience, or a detail added to it."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from agent.context import AgentContext
 from agent.prompts import duration_text, say
 from agent.state import AgentState
 from agent.toolbox import change_profile, current_experience, load_profile
-from agent.turns import back_to_phase
+from agent.acts.models import ActKind
+from agent.turns import acts_of, reask_compact
 from tools.career.preferences import parse_preferences
 from tools.profile import Period
 
@@ -28,8 +30,18 @@ def correction(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     ctx = runtime.context
     lang = state.get("language") or "en"
     text = state.get("message") or ""
+    act = next((a for a in acts_of(state) if a.kind == ActKind.correct_fact), None)
     profile = load_profile(ctx, state)
-    months = parse_duration_months(_first_duration_clause(text))
+    if act is not None and act.field == "title" and act.text and profile.experiences:
+        experience = current_experience(profile, state.get("experience_id"))
+        title = act.text
+
+        def rename(p):
+            p.experience(experience.id).title = title
+
+        change_profile(ctx, state, rename)
+        return reask_compact(state, say("correction_detail", lang, experience=title))
+    months = act.months if act is not None and act.months is not None else parse_duration_months(_first_duration_clause(text))
     if months is not None and profile.experiences:
         experience = _concerned(profile, text, state.get("experience_id"))
 
@@ -37,7 +49,7 @@ def correction(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
             p.experience(experience.id).period = Period(duration_months=months)
 
         change_profile(ctx, state, fix)
-        return back_to_phase(state, say("correction_duration", lang, experience=experience.title,
+        return reask_compact(state, say("correction_duration", lang, experience=experience.title,
                                         duration=duration_text(months, lang)))
     location = parse_preferences(text).location
     if location:
@@ -45,7 +57,7 @@ def correction(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
             p.preferences.location = location
 
         change_profile(ctx, state, move)
-        return back_to_phase(state, say("correction_location", lang, location=location))
+        return reask_compact(state, say("correction_location", lang, location=location))
     detail = _MARKER.sub("", text).strip()
     experience = current_experience(profile, state.get("experience_id"))
     if detail and experience is not None:
@@ -54,8 +66,8 @@ def correction(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
             exp.details = [*exp.details, detail]
 
         change_profile(ctx, state, add)
-        return back_to_phase(state, say("correction_detail", lang, experience=experience.title))
-    return back_to_phase(state, say("correction_nothing", lang))
+        return reask_compact(state, say("correction_detail", lang, experience=experience.title))
+    return reask_compact(state, say("correction_nothing", lang))
 
 
 def _first_duration_clause(text: str) -> str:

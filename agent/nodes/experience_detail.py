@@ -1,18 +1,24 @@
 """One follow-up about the current experience (what they did, how long, what they're proud of),
-then the skills it shows, proposed by the linking engine (and, if configured, the LLM)."""
+then the skills it shows, proposed by the linking engine (and, if configured, the LLM).
+
+The follow-up never asks what the person already said: a rich first answer gets "anything else?"
+rather than "what did you do?". The answer is read as acts: "i just said" / "that's all" adds
+nothing, and an answer about how long ("3 years, every June", "depuis 2 ans") is a fact about the
+experience, never text to link skills from."""
 
 from __future__ import annotations
 
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
+from agent.acts.models import ActKind
 from agent.answers import is_empty, is_no, is_no_more, parse_duration_months
 from agent.context import AgentContext
 from agent.prompts import say
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import change_profile, current_experience, load_profile, propose_skills
-from agent.turns import ask, goto, quick
+from agent.turns import acts_of, ask, goto, quick
 from tools.profile import Period
 
 
@@ -28,7 +34,7 @@ def experience_detail(state: AgentState, runtime: Runtime[AgentContext]) -> Comm
     if message is None:
         if experience.period.duration_months is None and len(experience.description.split()) > 12:
             text = say("detail_how_long", lang)
-        elif experience.details:
+        elif experience.details or len(experience.description.split()) >= 12:
             text = say("detail_more", lang)
         else:
             text = say("detail_what", lang)
@@ -36,7 +42,17 @@ def experience_detail(state: AgentState, runtime: Runtime[AgentContext]) -> Comm
                    quick_replies=[quick(say("qr_thats_all", lang), say("qr_thats_all", lang).lower())],
                    update={"detail_asked": True})
 
-    answered = not (is_empty(message) or ((is_no_more(message) or is_no(message)) and len(message.split()) <= 6))
+    acts = acts_of(state)
+    done = any(a.kind == ActKind.done for a in acts)
+    duration = next((a for a in acts if a.kind == ActKind.answer and a.field == "duration"), None)
+    answered = not (done or is_empty(message) or ((is_no_more(message) or is_no(message)) and len(message.split()) <= 6))
+    if duration is not None:  # a fact about the experience: its duration, not text to link skills from
+        def set_period(p):
+            p.experience(experience.id).period = Period(duration_months=duration.months)
+
+        profile = change_profile(ctx, state, set_period)
+        experience = profile.experience(experience.id)
+        answered = False
     if answered:
         months = parse_duration_months(message)
 
@@ -61,4 +77,4 @@ def experience_detail(state: AgentState, runtime: Runtime[AgentContext]) -> Comm
     if not proposals:
         return goto("experiences", state, note=say("skills_none_found", lang),
                     update={"phase": Phase.experiences, "proposals": []})
-    return goto("skills", state, update={"phase": Phase.skills, "proposals": proposals})
+    return goto("skills", state, update={"phase": Phase.skills, "proposals": proposals, "proposals_removed": []})

@@ -8,8 +8,8 @@ from langgraph.types import Command
 from agent.context import AgentContext
 from agent.prompts import say
 from agent.state import AgentState
-from agent.turns import back_to_phase
+from agent.turns import reask_compact
 
 
 def help(state: AgentState, runtime: Runtime[AgentContext]) -> Command:  # noqa: A001 (the node's name)
-    return back_to_phase(state, say("help", state.get("language") or "en"))
+    return reask_compact(state, say("help", state.get("language") or "en"))

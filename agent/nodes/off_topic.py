@@ -12,7 +12,7 @@ from agent.context import AgentContext
 from agent.language import normalise
 from agent.prompts import say
 from agent.state import AgentState
-from agent.turns import back_to_phase
+from agent.turns import reask_compact
 
 FAQ: list[tuple[str, str]] = [
     (r"\b(who are you|qui es[- ]tu|qui etes[- ]vous|are you (a )?(human|robot|bot|ai|real)|es[- ]tu (un )?(humain|robot|ia)|"
@@ -37,4 +37,4 @@ def off_topic(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
             if re.search(pattern, text):
                 answer = say(key, lang)
                 break
-    return back_to_phase(state, f"{answer} {say('back_to_question', lang)}")
+    return reask_compact(state, answer)

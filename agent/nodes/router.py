@@ -1,33 +1,71 @@
-"""Entry of every turn: opens a new conversation, resumes a pending question, or sends the
-message to a global-intent node or to the node of the current phase."""
+"""Entry of every turn: opens a new conversation, resumes a pending question, or reads the message
+into dialogue acts (:mod:`agent.acts`) and sends the turn to the node that acts on them: a request
+node (erase, export, switch language...), the correction, change-of-target, advice or chit-chat
+node, or the node of the current phase. A message that carries a request and content goes to the
+request node first, then its content to the phase (``resume_message``): nothing is dropped."""
 
 from __future__ import annotations
 
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
+from agent.acts.models import GLOBAL_KINDS, Act, ActKind, ReadContext
+from agent.acts.reader import ActReader
 from agent.answers import detect_persona
+from agent.consent_notices import notice_topics
 from agent.context import AgentContext
-from agent.intents import detect_intent
 from agent.language import detect_language
 from agent.state import AgentState, Phase
+from agent.toolbox import load_profile
 from agent.turns import phase_node
+from agent.yes_no import Answer, read_yes_no
 
-INTENT_NODES = {
-    "erase": "erase",
-    "export": "export",
-    "about_me": "about_me",
-    "revoke": "revoke",
-    "injection": "injection",
-    "correction": "correction",
-    "go_back": "go_back",
-    "reject_skill": "reject_skill",
-    "switch_language": "switch_language",
-    "restart": "restart",
-    "help": "help",
-    "off_topic": "off_topic",
-    "consent_rule": "consent_rule",
+# request act -> the node that handles it (and the legacy intent name those nodes read)
+REQUEST_NODES = {
+    ActKind.erase: "erase",
+    ActKind.export: "export",
+    ActKind.ask_profile: "about_me",
+    ActKind.revoke: "revoke",
+    ActKind.injection: "injection",
+    ActKind.go_back: "go_back",
+    ActKind.switch_language: "switch_language",
+    ActKind.restart: "restart",
+    ActKind.help: "help",
+    ActKind.sharing_rule: "consent_rule",
 }
+EARLY_ALLOWED = (ActKind.erase, ActKind.injection, ActKind.ask_profile, ActKind.export, ActKind.help)
+ADVICE_PHASES = (Phase.moves, Phase.plan, Phase.sharing, Phase.wrapup, Phase.ended)
+_OFFLINE = ActReader()
+
+
+def read_context(state: AgentState, ctx: AgentContext) -> ReadContext:
+    reply = state.get("reply") or {}
+    phase = state.get("phase") or ""
+    profile_skills: list[str] = []
+    experiences: list[str] = []
+    target = None
+    trainings: list[str] = []
+    if phase not in ("", Phase.language, Phase.processing) and state.get("conversation_id"):
+        profile = load_profile(ctx, state)
+        profile_skills = [s.label for s in profile.confirmed_skills()]
+        experiences = [e.title for e in profile.experiences]
+        target = profile.target.label if profile.target else None
+        trainings = [t.title for t in profile.plan.trainings] if profile.plan else []
+    options = [m.get("label", "") for m in state.get("moves") or []]
+    recipient = ((state.get("share_current") or {}).get("name") or (state.get("share_current") or {}).get("recipient_id"))
+    return ReadContext(
+        expecting=str(reply.get("expecting") or ""),
+        phase=phase,
+        language=state.get("language") or "en",
+        proposals=[p["label"] for p in state.get("proposals") or []] if reply.get("expecting") == "skill_confirmation" else [],
+        options=options,
+        profile_skills=profile_skills,
+        experiences=experiences,
+        target=target,
+        trainings=trainings,
+        recipient=recipient,
+        last_question=str(reply.get("text") or "")[-400:],
+    )
 
 
 def router(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
@@ -41,6 +79,8 @@ def router(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         "notes": [],
         "cards": [],
         "intent": None,
+        "acts": [],
+        "resume_message": None,
         "turns": int(state.get("turns") or 0) + 1,
         "counsellor_mode": bool(state.get("counsellor_mode")) or state.get("channel") == "counsellor",
     }
@@ -62,14 +102,60 @@ def router(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         return Command(goto=phase_node(phase), update=update)
     if state.get("erase_pending"):
         return Command(goto="erase", update=update)
-    expecting = ((state.get("reply") or {}).get("expecting")) or ""
-    intent = detect_intent(message, phase, expecting)
+
+    reader = ctx.reader or _OFFLINE
+    acts = reader.read(message, read_context(state, ctx))
+    update["acts"] = [a.model_dump(mode="json") for a in acts]
+    requests = [a for a in acts if a.kind in GLOBAL_KINDS]
+    content = [a for a in acts if a.kind not in GLOBAL_KINDS]
+    if answers_consent_question(state, message, requests, content):  # the sharing step reads it (agent.yes_no)
+        return Command(goto=phase_node(phase), update=update)
+
     if state.get("rule_pending"):  # the answer to "share without asking?", unless the person asks something else
-        if intent is None or intent.kind == "consent_rule":
+        if not requests or requests[0].kind == ActKind.sharing_rule:
             return Command(goto="consent_rule", update=update)
-        update["rule_pending"] = None
+        update.update(rule_pending=None, reply=None)  # the rule's question is dropped: the phase asks its own again
     early = phase in (Phase.language, Phase.processing)
-    if intent is not None and (not early or intent.kind in ("erase", "injection", "about_me", "export", "help")):
-        update["intent"] = {"kind": intent.kind, "payload": intent.payload}
-        return Command(goto=INTENT_NODES[intent.kind], update=update)
-    return Command(goto=phase_node(phase), update=update)
+    if early:
+        requests = [a for a in requests if a.kind in EARLY_ALLOWED]
+    if requests:
+        first = requests[0]
+        update["intent"] = {"kind": REQUEST_NODES[first.kind], "payload": first.payload or first.lang or ""}
+        if content and first.kind not in (ActKind.injection, ActKind.erase, ActKind.restart):
+            update["resume_message"] = " ".join(a.text for a in content if a.text) or None
+            update["acts"] = [a.model_dump(mode="json") for a in content]
+        return Command(goto=REQUEST_NODES[first.kind], update=update)
+    return Command(goto=content_node(content, phase), update=update)
+
+
+def content_node(acts: list[Act], phase: str) -> str:
+    """The node that acts on the content acts of a message."""
+    kinds = {a.kind for a in acts}
+    if ActKind.change_target in kinds and phase in ADVICE_PHASES:
+        return "change_target"
+    if ActKind.ask_advice in kinds:
+        return "advice"
+    if ActKind.correct_fact in kinds:
+        fact = next(a for a in acts if a.kind == ActKind.correct_fact)
+        return "reject_skill" if fact.field == "skill" else "correction"
+    if ActKind.chit_chat in kinds and kinds <= {ActKind.chit_chat}:
+        return "off_topic"
+    return phase_node(phase)
+
+
+def answers_consent_question(state: AgentState, message: str, requests: list[Act], content: list[Act]) -> bool:
+    """A question at a sharing question ("who sees it?", "qui va voir mes données ?", "how long?") is
+    for the sharing step, which answers it from the recipient's notice and asks again (counting
+    the turns, so it never loops); a real request (erase, revoke, a rule), a correction or a change
+    of target still goes where it belongs."""
+    if state.get("phase") != Phase.sharing or not state.get("share_current") or state.get("rule_pending"):
+        return False
+    if str((state.get("reply") or {}).get("expecting") or "") != "share_consent":
+        return False
+    if any(a.kind not in (ActKind.ask_profile, ActKind.help) for a in requests):
+        return False
+    if any(a.kind in (ActKind.change_target, ActKind.correct_fact) for a in content):
+        return False
+    if read_yes_no(message).answer != Answer.question:
+        return False
+    return bool(notice_topics(message)) or not any(a.kind == ActKind.ask_profile for a in requests)

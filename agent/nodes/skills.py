@@ -1,39 +1,26 @@
-"""Skills of the current experience: proposed with their evidence; the person keeps them all,
-removes some (quick replies or numbers), rejects all, or adds their own. In counsellor-guided
-mode a confirmation is a validation by the counsellor."""
+"""Skills of the current experience: proposed once with their evidence, then the person's acts
+(:mod:`agent.acts.skill_edits`) decide: keep all, reject all, keep only some, remove some (by
+number, name or description), add their own. Removing some answers in one short line ("Removed:
+X. Keep the other 5?") without reprinting the list; the numbers stay those of the first list. In
+counsellor-guided mode a confirmation is a validation by the counsellor."""
 
 from __future__ import annotations
-
-import re
 
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
-from agent.answers import best_label_match, is_empty, is_yes, parse_numbers
+from agent.acts.mentions import labels_named
+from agent.acts.models import Act, ActKind
+from agent.answers import is_empty
 from agent.context import AgentContext
-from agent.language import normalise
 from agent.prompts import say
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import add_proposal, change_profile, current_experience, link_one_skill, load_profile
-from agent.turns import ask, attempts, bump, card, goto, quick, reset
+from agent.turns import acts_of, ask, attempts, bump, card, goto, quick, reset
 from tools.profile import SkillState, ValidationLevel
 
-_KEEP_ALL = re.compile(
-    r"^(keep( them)? all|keep|all|all of them|all good|they all fit|tout garder|garde[rz]? tout|toutes?|tout|c'?est bon|"
-    r"parfait|perfect|great|validate all|valider tout|tout valider|validate|valider|confirm( all)?|confirmer)\b"
-)
-_REJECT_ALL = re.compile(
-    r"^(none|none of (these|them)|no+|non|nope|aucune?|rien|reject all|remove all|delete all|rejeter tout|tout rejeter|"
-    r"retirer tout|tout retirer|aucune de|pas du tout|not at all|no,? none)\b"
-)
-_REMOVE = re.compile(
-    r"^(?:remove|delete|drop|reject|not|no|without|retire[rz]?|enleve[rz]?|supprime[rz]?|rejette[rz]?|pas|sans)\b\s*:?\s*(?P<what>.+)$"
-)
-_ADD = re.compile(
-    r"^(?:add|also|plus|and also|i can also|i also|ajoute[rz]?|ajouter|aussi|je sais aussi|et aussi)\s*:?\s*(?P<what>.+)$"
-)
-_ALL_BUT = re.compile(r"\b(all but|all except|everything but|everything except|tout sauf|toutes sauf|sauf|except)\b")
+SKILL_ACTS = (ActKind.keep_all, ActKind.reject_all, ActKind.keep_skills, ActKind.remove_skills, ActKind.add_skill)
 
 
 def skills(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
@@ -43,77 +30,101 @@ def skills(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     proposals = list(state.get("proposals") or [])
     if not proposals:
         return goto("experiences", state, update={"phase": Phase.experiences})
+    removed = set(state.get("proposals_removed") or [])
     if message is None:
-        return _ask(state, proposals)
+        return _ask(state, proposals, removed)
 
     counsellor = bool(state.get("counsellor_mode"))
     level = ValidationLevel.validated_by_counsellor if counsellor else ValidationLevel.inferred
-    raw = message.strip()
-    text = normalise(raw.lstrip("✗❌✖ "))
-    labels = [p["label"] for p in proposals]
+    acts = [a for a in acts_of(state) if a.kind in SKILL_ACTS]
+    if not acts and message.strip():
+        from agent.acts.skill_edits import read_skill_edits
 
-    if _ALL_BUT.search(text):
-        numbers = parse_numbers(text, len(proposals))
-        named = _named(text.split(_ALL_BUT.search(text).group(0), 1)[1], labels)
-        rejected = {i - 1 for i in numbers} | set(named)
-        keep = [p for i, p in enumerate(proposals) if i not in rejected]
-        drop = [p for i, p in enumerate(proposals) if i in rejected]
-        return _finish(state, ctx, keep, drop, level)
-    if raw.startswith(("✗", "❌", "✖")) or _REMOVE.match(text):
-        match = _REMOVE.match(text)
-        what = match.group("what") if match and not raw.startswith(("✗", "❌", "✖")) else text
-        numbers = parse_numbers(what, len(proposals))
-        idx = {n - 1 for n in numbers} if numbers and len(what.split()) <= 4 else set(_named(what, labels))
-        if idx:
-            drop = [p for i, p in enumerate(proposals) if i in idx]
-            remaining = [p for i, p in enumerate(proposals) if i not in idx]
-            _record(state, ctx, [], drop, level)
-            note = say("skills_ask_remaining", lang, removed=", ".join(p["label"] for p in drop))
-            if not remaining:
-                return goto("experiences", state, note=say("skills_all_rejected", lang),
-                            update={"phase": Phase.experiences, "proposals": []})
-            return _ask(state, remaining, note=note)
-    if _REJECT_ALL.match(text):
-        return _finish(state, ctx, [], proposals, level)
-    if is_yes(raw) or _KEEP_ALL.match(text):
-        return _finish(state, ctx, proposals, [], level)
-    add = _ADD.match(text)
-    if add:
-        found = link_one_skill(ctx, add.group("what"), lang)
-        if found is None:
-            return _ask(state, proposals, note=say("skills_add_unknown", lang, text=add.group("what")))
-        experience_id = state.get("experience_id")
-        change_profile(ctx, state, lambda p: add_proposal(p, {**found, "evidence": add.group("what")}, experience_id,
-                                                          ValidationLevel.declared, SkillState.confirmed, ctx))
-        return _ask(state, proposals, note=say("skills_added", lang, added=found["label"]))
-    numbers = parse_numbers(text, len(proposals))
-    if numbers and len(text.split()) <= 2 * len(numbers) + 2:
-        keep = [p for i, p in enumerate(proposals) if i + 1 in numbers]
-        drop = [p for i, p in enumerate(proposals) if i + 1 not in numbers]
-        return _finish(state, ctx, keep, drop, level)
-    if is_empty(raw) or attempts(state, "skills") < 1:
-        return _ask(state, proposals, note=say("skills_again", lang), update={"attempts": bump(state, "skills")})
-    # Still unclear: leave them as suggestions and move on (never confirm for the person).
-    _record(state, ctx, [], [], level, pending=proposals)
+        acts = read_skill_edits(message, [p["label"] for p in proposals])
+    notes: list[str] = []
+    kinds = {a.kind for a in acts}
+    open_ = [i for i in range(len(proposals)) if i not in removed]
+
+    for act in acts:
+        if act.kind == ActKind.add_skill and act.text:
+            found = link_one_skill(ctx, act.text, lang)
+            if found is None:
+                notes.append(say("skills_add_unknown", lang, text=act.text))
+                continue
+            experience_id = state.get("experience_id")
+            change_profile(ctx, state, lambda p, found=found, act=act: add_proposal(
+                p, {**found, "evidence": act.text}, experience_id, ValidationLevel.declared, SkillState.confirmed, ctx))
+            notes.append(say("skills_added_short", lang, added=found["label"]))
+
+    drop_now: list[int] = []
+    for act in acts:
+        if act.kind == ActKind.remove_skills:
+            drop_now += [i for i in act.items if i in open_]
+            if act.names:
+                notes += _remove_named_elsewhere(state, ctx, act.names, lang)
+    drop_now = sorted(dict.fromkeys(drop_now))
+
+    if ActKind.reject_all in kinds:
+        return _finish(state, ctx, proposals, [], open_, level, notes)
+    keep_only = [i for a in acts if a.kind == ActKind.keep_skills for i in a.items if i in open_ and i not in drop_now]
+    if keep_only:
+        return _finish(state, ctx, proposals, keep_only, [i for i in open_ if i not in keep_only], level, notes)
+    if ActKind.keep_all in kinds:
+        return _finish(state, ctx, proposals, [i for i in open_ if i not in drop_now], drop_now, level, notes)
+    if drop_now or ActKind.add_skill in kinds or ActKind.remove_skills in kinds:
+        if drop_now:
+            _record(state, ctx, [], [proposals[i] for i in drop_now], level)
+        removed = removed | set(drop_now)
+        remaining = [i for i in range(len(proposals)) if i not in removed]
+        if not remaining:
+            return goto("experiences", state, note=" ".join([*notes, say("skills_all_rejected", lang)]),
+                        update={"phase": Phase.experiences, "proposals": [], "proposals_removed": []})
+        if drop_now:
+            notes.append(say("skills_removed_short", lang, removed=", ".join(proposals[i]["label"] for i in drop_now),
+                             count=len(remaining)))
+        else:
+            notes.append(say("skills_keep_rest", lang, count=len(remaining)))
+        return _ask_short(state, proposals, removed, " ".join(notes))
+    if is_empty(message) or attempts(state, "skills") < 1:
+        return _ask(state, proposals, removed, note=say("skills_again", lang), update={"attempts": bump(state, "skills")},
+                    compact=True)
+    # Still unclear: keep what they said with the experience, leave the skills as suggestions (never confirm for the person).
+    _keep_as_detail(state, ctx, message)
+    _record(state, ctx, [], [], level, pending=[proposals[i] for i in open_])
     return goto("experiences", state, note=say("skills_left_pending", lang),
-                update={"phase": Phase.experiences, "proposals": [], "attempts": reset(state, "skills")})
+                update={"phase": Phase.experiences, "proposals": [], "proposals_removed": [],
+                        "attempts": reset(state, "skills")})
 
 
-def _named(text: str, labels: list[str]) -> list[int]:
-    """Indexes of the labels named in ``text`` (several may be separated by commas or 'and')."""
-    whole = normalise(text).strip(" .:")
-    exact = [i for i, label in enumerate(labels) if normalise(label) == whole]
-    if exact:
-        return exact
-    found: list[int] = []
-    for part in re.split(r",|;| and | et |\n", text):
-        part = part.strip(" .:")
-        if not part:
-            continue
-        index = best_label_match(part, labels)
-        if index is not None and index not in found:
-            found.append(index)
-    return found
+def _remove_named_elsewhere(state: AgentState, ctx: AgentContext, names: list[str], lang: str) -> list[str]:
+    """Skills named in free words that are not on screen: rejected where they are in the profile
+    (from an earlier experience), else said back as not in the list."""
+    profile = load_profile(ctx, state)
+    confirmed = [s for s in profile.skills if s.state == SkillState.confirmed]
+    hits = []
+    for name in names:
+        hits += [confirmed[i] for i in labels_named(name, [s.label for s in confirmed])]
+    if hits:
+        def reject(p):
+            for skill in hits:
+                p.set_skill_state(skill.uri, SkillState.rejected)
+
+        change_profile(ctx, state, reject)
+        return [say("skills_removed_profile", lang, removed=", ".join(dict.fromkeys(s.label for s in hits)))]
+    return [say("skills_not_listed", lang, names=", ".join(names))]
+
+
+def _keep_as_detail(state: AgentState, ctx: AgentContext, message: str) -> None:
+    if len(message.split()) < 6:
+        return
+    experience_id = state.get("experience_id")
+
+    def add(p):
+        experience = current_experience(p, experience_id)
+        if experience is not None and message not in experience.details:
+            experience.details = [*experience.details, message]
+
+    change_profile(ctx, state, add)
 
 
 def _record(state: AgentState, ctx: AgentContext, keep: list[dict], drop: list[dict], level: ValidationLevel,
@@ -134,44 +145,77 @@ def _record(state: AgentState, ctx: AgentContext, keep: list[dict], drop: list[d
     change_profile(ctx, state, change)
 
 
-def _finish(state: AgentState, ctx: AgentContext, keep: list[dict], drop: list[dict], level: ValidationLevel) -> Command:
+def _finish(state: AgentState, ctx: AgentContext, proposals: list[dict], keep: list[int], drop: list[int],
+            level: ValidationLevel, notes: list[str]) -> Command:
     lang = state.get("language") or "en"
-    _record(state, ctx, keep, drop, level)
+    _record(state, ctx, [proposals[i] for i in keep], [proposals[i] for i in drop], level)
     if keep:
         key = "skills_validated" if level == ValidationLevel.validated_by_counsellor else "skills_confirmed"
         note = say(key, lang, count=len(keep))
+        if drop and level != ValidationLevel.validated_by_counsellor:
+            note = say("skills_kept_removed", lang, count=len(keep), removed=", ".join(proposals[i]["label"] for i in drop))
     else:
         note = say("skills_all_rejected", lang)
-    return goto("experiences", state, note=note,
-                update={"phase": Phase.experiences, "proposals": [], "attempts": reset(state, "skills")})
+    return goto("experiences", state, note=" ".join([*notes, note]),
+                update={"phase": Phase.experiences, "proposals": [], "proposals_removed": [],
+                        "attempts": reset(state, "skills")})
 
 
-def _ask(state: AgentState, proposals: list[dict], note: str | None = None, update: dict | None = None) -> Command:
+def _cards(state: AgentState, proposals: list[dict], open_: list[int]) -> list[dict]:
+    level = "validated_by_counsellor" if state.get("counsellor_mode") else "inferred"
+    return [card("skill", proposals[i]["label"], uri=proposals[i]["uri"], score=proposals[i].get("score"),
+                 evidence=proposals[i].get("evidence"), skill_type=proposals[i].get("skill_type"), level=level,
+                 status="suggested", index=i + 1)
+            for i in open_]
+
+
+def _replies(state: AgentState, proposals: list[dict], open_: list[int]) -> list[dict]:
     lang = state.get("language") or "en"
-    lines = []
-    for i, p in enumerate(proposals, 1):
-        evidence = f" — “{p['evidence'].strip()}”" if p.get("evidence") else ""
-        lines.append(f"{i}. {p['label']}{evidence}")
-    intro = say("skills_intro", lang, experience=_experience_title(state, proposals))
-    text = "\n".join([intro, *lines, say("skills_ask", lang)])
     replies = [quick(say("qr_keep_all", lang), "all"), quick(say("qr_none", lang), "none")]
     if state.get("counsellor_mode"):
         replies.insert(0, quick(say("qr_validate_all", lang), "validate all"))
-    replies += [quick(say("qr_remove", lang, label=p["label"]), say("qr_remove_value", lang, label=p["label"]))
-                for p in proposals]
-    cards = [
-        card("skill", p["label"], uri=p["uri"], score=p.get("score"), evidence=p.get("evidence"),
-             skill_type=p.get("skill_type"), level="validated_by_counsellor" if state.get("counsellor_mode") else "inferred",
-             index=i)
-        for i, p in enumerate(proposals, 1)
-    ]
-    values = {"proposals": proposals}
+    replies += [quick(say("qr_remove", lang, label=proposals[i]["label"]),
+                      say("qr_remove_value", lang, label=proposals[i]["label"])) for i in open_]
+    return replies
+
+
+def _ask(state: AgentState, proposals: list[dict], removed: set[int], note: str | None = None,
+         update: dict | None = None, compact: bool = False) -> Command:
+    """The list, numbered, with its evidence: shown once; asked again (after an interjection or an
+    unclear answer) in one line with the numbers still open."""
+    lang = state.get("language") or "en"
+    open_ = [i for i in range(len(proposals)) if i not in removed]
+    shown = set(state.get("skills_shown") or [])
+    uris = [p["uri"] for p in proposals]
+    if compact or (uris and set(uris) <= shown):
+        text = say("skills_reask_compact", lang, count=len(open_), experience=_experience_title(state, proposals),
+                   numbers=", ".join(str(i + 1) for i in open_))
+    else:
+        lines = []
+        for i in open_:
+            p = proposals[i]
+            evidence = f" — “{p['evidence'].strip()}”" if p.get("evidence") else ""
+            lines.append(f"{i + 1}. {p['label']}{evidence}")
+        intro = say("skills_intro", lang, experience=_experience_title(state, proposals))
+        text = "\n".join([intro, *lines, say("skills_ask", lang)])
+    values = {"proposals": proposals, "proposals_removed": sorted(removed),
+              "skills_shown": sorted(shown | set(uris))[-200:]}
     values.update(update or {})
     if note:
         values["notes"] = [*(state.get("notes") or []), note]
         state = {**state, "notes": values["notes"]}
-    return ask(state, text=text, expecting=Expecting.skill_confirmation, phase=Phase.skills, quick_replies=replies,
-               cards=cards, update=values)
+    return ask(state, text=text, expecting=Expecting.skill_confirmation, phase=Phase.skills,
+               quick_replies=_replies(state, proposals, open_), cards=_cards(state, proposals, open_), update=values,
+               context={"open": [i + 1 for i in open_]})
+
+
+def _ask_short(state: AgentState, proposals: list[dict], removed: set[int], text: str) -> Command:
+    """After an edit: only what changed, and the question, in one line."""
+    open_ = [i for i in range(len(proposals)) if i not in removed]
+    return ask(state, text=text, expecting=Expecting.skill_confirmation, phase=Phase.skills,
+               quick_replies=_replies(state, proposals, open_), cards=_cards(state, proposals, open_),
+               update={"proposals": proposals, "proposals_removed": sorted(removed)},
+               context={"open": [i + 1 for i in open_], "compact": True})
 
 
 def _experience_title(state: AgentState, proposals: list[dict]) -> str:
@@ -181,3 +225,6 @@ def _experience_title(state: AgentState, proposals: list[dict]) -> str:
 def _shorten(proposals: list[dict]) -> str:
     evidence = next((p.get("evidence") for p in proposals if p.get("evidence")), "")
     return evidence[:60]
+
+
+__all__ = ["skills", "Act"]

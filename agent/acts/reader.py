@@ -1,0 +1,159 @@
+"""``ActReader``: a message, read in the context of what the agent just asked and showed
+(:class:`ReadContext`), becomes typed acts.
+
+Offline (the default): the message is cut into sentences; a sentence that IS a conversation
+request (erase, export, switch language...) becomes that request, every other sentence is
+content, so a request inside an experience is handled in addition and the experience is never
+dropped. The content is then read against the question on screen: skill edits at a skill
+confirmation, a yes or no, "that's all", a correction, a change of target, a question about the
+advice, chit-chat, or an answer. Rules decide where they are sure; the trained classifier
+(:mod:`agent.acts.classifier`) reads short sentences the rules leave open.
+
+With an LLM configured, :mod:`agent.acts.llm_reader` reads the same acts by a structured-output
+call, grounded against the same context, and this offline reading is the fallback."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent.acts import requests as rules
+from agent.acts.models import GLOBAL_KINDS, Act, ActKind, ReadContext
+from agent.acts.skill_edits import read_skill_edits
+from agent.acts.spelling import tidy
+from agent.answers import is_no, is_yes
+from agent.language import normalise
+
+_SENTENCE = re.compile(r"(?<=[.!?\n])\s+|\n+|(?<=[a-z])\?+(?=\s*\w)")
+_YES_NO_EXPECTING = ("processing_consent", "share_consent")
+_CONTENT_EXPECTING = ("experience", "experience_detail")
+CLASSIFIER_MIN = {  # probability the classifier needs, per label, to add an act the rules did not find
+    "go_back": 0.85, "restart": 0.9, "help": 0.85, "ask_profile": 0.85, "switch_language": 0.9, "export": 0.9,
+    "erase": 0.95, "revoke": 0.9, "ask_advice": 0.7, "chit_chat": 0.8, "change_target": 0.8, "done": 0.8,
+    "keep_all": 0.7, "reject_all": 0.8,
+}
+
+
+def sentences(text: str) -> list[str]:
+    parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+|\n+", text or "") if p and p.strip()]
+    return parts or ([text.strip()] if text and text.strip() else [])
+
+
+class ActReader:
+    """Reads messages into acts. ``classifier``: an :class:`ActClassifier` (None: rules only);
+    ``llm``: an :class:`agent.llm.LLMClient` (None: offline)."""
+
+    def __init__(self, classifier: Any | None = None, llm: Any | None = None):
+        self.classifier = classifier
+        self.llm = llm
+
+    def read(self, message: str | None, context: ReadContext) -> list[Act]:
+        if not message or not message.strip():
+            return []
+        if self.llm is not None:
+            from agent.acts.llm_reader import read_with_llm
+
+            acts = read_with_llm(self.llm, message, context, offline=self.read_offline)
+            if acts is not None:
+                return acts
+        return self.read_offline(message, context)
+
+    # -- offline --------------------------------------------------------------------------------
+    def read_offline(self, message: str, context: ReadContext) -> list[Act]:
+        raw = message.strip()
+        expecting, phase = context.expecting, context.phase
+        strict = expecting in _CONTENT_EXPECTING or phase in ("experiences", "experience_detail", "skills")
+        acts: list[Act] = []
+        content: list[str] = []
+        for sentence in sentences(raw):
+            s = tidy(normalise(sentence))
+            if not s:
+                continue
+            if expecting == "language" and len(s.split()) <= 4:
+                content.append(sentence)
+                continue
+            request = rules.global_request(s, sentence, strict)
+            if request is not None:
+                if request.kind == ActKind.injection:
+                    return [Act(kind=ActKind.injection, text=raw)]
+                acts.append(request)
+            else:
+                content.append(sentence)
+        if not content:
+            return acts
+        text = " ".join(content)
+        return acts + self._content_acts(text, context, has_request=bool(acts))
+
+    def _content_acts(self, text: str, context: ReadContext, has_request: bool) -> list[Act]:
+        s = tidy(normalise(text))
+        expecting, phase = context.expecting, context.phase
+        if not s:
+            return [Act(kind=ActKind.answer, text=text)]
+        if expecting == "skill_confirmation" and context.proposals:
+            fixed = rules.correction(s, text, []) if rules._CORRECTION_MARK.search(s) else None
+            if fixed is not None and fixed.field in ("duration", "place", "title"):
+                return [fixed]
+            edits = read_skill_edits(text, context.proposals)
+            if edits:
+                return edits
+            label = self._classify(s)
+            if label in ("keep_all", "reject_all"):
+                return [Act(kind=ActKind(label), text=text)]
+        if expecting in _YES_NO_EXPECTING:
+            if is_yes(text) and not is_no(text):
+                return [Act(kind=ActKind.yes, text=text)]
+            if is_no(text):
+                return [Act(kind=ActKind.no, text=text)]
+        if expecting in ("experience", "experience_detail", "interests", "preferences", "free") and rules.is_done(s):
+            return [Act(kind=ActKind.done, text=text)]
+        advice_phase = phase in ("moves", "plan", "sharing", "wrapup", "ended") or expecting == "target_choice"
+        if advice_phase and expecting != "target_choice":
+            target = rules.change_target(s, text)
+            if target is not None:
+                return [target]
+        correction = rules.correction(s, text, context.profile_skills)
+        if correction is not None and not (expecting == "experience" and correction.field == "detail"):
+            return [correction]
+        if advice_phase:
+            if rules.is_advice_question(s, text, phase if phase != "moves" or expecting == "target_choice" else phase):
+                return [Act(kind=ActKind.ask_advice, text=text)]
+        if expecting == "skill_confirmation" and rules.is_question(s, text) and rules._ADVICE.search(s):
+            return [Act(kind=ActKind.ask_advice, text=text)]
+        if rules.chit_chat(s, text):
+            return [Act(kind=ActKind.chit_chat, text=text)]
+        if rules.is_question(s, text) and not (is_yes(text) or is_no(text)):
+            if expecting not in ("free", "end") or phase in ("plan", "ended", "wrapup"):
+                if not (expecting in _CONTENT_EXPECTING and rules.is_self_statement(s)):
+                    return [Act(kind=ActKind.chit_chat, text=text)]
+        if expecting in _YES_NO_EXPECTING:
+            return [Act(kind=ActKind.answer, text=text)]
+        if not has_request and len(s.split()) <= 10 and not rules.is_self_statement(s) and expecting != "language":
+            label = self._classify(s)
+            if label is not None and label in CLASSIFIER_MIN:
+                kind = ActKind(label)
+                if kind in GLOBAL_KINDS or kind in (ActKind.ask_advice, ActKind.chit_chat):
+                    if kind == ActKind.ask_advice and phase not in ("moves", "plan", "sharing", "wrapup", "ended"):
+                        kind = ActKind.chit_chat
+                    return [Act(kind=kind, text=text, lang=_lang_of(s) if kind == ActKind.switch_language else None)]
+                if kind == ActKind.done and expecting in ("experience", "experience_detail"):
+                    return [Act(kind=kind, text=text)]
+        months = rules.duration_only(s) if expecting in _CONTENT_EXPECTING else None
+        if months is not None:
+            return [Act(kind=ActKind.answer, text=text, field="duration", months=months)]
+        return [Act(kind=ActKind.answer, text=text)]
+
+    def _classify(self, s: str) -> str | None:
+        if self.classifier is None:
+            return None
+        label, p = self.classifier.predict(s)
+        return label if p >= CLASSIFIER_MIN.get(label, 1.01) else None
+
+
+def _lang_of(s: str) -> str:
+    return "fr" if re.search(r"\b(french|francais)\b", s) else "en"
+
+
+def content_text(acts: list[Act], message: str) -> str:
+    """The content of the message without the requests it carried."""
+    parts = [a.text for a in acts if a.kind not in GLOBAL_KINDS and a.text]
+    return " ".join(parts) if parts else message
