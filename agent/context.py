@@ -19,6 +19,7 @@ class AgentContext:
     sharing: Any | None = None  # tools.sharing.Sharing: consent-checked, logged shares
     career: Any | None = None  # agent.toolbox.CareerTools: moves, gap, trainings, jobs
     llm: Any | None = None  # agent.llm.LLMClient (None: fully offline)
+    reader: Any | None = None  # agent.acts.reader.ActReader (None: rules only, built on first use)
     privacy: Any | None = None  # tools.privacy registry: summary / export / erase across every store
     languages: tuple[str, ...] = ("en", "fr")
     default_language: str = "en"

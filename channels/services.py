@@ -270,6 +270,16 @@ class Services:
         return build_llm(s.llm_base_url, s.llm_api_key, s.llm_model, s.llm_timeout_s)
 
     @cached_property
+    def act_reader(self):
+        """Reads each message into dialogue acts: the act classifier over the embedder (trained by
+        ``orient knowledge build``, else on first use, under storage_dir/acts) and the LLM if configured."""
+        from agent.acts.classifier import ensure_classifier
+        from agent.acts.reader import ActReader
+
+        classifier, _ = ensure_classifier(self.embedder, self.settings.storage_dir, self.embedder_name)
+        return ActReader(classifier, llm=self.llm)
+
+    @cached_property
     def agent(self):
         """The conversation agent, wired to the knowledge base, linker, stores and career tools."""
         from agent.context import AgentContext
@@ -285,6 +295,7 @@ class Services:
             sharing=self.sharing,
             career=CareerTools(kb, self.catalog, pack=getattr(self, "pack", None), retrieval=self.catalog_retrieval),
             llm=self.llm,
+            reader=self.act_reader,
             privacy=self.privacy,
             languages=tuple(self.settings.languages),
             default_language=self.settings.default_language,

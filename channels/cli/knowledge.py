@@ -119,9 +119,15 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
     except KnowledgeSourceError as error:
         print(f"error: cannot build the knowledge base: {error.path}: {error.problem}", file=sys.stderr)
         return 2
+    from agent.acts.classifier import ensure_classifier
+
+    step = time.perf_counter()
+    _, trained = ensure_classifier(embedder, settings.storage_dir, services.embedder_name)
     if args.json:
         print(report.model_dump_json(indent=2))
         return 0
+    if trained:
+        print(f"dialogue-act classifier trained in {time.perf_counter() - step:.1f} s")
     state = "unchanged inputs: reused the existing knowledge base" if report.reused else "built"
     print(f"knowledge base {state} at {report.knowledge_dir} in {time.perf_counter() - started:.1f} s")
     if not report.reused:
