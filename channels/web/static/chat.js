@@ -8,6 +8,9 @@
   var body = document.body;
   var MAX_CHARS = parseInt(body.getAttribute("data-max-chars"), 10) || 4000;
   var KEY_CONVERSATION = "orient.conversation", KEY_OUTBOX = "orient.outbox", KEY_LANG = "orient.lang";
+  /* The person's token: sent as "Authorization: Bearer" on every conversation route (the server
+     also keeps it in an HttpOnly cookie scoped to the conversation, for the download links). */
+  var KEY_TOKEN = "orient.token";
   var $ = function (id) { return document.getElementById(id); };
   var messages = $("messages"), quick = $("quick-replies"), form = $("composer"), input = $("message");
   var sendButton = $("send"), statusLine = $("status");
@@ -50,13 +53,53 @@
     return li;
   }
 
+  function authHeaders(headers) {
+    var out = headers || {}, token = load(KEY_TOKEN);
+    if (token) { out.Authorization = "Bearer " + token; }
+    return out;
+  }
+
+  function forget() { store(KEY_CONVERSATION, null); store(KEY_TOKEN, null); store(KEY_OUTBOX, null); }
+
+  /* Another device: exchange a resume code for a token of this conversation, then reload it. */
+  function resume(code) {
+    return fetch("/api/resume", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code: code }) })
+      .then(function (response) {
+        return readJson(response).then(function (payload) {
+          if (!response.ok) { throw new Error(errorReason(response, payload)); }
+          store(KEY_CONVERSATION, payload.conversation_id);
+          store(KEY_TOKEN, payload.token);
+          store(KEY_OUTBOX, null);
+          while (messages.firstChild) { messages.removeChild(messages.firstChild); }
+          return restore(payload.conversation_id);
+        });
+      })
+      .catch(function (err) { setStatus(t("resume_failed", { reason: err.message }), "error"); });
+  }
+
+  function keepCode(box) {
+    fetch("/api/conversations/" + encodeURIComponent(conversationId) + "/resume-code", { method: "POST", headers: authHeaders() })
+      .then(function (response) {
+        return readJson(response).then(function (payload) {
+          if (!response.ok) { throw new Error(errorReason(response, payload)); }
+          box.textContent = t("keep_code_shown", { code: payload.resume_code });
+        });
+      })
+      .catch(function (err) { setStatus(t("error", { reason: err.message }), "error"); });
+  }
+
   function exportUrl(format) {
     return "/api/conversations/" + encodeURIComponent(conversationId) + "/profile/export?format=" + format + "&lang=" + I18n.language();
   }
 
   function renderQuickReplies(reply) {
     while (quick.firstChild) { quick.removeChild(quick.firstChild); }
-    (reply.quick_replies || []).forEach(function (qr) {
+    var options = reply.quick_replies || [];
+    /* A few short choices (yes / no) share the row in equal parts; a long list is one row that
+       scrolls sideways, so the conversation keeps the height. */
+    quick.classList.toggle("choices", options.length > 0 && options.length <= 3);
+    quick.classList.toggle("many", options.length > 3);
+    options.forEach(function (qr) {
       var b = document.createElement("button");
       b.type = "button";
       b.className = "quick";
@@ -67,14 +110,52 @@
     });
   }
 
+  /* Where a receipt belongs: after the paragraph that names its recipient ("Done: shared with ..."),
+     before the next question. Returns the paragraph's index, or -1. */
+  function receiptAnchor(paragraphs, card) {
+    var receipt = (card.data && card.data.receipt) || {};
+    var name = (receipt.recipient && receipt.recipient.name) || "";
+    for (var i = 0; name && i < paragraphs.length - 1; i++) { if (paragraphs[i].indexOf(name) >= 0) { return i; } }
+    return -1;
+  }
+
   function renderAgentTurn(reply, li) {
     li = li || bubble("agent", "");
-    li.querySelector(".text").textContent = reply.text;
+    var options = { onSelectSkill: showEvidence, exportUrl: exportUrl, conversation: conversationId };
+    /* The skills are listed in the text already: their cards would show the list a second time. */
+    var cards = (reply.cards || []).filter(function (card) { return card.kind !== "skill"; });
+    var paragraphs = (reply.text || "").split("\n\n"), cut = -1;
+    cards.forEach(function (card) { if (card.kind === "receipt") { cut = Math.max(cut, receiptAnchor(paragraphs, card)); } });
     li.setAttribute("data-expecting", reply.expecting);
-    (reply.cards || []).forEach(function (card) {
-      li.appendChild(Cards.render(card, { onSelectSkill: showEvidence, exportUrl: exportUrl, conversation: conversationId }));
-    });
+    if (cut >= 0) {
+      li.querySelector(".text").textContent = paragraphs.slice(0, cut + 1).join("\n\n");
+      cards.filter(function (c) { return c.kind === "receipt"; }).forEach(function (card) { li.appendChild(Cards.render(card, options)); });
+      li.classList.add("msg-part");
+      li = bubble("agent", paragraphs.slice(cut + 1).join("\n\n"));
+      li.setAttribute("data-expecting", reply.expecting);
+      cards = cards.filter(function (c) { return c.kind !== "receipt"; });
+    } else {
+      li.querySelector(".text").textContent = reply.text;
+    }
+    cards.forEach(function (card) { li.appendChild(Cards.render(card, options)); });
     scrollDown();
+  }
+
+  /* After "erase everything" (or when the server no longer knows this conversation): the old
+     transcript leaves the screen, a short notice says why, and a new conversation starts. */
+  function freshStart(noticeKey) {
+    forget();
+    while (messages.firstChild) { messages.removeChild(messages.firstChild); }
+    renderQuickReplies({ quick_replies: [] });
+    conversationId = null;
+    lastReply = null;
+    var notice = document.createElement("li");
+    notice.className = "msg-notice";
+    notice.setAttribute("role", "status");
+    notice.textContent = t(noticeKey);
+    messages.appendChild(notice);
+    setStatus("");
+    return startConversation();
   }
 
   function adoptLanguage(lang) {
@@ -87,6 +168,7 @@
   }
 
   function afterReply(reply) {
+    if (reply.phase === "erased") { freshStart("erased_notice"); return; }
     lastReply = reply;
     adoptLanguage(reply.language);
     renderQuickReplies(reply);
@@ -94,9 +176,14 @@
     input.focus({ preventScroll: true });
   }
 
+  /* What a person reads when a request fails: a sentence in their language chosen by the status,
+     never the server's developer text. */
   function errorReason(response, payload) {
-    if (payload && payload.detail) { return payload.detail; }
-    return response.status + " " + response.statusText;
+    var status = response.status;
+    if (status === 401 || status === 403 || status === 404) { return t("err_gone"); }
+    if (status === 413 || status === 422) { return t("err_refused"); }
+    if (status === 429) { return t("err_busy"); }
+    return t("err_server");
   }
 
   function readJson(response) { return response.json().catch(function () { return null; }); }
@@ -127,8 +214,8 @@
   }
 
   function restore(id) {
-    return fetch("/api/conversations/" + encodeURIComponent(id)).then(function (response) {
-      if (response.status === 404) { store(KEY_CONVERSATION, null); store(KEY_OUTBOX, null); return startConversation(); }
+    return fetch("/api/conversations/" + encodeURIComponent(id), { headers: authHeaders() }).then(function (response) {
+      if (response.status === 401 || response.status === 404) { forget(); return startConversation(); }
       return readJson(response).then(function (state) {
         if (!response.ok) { throw new Error(errorReason(response, state)); }
         conversationId = id;
@@ -176,15 +263,15 @@
     var agentLi = null, streamed = "", finalReply = null;
     return fetch("/api/conversations/" + encodeURIComponent(message.conversation) + "/messages/stream", {
       method: "POST",
-      headers: { "Content-Type": "application/json", "Accept": "text/event-stream" },
+      headers: authHeaders({ "Content-Type": "application/json", "Accept": "text/event-stream" }),
       body: JSON.stringify({ text: message.text, client_message_id: message.id })
     }).then(function (response) {
       if (!response.ok) {
         return readJson(response).then(function (payload) {
           store(KEY_OUTBOX, null);
+          if (response.status === 401 || response.status === 404) { freshStart("gone_notice"); return; }
           if (userBubble) { userBubble.classList.add("failed"); }
           setStatus(t("error", { reason: errorReason(response, payload) }), "error");
-          if (response.status === 404) { store(KEY_CONVERSATION, null); }
         });
       }
       return readEvents(response, function (event, data) {
@@ -230,7 +317,7 @@
 
   function refreshProfile() {
     if (!conversationId) { return; }
-    fetch("/api/conversations/" + encodeURIComponent(conversationId) + "/profile").then(function (response) {
+    fetch("/api/conversations/" + encodeURIComponent(conversationId) + "/profile", { headers: authHeaders() }).then(function (response) {
       if (!response.ok) { return; }
       return response.json().then(function (profile) {
         Pictures.profile($("profile-picture"), profile, { onSelect: showEvidence });
@@ -257,6 +344,16 @@
       var a = Cards.link(exportUrl(format), t("export_" + format), format !== "html");
       if (a) { a.classList.add("export-" + format); box.appendChild(a); }
     });
+    var shown = Cards.node("p", "resume-code", "");
+    var keep = Cards.node("button", "ghost keep-code", t("keep_code"));
+    keep.type = "button";
+    keep.addEventListener("click", function () { keepCode(shown); });
+    var other = Cards.node("button", "ghost resume-other", t("resume_other"));
+    other.type = "button";
+    other.addEventListener("click", function () { var code = window.prompt(t("resume_prompt")); if (code) { resume(code); } });
+    box.appendChild(keep);
+    box.appendChild(other);
+    box.appendChild(shown);
   }
 
   function showEvidence(skill) {
@@ -300,8 +397,7 @@
     refreshProfile();
   });
   $("new-chat").addEventListener("click", function () {
-    store(KEY_CONVERSATION, null);
-    store(KEY_OUTBOX, null);
+    forget();
     while (messages.firstChild) { messages.removeChild(messages.firstChild); }
     renderQuickReplies({ quick_replies: [] });
     conversationId = null;
@@ -317,7 +413,10 @@
   Pictures.gap($("gap-picture"), {});
   renderPlan(null);
   selectTab("chat");
-  var saved = params.get("conversation") || load(KEY_CONVERSATION);
-  if (saved) { restore(saved); } else { startConversation(); }
-  window.OrientChat = { send: send, conversation: function () { return conversationId; }, lastReply: function () { return lastReply; } };
+  /* "#resume=CODE": a resume code kept from another device (the fragment never reaches the server). */
+  var resumeCode = (window.location.hash.match(/^#resume=([A-Za-z0-9-]+)$/) || [])[1];
+  if (resumeCode) { window.history.replaceState(null, "", window.location.pathname + window.location.search); }
+  var saved = load(KEY_TOKEN) ? load(KEY_CONVERSATION) : null;
+  if (resumeCode) { resume(resumeCode); } else if (saved) { restore(saved); } else { forget(); startConversation(); }
+  window.OrientChat = { send: send, resume: resume, conversation: function () { return conversationId; }, lastReply: function () { return lastReply; } };
 })();

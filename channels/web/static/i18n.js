@@ -35,6 +35,10 @@
       category_profile: "your profile", category_experiences: "your experiences", category_skills: "your skills",
       category_interests: "your interests", category_preferences: "your preferences", category_plan: "your plan",
       category_region: "your region", category_evidence: "your proofs", category_transcript: "our conversation", demo_recipient: "demo recipient",
+      keep_code: "Get a code to continue on another device", resume_other: "Continue from another device",
+      keep_code_shown: "Your code: {code}. Keep it private: whoever has it can read your profile. Getting a new code replaces it.",
+      resume_prompt: "Enter the code you kept (or got from the Telegram bot with /link):",
+      resume_failed: "Could not continue with this code: {reason}"
     },
     fr: {
       tab_chat: "Discussion", tab_profile: "Mon profil", language: "Langue", new_chat: "Nouvelle discussion",
@@ -70,6 +74,10 @@
       category_profile: "votre profil", category_experiences: "vos expériences", category_skills: "vos compétences",
       category_interests: "vos centres d'intérêt", category_preferences: "vos préférences", category_plan: "votre projet",
       category_region: "votre région", category_evidence: "vos preuves", category_transcript: "notre discussion", demo_recipient: "destinataire de démonstration",
+      keep_code: "Obtenir un code pour continuer sur un autre appareil", resume_other: "Reprendre depuis un autre appareil",
+      keep_code_shown: "Votre code : {code}. Gardez-le pour vous : qui l'a peut lire votre profil. Un nouveau code remplace celui-ci.",
+      resume_prompt: "Saisissez le code que vous avez gardé (ou reçu du bot Telegram avec /link) :",
+      resume_failed: "Impossible de reprendre avec ce code : {reason}"
     }
   };
 
