@@ -149,7 +149,8 @@ class Discloser:
         result = self.sharing.share(person_id, recipient_id, purpose, categories, payload, channel=channel)
         consent = None
         if result.allowed and result.consent_id:
-            consent = self.consents.get(person_id, result.consent_id)
+            # the recipient sees the consent under the person's reference, never the conversation id
+            consent = self.consents.get(person_id, result.consent_id).model_copy(update={"person_id": person_ref})
         return Disclosure(allowed=result.allowed, person_ref=person_ref, recipient_id=recipient_id, purpose=purpose,
                           categories=result.categories, consent=consent, at=result.at, reason=result.reason,
                           data=(result.payload or {}) if result.allowed else {})

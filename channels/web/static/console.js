@@ -74,7 +74,7 @@
       clear(list);
       if (!people.length) { list.appendChild(el("li", "empty", t("nobody"))); return; }
       people.forEach(function (p) {
-        list.appendChild(personRow(p.person_id, [p.persona, p.target, t("skills_n", { n: p.confirmed_skills }),
+        list.appendChild(personRow(p.person_id, [p.data_categories.join(", "),
           p.expires_at ? t("shared_until", { d: p.expires_at.slice(0, 10) }) : null].filter(Boolean).join(" · ")));
       });
     }).catch(handleAuth);
@@ -232,7 +232,7 @@
   $("new-session").addEventListener("click", function () {
     api("POST", "/api/console/sessions", { language: I18n.language() }).then(function (session) {
       loadSessions();
-      openPerson(session.conversation_id);
+      openPerson(session.person_id);
     }).catch(handleAuth);
   });
   $("logout").addEventListener("click", function () { api("POST", "/api/console/logout").then(showLogin); });
