@@ -37,11 +37,14 @@ CONCEPTS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("cook", "cuisin", "kitchen"), ("cook", "cuisin", "culinar", "food prep", "prepar")),
     (("lawn", "garden", "jardin", "pelouse", "gazon"), ("lawn", "garden", "jardin", "turf", "pelouse", "gazon", "landscap")),
     (("teach", "enseign", "train", "form"), ("teach", "enseign", "train", "instruct", "form")),
-    (("cash", "caisse", "till", "encaiss", "payment", "paiement"), ("cash", "caisse", "payment", "paiement", "encaiss")),
+    (("cash", "caisse", "till", "encaiss", "payment", "paiement", "money", "argent", "paye"), ("cash", "caisse", "payment", "paiement", "encaiss")),
     (("child", "kid", "enfant", "baby", "bebe"), ("child", "enfant", "baby", "bebe", "infant", "youth", "jeune")),
     (("computer", "ordi", "informatique", "it "), ("computer", "ordinateur", "informati", "ict", "software")),
     (("phone", "telephon", "call"), ("phone", "telephon", "call")),
     (("stock", "inventor"), ("stock", "inventor")),
+    (("rdv", "rendez", "appointment", "booking", "reservation"), ("rendez", "appointment", "booking", "reservation")),
+    (("equipe", "team", "staff", "personnel", "chef", "boss", "manager", "responsable"),
+     ("equipe", "team", "staff", "personnel", "supervis", "encadr", "employees", "salaries")),
     (("medic", "medicament", "drug"), ("medic", "medicament", "drug", "pharma")),
     (("english", "anglais", "spanish", "espagnol", "german", "allemand", "language", "langue"),
      ("english", "anglais", "spanish", "espagnol", "german", "allemand", "language", "langue")),
@@ -49,7 +52,7 @@ CONCEPTS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
 # "i never managed anyone": people management, not "manage warehouse inventory"
 _PEOPLE = re.compile(r"\b(manag\w*|supervis\w*|lead|led|encadr\w*|dirig\w*|gere|gerer|gerais|boss|chef)\b.{0,25}\b(anyone|anybody|people|staff|"
                      r"team|teams|employees|workers|personne|equipe|equipes|personnel|salaries|gens|others|autres)\b|"
-                     r"\b(supervis\w*|encadr\w*|management|manager|managed|managing)\b")
+                     r"\b(supervis\w*|encadr\w*|management|manager|managed|managing|chef d'equipe|team lead\w*)\b")
 _PEOPLE_LABEL = re.compile(r"supervis|manage (staff|employees|a team|team|personnel|workers|the team)|lead (a |the )?team|"
                            r"encadr|diriger|gerer (le |du |des )?(personnel|equipe|salaries)|coordinate .*(staff|team|employees)|"
                            r"plan shifts of employees|schedule shifts|manage .*staff|management of staff|leadership|delegate|"
@@ -74,8 +77,12 @@ product products produit produits provide fournir support deal dealt activities 
 _WORD = re.compile(r"[a-z][a-z'-]+")
 
 
+_ELISION = re.compile(r"^(?:d|l|j|qu|n|s|m|t|c)'")
+
+
 def content_words(text: str) -> list[str]:
-    return [w.strip("'-") for w in _WORD.findall(normalise(text)) if w.strip("'-") not in STOP and len(w.strip("'-")) >= 3]
+    words = [_ELISION.sub("", w).strip("'-") for w in _WORD.findall(normalise(text))]
+    return [w for w in words if w not in STOP and len(w) >= 3]
 
 
 def numbers_in(text: str, upper: int) -> list[int]:

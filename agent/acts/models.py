@@ -64,6 +64,8 @@ class Act(BaseModel):
             return f"{self.kind.value}:{self.lang or ''}"
         if self.kind == ActKind.correct_fact:
             return f"{self.kind.value}:{self.field or ''}"
+        if self.kind == ActKind.answer and self.field == "duration":
+            return "answer:duration"
         return self.kind.value
 
 

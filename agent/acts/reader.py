@@ -73,6 +73,9 @@ class ActReader:
                 content.append(sentence)
                 continue
             request = rules.global_request(s, sentence, strict)
+            if (request is not None and expecting == "share_consent" and request.kind in (ActKind.ask_profile, ActKind.help)
+                    and rules.is_question(s, sentence)):
+                request = None  # "who will see my data?" at a consent question: for the consent step to answer
             if request is not None:
                 if request.kind == ActKind.injection:
                     return [Act(kind=ActKind.injection, text=raw)]
@@ -89,6 +92,8 @@ class ActReader:
         expecting, phase = context.expecting, context.phase
         if not s:
             return [Act(kind=ActKind.answer, text=text)]
+        if expecting == "skill_confirmation" and rules.is_question(s, text) and rules._ADVICE.search(s):
+            return [Act(kind=ActKind.ask_advice, text=text)]
         if expecting == "skill_confirmation" and context.proposals:
             fixed = rules.correction(s, text, []) if rules._CORRECTION_MARK.search(s) else None
             if fixed is not None and fixed.field in ("duration", "place", "title"):
@@ -100,10 +105,15 @@ class ActReader:
             if label in ("keep_all", "reject_all"):
                 return [Act(kind=ActKind(label), text=text)]
         if expecting in _YES_NO_EXPECTING:
-            if is_yes(text) and not is_no(text):
+            from agent.yes_no import Answer, read_yes_no
+
+            reading = read_yes_no(text).answer
+            if reading == Answer.yes:
                 return [Act(kind=ActKind.yes, text=text)]
-            if is_no(text):
+            if reading == Answer.no:
                 return [Act(kind=ActKind.no, text=text)]
+            if reading in (Answer.question, Answer.unclear) and not rules.change_target(s, text):
+                return [Act(kind=ActKind.answer, text=text)]  # the consent step answers it from the notice
         if expecting in ("experience", "experience_detail", "interests", "preferences", "free") and rules.is_done(s):
             return [Act(kind=ActKind.done, text=text)]
         advice_phase = phase in ("moves", "plan", "sharing", "wrapup", "ended") or expecting == "target_choice"
@@ -119,7 +129,7 @@ class ActReader:
                 return [Act(kind=ActKind.ask_advice, text=text)]
         if expecting == "skill_confirmation" and rules.is_question(s, text) and rules._ADVICE.search(s):
             return [Act(kind=ActKind.ask_advice, text=text)]
-        if rules.chit_chat(s, text):
+        if rules.chit_chat(s, text) and not rules.is_self_statement(s):
             return [Act(kind=ActKind.chit_chat, text=text)]
         if rules.is_question(s, text) and not (is_yes(text) or is_no(text)):
             if expecting not in ("free", "end") or phase in ("plan", "ended", "wrapup"):

@@ -25,7 +25,8 @@ _ASKS = re.compile(
     r"^(?:and |also |so |et |alors |aussi |but |mais |well |bon |euh |um |oh |please )*(?:i|je|j'|we|nous|on)\s*(?:"
     r"want|wanna|would like|'d like|d like|need|wish|prefer|would prefer|'d prefer|would rather|'d rather|demand|ask you|"
     r"can|could|may|am asking|veux|voudrais|aimerais|souhaite|souhaiterais|prefere|preferais|prefererais|peux|pourrais|"
-    r"pourrait|peut|dois|demande|ne veux|n'aime pas que|do not want|don't want|would not like|never want)\b")
+    r"pourrait|peut|dois|demande|ne veux|n'aime pas que|do not want|don't want|would not like|never want|"
+    r"withdraw|revoke|retract|take back|hereby|retire|revoque|annule|exige|recommence|reprend|repart|revient|retourne)\b")
 _NARRATIVE_VERB = re.compile(
     r"\b(?:i|we|je|j'|nous|on)\s+(?:\w+\s+)?(?:worked|was|were|did|helped|erased|exported|deleted|cleaned|used|made|took|"
     r"speak|spoke|talk|talked|translate|translated|restarted|managed|ran|taught|sold|drove|ai|avais|avons|etais|parle|"
@@ -40,6 +41,12 @@ _SWITCH = [
                 r"\s*(?:to |in )?french(?: please| pls| plz)?\??$|\bswitch (?:to|into) french\b|\bin french please\b|"
                 r"^(?:en )?francais(?: s'il vous plait| please)?\??$|\b(?:parle[rz]?|continue[rz]?|passe[rz]?|ecri[st]|repond\w*|parlez|on peut parler) (?:en )?francais\b|"
                 r"\ben francais(?: s'il vous plait| svp)?\??$|\bfrench please\b|\bparlez[- ]vous francais\b|\btu parles francais\b"), "fr"),
+]
+_SWITCH_ANY = [
+    (re.compile(r"\b(?:continue|speak|talk|write|switch|go on|carry on|answer|reply|chat)\b.{0,15}\b(?:in|to|into) english\b|"
+                r"\b(?:continuer|parler|passer|ecrire|repondre|discuter)\b.{0,12}\ben anglais\b"), "en"),
+    (re.compile(r"\b(?:continue|speak|talk|write|switch|go on|carry on|answer|reply|chat)\b.{0,15}\b(?:in|to|into) french\b|"
+                r"\b(?:continuer|parler|passer|ecrire|repondre|discuter)\b.{0,12}\ben francais\b"), "fr"),
 ]
 _GO_BACK = re.compile(
     r"^(?:(?:can|could) we |let'?s |please |je veux |je voudrais |on peut |peut[- ]on |i want to |)?(?:go |get |come )?back(?: please)?$|"
@@ -56,7 +63,8 @@ _HELP = re.compile(r"^(?:help|aide|au secours|/help|\?+|help me|aide[- ]moi|i ne
 _DONE = re.compile(r"\b(?:i (?:just|already) (?:said|told you|did|answered|wrote)|already (?:said|told you)|i said (?:it|that|already)|"
                    r"as i said|like i said|see above|read above|it'?s above|"
                    r"je (?:viens de|l'ai deja|te l'ai deja|vous l'ai deja) (?:le )?(?:dire|dit|ecrit)|deja dit|je l'ai dit|"
-                   r"c'est ce que (?:je viens de|j'ai) dit|comme je (?:l'ai )?(?:dit|disais)|je viens de (?:le dire|repondre|l'ecrire))\b")
+                   r"c'est ce que (?:je viens de|j'ai) dit|comme je (?:l'ai )?(?:dit|disais)|je viens de (?:le dire|repondre|l'ecrire))\b|"
+                   r"^(?:nothing|none|rien|pas grand[- ]chose|not much)(?: really| much| special| in particular| de special| de particulier| du tout)?[.!]*$")
 _CHANGE_TARGET = re.compile(
     r"(?:\b(?:plutot|rather|instead)\b|\bchanger? (?:pour|de (?:metier|cible|objectif)|d'avis)\b|\bje voulais (?:changer|plutot|faire)\b|"
     r"\bchange (?:it |my (?:target|goal|choice|mind) |the target )?(?:to|for)\b|\bchange my mind\b|\bi changed my mind\b|"
@@ -123,7 +131,7 @@ def global_request(s: str, raw: str, strict_rules: bool) -> Act | None:
     elif _ASKS.search(s) or re.match(r"^(?:je veux|je voudrais|i want|i'd like|i would like)\b", s):
         pass
     if _ASKS.search(s) or not telling:
-        for pattern, lang in _SWITCH:
+        for pattern, lang in [*_SWITCH, *(_SWITCH_ANY if _ASKS.search(s) or not telling else [])]:
             if pattern.search(s):
                 return Act(kind=ActKind.switch_language, lang=lang, text=raw)
         if _RESTART.search(s):
@@ -149,8 +157,10 @@ def is_done(s: str) -> bool:
 def change_target(s: str, raw: str) -> Act | None:
     if not _CHANGE_TARGET.search(s):
         return None
+    tail = re.split(r"[,;]", s)[-1].strip(" .!?")
+    before = re.match(r"^(?:(?:maybe|peut-etre|non|no|euh|bah)\s+)*(?:a |an |un |une |le |la )?(?P<what>[a-z][a-z' -]{2,40}?)\s+(?:instead|plutot|rather)$", tail)
     match = _TARGET_TAIL.search(s)
-    what = match.group("what").strip() if match else ""
+    what = before.group("what").strip() if before else (match.group("what").strip() if match else "")
     what = re.sub(r"^(?:en fait|non|euh|bah|attends?|finalement|plutot|rather)\s+", "", what).strip()
     if not what or what in ("non", "no", "that", "ca", "this", "it", "one", "other", "autre", "other one"):
         return None
@@ -205,7 +215,7 @@ def duration_only(s: str) -> int | None:
                                                           "environ", "week", "semaine", "month", "mois", "holidays", "vacances",
                                                           "school", "scolaires", "saison", "season", "seasonal", "job", "there",
                                                           "off", "and", "more", "less", "than", "que", "plus", "moins")]
-    if len(extra) > 2:
+    if len(extra) > 1:
         return None
     return parse_duration_months(s)
 

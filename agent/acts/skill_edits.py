@@ -24,19 +24,21 @@ from agent.acts.models import Act, ActKind
 from agent.acts.spelling import tidy
 from agent.language import normalise
 
-_SPLIT = re.compile(r"[.!?;\n]+|,|\b(?:but|mais|and|et|also|aussi|plus|sauf|except|excepte|apart from|a part|other than|then|puis)\b")
+_SPLIT = re.compile(r"[.!?;\n]+|,|\b(?:but|mais|and|et|ni|nor|sauf|except|excepte|apart from|a part|other than|then|puis)\b|"
+                    r"(?=\b(?:the rest|rest|le reste|les autres|the others|others)\b)")
 _EXCEPT = re.compile(r"\b(sauf|except|excepte|apart from|a part|other than|all but|everything but|tout sauf|but not|mais pas)\b")
 _NEG = re.compile(
-    r"\b(not|no|never|n't|wrong|remove|delete|drop|untick|uncheck|without|nope|nah|incorrect|false|untrue|"
+    r"n't\b|\b(not|no|non|nope|never|wrong|remove|delete|drop|untick|uncheck|without|nope|nah|incorrect|false|untrue|"
     r"take (?:it |them |those |that |this |these )?(?:out|off|away)|get rid|scrap|cross (?:out|off)|lose|ditch|"
     r"pas|jamais|ne|n'|faux|fausse|enleve\w*|retire\w*|supprime\w*|vire\w*|sans|efface\w*|barre\w*|elimine\w*|"
     r"rien a voir|pas moi|not me|nothing to do|no idea)\b"
 )
 _KEEP = re.compile(r"\b(keep|only|just|garde\w*|seulement|uniquement|juste|ne garde|que (?:le|la|les|\d))\b")
-_ADD = re.compile(r"^(?:and |et |please |also |aussi )*(?:add|ajoute\w*|rajoute\w*|mets? aussi|put in|include|i can also|i also|"
+_ADD = re.compile(r"^(?:and |et |please |also |aussi )*(?:add|(?:also|aussi),? (?:i can|i know how to|i did|je sais|je peux|j'ai fait)|ajoute\w*|rajoute\w*|mets? aussi|put in|include|i can also|i also|"
                   r"je sais aussi|j'ai aussi|you forgot|tu as oublie|vous avez oublie|missing|il manque)\b[\s:]*(?P<what>.*)$")
 _GENERAL_YES = re.compile(
-    r"^(?:(?:ok|okay|yes|yeah|yep|oui|ouais|so|bon|alors|well)\s+)*(?:all good|all fine|fine|good|ok|okay|yes|yeah|yep|sure|perfect|great|correct|right|"
+    r"^(?:(?:ok|okay|yes|yeah|yep|oui|ouais|so|bon|alors|well|vas-y|vas y|go|sure)\s+)*(?:oui|ouais|yes|vas-y|vas y|go ahead|"
+    r"je garde tout|on garde tout|on garde|je garde|garde tout|garde les|keep those|all good|all fine|fine|good|ok|okay|yes|yeah|yep|sure|perfect|great|correct|right|"
     r"mostly right|mostly good|mostly correct|looks good|look good|looks right|sounds good|that's right|that's it|"
     r"(?:the )?rest(?: is| are)?(?: fine| good| ok| right| correct)?|(?:keep )?(?:the )?(?:rest|others|other ones)|"
     r"all(?: of them| of these)?(?: are)?(?: fine| good| ok| right| correct)?|everything(?: else)?(?: is)?(?: fine| good| ok| right)?|"
@@ -49,7 +51,8 @@ _GENERAL_NO = re.compile(
     r"^(?:none|none of (?:them|these|it|those)|nothing|all wrong|all of them are wrong|aucune?|aucune de (?:celles-ci|ces competences|ces)|"
     r"rien|rien de tout ca|tout (?:est )?faux|c'est tout faux|reject all|remove all|delete all|remove them all|"
     r"tout (?:retirer|enlever|supprimer)|retire[rz]? tout|enleve[rz]? tout|supprime[rz]? tout|not at all|pas du tout|"
-    r"none apply|nope none|non aucune|non rien|aucune ne va|none fit|none of that|that's not me at all|rien ne va)$")
+    r"none apply|nope none|non aucune|non rien|aucune ne va|none fit|none of that|that's not me at all|rien ne va)$|"
+    r"^(?:(?:no|nope|non|nan|nah)\s+)?(?:none|nothing|aucune?|rien)\b(?!.*\b(?:but|except|sauf|apart|a part|other than|excepte)\b)")
 _BARE_NO = re.compile(r"^(?:no+|non+|nope|nah|nan|pas ca|not that|nop)$")
 _ANAPHORA = re.compile(r"\b(those|these|them|that|this one|it|ceux-la|celles-la|ca|cela|les|la|le)\b")
 
@@ -57,6 +60,7 @@ _ANAPHORA = re.compile(r"\b(those|these|them|that|this one|it|ceux-la|celles-la|
 @dataclass
 class _Clause:
     text: str
+    and_next: bool = False  # joined to the next clause by "and" / "et" / "ni" ("2 and 8 are wrong")
     polarity: str = ""  # neg | keep | yes | no | bare_no | add | ""
     items: list[int] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
@@ -71,7 +75,8 @@ def _clauses(t: str) -> list[_Clause]:
     for match in _SPLIT.finditer(t):
         piece = t[pos:match.start()].strip(" ,:-")
         if piece:
-            out.append(_Clause(piece, after_except=after_except))
+            out.append(_Clause(piece, after_except=after_except,
+                               and_next=match.group(0).strip() in ("and", "et", "ni", "nor")))
         after_except = bool(_EXCEPT.match(t[match.start():]))
         pos = match.end()
     tail = t[pos:].strip(" ,:-")
@@ -141,6 +146,8 @@ def read_skill_edits(text: str, labels: list[str]) -> list[Act]:
         before = next((c for c in reversed(clauses[:i]) if c.polarity in ("neg", "keep")), None)
         if after is not None and after.polarity in ("bare_no", "no", "neg_back"):
             clause.polarity = "neg"
+        elif after is not None and clause.and_next and after.polarity in ("neg", "keep"):
+            clause.polarity = after.polarity
         elif after is not None and after.polarity == "neg" and not (after.items or after.names):
             clause.polarity = "neg"
         elif before is not None:
