@@ -114,13 +114,13 @@ class ActReader:
                 return [Act(kind=ActKind.no, text=text)]
             if reading in (Answer.question, Answer.unclear) and not rules.change_target(s, text):
                 return [Act(kind=ActKind.answer, text=text)]  # the consent step answers it from the notice
-        if expecting in ("experience", "experience_detail", "interests", "preferences", "free") and rules.is_done(s):
-            return [Act(kind=ActKind.done, text=text)]
         advice_phase = phase in ("moves", "plan", "sharing", "wrapup", "ended") or expecting == "target_choice"
         if advice_phase and expecting != "target_choice":
             target = rules.change_target(s, text)
             if target is not None:
                 return [target]
+        if expecting in ("experience", "experience_detail", "interests", "preferences", "free") and rules.is_done(s):
+            return [Act(kind=ActKind.done, text=text)]
         correction = rules.correction(s, text, context.profile_skills)
         if correction is not None and not (expecting == "experience" and correction.field == "detail"):
             return [correction]

@@ -42,6 +42,9 @@ _SWITCH = [
                 r"^(?:en )?francais(?: s'il vous plait| please)?\??$|\b(?:parle[rz]?|continue[rz]?|passe[rz]?|ecri[st]|repond\w*|parlez|on peut parler) (?:en )?francais\b|"
                 r"\ben francais(?: s'il vous plait| svp)?\??$|\bfrench please\b|\bparlez[- ]vous francais\b|\btu parles francais\b"), "fr"),
 ]
+_ABOUT_ME_MORE = re.compile(r"\b(?:tu sais|vous savez|you know|u know|tu as|vous avez) (?:quoi|what|koi) (?:sur|about|de|on) (?:moi|me)\b")
+_EXPORT_MORE = re.compile(r"\b(?:get|have|receive|take|recuperer|avoir|obtenir|recevoir|garder)\b.{0,12}\b(?:my|mes|all my|toutes mes) "
+                          r"(?:data|donnees|profile|profil|info|infos|information|informations)\b")
 _SWITCH_ANY = [
     (re.compile(r"\b(?:continue|speak|talk|write|switch|go on|carry on|answer|reply|chat)\b.{0,15}\b(?:in|to|into) english\b|"
                 r"\b(?:continuer|parler|passer|ecrire|repondre|discuter)\b.{0,12}\ben anglais\b"), "en"),
@@ -70,9 +73,11 @@ _CHANGE_TARGET = re.compile(
     r"\bchange (?:it |my (?:target|goal|choice|mind) |the target )?(?:to|for)\b|\bchange my mind\b|\bi changed my mind\b|"
     r"\bi(?:'d| would) (?:rather|prefer|like to)? ?(?:be|become|go for|do|pick|choose)\b|\bi want to (?:be|become|go for|pick|choose)\b|"
     r"\bje (?:veux|voudrais|prefere|prefererais|prends|choisis) (?:etre|devenir|faire|plutot|le metier)\b|"
+    r"\bje (?:prefere|prefererais) (?!pas\b)|\bi(?:'d| would)? prefer (?!not\b)|"
     r"\bfinalement\b|\bon second thought\b|\bswitch (?:the )?target\b|\bpick (?:another|a different) (?:job|one|target)\b)")
 _TARGET_TAIL = re.compile(
     r"(?:plutot|rather(?: be)?|instead|changer pour|change (?:it |my target |my goal |the target )?(?:to|for)|be|become|devenir|etre|"
+    r"prefere|prefererais|prefer|"
     r"go for|pick|choose|choisis|prends|faire|le metier de|finalement|on second thought)\s+(?:un |une |a |an |le |la |the |du |de la |des |d')?"
     r"(?P<what>[a-z][a-z' -]{2,60}?)(?:\s+(?:please|s'il vous plait|instead|plutot|alors|finalement|en fait|actually))?\s*[.!?]*$")
 _ADVICE = re.compile(
@@ -81,7 +86,8 @@ _ADVICE = re.compile(
     r"who is|who are|qui est|c'est qui|is (?:it|he|she|this|that) (?:a )?(?:real|human)|une vraie personne|a real person|"
     r"why (?:this|that|these)|what is this (?:course|training|job)|c'est quoi (?:cette|ce) (?:formation|metier|cours)|"
     r"how (?:does|would) (?:this|that|it) help|en quoi|a quoi (?:ca|cela) (?:sert|me sert)|is (?:it|this) (?:free|paid|online)|"
-    r"c'est (?:payant|gratuit|en ligne)|how long is|combien de temps dure|where (?:is|does)|ou (?:est|se passe))\b")
+    r"c'est (?:payant|gratuit|en ligne)|how long is|combien de temps dure|where (?:is|does)|ou (?:est|se passe))\b|"
+    r"\b(?:is|are|c'est|est-ce)\b.{1,40}\b(?:free|paid|online|gratuit|gratuite|payant|payante|en ligne)\b")
 _ADVICE_PHASES = ("moves", "plan", "sharing", "wrapup", "ended")
 _CORRECTION_MARK = re.compile(
     r"^(?:actually|in fact|correction|to correct|sorry,? i meant|i meant|i mean,|oops|my mistake|wait,?|no,? actually|no wait|"
@@ -126,8 +132,10 @@ def global_request(s: str, raw: str, strict_rules: bool) -> Act | None:
             return Act(kind=ActKind.revoke, text=raw)
         if any(re.search(p, s) for p in legacy._EXPORT) and len(s.split()) <= 14:
             return Act(kind=ActKind.export, text=raw)
-        if any(re.search(p, s) for p in legacy._ABOUT_ME):
+        if any(re.search(p, s) for p in legacy._ABOUT_ME) or _ABOUT_ME_MORE.search(s):
             return Act(kind=ActKind.ask_profile, text=raw)
+        if _EXPORT_MORE.search(s):
+            return Act(kind=ActKind.export, text=raw)
     elif _ASKS.search(s) or re.match(r"^(?:je veux|je voudrais|i want|i'd like|i would like)\b", s):
         pass
     if _ASKS.search(s) or not telling:
@@ -150,8 +158,19 @@ def global_request(s: str, raw: str, strict_rules: bool) -> Act | None:
     return None
 
 
+_NO_MORE_WORDS = {"that's", "thats", "that", "else", "more", "nothing", "thanks", "thank", "merci", "autre", "rien", "tout",
+                  "fini", "done", "finished", "really", "vraiment", "all", "c'est", "non", "nope", "nan", "other", "plus"}
+
+
 def is_done(s: str) -> bool:
-    return bool(_DONE.search(s)) or (is_no_more(s) and len(s.split()) <= 8)
+    """Nothing more to add ("that's all", "i just said"); "no nights" or "non, pas le week-end" are answers."""
+    if _DONE.search(s):
+        return True
+    if not (is_no_more(s) and len(s.split()) <= 8):
+        return False
+    from agent.acts.mentions import content_words
+
+    return not [w for w in content_words(s) if w not in _NO_MORE_WORDS]
 
 
 def change_target(s: str, raw: str) -> Act | None:

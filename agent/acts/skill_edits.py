@@ -38,7 +38,8 @@ _ADD = re.compile(r"^(?:and |et |please |also |aussi )*(?:add|(?:also|aussi),? (
                   r"je sais aussi|j'ai aussi|you forgot|tu as oublie|vous avez oublie|missing|il manque)\b[\s:]*(?P<what>.*)$")
 _GENERAL_YES = re.compile(
     r"^(?:(?:ok|okay|yes|yeah|yep|oui|ouais|so|bon|alors|well|vas-y|vas y|go|sure)\s+)*(?:oui|ouais|yes|vas-y|vas y|go ahead|"
-    r"je garde tout|on garde tout|on garde|je garde|garde tout|garde les|keep those|all good|all fine|fine|good|ok|okay|yes|yeah|yep|sure|perfect|great|correct|right|"
+    r"je garde tout|on garde tout|on garde|je garde|garde tout|garde les|garde|keep those|all good|"
+    r"c'est (?:nickel|parfait|top|good|juste|correct|ca)|all fine|fine|good|ok|okay|yes|yeah|yep|sure|perfect|great|correct|right|"
     r"mostly right|mostly good|mostly correct|looks good|look good|looks right|sounds good|that's right|that's it|"
     r"(?:the )?rest(?: is| are)?(?: fine| good| ok| right| correct)?|(?:keep )?(?:the )?(?:rest|others|other ones)|"
     r"all(?: of them| of these)?(?: are)?(?: fine| good| ok| right| correct)?|everything(?: else)?(?: is)?(?: fine| good| ok| right)?|"
@@ -48,7 +49,7 @@ _GENERAL_YES = re.compile(
     r"les autres(?: sont)?(?: bons?| ok)?|globalement(?: c'est)?(?: bon| juste)?|dans l'ensemble(?: c'est)?(?: bon)?|mostly|"
     r"validate all|validate|valider tout|tout valider|keep all|yes to all|all of it|tout est juste|ca colle|that's me)$")
 _GENERAL_NO = re.compile(
-    r"^(?:none|none of (?:them|these|it|those)|nothing|all wrong|all of them are wrong|aucune?|aucune de (?:celles-ci|ces competences|ces)|"
+    r"^(?:none|none of (?:them|these|it|those)|nothing|all wrong|wrong all(?: of them)?|all of them wrong|tout faux|all of them are wrong|aucune?|aucune de (?:celles-ci|ces competences|ces)|"
     r"rien|rien de tout ca|tout (?:est )?faux|c'est tout faux|reject all|remove all|delete all|remove them all|"
     r"tout (?:retirer|enlever|supprimer)|retire[rz]? tout|enleve[rz]? tout|supprime[rz]? tout|not at all|pas du tout|"
     r"none apply|nope none|non aucune|non rien|aucune ne va|none fit|none of that|that's not me at all|rien ne va)$|"

@@ -20,6 +20,7 @@ _REPLACEMENTS: list[tuple[str, str]] = [
     (r"\bive\b", "i've"), (r"\bdont\b", "don't"), (r"\bdidnt\b", "didn't"), (r"\bcant\b", "can't"),
     (r"\bwont\b", "won't"), (r"\bisnt\b", "isn't"), (r"\bwasnt\b", "wasn't"), (r"\bthats\b", "that's"),
     (r"\bwhats\b", "what's"), (r"\bidk\b", "i don't know"), (r"\bbc\b|\bcuz\b|\bcos\b", "because"),
+    (r"\byh\b|\byeh\b|\byea\b", "yeah"), (r"\bgud\b|\bgd\b", "good"), (r"\bkk\b", "ok"),
     (r"\bwanna\b", "want to"), (r"\bgonna\b", "going to"), (r"\bthx\b|\bty\b", "thanks"), (r"(?<!')\br\b(?= \w)", "are"),
 ]
 # "je veux plus", "j'ai pas", "c'est pas": spoken French drops the "ne"
