@@ -238,7 +238,9 @@ class CareerTools:
     def gap(self, skill_uris: list[str], target_uri: str, lang: str, held: list[Any] | None = None) -> Any:
         from tools.career.gap import compute_gap
 
-        return compute_gap(self.kb, skill_uris, target_uri, lang, pack=self.pack, held_occupations=held or [])
+        # ROME / O*NET translations of the gap skills cost 80 ms each the first time: not in a chat turn
+        return compute_gap(self.kb, skill_uris, target_uri, lang, pack=self.pack, held_occupations=held or [],
+                           max_translated=0)
 
     def trainings(self, gap: Any, preferences: Any, k: int, lang: str, skill_uris: list[str] | None = None) -> list[Any]:
         from tools.career.trainings import recommend_trainings

@@ -38,8 +38,9 @@ def labels_of(moves):
 def test_moves_benchmark_sample(real_kb):
     from benchmarks.moves import run_benchmark
 
-    report = run_benchmark(real_kb, sample=80, seed=7, share=0.8, top_k=10)
-    assert report["recall_at_10"] >= 90
+    # ROME mobility links of a fifth of the codes hidden from the ranker: found from skills, interests, the job held
+    report = run_benchmark(real_kb, hidden_share=0.2, seed=7, top_k=10, sample=40)
+    assert report["n"] >= 30 and report["recall_at_10"] >= 30 and report["codes_with_hit"] >= 80
     assert report["p50_ms"] <= 100
 
 
