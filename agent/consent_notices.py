@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from agent.language import normalise
-from agent.prompts import categories_text, duration_text, say
+from agent.prompts import MESSAGES, categories_text, duration_text, say
 
 _DEMO_PREFIX = re.compile(r"^\s*(demo|d[ée]mo)\s*:\s*", re.IGNORECASE)
 _TU = [("votre profil", "ton profil"), ("vos expériences", "tes expériences"), ("vos compétences", "tes compétences"),
@@ -86,6 +86,17 @@ def recipient_facts(kind: str, recipient: Any, notice: Any) -> dict[str, Any]:
     }
 
 
+def display_name(name: str, kind: str, demo: bool, lang: str) -> str:
+    """How a recipient is named to the person: a demo recipient by its name in their language
+    (marked once as a demo), any other by its registered name."""
+    key = f"demo_name_{kind}"
+    return say(key, lang) if demo and key in MESSAGES else name
+
+
+def name_of(current: dict[str, Any], lang: str) -> str:
+    return display_name(current["name"], current["kind"], bool(current.get("demo")), lang)
+
+
 def days_text(days: int, lang: str) -> str:
     """180 -> "6 months", 365 -> "1 year", 10 -> "10 days"."""
     if days >= 360 and days % 365 in (0, 1, 364):
@@ -122,7 +133,7 @@ def _in_register(text: str, lang: str, persona: str | None) -> str:
 
 def plain_notice(current: dict[str, Any], lang: str, persona: str | None = None) -> str:
     """The notice in plain words: who, why, what they see and for how long, how to withdraw."""
-    return say("notice_plain", lang, name=current["name"], why=why_text(current, lang, persona),
+    return say("notice_plain", lang, name=name_of(current, lang), why=why_text(current, lang, persona),
                categories=_categories(current, lang, persona),
                duration=days_text(current["consent_duration_days"], lang),
                retention=days_text(current["retention_days"], lang))
@@ -134,13 +145,14 @@ def answer_about_notice(question: str | None, current: dict[str, Any], lang: str
     topics = notice_topics(question) or [NoticeTopic.who, NoticeTopic.what, NoticeTopic.why, NoticeTopic.how_long,
                                          NoticeTopic.withdraw]
     controller = current.get("controller") or {}
+    name = name_of(current, lang)
     parts: list[str] = []
     for topic in topics:
         if topic == NoticeTopic.who:
             if current.get("demo"):
-                parts.append(say("notice_who_demo", lang, name=current["name"]))
+                parts.append(say("notice_who_demo", lang, name=name))
             else:
-                parts.append(say("notice_who", lang, name=current["name"], controller=controller.get("name", current["name"])))
+                parts.append(say("notice_who", lang, name=name, controller=controller.get("name", name)))
             description = _description(current, lang, persona)
             if description:
                 parts.append(description)
@@ -152,10 +164,10 @@ def answer_about_notice(question: str | None, current: dict[str, Any], lang: str
             parts.append(say("notice_how_long", lang, duration=days_text(current["consent_duration_days"], lang),
                              retention=days_text(current["retention_days"], lang)))
         elif topic == NoticeTopic.withdraw:
-            parts.append(say("notice_withdraw", lang, name=current["name"]))
+            parts.append(say("notice_withdraw", lang, name=name))
         elif topic == NoticeTopic.real and not (current.get("demo") and NoticeTopic.who in topics):
             key = "notice_demo" if current.get("demo") else "notice_real"
-            parts.append(say(key, lang, name=current["name"], controller=controller.get("name", current["name"])))
+            parts.append(say(key, lang, name=name, controller=controller.get("name", name)))
         elif topic == NoticeTopic.contact and controller.get("contact"):
             parts.append(say("notice_contact", lang, contact=controller["contact"]))
     return " ".join(p for p in parts if p)

@@ -801,6 +801,11 @@ MESSAGES.update({
         "en": "Your plan is ready. Someone could help you with it: {helpers}. I'll ask you; nothing is shared unless you say yes.",
         "fr": "Votre plan est prêt. Quelqu'un pourrait vous aider : {helpers}. Je vous pose la question ; rien n'est partagé sans votre oui.",
     },
+    "demo_name_coach": {"en": "Demo Career Coach (demo)", "fr": "Coach carrière (démo)"},
+    "demo_name_counsellor": {"en": "Demo Guidance Counsellor (demo)", "fr": "Conseiller d'orientation (démo)"},
+    "demo_name_training_provider": {"en": "Demo Training Institute (demo)", "fr": "Institut de formation (démo)"},
+    "demo_name_employer": {"en": "Demo Employer Ltd (demo)", "fr": "Employeur (démo)"},
+    "demo_name_statistics": {"en": "Demo Regional Observatory (demo)", "fr": "Observatoire régional (démo)"},
     "helper_coach": {
         "en": "a coach, to turn your plan into applications and interviews",
         "fr": "un coach, pour transformer votre plan en candidatures et en entretiens",

@@ -10,6 +10,7 @@ import re
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
+from agent.consent_notices import display_name
 from agent.context import AgentContext
 from agent.language import normalise
 from agent.person_acts import from_counsellor
@@ -45,13 +46,18 @@ def revoke(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         granted = {c.recipient_id for c in ctx.consents.list(person, ConsentStatus.granted)}
         revoked = [c for rid in named if rid in granted for c in ctx.consents.revoke_all(person, recipient_id=rid)]
         if not revoked and granted:
-            given = sorted({ctx.consents.recipient(rid).name for rid in granted})
-            names = sorted({ctx.consents.recipient(rid).name for rid in named})
+            given = sorted({_name(ctx, rid, lang) for rid in granted})
+            names = sorted({_name(ctx, rid, lang) for rid in named})
             return back_to_phase(state, say("revoke_not_found", lang, names=", ".join(names), given=", ".join(given)))
     if not revoked:
         return back_to_phase(state, say("revoke_none", lang))
-    names = sorted({ctx.consents.recipient(c.recipient_id).name for c in revoked})
+    names = sorted({_name(ctx, c.recipient_id, lang) for c in revoked})
     return back_to_phase(state, say("revoke_done", lang, names=", ".join(names)))
+
+
+def _name(ctx: AgentContext, recipient_id: str, lang: str) -> str:
+    recipient = ctx.consents.recipient(recipient_id)
+    return display_name(recipient.name, str(recipient.kind), recipient.demo, lang)
 
 
 def recipients_named(text: str, recipients: list[Recipient]) -> list[str]:

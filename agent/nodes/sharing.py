@@ -20,7 +20,7 @@ import re
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
-from agent.consent_notices import answer_about_notice, plain_notice, recipient_facts, why_text
+from agent.consent_notices import answer_about_notice, display_name, name_of, plain_notice, recipient_facts, why_text
 from agent.context import AgentContext
 from agent.language import normalise
 from agent.person_acts import from_counsellor
@@ -85,12 +85,12 @@ def sharing(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     text = normalise(message)
     if _DONT_ASK.match(text):
         _refuse(ctx, person, current, lang)
-        return goto("wrapup", state, note=f"{say('share_declined', lang, name=current['name'])} {say('share_dont_ask_done', lang)}",
+        return goto("wrapup", state, note=f"{say('share_declined', lang, name=name_of(current, lang))} {say('share_dont_ask_done', lang)}",
                     update={"phase": Phase.wrapup, "share_queue": [], "share_current": None, "share_dont_ask": True,
                             "attempts": _reset_all(state)})
     if _NO_ONE_ELSE.match(text):
         _refuse(ctx, person, current, lang)
-        return goto("wrapup", state, note=f"{say('share_declined', lang, name=current['name'])} {say('share_no_one_else', lang)}",
+        return goto("wrapup", state, note=f"{say('share_declined', lang, name=name_of(current, lang))} {say('share_no_one_else', lang)}",
                     update={"phase": Phase.wrapup, "share_queue": [], "share_current": None, "attempts": _reset_all(state)})
 
     reading = read_yes_no(message)
@@ -98,23 +98,23 @@ def sharing(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         # under an "ask me each time" rule, the yes covers this share only
         consent = ctx.consents.give(person, current["notice_id"], language=lang, single_use=_asks_each_time(ctx, person, current))
         cards: list[dict] = []
-        note = _share(ctx, state, consent, current["recipient_id"], current["name"], current["kind"], cards, "share_done")
+        note = _share(ctx, state, consent, current["recipient_id"], name_of(current, lang), current["kind"], cards, "share_done")
         return goto("sharing", state, note=note, cards=cards,
                     update={"share_current": None, "share_queue": queue, "attempts": _reset_all(state)})
     if reading.answer == Answer.no:
         _refuse(ctx, person, current, lang)
-        return goto("sharing", state, note=say("share_declined", lang, name=current["name"]),
+        return goto("sharing", state, note=say("share_declined", lang, name=name_of(current, lang)),
                     update={"share_current": None, "share_queue": queue, "attempts": _reset_all(state)})
     if reading.answer == Answer.question and attempts(state, "share_question") < MAX_QUESTIONS:
         answer = answer_about_notice(reading.question, current, lang, state.get("persona"))
         return _ask(state, current, queue, note=answer, update={"attempts": bump(state, "share_question")},
-                    again=say("share_reask", lang, name=current["name"]))
+                    again=say("share_reask", lang, name=name_of(current, lang)))
     if attempts(state, "share") >= 1 or reading.answer == Answer.question:
         # a second unclear answer (or questions without end): nothing is shared, on to the next one
-        return goto("sharing", state, note=say("share_unclear_skip", lang, name=current["name"]),
+        return goto("sharing", state, note=say("share_unclear_skip", lang, name=name_of(current, lang)),
                     update={"share_current": None, "share_queue": queue, "attempts": _reset_all(state)})
     return _ask(state, current, queue, update={"attempts": bump(state, "share")},
-                again=say("share_unclear", lang, name=current["name"]))
+                again=say("share_unclear", lang, name=name_of(current, lang)))
 
 
 def fitting_kinds(ctx: AgentContext, state: AgentState) -> list[str]:
@@ -167,7 +167,8 @@ def _helpers_text(kinds: list[str], lang: str) -> str:
     names = [say(f"helper_{kind}", lang) for kind in kinds]
     if len(names) == 1:
         return names[0]
-    return "; ".join(names[:-1]) + f"; {say('and', lang)} " + names[-1]
+    sep = " ; " if lang == "fr" else "; "
+    return sep.join(names[:-1]) + f"{sep}{say('and', lang)} " + names[-1]
 
 
 def _next(ctx: AgentContext, state: AgentState, queue: list[str]) -> tuple[dict | None, list[str], list[str], list[dict]]:
@@ -198,7 +199,8 @@ def _share_now(ctx: AgentContext, state: AgentState, recipient, proposal, cards:
     """Share under a consent the rules found or granted (``proposal``), without asking."""
     consent = ctx.consents.get(state["conversation_id"], proposal.consent_id)
     done = "share_auto_rule" if proposal.reason == "preference_always" else "share_auto_consent"
-    return _share(ctx, state, consent, recipient.id, recipient.name, str(recipient.kind), cards, done)
+    name = display_name(recipient.name, str(recipient.kind), recipient.demo, state.get("language") or "en")
+    return _share(ctx, state, consent, recipient.id, name, str(recipient.kind), cards, done)
 
 
 def _share(ctx: AgentContext, state: AgentState, consent, recipient_id: str, name: str, kind: str,
@@ -254,11 +256,11 @@ def _ask(state: AgentState, current: dict, queue: list[str], note: str | None = 
     lang = state.get("language") or "en"
     persona = state.get("persona")
     notice = plain_notice(current, lang, persona)
-    text = again if again else f"{notice}\n\n{say('share_ask_named', lang, name=current['name'])}"
+    text = again if again else f"{notice}\n\n{say('share_ask_named', lang, name=name_of(current, lang))}"
     notes = [*(state.get("notes") or []), *([note] if note else [])]
     values = {"share_current": current, "share_queue": queue}
     values.update(update or {})
-    cards = [] if again else [card("notice", current["name"], recipient_id=current["recipient_id"], recipient_kind=current["kind"],
+    cards = [] if again else [card("notice", name_of(current, lang), recipient_id=current["recipient_id"], recipient_kind=current["kind"],
                                    notice_id=current["notice_id"], purpose=current["purpose"],
                                    why=why_text(current, lang, persona), plain=notice,
                                    data_categories=current["categories"], retention_days=current["retention_days"],
