@@ -170,3 +170,33 @@ def test_workers_starting_together_load_the_samples_once(database, career_kb, tm
     assert errors == []
     assert len(stores[0].courses()) == 300 and len(stores[1].jobs()) == 300
     assert sorted(s["name"] for s in stores[2].sources()) == ["coursera-sample", "vacancies-sample"]
+
+
+LHEO = __import__("pathlib").Path(__file__).parent / "fixtures" / "lheo_offres.xml"
+
+
+def test_lheo_xml_offers_one_course_per_action(store):
+    # LHÉO, France's exchange format for training offers: kind and format found from the file itself
+    report = store.import_file(LHEO)
+    assert report.kind == "courses" and report.imported == 2
+    assert [(b.line, b.reason) for b in report.bad_rows] == [(2, "formation without <intitule-formation>")]
+    courses = {c.id.rsplit(":", 1)[-1]: c for c in store.courses()}
+    lyon, paris = courses["A1"], courses["A2"]
+    assert lyon.title == "Employé de commerce : caisse et accueil client" and lyon.provider == "GRETA Exemple"
+    assert lyon.language == "fr" and lyon.url == "https://formations.example.org/caisse-lyon"
+    assert lyon.duration == "420 heures" and lyon.duration_weeks == 10.5 and lyon.schedule == "Temps plein"
+    assert lyon.extra["location"] == "69003 Lyon" and lyon.extra["start"] == "2027-01-04"
+    assert lyon.extra["certification"] == "37099"
+    assert "Utiliser une caisse enregistreuse" in lyon.skills_text
+    assert paris.extra["location"] == "75011 Paris" and paris.schedule == "Temps partiel, en soirée"
+
+
+def test_lheo_errors_are_clear(store, tmp_path):
+    broken = tmp_path / "offres.xml"
+    broken.write_text("<lheo><offres><formation>")
+    with pytest.raises(CatalogImportError, match="not well-formed XML"):
+        store.import_file(broken, kind="courses")
+    other = tmp_path / "other.xml"
+    other.write_text("<catalogue><cours/></catalogue>")
+    with pytest.raises(CatalogImportError, match="not LHÉO"):
+        store.import_file(other, kind="courses")

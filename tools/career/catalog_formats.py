@@ -1,4 +1,5 @@
-"""Readers for catalog files: CSV, JSON, JSON Lines, schema.org JSON-LD (Course, JobPosting), Parquet.
+"""Readers for catalog files: CSV, JSON, JSON Lines, schema.org JSON-LD (Course, JobPosting), Parquet,
+and LHÉO XML (France's exchange format for training offers, ``<lheo><offres><formation>``).
 
 Each reader yields ``(line, row_dict)`` for a readable row or a :class:`BadRow` for an unreadable one;
 the line is the 1-based line of the row in the file (for Parquet: the 1-based row number).
@@ -21,6 +22,8 @@ _LIST_KEYS = ("@graph", "itemListElement", "items", "courses", "jobs", "offers",
 
 def detect_format(name: str, data: bytes) -> str:
     suffix = Path(name).suffix.lower()
+    if suffix == ".xml" or data.lstrip()[:1] == b"<":
+        return "lheo"
     if suffix in (".parquet", ".pq"):
         return "parquet"
     if suffix in (".jsonl", ".ndjson"):
@@ -39,7 +42,9 @@ def detect_format(name: str, data: bytes) -> str:
 
 def read_rows(name: str, data: bytes) -> Iterator[Row | BadRow]:
     fmt = detect_format(name, data)
-    if fmt == "parquet":
+    if fmt == "lheo":
+        yield from _lheo(name, data)
+    elif fmt == "parquet":
         yield from _parquet(name, data)
     elif fmt == "jsonl":
         yield from _jsonl(name, data)
@@ -222,8 +227,89 @@ def _parquet(name: str, data: bytes) -> Iterator[Row | BadRow]:
             yield n, row
 
 
+def _lheo(name: str, data: bytes) -> Iterator[Row | BadRow]:
+    """One row per action (a formation as given at one place and rhythm) of each ``<formation>``:
+    the formation's title, objective, expected results and content; the action's place, hours,
+    rhythm and web page; the responsible organisation. Tags are read without their namespace (LHÉO
+    2.x publishes them in ``http://www.lheo.org/2.2`` or none)."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise CatalogImportError(f"{name}: not well-formed XML ({exc})") from exc
+    if _tag(root) != "lheo":
+        raise CatalogImportError(f"{name}: an XML file but not LHÉO (root <{_tag(root)}>, expected <lheo>)")
+    formations = [el for el in root.iter() if _tag(el) == "formation"]
+    if not formations:
+        raise CatalogImportError(f"{name}: no <formation> in this LHÉO file")
+    for n, formation in enumerate(formations, 1):
+        title = _text(formation, "intitule-formation")
+        if not title:
+            yield BadRow(file=name, line=n, reason="formation without <intitule-formation>")
+            continue
+        skills = _lheo_items(_text(formation, "objectif-formation")) + _lheo_items(_text(formation, "resultats-attendus"))
+        organisation = _child(formation, "organisme-formation-responsable")
+        provider = _text(organisation, "raison-sociale") or _text(organisation, "nom-organisme") if organisation is not None else None
+        base = {
+            "title": title,
+            "description": " ".join(t for t in (_text(formation, "objectif-formation"), _text(formation, "contenu-formation")) if t),
+            "provider": provider,
+            "skills": skills,
+            "language": "fr",
+            "certification": _text(formation, "code-rncp") or _text(formation, "code-certifinfo"),
+            "lheo_format": "LHÉO",
+        }
+        actions = [el for el in formation if _tag(el) == "action"] or [None]
+        for k, action in enumerate(actions, 1):
+            row = dict(base)
+            numero = (formation.get("numero") or str(n)) + (f":{action.get('numero') or k}" if action is not None else "")
+            row["id"] = numero
+            if action is not None:
+                hours = _text(action, "nombre-heures-total") or _text(action, "nombre-heures-centre")
+                row["duration"] = f"{hours} heures" if hours else None
+                row["schedule"] = _text(action, "rythme-formation")
+                row["url"] = _text(action, "urlweb")
+                city = _text(_child(action, "lieu-de-formation"), "ville")
+                postcode = _text(_child(action, "lieu-de-formation"), "codepostal")
+                row["location"] = " ".join(x for x in (postcode, city) if x) or None
+                start = _text(action, "debut")
+                row["start"] = f"{start[:4]}-{start[4:6]}-{start[6:8]}" if start and len(start) == 8 else start
+            yield n, {k: v for k, v in row.items() if v not in (None, "", [])}
+
+
+def _tag(element: Any) -> str:
+    return str(element.tag).rsplit("}", 1)[-1].lower()
+
+
+def _child(element: Any, tag: str) -> Any:
+    if element is None:
+        return None
+    return next((el for el in element.iter() if _tag(el) == tag), None)
+
+
+def _text(element: Any, tag: str) -> str | None:
+    found = _child(element, tag)
+    if found is None:
+        return None
+    text = " ".join("".join(found.itertext()).split())
+    return text or None
+
+
+def _lheo_items(text: str | None) -> list[str]:
+    """Short skill phrases out of an objective or expected results ("Préparer les entrées ; cuire...")."""
+    if not text:
+        return []
+    import re
+
+    parts = re.split(r"[;\n•]|\s-\s|\.\s", text)
+    return [p.strip(" .-:") for p in parts if 2 <= len(p.split()) <= 12][:12]
+
+
 def guess_kind(name: str, rows: list[dict[str, Any]]) -> str | None:
     for row in rows[:20]:
+        if row.get("lheo_format"):
+            return "courses"
         typ = row.get("@type")
         if typ == "JobPosting":
             return "jobs"
