@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -93,7 +94,8 @@ def _schema_lock(engine: Engine) -> Iterator[Connection]:
     if engine.dialect.name == "sqlite":
         db_path = engine.url.database
         if db_path and db_path != ":memory:":
-            lock_file = open(f"{db_path}.migrate-lock", "w")  # noqa: SIM115  (released in finally)
+            # an empty lock file, private like the database beside it
+            lock_file = os.fdopen(os.open(f"{db_path}.migrate-lock", os.O_CREAT | os.O_WRONLY, 0o600), "w")
             fcntl.flock(lock_file, fcntl.LOCK_EX)
     try:
         with engine.begin() as connection:
