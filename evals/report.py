@@ -16,7 +16,32 @@ def percentile(values: list[float], q: float) -> float:
     return round(float(np.percentile(values, q)), 2) if values else 0.0
 
 
+def repeated_turns(result: CaseResult, min_chars: int = 80) -> list[int]:
+    """Agent turns (1-based) that repeat, word for word, a paragraph of ``min_chars`` or more that
+    an earlier agent turn of the case already showed."""
+    seen: set[str] = set()
+    repeated: list[int] = []
+    for i, item in enumerate(result.transcript, 1):
+        paragraphs = [" ".join(p.split()) for p in item["agent"]["text"].split("\n")]
+        long = [p for p in paragraphs if len(p) >= min_chars]
+        if any(p in seen for p in long):
+            repeated.append(i)
+        seen.update(long)
+    return repeated
+
+
+def turns_to_confirmed_profile(result: CaseResult) -> int | None:
+    """The agent turn at which the skills step was over with skills confirmed: the first turn that
+    asks about interests or later (None when the case never got there)."""
+    later = ("interests", "preferences", "target_choice", "share_consent", "end")
+    for i, item in enumerate(result.transcript, 1):
+        if item["agent"]["expecting"] in later:
+            return i
+    return None
+
+
 def case_json(result: CaseResult) -> dict[str, Any]:
+    repeated = repeated_turns(result)
     return {
         "id": result.id,
         "passed": result.passed,
@@ -25,6 +50,10 @@ def case_json(result: CaseResult) -> dict[str, Any]:
         "error": result.error,
         "turns": result.turns,
         "messages": len(result.transcript),
+        "repeated_turns": repeated,
+        "repeated_share": round(len(repeated) / max(len(result.transcript), 1), 4),
+        "turns_to_confirmed_profile": turns_to_confirmed_profile(result),
+        "skills_precision": result.skills_precision,
         "wall_s": round(result.wall_s, 3),
         "p50_ms": percentile(result.turn_ms, 50),
         "p95_ms": percentile(result.turn_ms, 95),
@@ -64,6 +93,10 @@ def write_results(results: list[CaseResult], out_dir: Path) -> dict[str, Any]:
         (out_dir / f"{result.id}.md").write_text(case_markdown(result), encoding="utf-8")
     all_ms = [ms for r in results for ms in r.turn_ms]
     passed = sum(1 for r in results if r.passed)
+    repeated = sum(len(repeated_turns(r)) for r in results)
+    messages = sum(len(r.transcript) for r in results)
+    to_profile = [t for t in (turns_to_confirmed_profile(r) for r in results) if t is not None]
+    precisions = [r.skills_precision for r in results if r.skills_precision is not None]
     summary = {
         "cases": len(results),
         "passed": passed,
@@ -71,6 +104,10 @@ def write_results(results: list[CaseResult], out_dir: Path) -> dict[str, Any]:
         "turns": sum(len(r.turn_ms) for r in results),
         "p50_ms": percentile(all_ms, 50),
         "p95_ms": percentile(all_ms, 95),
+        "repeated_turns": repeated,
+        "repeated_share": round(repeated / max(messages, 1), 4),
+        "turns_to_confirmed_profile_mean": round(sum(to_profile) / len(to_profile), 2) if to_profile else None,
+        "skills_precision_mean": round(sum(precisions) / len(precisions), 4) if precisions else None,
         "results": [
             {k: v for k, v in case_json(r).items() if k != "transcript"} for r in results
         ],
@@ -80,14 +117,20 @@ def write_results(results: list[CaseResult], out_dir: Path) -> dict[str, Any]:
 
 
 def summary_table(summary: dict[str, Any]) -> str:
-    rows = [("case", "result", "turns", "p50 ms", "p95 ms", "failed checks")]
+    rows = [("case", "result", "turns", "repeated", "to profile", "precision", "p50 ms", "p95 ms", "failed checks")]
     for r in summary["results"]:
-        rows.append((r["id"], "PASS" if r["passed"] else "FAIL", str(r["messages"]), f"{r['p50_ms']:.1f}",
-                     f"{r['p95_ms']:.1f}", ", ".join(r["failed_checks"]) or "-"))
+        precision = r.get("skills_precision")
+        rows.append((r["id"], "PASS" if r["passed"] else "FAIL", str(r["messages"]), str(len(r.get("repeated_turns") or [])),
+                     str(r.get("turns_to_confirmed_profile") or "-"), "-" if precision is None else f"{precision:.2f}",
+                     f"{r['p50_ms']:.1f}", f"{r['p95_ms']:.1f}", ", ".join(r["failed_checks"]) or "-"))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append("")
     lines.append(f"pass rate {summary['passed']}/{summary['cases']} = {summary['pass_rate']:.0%}; "
                  f"{summary['turns']} agent turns, p50 {summary['p50_ms']:.1f} ms, p95 {summary['p95_ms']:.1f} ms per turn")
+    precision = summary.get("skills_precision_mean")
+    lines.append(f"repeated agent turns {summary['repeated_turns']} = {summary['repeated_share']:.1%} of turns (goal <= 5%); "
+                 f"turns to a confirmed profile {summary.get('turns_to_confirmed_profile_mean') or '-'} (mean); "
+                 f"skills precision {'-' if precision is None else f'{precision:.2f}'} (mean over cases that list acceptable skills)")
     return "\n".join(lines)

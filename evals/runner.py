@@ -10,7 +10,7 @@ from typing import Any
 
 from agent.reply import AgentReply, Expecting
 from evals.cases import EvalCase
-from evals.checks import CheckResult, Observed, run_checks
+from evals.checks import CheckResult, Observed, run_checks, skills_precision
 from evals.scripted_user import ScriptedUser
 
 FOLLOW_UP_TURNS = 6  # turns allowed to answer what the agent asks after the leftover interjections
@@ -27,6 +27,7 @@ class CaseResult:
     transcript: list[dict[str, Any]] = field(default_factory=list)
     person_id: str = ""
     error: str | None = None
+    skills_precision: float | None = None  # share of confirmed skills the case lists as right (None: it lists none)
 
     @property
     def failed_checks(self) -> list[str]:
@@ -104,9 +105,16 @@ class EvalRunner:
         except Exception as exc:  # noqa: BLE001  (recorded as the case's failure, with its type and message)
             error = f"{type(exc).__name__}: {exc}"
         checks = run_checks(case, seen, env.kb, env.catalog) if error is None else []
+        if case.problems and error is not None:
+            checks = [CheckResult("schema", False, "; ".join(case.problems))]
         passed = error is None and all(c.passed for c in checks)
+        precision = None
+        if error is None and (case.expect.skills_acceptable or case.expect.skills_include_any):
+            value, _, total = skills_precision(case, seen.profile, env.kb)
+            precision = round(value, 4) if total else None
         return CaseResult(id=case.id, passed=passed, checks=checks, turns=turns, wall_s=time.perf_counter() - started,
-                          turn_ms=turn_ms, transcript=transcript, person_id=person, error=error)
+                          turn_ms=turn_ms, transcript=transcript, person_id=person, error=error,
+                          skills_precision=precision)
 
     def _observe(self, seen: Observed) -> None:
         env = self.env

@@ -94,3 +94,60 @@ def test_yaml_booleans_are_read_as_words(tmp_path):
     assert case.user.processing_consent == "yes"
     assert case.user.consent == {"default": "no", "coach": "yes"}
     assert case.user.interjections[0].on == "interests"
+
+
+# -- free-text skill confirmation, unknown keys, conversation metrics (issue 18) --------------------
+def test_skill_confirmation_said_in_free_text_then_as_then():
+    quick = [("✅ Keep all", "all"), ("❌ None", "none"), ("✗ operate forklift", "remove: operate forklift")]
+    first = ["operate forklift", "load cargo"]
+    user = ScriptedUser(make(skill_confirmation={"say": ["no forklift lol", "c bon"], "then": "accept_all"}))
+    assert user.answer(reply(Expecting.skill_confirmation, quick, first)) == "no forklift lol"
+    # the same confirmation shown again (what is left of it): answered as `then`
+    assert user.answer(reply(Expecting.skill_confirmation, quick, ["load cargo"])) == "all"
+    # the next experience's confirmation: the next `say`
+    assert user.answer(reply(Expecting.skill_confirmation, quick, ["stack pallets"])) == "c bon"
+    assert user.answer(reply(Expecting.skill_confirmation, quick, ["check shipments"])) == "all"  # say used up
+    rejecting = ScriptedUser(make(skill_confirmation={"say": ["hmm"], "then": {"reject": ["forklift"]}}))
+    assert rejecting.answer(reply(Expecting.skill_confirmation, quick, first)) == "hmm"
+    assert rejecting.answer(reply(Expecting.skill_confirmation, quick, first)) == "remove: operate forklift"
+
+
+def test_unknown_keys_fail_the_case_clearly(tmp_path):
+    (tmp_path / "odd.yaml").write_text(
+        "id: odd\nlanguage: en\nuser:\n  experiences: ['x']\n  mood: grumpy\nexpect:\n  finished: true\n"
+        "  skills_magic: 3\n", encoding="utf-8")
+    case = load_case(tmp_path / "odd.yaml")
+    assert any("unknown key 'mood' in user" in p for p in case.problems)
+    assert any("unknown key 'skills_magic' in expect" in p for p in case.problems)
+    from evals.checks import Observed, run_checks
+
+    results = run_checks(case, Observed(person_id="p"), kb=None, catalog=None)
+    assert results[0].name == "schema" and not results[0].passed and "skills_magic" in results[0].detail
+
+
+def test_new_expect_keys_are_read():
+    case = EvalCase.model_validate({"id": "t", "expect": {
+        "skills_exclude_matching": ["forklift"], "skills_acceptable": ["load cargo"], "skills_precision_min": 0.6,
+        "occupations_exclude": ["night auditor"], "trainings_cover_gap": True, "gap_have_min": 3,
+        "language_consistent": True}})
+    assert case.expect.skills_precision_min == 0.6 and case.expect.gap_have_min == 3 and not case.problems
+
+
+def test_repeated_turns_and_turns_to_profile():
+    from evals.report import repeated_turns, turns_to_confirmed_profile
+    from evals.runner import CaseResult
+
+    long = "Here is a long paragraph that the agent should not print twice in the same conversation, ever."
+    transcript = [{"agent": {"text": t, "expecting": e}} for t, e in [
+        (long, "skill_confirmation"), ("Removed: x. Keep the other 3?", "skill_confirmation"),
+        (f"ok\n{long}", "skill_confirmation"), ("What do you enjoy?", "interests")]]
+    result = CaseResult(id="c", passed=True, checks=[], turns=4, wall_s=0.1, turn_ms=[1, 1, 1, 1], transcript=transcript)
+    assert repeated_turns(result) == [3]
+    assert turns_to_confirmed_profile(result) == 4
+
+
+def test_shared_and_our_cases_load_without_schema_problems():
+    for folder in (SHARED_CASES, OUR_CASES):
+        if folder.is_dir():
+            for case in load_cases(folder):
+                assert not case.problems, (case.id, case.problems)
