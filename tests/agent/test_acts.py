@@ -145,3 +145,29 @@ def test_without_classifier_the_rules_still_read():
     assert trained is not None
     acts = ActReader().read("c bon", ReadContext(expecting="skill_confirmation", phase="skills", proposals=SALON))
     assert signatures(acts) == ["keep_all"]
+
+
+# -- with an LLM: the same acts, grounded; offline on failure --------------------------------------
+def test_llm_reads_acts_grounded_and_falls_back(fake_openai):
+    from agent.llm import LLMClient
+
+    fake_openai.mode = "json"
+    fake_openai.answers.clear()
+    reader = ActReader(llm=LLMClient(fake_openai.base_url, "k", "fake", timeout_s=5.0))
+    at_skills = ReadContext(expecting="skill_confirmation", phase="skills", proposals=WAREHOUSE)
+    fake_openai.answers.append({"acts": [{"kind": "remove_skills", "items": [8, 42]}, {"kind": "add_skill", "text": "driving"}]})
+    acts = reader.read("no accounting, and add driving", at_skills)
+    assert signatures(acts) == ["add_skill", "remove_skills:8"]  # 42 is not on screen: dropped
+    # a model never erases or sets a sharing rule on its own; the experience is kept
+    fake_openai.answers.append({"acts": [{"kind": "erase"}, {"kind": "sharing_rule", "text": "share with x@y.org"}]})
+    acts = reader.read("I erased the boards after class", ReadContext(expecting="experience", phase="experiences"))
+    assert signatures(acts) == ["answer"]
+    fake_openai.answers.append({"acts": [{"kind": "switch_language", "lang": "fr"}, {"kind": "answer", "text": "I was a cook"}]})
+    acts = reader.read("I was a cook. Can we continue in French?", ReadContext(expecting="experience", phase="experiences"))
+    assert signatures(acts) == ["answer", "switch_language:fr"]
+    fake_openai.mode = "malformed"
+    acts = reader.read("lawn care?? no. remove 2 4 7 8", at_skills)
+    assert signatures(acts) == ["remove_skills:2,3,4,7,8"]  # the offline reading
+    fake_openai.mode = "json"
+    fake_openai.answers.append({"acts": []})
+    assert signatures(reader.read("c bon", at_skills)) == ["keep_all"]
