@@ -5,6 +5,7 @@ from __future__ import annotations
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
+from agent.consent_notices import display_name
 from agent.context import AgentContext
 from agent.prompts import duration_text, label_of, say
 from agent.state import AgentState
@@ -36,7 +37,7 @@ def about_me(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         lines.append("• " + say("about_target", lang, items=profile.target.label))
     consents = []
     if ctx.consents is not None:
-        consents = [say("about_consent", lang, name=_recipient_name(ctx, c.recipient_id),
+        consents = [say("about_consent", lang, name=_recipient_name(ctx, c.recipient_id, lang),
                         status=label_of("status_", c.status.value, lang))
                     for c in ctx.consents.list(state["conversation_id"])]
     lines.append("• " + say("about_consents", lang, items=", ".join(consents) or none))
@@ -46,8 +47,9 @@ def about_me(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     return reask_compact(state, text, cards=[card("profile", say("card_profile", lang), **data)])
 
 
-def _recipient_name(ctx: AgentContext, recipient_id: str) -> str:
+def _recipient_name(ctx: AgentContext, recipient_id: str, lang: str) -> str:
     try:
-        return ctx.consents.recipient(recipient_id).name
+        recipient = ctx.consents.recipient(recipient_id)
+        return display_name(recipient.name, str(recipient.kind), recipient.demo, lang)
     except ConsentError:  # a recipient removed since: its id is all there is
         return recipient_id
