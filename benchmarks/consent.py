@@ -70,7 +70,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.url:
         settings = settings.model_copy(update={"database_url": args.url})
-    services = Services(settings)
+    services = Services(settings.model_copy(update={"demo": True}))  # it shares with the demo coach
     report = run_benchmark(services.consents, services.sharing, max(1, args.n))
     report["backend"] = services.database.engine.dialect.name
     text = json.dumps(report, indent=2)
