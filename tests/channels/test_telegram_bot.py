@@ -11,6 +11,7 @@ import pytest
 
 from agent.reply import AgentReply, QuickReply
 from channels.app import create_app
+from channels.telegram.bot import conversation_id
 from channels.telegram.rendering import TELEGRAM_LIMIT, render, split_text
 from fake_bot_api import FakeTelegram
 from channel_server import LiveServer, make_services, make_settings
@@ -52,8 +53,13 @@ def test_render_puts_quick_replies_on_the_last_message_only():
     assert render(html, "x")[0].text == "<b>hi</b> & <script>"  # sent as plain text, no parse mode
 
 
+def _cid(services) -> str:
+    """The bot's (opaque) conversation for the fake person: user id = chat id."""
+    return conversation_id(services.telegram_id_secret, CHAT)
+
+
 def _answer(fake: FakeTelegram, services, user: ScriptedUser) -> None:
-    cid = f"tg-{CHAT}"
+    cid = _cid(services)
     reply = services.transcripts.last(cid).reply
     text, index = user.answer(reply)
     last = fake.messages_to(CHAT)[-1]
@@ -74,7 +80,7 @@ def test_whole_conversation_by_polling(tmp_path, data_dir, real_knowledge_dir, s
         assert first.text and first.params.get("parse_mode") is None
         user = ScriptedUser()
         for _ in range(45):
-            reply = services.transcripts.last(f"tg-{CHAT}").reply
+            reply = services.transcripts.last(_cid(services)).reply
             if reply["finished"] or reply["expecting"] == "end":
                 break
             before = len(fake.messages_to(CHAT))
@@ -87,9 +93,9 @@ def test_whole_conversation_by_polling(tmp_path, data_dir, real_knowledge_dir, s
         assert any(s.buttons for s in sent), "quick replies should become inline keyboards"
         assert all(len(s.text) <= TELEGRAM_LIMIT for s in sent)
         assert "answerCallbackQuery" in fake.calls and "editMessageReplyMarkup" in fake.calls
-        turns = services.transcripts.history(f"tg-{CHAT}")
+        turns = services.transcripts.history(_cid(services))
         assert {t.channel for t in turns} == {"telegram"}
-        profile = services.profiles.get(f"tg-{CHAT}")
+        profile = services.profiles.get(_cid(services))
         assert profile is not None and len(profile.confirmed_skills()) >= 3
 
         before = len(fake.messages_to(CHAT))
@@ -107,12 +113,12 @@ def test_whole_conversation_by_polling(tmp_path, data_dir, real_knowledge_dir, s
         before = len(fake.messages_to(CHAT))
         fake.send_text(CHAT, "/forget")
         confirm = fake.wait_for(CHAT, before + 1)[-1]
-        yes = next(b for b in confirm.buttons if b["callback_data"] == "forget:yes")
+        yes = next(b for b in confirm.buttons if b["callback_data"].startswith("f:y:"))
         fake.tap(CHAT, confirm, yes["callback_data"])
         fake.wait_for(CHAT, before + 2)
-        assert services.profiles.get(f"tg-{CHAT}") is None
-        assert services.transcripts.count(f"tg-{CHAT}") == 0
-        assert all(v == 0 for v in services.privacy.remaining(f"tg-{CHAT}").values())
+        assert services.profiles.get(_cid(services)) is None
+        assert services.transcripts.count(_cid(services)) == 0
+        assert all(v == 0 for v in services.privacy.remaining(_cid(services)).values())
 
 
 def test_stale_buttons_and_oversized_messages(tmp_path, data_dir, real_knowledge_dir, shared_services, fake_telegram):
@@ -123,7 +129,7 @@ def test_stale_buttons_and_oversized_messages(tmp_path, data_dir, real_knowledge
         fake.send_text(CHAT, "/start")
         fake.wait_for(CHAT, 1)
         fake.wait_idle(CHAT)
-        turns_before = services.transcripts.count(f"tg-{CHAT}")
+        turns_before = services.transcripts.count(_cid(services))
         fake.tap(CHAT, fake.messages_to(CHAT)[-1], "q:0123456789abcdef:0")
         fake.wait_idle(CHAT)
         answers = [s for s in fake.sent if s.method == "answerCallbackQuery"]
@@ -132,7 +138,7 @@ def test_stale_buttons_and_oversized_messages(tmp_path, data_dir, real_knowledge
         fake.send_text(CHAT, "x" * 51)
         refusal = fake.wait_for(CHAT, before + 1)[-1]
         assert "too long" in refusal.text
-        assert services.transcripts.count(f"tg-{CHAT}") == turns_before
+        assert services.transcripts.count(_cid(services)) == turns_before
 
 
 def test_webhook_checks_the_secret_token(tmp_path, data_dir, real_knowledge_dir, shared_services, fake_telegram):
