@@ -168,3 +168,17 @@ def test_an_erasure_that_fails_in_one_store_removes_nothing(database):
     registry.register_store("transcripts", transcripts)
     assert registry.erase_all(person).complete
     assert transcripts.count(person) == 0
+
+
+def test_erasure_benchmark_reports_nothing_left_on_disk(tmp_path: Path):
+    from benchmarks.erasure import run_benchmark
+    from channels.services import Services
+    from channels.settings import Settings
+
+    services = Services(Settings(storage_dir=tmp_path / "var", demo=False))
+    report = run_benchmark(services, people=3, turns=4)
+    services.database.dispose()
+    assert report["files_holding_words_before"] > 0
+    assert report["files_holding_words_after"] == 0 and report["wal_bytes_after"] == 0
+    assert report["rows_removed_per_person"] >= 9  # profile, 4 turns, 4 checkpoints
+    assert 0 < report["erase_p50_ms"] <= report["erase_p95_ms"]
