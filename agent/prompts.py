@@ -497,6 +497,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "I ranked these from the skills you confirmed, your interests and your preferences; ask me about one by name or number.",
         "fr": "Je les ai classés d'après les compétences que vous avez confirmées, vos centres d'intérêt et vos préférences ; demandez-moi l'un d'eux par son nom ou son numéro.",
     },
+    "experience_next_short": {"en": "Anything else you've done? Or tell me that's all.", "fr": "Autre chose que vous avez fait ? Sinon, dites-moi que c'est tout."},
     "reask_skill_confirmation": {"en": "Keep these skills, or tell me which to remove?", "fr": "On garde ces compétences, ou lesquelles retirer ?"},
     "reask_target_choice": {"en": "Which one would you like to explore?", "fr": "Laquelle de ces pistes voulez-vous explorer ?"},
     "reask_share_consent": {"en": "So, shall I share with them? (yes / no)", "fr": "Alors, je partage avec ce destinataire ? (oui / non)"},
@@ -916,6 +917,24 @@ MESSAGES.update({
     "revoke_nothing_named": {"en": "none", "fr": "aucun"},
     "qr_no_one_else": {"en": "No one else", "fr": "Personne d'autre"},
     "qr_dont_ask_again": {"en": "Don't ask me again", "fr": "Ne plus me demander"},
+})
+TUTOIEMENT.update({  # dialogue acts (agent/acts)
+    "skills_removed_profile": "Retiré de ton profil : {removed}.",
+    "target_change_unknown": "Je n'ai pas trouvé « {text} » parmi les métiers que je connais. Peux-tu le dire autrement ?",
+    "advice_move_skills": "Tu as déjà {carried} ; il te manquerait encore {missing}.",
+    "advice_training": "« {title} » est là parce qu'elle couvre des compétences qui te manquent pour {target} : {skills}.",
+    "advice_other_job": "{label} : tu as déjà {have} de ses {total} compétences clés{missing}. Veux-tu le choisir comme objectif ?",
+    "advice_recipient": "{name} : {description}. Ce destinataire ne verrait que ce que la notice indique, et seulement si tu dis oui.",
+    "advice_recipient_plain": "{name} ne verrait que ce que la notice indique, et seulement si tu dis oui ; tu peux retirer ton accord à tout moment.",
+    "advice_skill": "J'ai proposé « {label} » parce que tu as dit : « {evidence} ».",
+    "advice_general": "Je les ai classés d'après les compétences que tu as confirmées, tes centres d'intérêt et tes préférences ; demande-moi l'un d'eux par son nom ou son numéro.",
+    "reask_share_consent": "Alors, je partage avec ce destinataire ? (oui / non)",
+    "reask_experience": "Revenons à toi : autre chose que tu as fait ?",
+    "reask_experience_detail": "Revenons à ton expérience : autre chose que tu y faisais ?",
+    "reask_interests": "Revenons à ma question : qu'est-ce que tu aimes le plus ?",
+    "reask_target_choice": "Laquelle de ces pistes veux-tu explorer ?",
+    "reask_processing_consent": "Acceptes-tu que je traite ce que tu me dis ? (oui / non)",
+    "experience_next_short": "Autre chose que tu as fait ? Sinon, dis-moi que c'est tout.",
 })
 TUTOIEMENT.update({
     "share_intro": "Ton plan est prêt. Quelques interlocuteurs pourraient t'aider : {helpers}. Je te pose la question pour chacun ; rien n'est partagé sans ton oui.",

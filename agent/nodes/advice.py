@@ -149,6 +149,8 @@ def _about_plan(state: AgentState, ctx: AgentContext, question: str, lang: str) 
     picked = labels_named(question, [m["label"] for m in offered]) if offered else []
     if picked:
         return _move_text(offered[picked[0]], lang)
+    if not trainings and re.search(r"\b(training|course|formation|cours)\b", t):
+        return say("trainings_none", lang)
     if content_words(question) and profile.gap and target:
         return say("advice_general", lang)
     return say("advice_general", lang)

@@ -65,7 +65,7 @@ def _ask(state: AgentState, have: int) -> Command:
     lang = state.get("language") or "en"
     persona = state.get("persona")
     if have:
-        text = say("experience_next", lang)
+        text = say("experience_next", lang) if have == 1 else say("experience_next_short", lang)
         replies = [quick(say("qr_thats_all", lang), say("qr_thats_all", lang).lower())]
     else:
         key = f"experience_first_{persona}" if persona in ("high_school", "jobseeker", "employee") else "experience_first"

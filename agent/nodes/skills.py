@@ -197,7 +197,9 @@ def _ask(state: AgentState, proposals: list[dict], removed: set[int], note: str 
             evidence = f" — “{p['evidence'].strip()}”" if p.get("evidence") else ""
             lines.append(f"{i + 1}. {p['label']}{evidence}")
         intro = say("skills_intro", lang, experience=_experience_title(state, proposals))
-        text = "\n".join([intro, *lines, say("skills_ask", lang)])
+        # the how-to line once per conversation; later lists end with the short question
+        question = say("skills_ask", lang) if not shown else say("reask_skill_confirmation", lang)
+        text = "\n".join([intro, *lines, question])
     values = {"proposals": proposals, "proposals_removed": sorted(removed),
               "skills_shown": sorted(shown | set(uris))[-200:]}
     values.update(update or {})
