@@ -63,7 +63,9 @@ def test_stream_sends_deltas_then_the_whole_reply(client: httpx.Client):
     assert state["turns"][-1]["reply"] == reply
 
 
-def test_unknown_conversation_is_404_with_a_reason(client: httpx.Client):
+def test_unknown_conversation_is_401_with_a_reason_that_does_not_say_it_is_unknown(client: httpx.Client):
+    """An id alone opens nothing: an unknown conversation gets the same answer as a missing token
+    (tests/security attacks every route this way)."""
     for method, path, body in [
         ("POST", "/api/conversations/web-nope/messages", {"text": "hi"}),
         ("POST", "/api/conversations/web-nope/messages/stream", {"text": "hi"}),
@@ -71,9 +73,9 @@ def test_unknown_conversation_is_404_with_a_reason(client: httpx.Client):
         ("GET", "/api/conversations/web-nope/profile", None),
     ]:
         response = client.request(method, path, json=body)
-        assert response.status_code == 404, (path, response.text)
+        assert response.status_code == 401, (path, response.text)
         error = response.json()
-        assert error["error"].endswith("not_found") and "web-nope" in error["detail"]
+        assert error["error"] == "unauthorized" and "token" in error["detail"] and "web-nope" not in error["detail"]
 
 
 def test_oversized_message_is_refused_and_nothing_is_recorded(client: httpx.Client, live, services):
@@ -159,7 +161,7 @@ def test_openapi_is_complete(client: httpx.Client):
                     schema = response["content"]["application/json"]["schema"]
                     assert schema["$ref"].endswith("/ErrorResponse"), (method, path, code)
     send = paths["/api/conversations/{conversation_id}/messages"]["post"]["responses"]
-    assert {"200", "404", "413", "422"} <= set(send)
+    assert {"200", "401", "413", "422"} <= set(send)
     assert send["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/MessageReply")
     stream = paths["/api/conversations/{conversation_id}/messages/stream"]["post"]["responses"]["200"]
     assert "text/event-stream" in stream["content"]

@@ -43,42 +43,48 @@ def test_session_cookie_is_http_only_and_logout_ends_it(live):
 
 def test_counsellor_sees_only_people_who_shared(client: httpx.Client, counsellor: httpx.Client, services):
     person, _ = start(client)
-    assert person not in {p["person_id"] for p in counsellor.get("/api/console/people").json()}
-    assert counsellor.get(f"/api/console/people/{person}").status_code == 403
+    ref = services.pseudonyms.compute("demo-counsellor", person)  # the counsellor knows the person by this
+    assert ref not in {p["person_id"] for p in counsellor.get("/api/console/people").json()}
+    assert counsellor.get(f"/api/console/people/{ref}").status_code == 403
     consent_id = grant(client, person, GUIDANCE_NOTICE)
-    listed = {p["person_id"]: p for p in counsellor.get("/api/console/people").json()}
-    assert person in listed and "career_guidance" in listed[person]["purposes"]
-    file = counsellor.get(f"/api/console/people/{person}")
-    assert file.status_code == 200 and file.json()["turns"]
+    listing = counsellor.get("/api/console/people")
+    listed = {p["person_id"]: p for p in listing.json()}
+    assert ref in listed and "career_guidance" in listed[ref]["purposes"]
+    assert person not in listing.text
+    file = counsellor.get(f"/api/console/people/{ref}")
+    # the default consent covers the profile, not the transcript (its own category, off by default)
+    assert file.status_code == 200 and file.json()["turns"] == [] and "transcript" not in file.json()["categories"]
+    assert person not in file.text
     assert "counsellor" in services.sharing.shared_recipient_kinds(person)
     revoke(client, person, consent_id)
-    after = counsellor.get(f"/api/console/people/{person}")
+    after = counsellor.get(f"/api/console/people/{ref}")
     assert after.status_code == 403 and after.json()["error"]
-    assert person not in {p["person_id"] for p in counsellor.get("/api/console/people").json()}
+    assert ref not in {p["person_id"] for p in counsellor.get("/api/console/people").json()}
 
 
-def test_guided_session_validation_and_notes(client: httpx.Client, counsellor: httpx.Client):
+def test_guided_session_validation_and_notes(client: httpx.Client, counsellor: httpx.Client, services):
     person, _ = run_to_end(client)
     grant(client, person, GUIDANCE_NOTICE)
-    file = counsellor.get(f"/api/console/people/{person}").json()
+    ref = services.pseudonyms.compute("demo-counsellor", person)
+    file = counsellor.get(f"/api/console/people/{ref}").json()
     skill = next(s for s in file["profile"]["skills"] if s["state"] == "confirmed")
-    validated = counsellor.post(f"/api/console/people/{person}/skills", json={"uri": skill["uri"], "action": "validate"})
+    validated = counsellor.post(f"/api/console/people/{ref}/skills", json={"uri": skill["uri"], "action": "validate"})
     assert validated.status_code == 200, validated.text
     assert validated.json()["level"] == "validated_by_counsellor"
     profile = client.get(f"/api/conversations/{person}/profile").json()
     stored = next(s for s in profile["skills"] if s["uri"] == skill["uri"])
     assert stored["level"] == "validated_by_counsellor" and stored["validated_by"]
-    relabel = counsellor.post(f"/api/console/people/{person}/skills",
+    relabel = counsellor.post(f"/api/console/people/{ref}/skills",
                               json={"uri": skill["uri"], "action": "relabel", "label": "Till handling"})
     assert relabel.json()["label"] == "Till handling"
-    missing = counsellor.post(f"/api/console/people/{person}/skills",
+    missing = counsellor.post(f"/api/console/people/{ref}/skills",
                               json={"uri": "http://data.europa.eu/esco/skill/not-there", "action": "validate"})
     assert missing.status_code == 404
-    note = counsellor.post(f"/api/console/people/{person}/notes", json={"text": "Met on Tuesday; <b>motivated</b>."})
+    note = counsellor.post(f"/api/console/people/{ref}/notes", json={"text": "Met on Tuesday; <b>motivated</b>."})
     assert note.status_code == 201
-    notes = counsellor.get(f"/api/console/people/{person}").json()["notes"]
+    notes = counsellor.get(f"/api/console/people/{ref}").json()["notes"]
     assert [n["text"] for n in notes] == ["Met on Tuesday; <b>motivated</b>."]
-    turn = counsellor.post(f"/api/console/people/{person}/messages", json={"text": "what do you know about me?"})
+    turn = counsellor.post(f"/api/console/people/{ref}/messages", json={"text": "what do you know about me?"})
     assert turn.status_code == 200 and turn.json()["reply"]["text"]
     authors = [t["author"] for t in client.get(f"/api/conversations/{person}").json()["turns"]]
     assert authors[-1] == "counsellor"
@@ -95,7 +101,7 @@ def test_statistics_for_the_console(counsellor: httpx.Client):
 def test_guided_session_opened_in_the_console(live, counsellor: httpx.Client, services):
     opened = counsellor.post("/api/console/sessions", json={"language": "fr"})
     assert opened.status_code == 201, opened.text
-    person = opened.json()["conversation_id"]
+    person = opened.json()["person_id"]  # a reference: the conversation id stays the person's
     assert opened.json()["reply"]["language"] == "fr"
     assert person in counsellor.get("/api/console/sessions").json()
     file = counsellor.get(f"/api/console/people/{person}").json()
