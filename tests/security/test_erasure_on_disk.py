@@ -82,6 +82,18 @@ def test_erase_over_http_leaves_no_word_in_any_file(app_factory):  # noqa: F811
         assert live.services.transcripts.count(other) > 0
 
 
+def test_erase_asked_in_the_chat_leaves_no_word_in_any_file(app_factory):  # noqa: F811
+    live = app_factory()
+    storage = live.services.settings.storage_dir
+    with httpx.Client(base_url=live.url, timeout=120) as client:
+        conversation, auth = converse_with_marker(client)
+        asked = say(client, conversation, auth, "erase everything you know about me")["reply"]
+        assert asked["expecting"] != "end", asked  # it asks for confirmation first
+        say(client, conversation, auth, "yes")
+        assert client.get(f"/api/conversations/{conversation}", headers=auth).status_code in (401, 404)
+    assert files_holding(storage, MARKER) == []
+
+
 def test_database_files_are_private(app_factory):  # noqa: F811
     with umask(0o022):
         live = app_factory()
