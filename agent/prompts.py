@@ -915,6 +915,10 @@ MESSAGES.update({
         "fr": "Vous n'avez donné aucun accord à {names} : il n'y a rien à retirer. Vos accords en cours : {given}.",
     },
     "revoke_nothing_named": {"en": "none", "fr": "aucun"},
+    "processing_explain": {
+        "en": "What you tell me stays in your profile on this service, only to help you: no one else sees it unless you later say yes to a specific recipient, and you can see, export or erase everything at any time. Do you agree that I process what you tell me to build your profile? (yes / no)",
+        "fr": "Ce que vous me dites reste dans votre profil sur ce service, uniquement pour vous aider : personne d'autre ne le voit, sauf si plus tard vous dites oui à un destinataire précis, et vous pouvez tout voir, exporter ou effacer à tout moment. Acceptez-vous que je traite ce que vous me dites pour construire votre profil ? (oui / non)",
+    },
     "qr_no_one_else": {"en": "No one else", "fr": "Personne d'autre"},
     "qr_dont_ask_again": {"en": "Don't ask me again", "fr": "Ne plus me demander"},
 })
@@ -954,5 +958,6 @@ TUTOIEMENT.update({
     "notice_contact": "Tu peux les joindre à {contact}.",
     "erase_explain": "Effacer supprime tout ce qui te concerne ici : ton profil, cette conversation, tes accords et tes reçus. C'est définitif. Veux-tu que j'efface tout ? (oui / non)",
     "rule_always_explain": "Avec cette règle, quand {kinds} se présentent, je donne ton accord en ton nom sans te demander, et tu reçois un reçu signé à chaque fois ; tu peux le retirer ou changer la règle à tout moment. Le veux-tu ? Oui ou non.",
+    "processing_explain": "Ce que tu me dis reste dans ton profil sur ce service, uniquement pour t'aider : personne d'autre ne le voit, sauf si plus tard tu dis oui à un destinataire précis, et tu peux tout voir, exporter ou effacer à tout moment. Es-tu d'accord pour que je traite ce que tu me dis afin de construire ton profil ? (oui / non)",
     "revoke_not_found": "Tu n'as donné aucun accord à {names} : il n'y a rien à retirer. Tes accords en cours : {given}.",
 })

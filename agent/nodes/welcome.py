@@ -12,6 +12,7 @@ from agent.prompts import say
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.turns import ask, attempts, bump, goto, quick, reset
+from agent.yes_no import Answer, read_yes_no
 
 
 def welcome(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
@@ -35,6 +36,9 @@ def welcome(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     # processing consent
     if message is None:
         return _ask_processing(state, say("purpose_notice", lang))
+    if read_yes_no(message).answer == Answer.question and attempts(state, "processing_question") < 2:
+        # "who sees what I say?": answered from the privacy notice, and asked again (not a refusal)
+        return _ask_processing(state, say("processing_explain", lang), {"attempts": bump(state, "processing_question")})
     if is_yes(message):
         return goto("experiences", state, update={"processing_consent": True, "phase": Phase.experiences,
                                                   "attempts": reset(state, "processing")})

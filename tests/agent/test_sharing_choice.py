@@ -221,3 +221,13 @@ def test_always_rule_question_is_explained_and_a_hedge_cancels(new_chat, agent_c
     reply = chat.say("not sure")
     assert "keep asking" in reply.text
     assert agent_context.sharing.preferences.list(chat.id) == [] and granted(agent_context, chat) == set()
+
+
+def test_a_question_at_the_processing_consent_is_answered_not_taken_as_a_refusal(new_chat, agent_context):
+    chat = new_chat()
+    chat.run("bonjour", "fr")
+    reply = chat.say("qui voit mes données ?")
+    assert reply.expecting == Expecting.processing_consent
+    assert reply.text.startswith("Ce que vous me dites reste dans votre profil sur ce service")
+    reply = chat.say("ouais")
+    assert reply.expecting == Expecting.experience and chat.state["processing_consent"] is True
