@@ -29,7 +29,7 @@ from tools.career.text_normalisation import fold
 
 MAX_LISTED = 8
 MIN_TITLE_RELEVANCE = 0.6  # cosine of an offer's title to the target occupation's label
-_US_PLACE = re.compile(r"(?:^|\s[-–|,]\s*|\()([A-Z][A-Za-z .'-]+,\s*(?:[A-Z]{2}))\)?\s*$")
+_US_PLACE = re.compile(r"(?:^|\s[-–|,]\s*|\()([A-Z][A-Za-z.']*(?: [A-Z][A-Za-z.']*){0,3},\s*[A-Z]{2})\)?\s*$")
 _US_STATES = set("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
                  "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
 _COUNTRY_WORDS = {"france": "FR", "french": "FR", "belgique": "BE", "belgium": "BE", "suisse": "CH", "switzerland": "CH",

@@ -201,6 +201,7 @@ class TrainingRecommendation(BaseModel):
     language: str | None = None  # the course's language ("en"), when the catalog says or it is known
     other_language: bool = False  # not in the person's language (said in the explanation)
     demo: bool = False  # from a bundled demo catalog (said in the explanation)
+    location: str | None = None  # where it is given, when the catalog says (LHÉO: postcode and town)
     why: dict[str, str] = Field(default_factory=dict)  # en / fr
 
 

@@ -9,9 +9,10 @@
    (at import, :mod:`tools.career.catalog_skill_links`) and, through the index, the gap skills whose
    label is close to the course (:data:`MIN_SKILL_MATCH`). A course covering no gap skill is never
    proposed, however close its title.
+   A course given at a place (LHÉO offers) elsewhere than where the person wants to be is left out.
 3. **Choice.** A greedy weighted set cover (essential > optional, missing > almost there), each
-   course's gain times its relevance; a course not in the person's language counts less and says
-   so; preferences filter by level and duration (relaxed, and said so, when nothing fits).
+   course's gain times its relevance; courses in the person's language first, then others for what
+   is left (each saying its language); preferences filter by level and duration (relaxed, and said so, when nothing fits).
 4. **None.** When nothing passes, no filler: :func:`learning_objectives` gives the gap as what to learn.
 Bundled sample catalogs are demo data, and every item from them says so.
 """
@@ -30,14 +31,13 @@ from tools.career.packs.models import LoadedPacks
 from tools.career.packs.signals import skill_demand
 from tools.career.preferences import CareerPreferences, parse_preferences
 from tools.career.skill_equivalence import SkillVectors
-from tools.career.text_normalisation import guess_language
+from tools.career.text_normalisation import fold, guess_language
 
 GAP_WEIGHTS = {("essential", "missing"): 1.0, ("essential", "almost"): 0.6, ("optional", "missing"): 0.35,
                ("optional", "almost"): 0.2}
 MIN_RELEVANCE = 0.35  # cosine of a course to "target: gap skills" (all-MiniLM-L6-v2)
 MIN_SKILL_MATCH = 0.5  # cosine of a course to one gap skill's label, to count it as covered by meaning
 MIN_TEXT_RELEVANCE = 0.08  # TF-IDF cosine, without a vector index
-OTHER_LANGUAGE = 0.7  # a course not in the person's language keeps 70% of its gain
 QUERY_SKILLS = 12  # gap skills put in the relevance query and matched one by one
 CANDIDATES = 200
 
@@ -46,6 +46,17 @@ def _courses_of(catalog: Any) -> list[CourseRecord]:
     if isinstance(catalog, (list, tuple)):
         return list(catalog)
     return catalog.courses()
+
+
+def course_place(course: CourseRecord) -> str | None:
+    place = (course.extra or {}).get("location")
+    return str(place) if place else None
+
+
+def _in_place(course: CourseRecord, prefs: CareerPreferences) -> bool:
+    """False when the course is given somewhere else than where the person wants to be (online courses have no place)."""
+    place = course_place(course)
+    return not (prefs.location and place and fold(prefs.location) not in fold(place))
 
 
 def _fits(course: CourseRecord, prefs: CareerPreferences) -> bool:
@@ -78,24 +89,38 @@ def _query(gap: SkillsGap) -> str:
     return f"{gap.target_label}: " + ", ".join(names)
 
 
+def _query_in(gap: SkillsGap, kb: Any, lang: str) -> tuple[str, list[str]]:
+    """The relevance query and the gap skills' labels in ``lang`` (the catalog may be in either language)."""
+    if lang == gap.lang or kb is None:
+        return _query(gap), [s.label for s in gap.skills[:QUERY_SKILLS]]
+    target = kb.label(gap.target_uri, lang) if gap.target_uri in getattr(kb, "occupations", {}) else gap.target_label
+    labels = [kb.label(s.uri, lang) or s.label for s in gap.skills[:QUERY_SKILLS]]
+    return f"{target}: " + ", ".join(labels), labels
+
+
 def _relevance(catalog: Any, courses: list[CourseRecord], gap: SkillsGap, retrieval: Any, kb: Any
                ) -> tuple[dict[str, float], dict[str, set[str]], float]:
-    """(course id → relevance, course id → gap skills covered by meaning, the threshold used)."""
+    """(course id → relevance, course id → gap skills covered by meaning, the threshold used). With
+    the index, the query is said in English and in French (the embedding model reads one language at
+    a time; catalogs come in both): a course's relevance is its best similarity."""
     by_meaning: dict[str, set[str]] = {}
     if retrieval is not None:
         index = retrieval.courses(courses)
-        query = retrieval.encode([_query(gap)])[0]
-        relevance = retrieval.nearest(index, query, CANDIDATES, MIN_RELEVANCE)
+        relevance: dict[str, float] = {}
         skills = gap.skills[:QUERY_SKILLS]
         vectors = SkillVectors.for_kb(kb) if kb is not None else None
-        known = [s for s in skills if vectors is not None and s.uri in vectors.pos]
-        rest = [s for s in skills if s not in known]
-        skill_vectors = [vectors.vectors[vectors.pos[s.uri]] for s in known]
-        if rest:
-            skill_vectors += list(retrieval.encode([s.label for s in rest]))
-        for skill, vector in zip(known + rest, skill_vectors):
-            for course_id in retrieval.nearest(index, vector, 30, MIN_SKILL_MATCH):
-                by_meaning.setdefault(course_id, set()).add(skill.uri)
+        for lang in dict.fromkeys([gap.lang, "en", "fr"]):
+            query, labels = _query_in(gap, kb, lang)
+            encoded = retrieval.encode([query] + labels)
+            for course_id, sim in retrieval.nearest(index, encoded[0], CANDIDATES, MIN_RELEVANCE).items():
+                relevance[course_id] = max(relevance.get(course_id, 0.0), sim)
+            skill_vectors = list(encoded[1:])
+            if lang == "en" and vectors is not None:  # the knowledge base's own label vectors when it has them
+                skill_vectors = [vectors.vectors[vectors.pos[s.uri]] if s.uri in vectors.pos else v
+                                 for s, v in zip(skills, skill_vectors)]
+            for skill, vector in zip(skills, skill_vectors):
+                for course_id in retrieval.nearest(index, vector, 30, MIN_SKILL_MATCH):
+                    by_meaning.setdefault(course_id, set()).add(skill.uri)
         return relevance, by_meaning, MIN_RELEVANCE
     # Without vectors: words in common (TF-IDF), which miss a course in another language than the
     # gap's labels; a course the catalog links to a gap skill is relevant by that link.
@@ -142,33 +167,35 @@ def recommend_trainings(
         meant = [u for u in weights if u in by_meaning.get(course.id, set()) and u not in linked]
         if linked or meant:
             covers[course.id] = linked + meant
-    relevant = [c for c in courses if c.id in covers]
+    relevant = [c for c in courses if c.id in covers and _in_place(c, prefs)]
     eligible = [c for c in relevant if _fits(c, prefs)]
     relaxed = False
     if not eligible and relevant:
         eligible, relaxed = relevant, bool(prefs.levels or prefs.max_training_weeks is not None)
 
+    # Courses in the person's language (or of unknown language) cover the gap first; courses in
+    # another language then cover what is left, and say their language.
     chosen: list[tuple[CourseRecord, list[str], float]] = []
     uncovered = dict(weights)
-    candidates = list(eligible)
-    while len(chosen) < k and uncovered and candidates:
-        best, best_key = None, None
-        for course in candidates:
-            gain = sum(uncovered.get(u, 0.0) for u in covers[course.id])
-            if gain <= 0:
-                continue
-            factor = relevance[course.id] * (1.0 if course_language(course) in (None, lang) else OTHER_LANGUAGE)
-            key = (round(gain * (0.5 + factor), 6) + _schedule_bonus(course, prefs), course.rating or 0.0,
-                   -(course.duration_weeks if course.duration_weeks is not None else 99.0))
-            if best_key is None or key > best_key:
-                best, best_key = course, key
-        if best is None:
-            break
-        covered = [u for u in covers[best.id] if u in uncovered]
-        for u in covered:
-            uncovered.pop(u)
-        chosen.append((best, covers[best.id], relevance[best.id]))
-        candidates = [c for c in candidates if c.id != best.id]
+    mine = [c for c in eligible if course_language(c) in (None, lang)]
+    others = [c for c in eligible if course_language(c) not in (None, lang)]
+    for candidates in (mine, others):
+        while len(chosen) < k and uncovered and candidates:
+            best, best_key = None, None
+            for course in candidates:
+                gain = sum(uncovered.get(u, 0.0) for u in covers[course.id])
+                if gain <= 0:
+                    continue
+                key = (round(gain * (0.5 + relevance[course.id]), 6) + _schedule_bonus(course, prefs),
+                       course.rating or 0.0, -(course.duration_weeks if course.duration_weeks is not None else 99.0))
+                if best_key is None or key > best_key:
+                    best, best_key = course, key
+            if best is None:
+                break
+            for u in covers[best.id]:
+                uncovered.pop(u, None)
+            chosen.append((best, covers[best.id], relevance[best.id]))
+            candidates = [c for c in candidates if c.id != best.id]
 
     return [_recommendation(c, covered, score, gap_labels, held, held_labels, lang, relaxed, kb, gap.target_label)
             for c, covered, score in chosen]
@@ -213,6 +240,8 @@ def _recommendation(course: CourseRecord, covered: list[str], relevance: float, 
         if course.duration:
             level = level_words(course.level, lg)
             text += f" ({duration_words(course.duration, lg)}{', ' + level if level else ''})"
+        if course_place(course):
+            text += f" {'In' if lg == 'en' else 'À'} {course_place(course)}."
         if other:
             names_of = {"en": {"en": "English", "fr": "French"}, "fr": {"en": "anglais", "fr": "français"}}[lg]
             lang_name = names_of.get(language or "", language or "")
@@ -242,5 +271,6 @@ def _recommendation(course: CourseRecord, covered: list[str], relevance: float, 
         language=language,
         other_language=other,
         demo=demo,
+        location=course_place(course),
         why=why,
     )
