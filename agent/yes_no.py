@@ -185,7 +185,7 @@ _add(_POS, "ok|okay|okey|oke|okee|okai|oki|okie|okk|okok|kk|c bon|cbon|okidoki|o
            "accepte|j' accepte|acceptes|consent|consens|allow|approve|autorise|fine|great|perfect|cool|nice|"
            "sounds good|sounds great|sounds fine|looks good|works for me|fine by me|fine with me|go|go ahead|go on|"
            "go for it|let's go|lets go|do it|please do|share|share it|send|send it|yes please|want|wanna|would like|"
-           "like|happy to|glad to|gladly|with pleasure|avec plaisir|volontiers|d' accord|d' acc|d' ac|dacc|dac|dak|"
+           "like|love|love to|would love|happy to|glad to|gladly|with pleasure|avec plaisir|volontiers|d' accord|d' acc|d' ac|dacc|dac|dak|"
            "daccord|d'accord|accord|ca marche|ca roule|ca me va|ca va|ca le fait|c' est bon|c' est ok|bon|"
            "vas y|vas-y|allez y|allez|allons y|go go|fais le|faites le|envoie|envoie le|envoyez|partage|partagez|"
            "veux|veut|voudrais|souhaite|aime|aimerais|envie|ok pour moi|bon pour moi|parfait|nickel|super|top|"
@@ -200,7 +200,7 @@ _add(_OBJECT, "mind|object|objection|bother|bothers|problem|problems|prob|probs|
               "deteste|contre")
 _add(_PREFER, "prefer|rather|prefere|preferes|prefererais|aime mieux|aimerais mieux")
 _add(_INTENS, "absolutely|definitely|certainly|totally|surely|of course|ofc|course|bien sur|bien entendu|carrement|"
-              "evidemment|evidement|absolument|clairement|totalement|completement|tout a fait|bien evidemment|"
+              "evidemment|evidement|absolument|clairement|totalement|completement|tout a fait|bien evidemment|obv|obvs|"
               "certainement|naturellement|obviously|for sure|sans doute|avec grand plaisir")
 _add(_DEGREE, "really|vraiment|at all|du tout|trop|tellement|forcement|necessarily|exactly|surtout|especially|yet|encore")
 _add(_NEG, "not|n't|never|ne|n'|pas|jamais|dont|nor|ni|sans|without|nothing|rien|nowhere|nulle part")
