@@ -7,7 +7,8 @@
   and refused as soon as it passes the limit. Organisation uploads (a request with an API key to
   ``/api/org/catalogs`` or ``/api/org/packs``) get ``max_upload_bytes``; every other request
   ``max_body_bytes``.
-- **Per-client rates** (by client address): conversations started and messages sent per minute,
+- **Per-client rates** (by client address): conversations started (or resumed with a resume
+  code, ``/api/resume``) and messages sent per minute,
   answered 429 with ``Retry-After`` beyond. Counts are kept in the relational database
   (``DatabaseRateLimiter``), so every worker shares them; the address is stored hashed.
 
@@ -38,7 +39,7 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 UPLOAD_PATHS = frozenset({"/api/org/catalogs", "/api/org/packs"})
-_START = re.compile(r"^/api/conversations/?$")
+_START = re.compile(r"^/api/(conversations|resume)/?$")  # a new conversation, or one resumed with a code
 _MESSAGE = re.compile(r"^/api/conversations/[^/]+/messages(/stream)?/?$")
 
 
@@ -144,7 +145,8 @@ class RequestLimits:
             if check is not None:
                 allowed, wait = await asyncio.to_thread(check, client_address(scope))
                 if not allowed:
-                    what = "conversations started" if check == self.limits.conversation_start else "messages sent"
+                    what = ("conversations started or resumed" if check == self.limits.conversation_start
+                            else "messages sent")
                     await send_error(send, 429, "too_many_requests",
                                      f"too many {what} from your address; try again in {retry_after(wait)} s",
                                      {"Retry-After": retry_after(wait)})

@@ -154,7 +154,11 @@ def test_starting_conversations_is_limited_per_client(app_factory):  # noqa: F81
     live = app_factory(conversation_starts_per_minute=3)
     with httpx.Client(base_url=live.url, timeout=60) as client:
         responses = [client.post("/api/conversations", json={"language": "en"}) for _ in range(7)]
+        guessed = client.post("/api/resume", json={"code": "AAAA-BBBB-CCCC-DDDD-EEEE"})  # guessing resume codes too
     limited(responses, 3)
+    assert guessed.status_code in (401, 429)
+    if responses[-1].status_code == 429:  # still in the window that refused the last start
+        assert guessed.status_code == 429 and "resumed" in guessed.json()["detail"]
 
 
 def test_sending_messages_is_limited_per_client(app_factory):  # noqa: F811
