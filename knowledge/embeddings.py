@@ -95,6 +95,12 @@ class SentenceTransformerEmbedder:
         keep = self.model.max_seq_length - 2  # the model's truncation counts [CLS] and [SEP]
         return [e.ids[:keep] for e in self._piece_tokenizer.encode_batch(list(texts), add_special_tokens=False)]
 
+    def whole_words(self) -> frozenset[str]:
+        """The words the tokenizer holds whole (no word pieces): for an English model, the common
+        English words (spelling correction of what people type leaves them alone)."""
+        vocabulary = self.model.tokenizer.get_vocab()
+        return frozenset(word for word in vocabulary if word.isalpha() and word.isascii())
+
     def _encode(self, texts: list[str], progress: bool, tokens: bool):
         if self.processes > 1 and sum(len(t) for t in texts) >= self.parallel_min_chars:
             from concurrent.futures.process import BrokenProcessPool

@@ -34,6 +34,9 @@ import numpy as np
 # a word for rewriting: letters, digits, inner apostrophes; "w/" and "+" count as words
 _TOKEN = re.compile(r"w/|\+|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_FIRST_PERSON = re.compile(
+    r"(?i)(?<![\w'’])(i|i'm|i’m|i've|i’ve|i'd|im|ive|my|me|myself|je|jsuis|chui|mon|ma|mes|moi)(?![\w'’])|(?<![\w])[jm]['’]\w"
+)
 _ELIDED = re.compile(r"\b([jmlsdnct]['’]|qu['’])")
 
 # chat and SMS forms (lower case) -> the standard words ("" = a filler, dropped)
@@ -69,6 +72,10 @@ CHAT_FORMS: dict[str, dict[str, str]] = {
     },
 }
 
+# forms of the tables that job ads use too: they do not make a text a person's chat
+_PLAIN_ABBREVIATIONS = frozenset("+ & w admin info infos approx dept mgr asst min h mn sem tel tél kids kid stuff uni mum mom dad "
+                                 "prof profs r y u".split())
+
 # French contracted subject + verb written as one word ("jrepare", "jfais"): j + a known word
 _FRENCH_J = re.compile(r"^j(?=[bcdfghjklmnpqrstvwxz])(.{3,})$")
 
@@ -95,6 +102,7 @@ class Rewritten:
     text: str
     starts: np.ndarray  # per character of ``text``: start offset in ``original``
     ends: np.ndarray  # per character of ``text``: end offset in ``original``
+    chat_forms: int = 0  # how many words were chat or SMS forms ("w/", "pdt", "g")
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that ``text[start:end]`` comes from."""
@@ -107,15 +115,24 @@ class Rewritten:
         positions = np.arange(len(text), dtype=np.int64)
         return cls(text, text, positions, positions + 1)
 
+    @property
+    def told_by_a_person(self) -> bool:
+        """The text reads as someone telling their own experience (not a job ad): it speaks in
+        the first person singular ("I", "my", "je", "j'ai", "mon") or in chat forms."""
+        return self.chat_forms > 0 or bool(_FIRST_PERSON.search(self.original))
+
 
 class Vocabulary:
     """The words of one language's labels and descriptions, with how often each occurs, and the
     verbs' infinitives among them (the words the labels start with)."""
 
-    def __init__(self, counts: Counter, infinitives: set[str], lang: str):
+    def __init__(self, counts: Counter, infinitives: set[str], lang: str, known: Iterable[str] = ()):
         self.lang = lang
         self.counts = counts
         self.infinitives = frozenset(infinitives)
+        # other words of the language (the sentence encoder's whole-word pieces for English): never
+        # taken for misspellings, and possible corrections
+        self.known = frozenset(known)
         accented: dict[str, tuple[int, str]] = {}
         for word, n in counts.items():
             bare = strip_accents(word)
@@ -125,30 +142,33 @@ class Vocabulary:
         self._corrections: dict[str, str | None] = {}
 
     @classmethod
-    def build(cls, labels: Iterable[str], descriptions: Iterable[str], lang: str) -> "Vocabulary":
+    def build(cls, labels: Iterable[str], descriptions: Iterable[str], lang: str, known: Iterable[str] = ()) -> "Vocabulary":
         counts: Counter = Counter()
         infinitives: set[str] = set()
         for label in labels:
             words = [w.lower() for w in _WORD.findall(label)]
             counts.update(words)
-            if words and (lang != "fr" or words[0].endswith(("er", "ir", "re"))):
-                infinitives.add(words[0])  # labels are action phrases: "vacuum surfaces", "servir les clients"
+            # labels are action phrases: "vacuum surfaces", "servir les clients" (not "cleaning techniques")
+            if words and (words[0].endswith(("er", "ir", "re")) if lang == "fr" else not words[0].endswith(("ed", "ing"))):
+                infinitives.add(words[0])
         for text in descriptions:
             counts.update(w.lower() for w in _WORD.findall(text))
-        return cls(counts, infinitives, lang)
+        return cls(counts, infinitives, lang, known)
 
     def __contains__(self, word: str) -> bool:
-        return word in self.counts
+        return word in self.counts or word in self.known
 
     def correct(self, word: str) -> str | None:
         """The vocabulary word that ``word`` most likely misspells (one edit away), else None."""
         if word in self._corrections:
             return self._corrections[word]
         best = None
-        if len(word) >= 5 and word.isalpha():
-            found = [(self.counts[c], c) for c in _edits(word) if self.counts.get(c, 0) >= 3]
+        if len(word) >= 5 and word.isalpha() and word not in self:
+            # a frequent word of the labels or another known word, one edit away; one that keeps
+            # the first two letters first ("trailor": "trailer" rather than "tailor")
+            found = [(c[:2] == word[:2], self.counts.get(c, 0), c) for c in _edits(word) if self.counts.get(c, 0) >= 3 or c in self.known]
             if found:
-                best = max(found)[1]
+                best = max(found)[2]
         if len(self._corrections) < 50_000:
             self._corrections[word] = best
         return best
@@ -164,9 +184,22 @@ def _edits(word: str) -> set[str]:
     return (deletes | swaps | replaces | inserts) - {word}
 
 
+# irregular English past tenses people use about their work
+_EN_IRREGULAR = {
+    "drove": "drive", "took": "take", "ran": "run", "kept": "keep", "made": "make", "did": "do", "got": "get",
+    "brought": "bring", "bought": "buy", "taught": "teach", "wrote": "write", "built": "build", "sold": "sell",
+    "fed": "feed", "caught": "catch", "held": "hold", "dealt": "deal", "sent": "send", "spent": "spend", "met": "meet",
+    "paid": "pay", "laid": "lay", "gave": "give", "found": "find", "grew": "grow", "sang": "sing", "drew": "draw",
+    "fought": "fight", "swept": "sweep", "cut": "cut", "dug": "dig", "hung": "hang", "rode": "ride", "spoke": "speak",
+    "thought": "think", "told": "tell", "understood": "understand", "wore": "wear", "won": "win", "froze": "freeze",
+}
+
+
 def _english_base(word: str, vocabulary: Vocabulary) -> str | None:
     """The infinitive a past-tense verb stands for, when the labels use it: "mopped" -> "mop"."""
     infinitives = vocabulary.infinitives
+    if _EN_IRREGULAR.get(word) in infinitives:
+        return _EN_IRREGULAR[word]
     if word in infinitives or len(word) < 5:
         return None
     candidates = []
@@ -232,12 +265,14 @@ def rewrite(text: str, lang: str, vocabulary: Vocabulary | None) -> Rewritten:
     pieces: list[tuple[str, int, int]] = []  # (new text, original start, original end)
     position = 0
     previous: list[str] = []  # the lower-case words before, as rewritten
+    chat_forms = 0
     for match in _TOKEN.finditer(text):
         start, end = match.span()
         if start > position:
             pieces.append((text[position:start], -1, -1))
         word = match.group()
         new = _rewrite_word(word, lang, table, vocabulary, previous)
+        chat_forms += word.lower() in table and new != word and word.lower() not in _PLAIN_ABBREVIATIONS
         pieces.append((new, start, end))
         if new:
             previous.extend(_ELIDED.sub(r"\1 ", new.lower()).split())
@@ -257,7 +292,7 @@ def rewrite(text: str, lang: str, vocabulary: Vocabulary | None) -> Rewritten:
             ends.extend([end] * len(piece))
             cursor = end
     new_text = "".join(out)
-    return Rewritten(text, new_text, np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64))
+    return Rewritten(text, new_text, np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64), chat_forms)
 
 
 def _rewrite_word(word: str, lang: str, table: dict[str, str], vocabulary: Vocabulary | None, previous: list[str]) -> str:
@@ -276,6 +311,9 @@ def _rewrite_word(word: str, lang: str, table: dict[str, str], vocabulary: Vocab
 def _rewrite_english(word: str, lower: str, vocabulary: Vocabulary) -> str:
     if lower in _EN_KEEP or not lower.isalpha():
         return word
+    base = _english_base(lower, vocabulary)  # "mopped" -> "mop" before any spelling correction
+    if base:
+        return base
     if lower not in vocabulary:
         if lower.endswith("in") and lower + "g" in vocabulary:  # "stackin" -> "stacking"
             lower = lower + "g"
@@ -295,22 +333,23 @@ def _rewrite_french(word: str, lower: str, vocabulary: Vocabulary, previous: lis
         contracted = _FRENCH_J.match(lower)
         if contracted and lower not in vocabulary:
             rest = contracted.group(1)
-            rest = (rest if rest in vocabulary else vocabulary.accented.get(rest) or vocabulary.correct(rest)
+            rest = (rest if rest in vocabulary else vocabulary.accented.get(rest)
                     or _french_infinitive(rest, vocabulary, participle=False) or "")
             if rest:
                 prefix, lower, subject = "je ", rest, True
     changed = bool(prefix and prefix == "je ")
-    if lower not in vocabulary:
-        restored = vocabulary.accented.get(lower) or vocabulary.correct(lower)
-        if restored:
-            lower, changed = restored, True
     context = [w for w in previous[-3:] if w not in _FR_ADVERBS and w not in _FR_OBJECTS]
     after_subject = subject or bool(previous) and _after(previous, _FR_SUBJECTS)
     after_auxiliary = bool(context) and context[-1] in _FR_AUXILIARIES
+    infinitive = None
     if after_subject or after_auxiliary or prefix in ("m'", "m’", "s'", "s’"):
         infinitive = _french_infinitive(lower, vocabulary, participle=after_auxiliary)
         if infinitive:
             lower, changed = infinitive, True
+    # French words the labels lack are too many for spelling correction ("matin" is no "main"):
+    # only the accents come back ("legumes" -> "légumes")
+    if infinitive is None and lower not in vocabulary and lower in vocabulary.accented:
+        lower, changed = vocabulary.accented[lower], True
     if not changed:
         return word
     return (prefix if prefix != "je " else "je ") + lower

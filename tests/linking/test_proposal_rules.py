@@ -1,0 +1,44 @@
+"""Skills about managing others and knowledge items, offered only when the person says so."""
+
+import pytest
+
+from tools.linking.proposal_rules import about_knowing, knowledge_items, managing_others, says_they_led
+
+
+def test_managing_others_is_told_by_the_label():
+    labels = ["plan shifts of employees", "supervise staff", "lead a team", "schedule shifts", "work in shifts", "manage time",
+              "supervise children", "handle customer complaints"]
+    assert managing_others(labels).tolist() == [True, True, True, True, False, False, False, False]
+
+
+def test_knowledge_items_by_skill_type():
+    assert knowledge_items(["knowledge", "skill/competence", ""]).tolist() == [True, False, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "led"),
+    [
+        ("I also worked night shifts alone at the front desk", "en", False),
+        ("I was the shift supervisor and trained new staff", "en", True),
+        ("I managed a team of four", "en", True),
+        ("je faisais les nuits seule à l'accueil", "fr", False),
+        ("j'encadrais deux apprentis", "fr", True),
+        ("j'étais responsable de l'équipe du soir", "fr", True),
+    ],
+)
+def test_who_says_they_managed_someone(text, lang, led):
+    assert says_they_led(text, lang) is led
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "knowing"),
+    [
+        ("I cleaned offices in the evening", "en", False),
+        ("I studied accounting and know Sage well", "en", True),
+        ("je l'aide à se déplacer et je remplis les papiers de la MDPH", "fr", False),
+        ("j'ai appris la langue des signes", "fr", True),
+        ("j'ai des notions de comptabilité", "fr", True),
+    ],
+)
+def test_a_statement_about_knowing_something(text, lang, knowing):
+    assert about_knowing(text, lang) is knowing
