@@ -24,6 +24,7 @@ class LabelledMessage:
     expected: tuple[str, ...]  # act signatures, sorted
     context: ReadContext
     lost_check: bool = False  # content with request words: must never be read as a request alone
+    fresh: bool = False  # written after the reader was tuned, scored before any change (a fresh check)
 
     @property
     def split(self) -> str:
@@ -42,7 +43,8 @@ def load_set(folder: Path = ACTS_DIR) -> list[LabelledMessage]:
                 if not message:
                     raise ValueError(f"{path}: an item is 'message => acts': {item!r}")
                 acts = tuple(sorted(a.strip() for a in expected.split(";") if a.strip()))
-                out.append(LabelledMessage(lang, message.strip(), acts, context, bool(group.get("lost_check"))))
+                out.append(LabelledMessage(lang, message.strip(), acts, context, bool(group.get("lost_check")),
+                                           bool(group.get("fresh"))))
     return out
 
 
@@ -80,6 +82,7 @@ def score_reader(reader: Any, items: list[LabelledMessage]) -> tuple[dict[str, S
         acts = reader.read(item.message, item.context)
         times.append((time.perf_counter() - started) * 1000)
         got = tuple(sorted(a.signature() for a in acts))
-        for key in (f"{item.lang}/{item.split}", f"all/{item.split}"):
+        keys = [f"{item.lang}/{item.split}", f"all/{item.split}"] + ([f"{item.lang}/fresh"] if item.fresh else [])
+        for key in keys:
             scores.setdefault(key, Score()).add(item, got)
     return scores, times

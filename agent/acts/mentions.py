@@ -42,6 +42,7 @@ CONCEPTS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("computer", "ordi", "informatique", "it "), ("computer", "ordinateur", "informati", "ict", "software")),
     (("phone", "telephon", "call"), ("phone", "telephon", "call")),
     (("stock", "inventor"), ("stock", "inventor")),
+    (("wash", "plonge", "plongeur", "dish", "vaisselle"), ("dishwasher", "vaisselle", "wash", "plonge")),
     (("rdv", "rendez", "appointment", "booking", "reservation"), ("rendez", "appointment", "booking", "reservation")),
     (("equipe", "team", "staff", "personnel", "chef", "boss", "manager", "responsable"),
      ("equipe", "team", "staff", "personnel", "supervis", "encadr", "employees", "salaries")),
@@ -64,7 +65,7 @@ i me my we you your they them he she his her our their one ones thing things stu
 did do does done didn't don't doesn't have has had just really actually also only very much many more most lol mdr
 remove delete drop take out off keep wrong right good fine ok okay yes yeah nope skill skills list number numbers
 can could would should will want like maybe probably mostly except but also too as well about that's what which
-anything nothing everything someone anyone anybody people whole lot bit
+anything nothing everything someone anyone anybody people whole lot bit rest others reste autres
 le la les un une des du de d' l' et ou mais donc a au aux en dans sur pour par avec sans ce cette ces c'est ca cela
 je j' me moi tu il elle on nous vous ils elles mon ma mes ton ta tes son sa ses leur leurs notre votre ai as avons
 est sont etait fait faire fais pas plus jamais rien tout toute tous toutes aucun aucune ne n' que qu' qui quoi
@@ -127,7 +128,7 @@ def _stem_match(a: str, b: str) -> bool:
         if x != y:
             break
         common += 1
-    return common >= 5 or (common >= 4 and common >= n - 1)
+    return common >= 5 or (common >= 4 and common >= n - 1 and max(len(a), len(b)) <= 7)
 
 
 def labels_named(text: str, labels: list[str]) -> list[int]:

@@ -53,7 +53,7 @@ _SWITCH_ANY = [
 ]
 _GO_BACK = re.compile(
     r"^(?:(?:can|could) we |let'?s |please |je veux |je voudrais |on peut |peut[- ]on |i want to |)?(?:go |get |come )?back(?: please)?$|"
-    r"\bgo back\b|\bprevious (?:question|step)\b|\bstep back\b|^undo\b|\bback to (?:the )?(?:previous|last|skills|experiences?)\b|"
+    r"\bgo back\b|\btake me back\b|\bramene[- ]moi\b|\bprevious (?:question|step)\b|\bstep back\b|^undo\b|\bback to (?:the )?(?:previous|last|skills|experiences?)\b|"
     r"\b(?:revenir|retourner|retour|reviens|revenons|retournons|reculer|recule)\b(?: (?:en arriere|a la question precedente|a l'?etape precedente|avant))?|"
     r"\bquestion precedente\b|\betape precedente\b|\ben arriere\b|^retour$")
 _RESTART = re.compile(r"^(?:(?:can|could) we |let'?s |please |je veux |on peut |peut[- ]on |i want to )?(?:start (?:again|over|from scratch)|restart|"
@@ -67,6 +67,7 @@ _DONE = re.compile(r"\b(?:i (?:just|already) (?:said|told you|did|answered|wrote
                    r"as i said|like i said|see above|read above|it'?s above|"
                    r"je (?:viens de|l'ai deja|te l'ai deja|vous l'ai deja) (?:le )?(?:dire|dit|ecrit)|deja dit|je l'ai dit|"
                    r"c'est ce que (?:je viens de|j'ai) dit|comme je (?:l'ai )?(?:dit|disais)|je viens de (?:le dire|repondre|l'ecrire))\b|"
+                   r"^(?:nah|no|nope|non|nan)?,?\s*(?:that'?s|c'est) (?:everything|all|it|tout)[.!]*$|"
                    r"^(?:nothing|none|rien|pas grand[- ]chose|not much)(?: really| much| special| in particular| de special| de particulier| du tout)?[.!]*$")
 _CHANGE_TARGET = re.compile(
     r"(?:\b(?:plutot|rather|instead)\b|\bchanger? (?:pour|de (?:metier|cible|objectif)|d'avis)\b|\bje voulais (?:changer|plutot|faire)\b|"
@@ -93,7 +94,8 @@ _CORRECTION_MARK = re.compile(
     r"^(?:actually|in fact|correction|to correct|sorry,? i meant|i meant|i mean,|oops|my mistake|wait,?|no,? actually|no wait|"
     r"en fait|en realite|correction|je voulais dire|pardon|oups|erreur|non,? en fait|je me suis trompe\w*|je rectifie|attends?,?)\b|"
     r"\bit was actually\b|\bc'?etait en fait\b|\b(?:years?|months?|ans?|mois),? not \d+|\bpas \d+ (?:ans?|mois)\b.*\bmais\b|"
-    r"\bnot \d+ (?:years?|months?)\b|\bet non pas\b|\binstead of \d+\b|\bau lieu de \d+\b")
+    r"\bnot \d+ (?:years?|months?)\b|\bet non pas\b|\binstead of \d+\b|\bau lieu de \d+\b|"
+    r"\b(?:ans?|mois|years?|months?),? (?:pas|not) \d+\b|^(?:non|no),? (?:c'?etait|it was)\b")
 _DENIAL = re.compile(r"^(?:no,? |non,? |and |et |also |btw |by the way |oh and )?(?:i (?:never|didn't|did not|have never|haven't|don't|do not|wasn't|was never)|"
                      r"i've never|je n'ai jamais|j'ai jamais|je n'ai pas|j'ai pas|je ne (?:\w+ )?(?:jamais|pas)|never did|jamais fait|pas fait)\b")
 _REMOVE_SKILL = re.compile(r"^(?:please |can you |could you |pls )?(?:remove|delete|drop|take out|take off|untick|reject|retire[rz]?|enleve[rz]?|"

@@ -54,6 +54,9 @@ _GENERAL_NO = re.compile(
     r"tout (?:retirer|enlever|supprimer)|retire[rz]? tout|enleve[rz]? tout|supprime[rz]? tout|not at all|pas du tout|"
     r"none apply|nope none|non aucune|non rien|aucune ne va|none fit|none of that|that's not me at all|rien ne va)$|"
     r"^(?:(?:no|nope|non|nan|nah)\s+)?(?:none|nothing|aucune?|rien)\b(?!.*\b(?:but|except|sauf|apart|a part|other than|excepte)\b)")
+# "yeah those are right", "all of these apply", "tout colle": approval with nothing pointed at
+_APPROVAL = re.compile(r"\b(right|correct|fine|good|apply|applies|fit|fits|true|accurate|bon|bons|bonnes|colle|collent|juste|justes|"
+                       r"exact|exactes|vrai|vraies|ok|parfait|nickel|bien)\b")
 _BARE_NO = re.compile(r"^(?:no+|non+|nope|nah|nan|pas ca|not that|nop)$")
 _ANAPHORA = re.compile(r"\b(those|these|them|that|this one|it|ceux-la|celles-la|ca|cela|les|la|le)\b")
 
@@ -101,7 +104,7 @@ def read_skill_edits(text: str, labels: list[str]) -> list[Act]:
         return [Act(kind=ActKind.keep_all, text=raw)]
     if _GENERAL_NO.match(t.strip(" .!")) or _BARE_NO.match(t.strip(" .!")):
         return [Act(kind=ActKind.reject_all, text=raw)]
-    whole_except = re.match(r"^(?:keep )?(?:all|everything|tout|toutes|tous|all good|c'est bon|ok)\s*(?:but|except|sauf|mais pas|apart from)\b(?P<rest>.*)$", t)
+    whole_except = re.match(r"^(?:keep )?(?:all|everything|tout|toutes|tous|all good|c'est bon|ok|good|fine|bien|c'est bien|tres bien|oui|yes|parfait|perfect)\s*(?:but|except|sauf|mais pas|apart from)\b(?P<rest>.*)$", t)
 
     clauses = _clauses(t)
     if whole_except:
@@ -120,7 +123,8 @@ def read_skill_edits(text: str, labels: list[str]) -> list[Act]:
         if _GENERAL_NO.match(c):
             clause.polarity = "no"
             continue
-        if _GENERAL_YES.match(c) and not numbers_in(c, n):
+        if (_GENERAL_YES.match(c) or (_APPROVAL.search(c) and not _NEG.search(c) and not labels_named(c, labels))) \
+                and not numbers_in(c, n):
             clause.polarity = "yes"
             continue
         clause.items = [i - 1 for i in numbers_in(c, n)]
@@ -132,6 +136,10 @@ def read_skill_edits(text: str, labels: list[str]) -> list[Act]:
                 clause.names = [" ".join(words)]
         if clause.after_except and none_except:
             clause.polarity = "keep"
+        elif clause.items and _APPROVAL.search(c) and not _NEG.search(c):
+            clause.polarity = "keep"  # "first four are fine"
+        elif not clause.items and re.search(r"\b(rest|reste|others|autres|other ones)\b", c) and _NEG.search(c):
+            clause.polarity, clause.names = "rest_no", []  # "rest no": keep only what was kept
         elif clause.after_except or _NEG.search(c) or cross:
             clause.polarity = "neg"
         elif _KEEP.search(c):
