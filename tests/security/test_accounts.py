@@ -47,6 +47,12 @@ def test_demo_mode_is_asked_for_and_said(app_factory, tmp_path):  # noqa: F811
     restarted = app_factory(storage=storage, demo=False)
     with httpx.Client(base_url=restarted.url, timeout=60) as client:
         assert client.post("/api/console/login", json=DEMO).status_code == 401
+        assert not [r for r in client.get("/api/consent/recipients").json() if r["id"].startswith("demo-")]
+    restarted.stop()
+    again = app_factory(storage=storage, demo=True)  # and back on demand
+    with httpx.Client(base_url=again.url, timeout=60) as client:
+        assert client.post("/api/console/login", json=DEMO).status_code == 200
+        assert any(r["id"] == "demo-coach" for r in client.get("/api/consent/recipients").json())
 
 
 def test_counsellor_accounts_from_the_command_line(app_factory, tmp_path):  # noqa: F811

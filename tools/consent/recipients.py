@@ -169,15 +169,25 @@ class RecipientRegistry:
         return self.get(recipient.id)
 
     def seed_demo(self) -> None:
-        """Register the demo recipients if they are not there yet (idempotent)."""
+        """Register the demo recipients if they are not there yet, or bring back retired ones (idempotent)."""
         with self.database.session() as s:
-            existing = set(s.scalars(select(RecipientRow.id).where(RecipientRow.id.like(f"{DEMO_PREFIX}%"))))
+            existing = set(s.scalars(select(RecipientRow.id).where(RecipientRow.id.like(f"{DEMO_PREFIX}%"),
+                                                                    RecipientRow.active.is_(True))))
         for recipient in demo_recipients():
             if recipient.id not in existing:
                 try:
                     self.register(recipient)
                 except IntegrityError:
                     continue  # another worker starting at the same time seeded it first
+
+    def retire_demo(self) -> int:
+        """Out of demo mode: demo recipients are no longer offered (rows kept for the consents that
+        name them). Returns how many were retired."""
+        with self.database.session() as s:
+            rows = list(s.scalars(select(RecipientRow).where(RecipientRow.demo.is_(True), RecipientRow.active.is_(True))))
+            for row in rows:
+                row.active = False
+            return len(rows)
 
     def list(self, kind: RecipientKind | None = None) -> list[Recipient]:
         with self.database.session() as s:

@@ -105,6 +105,8 @@ class ConsentService:
         self.recipients = RecipientRegistry(database)
         if seed_demo:
             self.recipients.seed_demo()
+        else:  # not in demo mode: demo recipients seeded by an earlier start are no longer offered
+            self.recipients.retire_demo()
 
     # -- keys -------------------------------------------------------------------------------
     def public_key_pem(self) -> str:
