@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import httpx
-
 from security_app import app_factory, shared_tiny  # noqa: F401  (fixtures)
 
 DEMO = {"username": "demo-counsellor", "password": "demo-password"}

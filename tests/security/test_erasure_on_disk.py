@@ -11,9 +11,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from security_app import app_factory, shared_tiny, umask  # noqa: F401  (fixtures)
 from sqlalchemy import create_engine, inspect, text
 
-from security_app import app_factory, shared_tiny, umask  # noqa: F401  (fixtures)
 from tools.privacy import ErasureIncomplete
 
 MARKER = "zorblaxquint"  # a word nobody else says: the person's own words, to find on disk

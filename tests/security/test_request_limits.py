@@ -13,7 +13,6 @@ import time
 
 import httpx
 import pytest
-
 from security_app import WEBHOOK_SECRET, app_factory, shared_tiny, webhook_settings  # noqa: F401  (fixtures)
 
 FORTY_MB = 40 * 1024 * 1024
