@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable
 from tools.career.employer_moves import find_role, role_skills
 from tools.career.labels import label, refs
 from tools.career.models import (
-    CoveredSkill, GapGroup, GapSkill, HeldOccupation, SkillCredit, SkillRef, SkillsGap, SkillTranslation,
+    CoveredSkill, GapGroup, de, GapSkill, HeldOccupation, SkillCredit, SkillRef, SkillsGap, SkillTranslation,
 )
 from tools.career.packs.models import LoadedPacks
 from tools.career.rome_facts import RomeFacts
@@ -223,7 +223,7 @@ def compute_gap(
         + (f" ({n_from_job} credited from your job as {job_names['en']})" if n_from_job else "")
         + (f"; {n_almost} more are almost there." if n_almost else "."),
         "fr": f"Vous avez {n_ess_held} des {n_ess} compétences essentielles pour {names['fr']}"
-        + (f" (dont {n_from_job} reconnues grâce à votre emploi de {job_names['fr']})" if n_from_job else "")
+        + (f" (dont {n_from_job} reconnues grâce à votre emploi {de(job_names['fr'])})" if n_from_job else "")
         + (f" ; {n_almost} autres sont presque acquises." if n_almost else "."),
     }
     return SkillsGap(

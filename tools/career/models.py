@@ -20,6 +20,11 @@ class SkillRef(BaseModel):
 HeldHow = Literal["title", "inferred"]
 
 
+def de(name: str) -> str:
+    """French 'de' before a name, elided before a vowel: 'de caissier', "d'aide-soignant"."""
+    return f"d'{name}" if name[:1].lower() in "aeiouyhàâéèêîôû" else f"de {name}"
+
+
 class HeldOccupation(BaseModel):
     """An ESCO occupation the person held: the job title they said ("I was a cashier for 5 years"),
     or the one their description suggests, counted once they confirmed skills that show it."""
@@ -33,7 +38,7 @@ class HeldOccupation(BaseModel):
 
     def phrase(self, lang: str = "en") -> str:
         """'your job as cashier' / 'votre emploi de caissier'."""
-        return f"your job as {self.label}" if lang == "en" else f"votre emploi de {self.label}"
+        return f"your job as {self.label}" if lang == "en" else f"votre emploi {de(self.label)}"
 
 
 CreditVia = Literal["held", "occupation", "narrower", "equivalent"]
@@ -50,7 +55,7 @@ class SkillCredit(BaseModel):
     def text(self, lang: str = "en") -> str:
         name = self.source.label if self.source else ""
         if self.via == "occupation":
-            return f"credited from your job as {name}" if lang == "en" else f"reconnue grâce à votre emploi de {name}"
+            return f"credited from your job as {name}" if lang == "en" else f"reconnue grâce à votre emploi {de(name)}"
         if self.via == "narrower":
             return f"shown by {name}" if lang == "en" else f"démontrée par {name}"
         if self.via == "equivalent":

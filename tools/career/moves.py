@@ -30,7 +30,7 @@ from tools.career.packs.signals import occupation_demand
 from tools.career.preferences import CareerPreferences, parse_preferences
 from tools.career.progression import INTEREST_LED_MIN_AFFINITY, best_of, carries_skills, step_ups
 from tools.career.rome_facts import RomeFacts, mobility_of
-from tools.career.sector_moves import interleave, rank_programmes, rank_sectors
+from tools.career.sector_moves import interleave, rank_programmes, rank_sectors, rank_tracks
 from tools.career.skill_space import SkillSpace
 from tools.career.work_contexts import WorkContexts, clash_text
 
@@ -164,7 +164,8 @@ def rank_moves(
         occupation_moves = moves_of(candidates, {})
         sectors = rank_sectors(kb, facts, final, profile, lang, limit=3)
         programmes = rank_programmes(kb, facts, final, profile, prefs, packs, sectors, lang, limit=3)
-        return interleave(occupation_moves, sectors, programmes, top_k)
+        tracks = rank_tracks(kb, facts, final, prefs, lang, limit=3)  # what to study after their class (ROME)
+        return interleave(occupation_moves, sectors, programmes + tracks, top_k)
 
     roles = []
     if packs.employer and (persona == "employee" or prefs.stay_with_employer):

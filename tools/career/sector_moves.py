@@ -9,7 +9,8 @@ import numpy as np
 
 from tools.career.interests import InterestProfile, riasec_affinity
 from tools.career.labels import label
-from tools.career.models import CareerMove, SkillRef
+from tools.career.access_routes import qualifications_in
+from tools.career.models import CareerMove, MoveReason, SkillRef
 from tools.career.packs.models import LoadedPacks
 from tools.career.preferences import CareerPreferences
 from tools.career.rome_facts import RomeFacts
@@ -149,3 +150,55 @@ def interleave(occupations: list[CareerMove], sectors: list[CareerMove], program
             else:
                 out.append(item)
     return out
+
+
+def rank_tracks(kb: Any, facts: RomeFacts, final: np.ndarray, prefs: CareerPreferences, lang: str,
+                limit: int = 3) -> list[CareerMove]:
+    """Study tracks for a pupil, from ROME's *accès au métier* of the occupations that fit them best:
+    the qualifications a pupil can prepare after their class (CAP, Bac pro, Bac, BTS, BUT, BPJEPS...),
+    each for the job family it leads to, with the track that gets there (see access_routes)."""
+    space = facts.space
+    seen: set[tuple[str, str]] = set()
+    scored: list[tuple[float, str, Any, int]] = []
+    for i in np.argsort(-final)[:40]:
+        i = int(i)
+        if final[i] <= 0:
+            break
+        for code in facts.rome_codes[i]:
+            record = (getattr(kb, "rome", None) or {}).get(code)
+            if record is None or not getattr(record, "access", ""):
+                continue
+            for q in qualifications_in(record.access):
+                if q.level is None or q.level > 6 or not q.track:
+                    continue
+                key = (q.name, code)
+                if key in seen:
+                    continue
+                seen.add(key)
+                short = q.level <= 4
+                score = float(final[i]) * (1.2 if short and (prefs.short_studies or prefs.short_training) else 1.0)
+                scored.append((score, code, q, i))
+    scored.sort(key=lambda x: -x[0])
+    moves, names = [], set()
+    for score, code, q, i in scored:
+        if len(moves) >= limit:
+            break
+        if q.name in names:  # one move per qualification: its best job family
+            continue
+        names.add(q.name)
+        record = kb.rome[code]
+        occupation = space.occ_uris[i]
+        job = {lg: label(kb, occupation, lg) for lg in ("en", "fr")}
+        why = {
+            "en": f"{q.track['en']}. Leads to jobs such as {job['en']} (ROME {code}, {record.label}).",
+            "fr": f"{q.track['fr']}. Mène à des métiers comme {job['fr']} (ROME {code}, {record.label}).",
+        }
+        title = f"{q.name} — {record.label}"
+        moves.append(CareerMove(
+            kind="study_programme", uri=f"rome-track:{code}:{q.name}", label=title, code=q.name, rome_codes=[code],
+            score=round(score, 4), why=why, reasons=["study_track"],
+            details=[MoveReason(kind="study_track", text=why, source=SkillRef(uri=occupation, label=job[lang]))],
+            sector=facts.domain_labels.get(facts.domain[i] or "", None), target_uri=occupation,
+            examples=[SkillRef(uri=occupation, label=job[lang])], step="change",
+        ))
+    return moves

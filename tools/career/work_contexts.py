@@ -136,7 +136,7 @@ def clash_text(conditions: list[str], lang: str = "en") -> str:
         return ""
     k = 0 if lang == "en" else 1
     parts = [TEXTS[c][k] for c in conditions if c in TEXTS]
-    text = "; ".join(parts)
+    text = ("; " if lang == "en" else " ; ").join(parts)
     text = text[:1].upper() + text[1:]
     return f"{text} (ROME), against what you said you want." if lang == "en" else \
         f"{text} (ROME), contrairement à ce que vous souhaitez."
