@@ -99,6 +99,8 @@
        scrolls sideways, so the conversation keeps the height. */
     quick.classList.toggle("choices", options.length > 0 && options.length <= 3);
     quick.classList.toggle("many", options.length > 3);
+    /* A yes / no question: "No" is as wide as "Yes", whatever else is offered beside them. */
+    quick.classList.toggle("consent", ["share_consent", "processing_consent"].indexOf(reply.expecting) >= 0);
     options.forEach(function (qr) {
       var b = document.createElement("button");
       b.type = "button";
