@@ -22,12 +22,24 @@ SKILL2 = "http://data.europa.eu/esco/skill/2b92e5a8-ef1c-4d2e-9f7c-6a1f1f1f0002"
 OCC = "http://data.europa.eu/esco/occupation/2b92e5a8-ef1c-4d2e-9f7c-6a1f1f1f00aa"
 
 
+# The people's tokens: requests to /api/conversations/<pid>/... are the person's own, so they carry it.
+TOKENS: dict[str, str] = {}
+
+
+def _as_the_person(request) -> None:
+    parts = request.url.path.split("/")
+    if len(parts) > 3 and parts[1:3] == ["api", "conversations"] and parts[3] in TOKENS \
+            and "authorization" not in request.headers:
+        request.headers["Authorization"] = f"Bearer {TOKENS[parts[3]]}"
+
+
 @pytest.fixture
 def app_env(backend_settings, tmp_path):
-    settings = backend_settings.model_copy(update={"checkpoint_url": str(tmp_path / "checkpoints.sqlite3")})
+    settings = backend_settings.model_copy(update={"checkpoint_url": str(tmp_path / "checkpoints.sqlite3"), "demo": True})
     services = Services(settings)
     app = create_app(settings, services)
     client = TestClient(app)  # no lifespan: nothing warms up the language models
+    client.event_hooks["request"] = [_as_the_person]
     yield client, services
     client.close()
     services.database.dispose()
@@ -40,7 +52,13 @@ def _person(services: Services) -> str:
         experiences=[Experience(title="Aide à domicile", description="j'aidais une voisine âgée")],
         skills=[ProfileSkill(uri=SKILL, label="aider les personnes âgées", state=SkillState.confirmed)],
         target=Target(uri=OCC, label="aide-soignant")))
+    TOKENS[pid] = services.identity.new_token(pid)
     return pid
+
+
+def _ref(services: Services, org, pid: str) -> str:
+    """How the organisation knows the person (never the conversation id)."""
+    return services.pseudonyms.ref(org.recipient_id, pid)
 
 
 def _org(services: Services, kind: str = "employer", scopes=None, rate: int = 1000):
@@ -91,7 +109,10 @@ def test_public_endpoints_and_receipt_verification(app_env):
     events = client.get(f"/api/conversations/{pid}/consent-events").json()
     assert [e["event_type"] for e in events] == ["requested", "granted"]
     assert len(client.get(f"/api/conversations/{pid}/consent-receipts").json()) == 2
-    assert client.get(f"/api/conversations/other-{pid}/consents/{cid}/receipt").status_code == 404
+    # another conversation's id with this person's token opens nothing
+    other = client.get(f"/api/conversations/other-{pid}/consents/{cid}/receipt", headers={"Authorization": f"Bearer {TOKENS[pid]}"})
+    assert other.status_code == 401
+    assert receipt["pii_principal_id"] == services.pseudonyms.compute("demo-coach", pid) != pid
 
 
 def test_bad_requests_get_4xx_with_a_reason(app_env):
@@ -115,10 +136,11 @@ def test_organisation_sees_a_profile_only_under_a_valid_consent(app_env):
     client, services = app_env
     pid = _person(services)
     org, headers = _org(services, "employer")
-    url = f"/api/org/people/{pid}/profile"
+    ref = _ref(services, org, pid)
+    url = f"/api/org/people/{ref}/profile"
 
     denied = client.get(url, headers=headers)
-    assert denied.status_code == 403 and denied.json()["error"] == "no_consent"
+    assert denied.status_code == 403 and denied.json()["error"] == "not_shared"
     assert client.get("/api/org/people", headers=headers).json() == []
 
     notice = _notice(client, org.recipient_id, "recruitment")
@@ -133,14 +155,16 @@ def test_organisation_sees_a_profile_only_under_a_valid_consent(app_env):
     assert set(body["data"]) == {"profile", "skills"} and body["consent_id"] == cid
     assert body["data"]["skills"][0]["uri"] == SKILL
     people = client.get("/api/org/people", headers=headers).json()
-    assert [p["person_id"] for p in people] == [pid]
-    plan = client.get(f"/api/org/people/{pid}/plan", headers=headers)  # the consent does not cover the plan
-    assert plan.status_code == 403 and plan.json()["error"] == "categories_not_covered"
+    assert [p["person_id"] for p in people] == [ref]
+    assert body["data"]["profile"]["person_id"] == ref and pid not in ok.text
+    plan = client.get(f"/api/org/people/{ref}/plan", headers=headers)  # the consent does not cover the plan
+    assert plan.status_code == 403 and plan.json()["error"] == "not_shared"
 
     client.post(f"/api/conversations/{pid}/consents/{cid}/revoke")
     after = client.get(url, headers=headers)
     assert after.status_code == 403
-    assert after.json() == {"error": "consent_revoked", "detail": "The person withdrew their consent.", "errors": []}
+    # one answer for every refusal: the organisation does not learn that the person withdrew
+    assert after.json() == denied.json() == plan.json()
 
     # another organisation never sees it
     _, other = _org(services, "employer")
@@ -183,7 +207,7 @@ def test_api_keys_scopes_and_rate_limits(app_env):
 def test_traces_raise_the_validation_level_with_provenance(app_env):
     client, services = app_env
     pid = _person(services)
-    org, headers = _org(services, "training_provider")
+    org, headers = _org(services, "training_provider", scopes=[Scope.traces_write])
     statement = {
         "id": str(uuid.uuid4()),
         "actor": {"account": {"homePage": "https://lms.acme.example", "name": "learner-42"}},
@@ -193,9 +217,9 @@ def test_traces_raise_the_validation_level_with_provenance(app_env):
                                   "extensions": {"https://w3id.org/orient/xapi/esco-skill": SKILL}}},
         "result": {"success": True, "completion": True},
     }
-    url = f"/api/org/people/{pid}/traces"
+    url = f"/api/org/people/{_ref(services, org, pid)}/traces"
     r = client.post(url, headers=headers, json={"kind": "xapi", "statement": statement})
-    assert r.status_code == 403 and r.json()["error"] == "no_consent"
+    assert r.status_code == 403 and r.json()["error"] == "not_shared"
     notice = _notice(client, org.recipient_id, "skill_evidence")
     _grant(client, pid, notice["id"])
 
@@ -244,7 +268,8 @@ def test_privacy_endpoints(app_env):
     org, headers = _org(services, "employer")
     notice = _notice(client, org.recipient_id, "recruitment")
     _grant(client, pid, notice["id"])
-    assert client.get(f"/api/org/people/{pid}/profile", headers=headers).status_code == 200
+    ref = _ref(services, org, pid)
+    assert client.get(f"/api/org/people/{ref}/profile", headers=headers).status_code == 200
 
     summary = client.get(f"/api/conversations/{pid}/privacy/summary", params={"lang": "fr"}).json()
     assert "Aide à domicile" in summary["text"] and summary["remaining"]["profiles"] == 1
@@ -254,9 +279,9 @@ def test_privacy_endpoints(app_env):
 
     report = client.delete(f"/api/conversations/{pid}/privacy").json()
     assert all(v == 0 for v in report["remaining"].values()) and report["removed"]["profiles"] == 1
-    after = client.get(f"/api/org/people/{pid}/profile", headers=headers)
+    after = client.get(f"/api/org/people/{ref}/profile", headers=headers)
     assert after.status_code == 403
-    assert client.get(f"/api/conversations/{pid}/consents").json() == []
+    assert client.get(f"/api/conversations/{pid}/consents").status_code == 401  # the token went with the rest
 
 
 def test_preferences_and_recommendations_endpoints(app_env):
@@ -276,10 +301,10 @@ def test_preferences_and_recommendations_endpoints(app_env):
 def test_hostile_inputs_get_4xx_never_5xx(app_env):
     client, services = app_env
     pid = _person(services)
-    org, headers = _org(services, "training_provider")
+    org, headers = _org(services, "training_provider", scopes=[Scope.profiles_read, Scope.traces_write])
     notice = _notice(client, org.recipient_id, "skill_evidence")
     _grant(client, pid, notice["id"])
-    url = f"/api/org/people/{pid}/traces"
+    url = f"/api/org/people/{_ref(services, org, pid)}/traces"
     for statement in ({"verb": "completed"}, {"verb": {"id": 3}, "object": "x"},
                       {"verb": {"id": "http://adlnet.gov/expapi/verbs/completed"}, "object": ["x"], "result": "ok"},
                       {"verb": {"id": "http://adlnet.gov/expapi/verbs/completed"}, "object": {"id": "\u0000"}},
@@ -298,7 +323,8 @@ def test_hostile_inputs_get_4xx_never_5xx(app_env):
         assert r.status_code == 200 and r.json()["valid"] is False
     _, stats_headers = _org(services, "statistics", scopes=[Scope.statistics_read])
     assert client.get("/api/org/statistics", headers=stats_headers, params={"region": "a\x00b"}).status_code == 422
-    assert client.get(f"/api/org/people/{pid}/profile", headers=headers, params={"purpose": "x\x00"}).status_code == 422
+    assert client.get(f"/api/org/people/{_ref(services, org, pid)}/profile", headers=headers,
+                      params={"purpose": "x\x00"}).status_code == 422
 
 
 def test_public_key_lists_retired_keys_after_rotation(backend_settings, tmp_path):

@@ -29,8 +29,9 @@ def env(tiny_data_dir, tiny_knowledge_dir, tmp_path):
 
 
 def _key(services: Services, name: str, scopes=None) -> dict:
+    """A key that may upload (catalogs:write is a write scope: given only when named)."""
     org = services.organisations.create(name, "employer")
-    return {"X-API-Key": services.organisations.create_key(org.id, scopes).key}
+    return {"X-API-Key": services.organisations.create_key(org.id, scopes or [Scope.catalogs_write]).key}
 
 
 def test_pack_upload_is_scoped_validated_and_owned(env):
