@@ -130,6 +130,7 @@ async def _conversation(
     records: list[TurnRecord],
     sent: dict[str, list[str]],
     rng: random.Random,
+    tokens: dict[str, str],
 ) -> tuple[str | None, bool]:
     """One scripted conversation; returns its id (None if it could not start) and whether it finished."""
     workers = len(clients)
@@ -148,6 +149,8 @@ async def _conversation(
         return None, False
     body = response.json()
     conversation_id = body["conversation_id"]
+    tokens[conversation_id] = body["token"]  # the person's key: every later call of this conversation sends it
+    auth = {"Authorization": f"Bearer {body['token']}"}
     reply = body["reply"]
     records[-1].expecting = reply.get("expecting")
     sent[conversation_id] = []
@@ -161,7 +164,7 @@ async def _conversation(
         try:
             response = await clients[worker].post(
                 f"/api/conversations/{conversation_id}/messages",
-                json={"text": text, "client_message_id": f"load-{index}-{turn}"},
+                json={"text": text, "client_message_id": f"load-{index}-{turn}"}, headers=auth,
             )
             status = response.status_code
         except httpx.HTTPError:
@@ -184,18 +187,20 @@ async def drive(urls: list[str], conversations: int, max_turns: int, think_s: fl
     clients = [httpx.AsyncClient(base_url=url, timeout=request_timeout_s, limits=limits) for url in urls]
     records: list[TurnRecord] = []
     sent: dict[str, list[str]] = {}
+    tokens: dict[str, str] = {}
     rng = random.Random(seed)
     try:
         started = time.perf_counter()
         outcomes = await asyncio.gather(*[
-            _conversation(i, clients, max_turns, think_s, records, sent, random.Random(rng.random()))
+            _conversation(i, clients, max_turns, think_s, records, sent, random.Random(rng.random()), tokens)
             for i in range(conversations)
         ])
         wall = time.perf_counter() - started
         finished = sum(1 for _, done in outcomes if done)
         transcripts: dict[str, list[str | None]] = {}
         for n, conversation_id in enumerate(sent):
-            response = await clients[n % len(clients)].get(f"/api/conversations/{conversation_id}")
+            response = await clients[n % len(clients)].get(f"/api/conversations/{conversation_id}",
+                                                             headers={"Authorization": f"Bearer {tokens[conversation_id]}"})
             if response.status_code == 200:
                 transcripts[conversation_id] = [t["user_text"] for t in response.json()["turns"]]
             else:

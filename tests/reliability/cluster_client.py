@@ -13,6 +13,7 @@ class Conversation:
     def __init__(self, clients: list[httpx.Client]):
         self.clients = clients
         self.id = ""
+        self.token = ""
         self.reply: dict = {}
         self.turn = 0
 
@@ -20,7 +21,13 @@ class Conversation:
         response = self.clients[worker].post("/api/conversations", json={"channel": "web"})
         assert response.status_code == 201, response.text
         self.id, self.reply = response.json()["conversation_id"], response.json()["reply"]
+        self.token = response.json()["token"]
         return self.reply
+
+    @property
+    def auth(self) -> dict[str, str]:
+        """The person's key, sent on every call of their conversation (to any worker)."""
+        return {"Authorization": f"Bearer {self.token}"}
 
     def send(self, text: str, worker: int, message_id: str | None = None) -> dict:
         """Sends and returns the whole body; fails the test on anything but 200."""
@@ -33,7 +40,8 @@ class Conversation:
 
     def post(self, text: str, worker: int, message_id: str) -> httpx.Response:
         return self.clients[worker].post(
-            f"/api/conversations/{self.id}/messages", json={"text": text, "client_message_id": message_id}
+            f"/api/conversations/{self.id}/messages", json={"text": text, "client_message_id": message_id},
+            headers=self.auth,
         )
 
     def until(self, expecting: str, max_turns: int = 8) -> None:
@@ -45,7 +53,7 @@ class Conversation:
         raise AssertionError(f"the agent never expected {expecting!r}: {self.reply}")
 
     def turns(self, worker: int = 0) -> list[dict]:
-        response = self.clients[worker].get(f"/api/conversations/{self.id}")
+        response = self.clients[worker].get(f"/api/conversations/{self.id}", headers=self.auth)
         assert response.status_code == 200, response.text
         return response.json()["turns"]
 

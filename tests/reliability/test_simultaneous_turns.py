@@ -42,5 +42,5 @@ def test_two_workers_take_turns_on_one_conversation(live_cluster, slow_llm) -> N
     assert [t["seq"] for t in turns] == list(range(1, len(turns) + 1))
     assert [t["user_text"] for t in turns][-2:] == [EXPERIENCE, DETAIL]
     # the state both workers read is the one after the second turn
-    state = [c.get(f"/api/conversations/{talk.id}").json() for c in clients]
+    state = [c.get(f"/api/conversations/{talk.id}", headers=talk.auth).json() for c in clients]
     assert state[0] == state[1] and state[0]["expecting"] == answers[1].json()["reply"]["expecting"]

@@ -28,7 +28,7 @@ def test_conversation_moves_between_workers_every_turn(live_cluster) -> None:
     assert [t["seq"] for t in turns] == list(range(1, len(turns) + 1))
     assert [t["user_text"] for t in turns][-3:] == sent
     # both workers see the same state
-    assert clients[0].get(f"/api/conversations/{talk.id}").json() == clients[1].get(f"/api/conversations/{talk.id}").json()
+    assert clients[0].get(f"/api/conversations/{talk.id}", headers=talk.auth).json() == clients[1].get(f"/api/conversations/{talk.id}", headers=talk.auth).json()
 
 
 def test_killed_worker_mid_turn_conversation_resumes(live_cluster, slow_llm) -> None:
@@ -57,7 +57,7 @@ def test_killed_worker_mid_turn_conversation_resumes(live_cluster, slow_llm) -> 
 
     # The restarted worker picks the conversation up where it is.
     live_cluster.restart(0)
-    state = clients[0].get(f"/api/conversations/{talk.id}").json()
+    state = clients[0].get(f"/api/conversations/{talk.id}", headers=talk.auth).json()
     assert state["expecting"] == resumed["reply"]["expecting"]
     talk.send("I also trained new colleagues on the till", worker=0)
 
