@@ -69,3 +69,36 @@ def test_a_long_text_is_scored_in_chunks_with_evidence_from_its_clauses(tiny_lin
     assert SKILL["train"] in skills and SKILL["payments"] in skills
     assert "trained new staff" in skills[SKILL["train"]].evidence
     assert "payments" in skills[SKILL["payments"]].evidence
+
+
+def test_a_persons_chat_is_read_in_the_labels_words_with_evidence_in_theirs(tiny_linker):
+    text = "i was on the till 2 yrs, takin payments n coachin new staff lol"
+    analysis = tiny_linker.analyse(text)
+    assert analysis.rewritten.told_by_a_person and "lol" not in analysis.text
+    assert analysis.config.ranked_as_shown == tiny_linker.config.person.ranked_as_shown
+    skills = {s.uri: s for s in tiny_linker.link_skills(text, top_k=3)}
+    assert SKILL["payments"] in skills
+    assert text[skills[SKILL["payments"]].evidence_start : skills[SKILL["payments"]].evidence_end] == skills[SKILL["payments"]].evidence
+    assert "payments" in skills[SKILL["payments"]].evidence  # the person's own words, as typed
+
+
+def test_a_job_ad_keeps_the_settings_its_benchmarks_were_tuned_on(tiny_linker):
+    analysis = tiny_linker.analyse("Take payments at the till and coach new staff")
+    assert not analysis.rewritten.told_by_a_person
+    assert analysis.config is tiny_linker.config
+
+
+def test_knowledge_and_managing_skills_sink_unless_the_person_says_so(tiny_kb, embedder, tiny_linker):
+    from dataclasses import replace
+
+    config = tiny_linker.config
+    lenient = SkillLinker(tiny_kb, embedder, None, replace(config, person=replace(config.person, knowledge_penalty=0.0, managing_penalty=0.0)))
+    position = {s.uri: i for i, s in enumerate(tiny_linker.skill_records)}
+    python, train = position[SKILL["python"]], position[SKILL["train"]]
+    told = "I wrote scripts in Python and worked with the staff trainers"
+    strict, plain = tiny_linker.analyse(told).scores, lenient.analyse(told).scores
+    assert strict[python] == pytest.approx(plain[python] - config.person.knowledge_penalty, abs=1e-5)  # nothing says they know it
+    assert strict[train] == pytest.approx(plain[train] - config.person.managing_penalty, abs=1e-5)  # nor that they trained anyone
+    knowing = "I learned Python and I trained new staff"
+    strict, plain = tiny_linker.analyse(knowing).scores, lenient.analyse(knowing).scores
+    assert strict[python] == pytest.approx(plain[python]) and strict[train] == pytest.approx(plain[train])
