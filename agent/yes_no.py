@@ -91,7 +91,6 @@ _FILLER = "filler"  # a known word that says nothing about the answer
 
 _WORDS: dict[str, str] = {}
 _PHRASES: dict[tuple[str, ...], str] = {}
-_WHOLE: dict[str, str] = {}  # a clause that is exactly this
 
 
 def _add(kind: str, entries: str) -> None:
@@ -314,51 +313,65 @@ def _clauses(units: list[_Unit]) -> list[tuple[list[_Unit], bool, bool]]:
 
 _PREDICATES = (_POS, _SURE, _KNOW, _GRASP, _OBJECT, _PREFER, _THINK)
 _WHOLE_CLAUSE = {
-    "y": _YES, "k": _YES, "o": _YES, "si": _YES, "yes i do": _YES, "i do": _YES, "i will": _YES, "you can": _YES,
+    "y": _YES, "k": _YES, "si": _YES, "yes i do": _YES, "i do": _YES, "i will": _YES, "you can": _YES,
     "tu peux": _YES, "vous pouvez": _YES, "please": _YES, "s'il te plait": _YES, "s'il vous plait": _YES,
     "n": _NO, "i don't": _NO, "i do not": _NO, "i won't": _NO, "i will not": _NO, "don't": _NO, "do not": _NO,
 }
 
 
+_LEXICAL_YES = {"why not", "pourquoi pas", "why not then"}  # a question's form, a yes's meaning
+_IN_SITU = {"quoi", "combien", "pourquoi", "why", "comment"}  # asks wherever it stands ("ils voient quoi")
+_BEFORE_WH = (_YES, _NO, _POS, _FILLER, _INTENS, _SURE)
+
+
 def _read_clause(units: list[_Unit], folded_clause: str, asked: bool) -> set[str]:
     """The signals of one clause: a subset of yes, no, doubt, question."""
-    kinds = [u.kind for u in units]
-    words = [u.text for u in units]
-    signals: set[str] = set()
     if not units:
-        return signals
-    whole = " ".join(words)
+        return set()
+    whole = " ".join(u.text for u in units)
     if whole in _WHOLE_CLAUSE and not asked:
         return {_WHOLE_CLAUSE[whole]}
-    if "si" in words and whole != "si":  # "si" inside a clause is "if", alone it is the French contradicting yes
-        signals.add(_DOUBT)
-    # questions
-    content = [k for k in kinds if k not in (_FILLER, _CONTRAST)]
-    first = next((u for u in units if u.kind not in (_FILLER,)), None)
-    lexical_yes = whole in ("why not", "pourquoi pas", "why not then") or kinds == [_POS] and words[0] in ("pourquoi pas", "why not")
-    if not lexical_yes:
-        if first is not None and first.kind == _WH:
-            return {"question"}
-        if any(u.kind == _WH and u.text in ("quoi", "combien", "pourquoi", "why", "comment") for u in units):
-            return {"question"}
-        if _ASK in kinds or _INVERSION.search(folded_clause) or _AUX_QUESTION.search(whole):
-            return {"question"}
-        if _WH in kinds and (_KNOW in kinds or _GRASP in kinds):
-            return {"question"}  # "I'd like to know who sees it", "je sais pas qui le voit"
-        for index, unit in enumerate(units):
-            # "ok so who sees it": an interrogative word after nothing but yes/no words and fillers
-            if unit.kind == _WH and index + 1 < len(units):
-                if all(u.kind in (_YES, _NO, _POS, _FILLER, _INTENS, _SURE) for u in units[:index]):
-                    return {"question"}
-                break
-        if asked:
-            polar = [k for k in content if k in (_YES, _NO, _POS, _INTENS, _SURE, _DEGREE)]
-            if len(content) > len(polar) or _WH in kinds:
+    if whole not in _LEXICAL_YES:
+        question = _question(units, whole, folded_clause, asked)
+        if question is not None:
+            return question
+    return _polarity([u.kind for u in units], [u.text for u in units])
+
+
+def _question(units: list[_Unit], whole: str, folded_clause: str, asked: bool) -> set[str] | None:
+    """{"question"} when the clause asks something, {doubt} for an echo ("oui ?"), else None."""
+    kinds = [u.kind for u in units]
+    first = next((u for u in units if u.kind != _FILLER), None)
+    if first is not None and first.kind == _WH:
+        return {"question"}
+    if any(u.kind == _WH and u.text in _IN_SITU for u in units):
+        return {"question"}
+    if _ASK in kinds or _INVERSION.search(folded_clause) or _AUX_QUESTION.search(whole):
+        return {"question"}
+    if _WH in kinds and (_KNOW in kinds or _GRASP in kinds):
+        return {"question"}  # "I'd like to know who sees it", "je sais pas qui le voit"
+    for index, unit in enumerate(units):
+        # "ok so who sees it": an interrogative word after nothing but yes/no words and fillers
+        if unit.kind == _WH and index + 1 < len(units):
+            if all(u.kind in _BEFORE_WH for u in units[:index]):
                 return {"question"}
-            return {_DOUBT}  # "oui ?", "ok?": an echo, not an answer
+            break
+    if asked:
+        content = [k for k in kinds if k not in (_FILLER, _CONTRAST)]
+        polar = [k for k in content if k in (_YES, _NO, _POS, _INTENS, _SURE, _DEGREE)]
+        if len(content) > len(polar):
+            return {"question"}
+        return {_DOUBT}  # "oui ?", "ok?": an echo, not an answer
+    return None
+
+
+def _polarity(kinds: list[str], words: list[str]) -> set[str]:
+    """Yes, no and doubt in a clause that asks nothing, with the scope of its negation."""
+    signals: set[str] = set()
+    if "si" in words:  # "si" inside a clause is "if"; alone, the French contradicting yes (a whole clause)
+        signals.add(_DOUBT)
     negated = _NEG in kinds
     has_no = _NO in kinds
-    predicates = [k for k in kinds if k in _PREDICATES]
     for kind in kinds:
         if kind == _YES:
             signals.add(_YES)
@@ -368,17 +381,14 @@ def _read_clause(units: list[_Unit], folded_clause: str, asked: bool) -> set[str
             signals.add(_NO if negated else _YES)
         elif kind == _SURE:
             signals.add(_DOUBT if negated else _YES)
-        elif kind == _KNOW:
-            if negated:
-                signals.add(_DOUBT)
-        elif kind == _GRASP:
-            if negated:
-                return {"question"}
+        elif kind == _KNOW and negated:
+            signals.add(_DOUBT)
+        elif kind == _GRASP and negated:
+            return {"question"}  # "je comprends pas": explain
         elif kind == _OBJECT:
             signals.add(_YES if negated or has_no else _NO)
-        elif kind == _PREFER:
-            if negated or has_no:
-                signals.add(_NO)
+        elif kind == _PREFER and (negated or has_no):
+            signals.add(_NO)
         elif kind == _THINK:
             signals.add(_NO if negated or has_no else _DOUBT)
         elif kind in (_DOUBT, _CONDITION):
@@ -386,13 +396,13 @@ def _read_clause(units: list[_Unit], folded_clause: str, asked: bool) -> set[str
     if _OBJECT in kinds and has_no and not negated:
         # "no problem", "no worries": the no belongs to the objection
         signals.discard(_NO)
-        if [k for k in kinds if k == _NO] != [_NO]:
+        if kinds.count(_NO) > 1:
             signals.add(_NO)
-    if not predicates:
+    if not any(k in _PREDICATES for k in kinds):
         if _INTENS in kinds:
-            signals.add(_NO if negated or has_no else _YES)
+            signals.add(_NO if negated or has_no else _YES)  # "bien sûr que non", "absolutely not"
         if _DEGREE in kinds and negated:
-            signals.add(_NO)
+            signals.add(_NO)  # "pas vraiment", "not at all"
         if negated and not (signals & {_YES, _NO, _DOUBT}):
             signals.add(_NO)  # "never", "not now", "pas maintenant"
     elif _INTENS in kinds and has_no:
