@@ -74,7 +74,7 @@ class ActReader:
                 continue
             request = rules.global_request(s, sentence, strict)
             if (request is not None and expecting == "share_consent" and request.kind in (ActKind.ask_profile, ActKind.help)
-                    and rules.is_question(s, sentence)):
+                    and rules.is_question(s, sentence) and _about_the_notice(sentence)):
                 request = None  # "who will see my data?" at a consent question: for the consent step to answer
             if request is not None:
                 if request.kind == ActKind.injection:
@@ -157,6 +157,12 @@ class ActReader:
             return None
         label, p = self.classifier.predict(s)
         return label if p >= CLASSIFIER_MIN.get(label, 1.01) else None
+
+
+def _about_the_notice(sentence: str) -> bool:
+    from agent.consent_notices import notice_topics
+
+    return bool(notice_topics(sentence))
 
 
 def _lang_of(s: str) -> str:

@@ -72,6 +72,15 @@ def _about_recipient(current: dict, lang: str) -> str:
 
 
 def _move_text(move: dict, lang: str) -> str:
+    """Why a move was offered: the reasons tools.career computed (``why_move``)."""
+    try:
+        from tools.career.advice_answers import why_move
+
+        reasons = why_move(move, lang)
+    except (ImportError, ValueError):  # a move stored before the reasons existed
+        reasons = []
+    if reasons:
+        return f"{move['label']}: " + " ".join(reasons[:4]) if lang == "en" else f"{move['label']} : " + " ".join(reasons[:4])
     why = (move.get("why") or {}).get(lang) or (move.get("why") or {}).get("en") or ""
     text = say("advice_move", lang, label=move["label"], why=why) if why else move["label"]
     carried = [s["label"] for s in move.get("carried_skills", [])][:3]
@@ -88,16 +97,27 @@ def _about_moves(state: AgentState, ctx: AgentContext, question: str, lang: str)
     if picked:
         return _move_text(offered[picked[0]], lang), None
     words = _job_words(question)
-    found = link_occupation(ctx, words, lang) if words else None
-    if found is None or ctx.career is None:
+    if not words or ctx.career is None:
         return say("advice_general", lang), None
     profile = load_profile(ctx, state)
-    gap = ctx.career.gap(profile.skill_uris(), found["uri"], lang)
-    essential_missing = [s for s in gap.skills if s.relation == "essential"]
-    total = len(gap.covered) + len(essential_missing)
-    missing = ", ".join(s.label for s in essential_missing[:3])
-    tail = say("advice_missing_tail", lang, missing=missing) if missing else ""
-    answer = say("advice_other_job", lang, label=found["label"], have=len(gap.covered), total=max(total, 1), missing=tail)
+    overview = None
+    if hasattr(ctx.career, "explore"):  # what tools.career knows of the job named: gap, access, close jobs
+        from agent.toolbox import held_occupations
+
+        overview = ctx.career.explore(ctx.linker, words, lang, profile.skill_uris(), held_occupations(ctx, profile, lang))
+    if overview is not None:
+        found = {"uri": overview.uri, "label": overview.label}
+        answer = overview.text(lang)
+    else:
+        found = link_occupation(ctx, words, lang)
+        if found is None:
+            return say("advice_general", lang), None
+        gap = ctx.career.gap(profile.skill_uris(), found["uri"], lang)
+        essential_missing = [s for s in gap.skills if s.relation == "essential"]
+        total = len(gap.covered) + len(essential_missing)
+        missing = ", ".join(s.label for s in essential_missing[:3])
+        tail = say("advice_missing_tail", lang, missing=missing) if missing else ""
+        answer = say("advice_other_job", lang, label=found["label"], have=len(gap.covered), total=max(total, 1), missing=tail)
     previous = state.get("reply") or {}
     replies = [quick(say("advice_pick_other", lang, label=found["label"]), found["label"])]
     replies += [{"label": q["label"], "value": q["value"]} for q in previous.get("quick_replies") or []]

@@ -133,3 +133,17 @@ def test_question_about_a_course_is_answered_in_one_short_turn(new_chat):
     if courses:
         assert courses[0] in reply.text
     assert len(reply.text) < len(plan.text) and not reply.cards  # no wall of text again
+
+
+def test_what_about_another_job_at_the_moves_then_pick_it(new_chat):
+    chat = new_chat()
+    start(chat)
+    reply = chat.run(CASHIER, "that's all", "all", "no, that's all", "working with people", "full time")
+    assert reply.expecting == Expecting.target_choice
+    offered = list(chat.state["moves"])
+    reply = chat.say("what about care work, like a carer?")
+    assert reply.expecting == Expecting.target_choice and chat.state["moves"] == offered
+    pick = reply.quick_replies[0]
+    assert pick.label.startswith("Pick ") and pick.value.lower() in reply.text.lower()
+    reply = chat.say(pick.value)
+    assert reply.phase == "plan" and chat.profile().target.label == pick.value
