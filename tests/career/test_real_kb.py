@@ -152,3 +152,61 @@ def test_cli_pack_load_and_catalog_import(real_knowledge_dir, data_dir, tmp_path
     assert "loaded regional pack example-region-lyon" in done.stdout
     listed = orient("pack", "list")
     assert "example-region-lyon" in listed.stdout and "[example]" in listed.stdout
+
+
+def occupation(kb, label):
+    return next(u for u, occ in kb.occupations.items() if occ.labels.get("en") == label)
+
+
+def test_a_cashier_of_five_years_sees_the_few_real_gaps_to_checkout_supervisor(real_kb, linker):
+    from tools.career.held_occupations import held_occupations
+    from tools.profile.models import Experience, ExperienceKind
+
+    said = "I was a cashier for 5 years in a supermarket: payments, closing the till, helping customers."
+    skills = uris(real_kb, "process payments", "assist customers", "communicate with customers")
+    held = held_occupations(real_kb, linker, [Experience(kind=ExperienceKind.paid, title="", description=said)], skills)
+    assert [(h.label, h.how) for h in held] == [("cashier", "title")]
+    supervisor = occupation(real_kb, "checkout supervisor")
+    gap = compute_gap(real_kb, skills, occupation(real_kb, "cashier"), "en", held_occupations=held)
+    assert gap.essential_held == gap.essential_total  # her own job: nothing denied
+    gap = compute_gap(real_kb, skills, supervisor, "en", held_occupations=held)
+    assert gap.essential_held >= 4 and "credited from your job as cashier" in gap.summary["en"]
+    missing = {s.label for s in gap.missing_essential}
+    assert {"manage staff", "train employees"} <= missing and "operate cash point" not in missing
+    # the step up is among her moves, after her own job
+    moves = rank_moves(real_kb, skills, "jobseeker", "people", "a step up", top_k=5, current_occupations=[h.uri for h in held])
+    assert moves[0].label == "cashier" and supervisor in [m.uri for m in moves]
+
+
+def test_named_occupations_are_found_and_explored(real_kb, linker):
+    from tools.career.advice_answers import explore_occupation
+    from tools.career.occupation_names import resolve_occupation
+
+    assert real_kb.label(resolve_occupation(real_kb, linker, "cashier supervisor")[0], "en") == "checkout supervisor"
+    assert real_kb.label(resolve_occupation(real_kb, linker, "coach sportif", "fr")[0], "fr") == "coach sportif"
+    care = explore_occupation(real_kb, linker, "what about care work, like a carer?", "en",
+                              uris(real_kb, "assist clients with special needs"))
+    assert "care" in care.label and care.gap is not None and care.close_moves and care.text("en")
+    assert care.access is not None and care.access.rome_codes
+
+
+def test_no_night_shifts_never_puts_night_work_first(real_kb):
+    receptionist = occupation(real_kb, "hospitality establishment receptionist")
+    skills = uris(real_kb, "check in guests", "handle customer complaints", "make reservations", "greet guests")
+    moves = rank_moves(real_kb, skills, "jobseeker", "people", "Something stable, days only, no night shifts", top_k=5,
+                       current_occupations=[receptionist])
+    labels = labels_of(moves)
+    assert "night auditor" not in labels
+    assert moves[0].uri == receptionist and moves[0].step == "own_job"
+    assert "night" in moves[0].conditions  # ROME says the family may work nights: said, not hidden
+    assert all(m.step in ("own_job", "close") for m in moves[:3])
+
+
+def test_a_pupil_who_loves_cooking_gets_tracks_not_marine_engineering(real_kb):
+    skills = uris(real_kb, "cook seafood", "prepare desserts")
+    moves = rank_moves(real_kb, skills, "high_school", "la cuisine, le sport", "des études courtes", top_k=8, lang="fr")
+    labels = labels_of(moves)
+    assert not any("marine" in x or "viande" in x for x in labels)
+    tracks = [m for m in moves if m.kind == "study_programme"]
+    assert tracks and any(m.code in ("CAP", "CAP/BEP", "Bac pro") for m in tracks)
+    assert all(m.target_uri and "study_track" in m.reasons for m in tracks)
