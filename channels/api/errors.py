@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from channels.access_log import redact_path  # logs name no conversation and no token
 from tools.storage.failures import storage_failure
 
 log = logging.getLogger(__name__)
@@ -123,10 +124,10 @@ def install_error_handlers(app: FastAPI) -> None:
         failure = storage_failure(exc)
         language = "fr" if request.headers.get("accept-language", "").lower().startswith("fr") else "en"
         if failure is not None:
-            log.error("storage failure %s on %s %s", failure.kind, request.method, request.url.path)
+            log.error("storage failure %s on %s %s", failure.kind, request.method, redact_path(request.url.path))
             body = ErrorResponse(error=failure.kind, detail=failure.reason(language))
             return JSONResponse(body.model_dump(), status_code=503, headers={"Retry-After": "5"})
-        log.error("unexpected %s on %s %s", type(exc).__name__, request.method, request.url.path,
+        log.error("unexpected %s on %s %s", type(exc).__name__, request.method, redact_path(request.url.path),
                   exc_info=(type(exc), exc, exc.__traceback__))
         detail = ("Une erreur inattendue s'est produite ; rien n'a été perdu de ce qui était déjà enregistré."
                   if language == "fr" else "An unexpected error happened; nothing already saved was lost.")
