@@ -145,13 +145,14 @@ class Services:
 
     @cached_property
     def catalog_retrieval(self):
-        """Courses and job offers found by meaning: the catalog's records in the Chroma index (the
-        embedded store under the knowledge folder, or the Chroma server of ``chroma_url``)."""
+        """Courses and job offers found by meaning: the catalog's records in Chroma (the server of
+        ``chroma_url``, beside the label index; else an embedded store under storage_dir/catalog, apart
+        from the knowledge build's own index so a rebuild never touches it)."""
         from knowledge.index import open_client
         from tools.career.catalog_index import CatalogRetrieval
 
         s = self.settings
-        return CatalogRetrieval(lambda: open_client(s.knowledge_dir, s.chroma_url), lambda: self.embedder,
+        return CatalogRetrieval(lambda: open_client(s.storage_dir / "catalog", s.chroma_url), lambda: self.embedder,
                                 self.embedder_name)
 
     @property
