@@ -33,7 +33,12 @@ rows go, or none do (then ``ErasureIncomplete`` says which store failed and noth
 A store outside it (the SQLite checkpoints file) is erased after that commit. Then every database
 and every store with a ``scrub()`` method is scrubbed: SQLite's write-ahead logs are checkpointed
 and truncated, and with ``secure_delete`` on the freed pages hold zeros, so no file under the
-storage folder keeps the person's words.
+storage folder keeps the person's words. The report says whether that worked (``files_scrubbed``:
+false when another process kept a log busy past a few seconds; the next erasure truncates it).
+On PostgreSQL the rows (the LangGraph checkpoints, blobs and writes included, when they share the
+database) go in the same one transaction; their dead row versions stay in the server's data files
+until vacuum reclaims the space and later writes reuse it, so the server's disk is protected
+as the operator protects it (encryption at rest), as any PostgreSQL deployment's is.
 """
 
 from __future__ import annotations
