@@ -324,6 +324,8 @@ def run_benchmark(settings: Settings, workers: int, conversations: int, max_turn
                      "checkpoint_url": str(work / "checkpoints.sqlite3")}
     overrides["torch_threads"] = torch_threads
     overrides["warm_up_before_serving"] = True
+    # every scripted conversation comes from this one address: no per-client limit in the way
+    overrides["conversation_starts_per_minute"] = overrides["messages_per_minute"] = 1_000_000
     bench_settings = settings.model_copy(update={k: v for k, v in overrides.items() if k in Settings.model_fields})
     try:
         pool = WorkerPool(bench_settings, workers, work / "logs")

@@ -170,6 +170,9 @@ def cluster_settings(data_dir: Path, knowledge_storage: Path, cluster_database_u
         llm_timeout_s=20,
         torch_threads=1,
         warm_up_before_serving=True,
+        # every test conversation comes from one address: no per-client limit in the way
+        conversation_starts_per_minute=1_000_000,
+        messages_per_minute=1_000_000,
     )
 
 
@@ -235,7 +238,8 @@ def security_app(tmp_path_factory: pytest.TempPathFactory, data_dir: Path, knowl
     database_url = f"sqlite:///{run_dir / 'orient.sqlite3'}"
     seed_catalogs(database_url)
     settings = Settings(data_dir=data_dir, storage_dir=knowledge_storage, database_url=database_url,
-                        checkpoint_url=str(run_dir / "checkpoints.sqlite3"), warm_up_before_serving=True)
+                        checkpoint_url=str(run_dir / "checkpoints.sqlite3"), warm_up_before_serving=True,
+                        conversation_starts_per_minute=1_000_000, messages_per_minute=1_000_000)
     services = Services(settings)
     services.knowledge_base = real_kb
     services.embedder = embedder
