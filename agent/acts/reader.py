@@ -119,7 +119,8 @@ class ActReader:
             target = rules.change_target(s, text)
             if target is not None:
                 return [target]
-        if expecting in ("experience", "experience_detail", "interests", "preferences", "free") and rules.is_done(s):
+        if expecting in ("experience", "experience_detail", "interests", "preferences", "free") and (
+                rules.is_done(s) or (expecting in _CONTENT_EXPECTING and len(s.split()) <= 3 and is_no(text))):
             return [Act(kind=ActKind.done, text=text)]
         correction = rules.correction(s, text, context.profile_skills)
         if correction is not None and not (expecting == "experience" and correction.field == "detail"):

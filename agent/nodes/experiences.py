@@ -13,7 +13,8 @@ from agent.prompts import say
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import change_profile, load_profile
-from agent.turns import ask, attempts, bump, goto, quick, reset
+from agent.acts.models import ActKind
+from agent.turns import acts_of, ask, attempts, bump, goto, quick, reset
 from tools.profile import Experience, ExperienceKind, ExperienceStatus, Period
 
 
@@ -26,7 +27,13 @@ def experiences(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
 
     if message is None:
         return _ask(state, have)
-    if is_empty(message) or ((is_no_more(message) or is_no(message)) and len(message.split()) <= 8):
+    acts = acts_of(state)
+    if acts:  # read by the router: "that's all" is a done act; anything told is an answer, whatever its words
+        finished = is_empty(message) or (any(a.kind == ActKind.done for a in acts)
+                                         and not any(a.kind == ActKind.answer for a in acts))
+    else:
+        finished = is_empty(message) or ((is_no_more(message) or is_no(message)) and len(message.split()) <= 8)
+    if finished:
         if have or attempts(state, "experience") >= 1:
             note = None if have else say("experience_none", lang)
             return goto("interests", state, note=note,
