@@ -4,6 +4,11 @@ back, reject a skill, switch language, restart, help, prompt injection, off-topi
 standing sharing rules ("never share with employers", :mod:`agent.consent_rules`).
 
 ``detect_intent`` returns ``None`` for an ordinary answer to the current question.
+
+The router no longer calls it: each message is read into dialogue acts by :mod:`agent.acts`
+(whose request rules reuse the pattern lists below, gated so that a request fires only when a
+sentence IS that request). ``detect_intent`` stays for a yes/no confirmation that may repeat the
+request ("erase everything" while an erase waits for its confirmation).
 """
 
 from __future__ import annotations
