@@ -151,7 +151,7 @@ def test_a_whole_conversation_in_the_persons_language(bot):
     fake, services = bot
     lang = fake.language_code
     chat = 5100 if lang == "fr" else 5200
-    user = ScriptedUser(**FRENCH_PERSON) if lang == "fr" else ScriptedUser()
+    user = ScriptedUser(**{k: (list(v) if isinstance(v, list) else v) for k, v in FRENCH_PERSON.items()}) if lang == "fr" else ScriptedUser()
     _talk_to_the_end(fake, services, chat, user)
     sent = fake.messages_to(chat)
     greeting = [s for s in sent if s.method == "sendMessage"][:2]

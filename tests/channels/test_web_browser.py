@@ -4,6 +4,8 @@ messages, and the console's login, person file, validation and notes. Screenshot
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +17,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from agent.language_leaks import elision_errors, english_words
 from channel_consents import grant
 from channel_driver import run_to_end
 from channel_user import ScriptedUser
@@ -60,6 +63,14 @@ def _wait_turn(driver, before: int) -> dict:
         lambda d: _agent_count(d) > before and not d.execute_script("return document.body.classList.contains('busy')")
     )
     return driver.execute_script("return window.OrientChat.lastReply()")
+
+
+def _fetch_text(driver, url: str) -> str:
+    """A same-origin GET made by the page (its cookies included), as the person's browser would."""
+    return driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) { return r.text(); }).then(done)"
+        ".catch(function (e) { done('ERROR ' + e); });", url)
 
 
 def _shot(driver, name: str) -> Path:
@@ -127,9 +138,12 @@ def test_chat_from_greeting_to_plan(chrome, live, size_name, size):
     assert conversation_id.startswith("web-")
     assert chrome.find_elements(By.CSS_SELECTOR, "#messages .card-notice"), "no privacy notice shown before consent"
     receipt = chrome.find_elements(By.CSS_SELECTOR, "#messages .card-receipt a.receipt-link")
-    assert receipt, "no receipt download link"
-    downloaded = httpx.get(receipt[0].get_attribute("href"), timeout=30)
-    assert downloaded.status_code == 200 and downloaded.json()["proof"]
+    assert receipt, "no receipt link"
+    page = _fetch_text(chrome, receipt[0].get_attribute("href"))
+    assert "<h1>" in page and "/api/consent/verify" in page, "the receipt opens as a readable page that says how to check it"
+    signed = _fetch_text(chrome, chrome.find_elements(By.CSS_SELECTOR, "#messages .card-receipt a.receipt-json")[0]
+                         .get_attribute("href"))
+    assert json.loads(signed)["proof"]
     assert chrome.execute_script("return document.documentElement.scrollWidth") <= size[0] + 1, "page scrolls sideways"
     _check_pictures(chrome, size_name)
 
@@ -214,3 +228,141 @@ def test_console_login_person_file_validation_and_notes(chrome, live, size_name,
     chrome.execute_script("document.getElementById('stats-skills').scrollIntoView()")
     assert chrome.find_element(By.ID, "stats-note").text
     _shot(chrome, f"console-{size_name}-4-statistics")
+
+
+# -- phone first, in both languages: greeting → plan → sharing → erase → a new conversation -------------
+FRENCH_PERSON = dict(
+    language="fr",
+    experiences=["J'ai travaillé deux ans comme caissière dans un supermarché : j'encaissais les clients, je fermais "
+                 "la caisse le soir et j'aidais les clients à trouver les produits.",
+                 "Le week-end, j'entraîne l'équipe de football des moins de 12 ans de mon club."],
+    details=["J'ai aussi formé les nouvelles caissières et fait la rotation des stocks au rayon frais."],
+)
+DEVELOPER_TEXT = re.compile(r"POST /api|no conversation with id|conversation_id|Traceback|undefined|\bnull\b|\d{3} [A-Z][a-z]+ ?[A-Z]?")
+
+
+def _conversation_share(driver) -> float:
+    """How much of the window's height the conversation itself (the message list) keeps."""
+    return driver.execute_script(
+        "var m = document.getElementById('messages').getBoundingClientRect();"
+        "return Math.max(0, Math.min(m.bottom, window.innerHeight) - Math.max(m.top, 0)) / window.innerHeight;")
+
+
+def _page_words(driver) -> str:
+    """What the page says in its own voice: the agent's turns and cards (without the catalogs'
+    course and job titles and providers, which are data), the quick replies, the bars and the status."""
+    return driver.execute_script("""
+        var root = document.body.cloneNode(true);
+        root.querySelectorAll('.msg-person, script, noscript, #lang-select, .card-course .card-title, .card-job .card-title,'
+          + ' .card-course .field, .card-job .field, .card-move .chip, .evidence-quote').forEach(function (n) { n.remove(); });
+        return root.innerText;""")
+
+
+def _check_step(driver, step: str, lang: str, size_name: str, shown: list[str] = ()) -> None:
+    share = _conversation_share(driver)
+    _shot(driver, f"walk-{lang}-{size_name}-{step}")
+    assert share >= 0.6, f"{step}: the conversation keeps only {share:.0%} of the height"
+    words = _page_words(driver)
+    assert not DEVELOPER_TEXT.search(driver.find_element(By.ID, "status").text), driver.find_element(By.ID, "status").text
+    if lang == "fr":
+        names = [*_card_names(driver), *shown]
+        leaks = english_words(words, names=names)
+        assert not leaks, f"{step}: English in the French page: {leaks}"
+        assert not elision_errors(words, names=names), elision_errors(words, names=names)
+
+
+def _card_names(driver, reply: dict | None = None) -> list[str]:
+    """Names that are data, not our words: course and job titles, providers, recipients, skills."""
+    reply = reply or driver.execute_script("return window.OrientChat.lastReply()") or {}
+    names = []
+    for card in reply.get("cards") or []:
+        names.append(card.get("title") or "")
+        data = card.get("data") or {}
+        names += [str(data.get(k) or "") for k in ("provider", "employer", "location")]
+        controller = data.get("controller") or (data.get("notice") or {}).get("controller")
+        if isinstance(controller, dict):  # the organisation's own name and contact, as it gave them
+            names += [str(controller.get("name") or ""), str(controller.get("contact") or "")]
+    names += driver.execute_script(
+        "return Array.from(document.querySelectorAll('.card-title, .card-course .chip, .card-job .chip'))"
+        ".map(function (n) { return n.textContent; })")
+    return [n for n in names if n]
+
+
+def _consent_buttons_weigh_the_same(driver) -> None:
+    buttons = driver.find_elements(By.CSS_SELECTOR, "#quick-replies button.quick")
+    yes, no = buttons[0], buttons[1]
+    style = "var s = getComputedStyle(arguments[0]); return [s.backgroundColor, s.color, s.fontWeight, s.borderTopWidth, s.borderTopColor, s.fontSize];"
+    assert driver.execute_script(style, yes) == driver.execute_script(style, no), "'No' must look like 'Yes'"
+    assert abs(yes.rect["width"] - no.rect["width"]) <= 2 and abs(yes.rect["height"] - no.rect["height"]) <= 2
+
+
+def _answer(driver, user: ScriptedUser, reply: dict) -> dict:
+    text, index = user.answer(reply)
+    before = _agent_count(driver)
+    buttons = driver.find_elements(By.CSS_SELECTOR, "#quick-replies button.quick")
+    if index is not None and index < len(buttons):
+        driver.execute_script("arguments[0].scrollIntoView({inline: 'nearest'})", buttons[index])
+        buttons[index].click()
+    else:
+        driver.find_element(By.ID, "message").send_keys(text)
+        driver.find_element(By.ID, "send").click()
+    return _wait_turn(driver, before)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("size_name,size", [("phone", PHONE), ("desktop", DESKTOP)])
+def test_walk_from_greeting_to_a_new_conversation(chrome, live, lang, size_name, size):
+    _size(chrome, size)
+    chrome.get(f"{live.url}/?lang={lang}")
+    chrome.execute_script("localStorage.clear();")
+    chrome.get(f"{live.url}/?lang={lang}")
+    reply = _wait_turn(chrome, 0)
+    _check_step(chrome, "1-greeting", lang, size_name)
+    user = ScriptedUser(**{k: (list(v) if isinstance(v, list) else v) for k, v in FRENCH_PERSON.items()}) if lang == "fr" else ScriptedUser()
+    seen: set[str] = set()
+    shown: list[str] = []  # the data names of every turn so far (earlier cards stay on the page)
+    for _ in range(50):
+        shown += _card_names(chrome, reply)
+        if reply["finished"] or reply["expecting"] == "end":
+            break
+        step = {"skill_confirmation": "2-skills", "target_choice": "3-moves", "share_consent": "5-sharing"}.get(reply["expecting"])
+        if reply.get("phase") == "plan":
+            step = "4-plan"
+        if step and step not in seen:
+            seen.add(step)
+            _check_step(chrome, step, lang, size_name, shown)
+            if step == "2-skills":
+                texts = chrome.find_elements(By.CSS_SELECTOR, "#messages .msg-agent")[-1]
+                assert not texts.find_elements(By.CSS_SELECTOR, ".card-skill"), "the skill list is shown twice"
+            if step == "5-sharing":
+                _consent_buttons_weigh_the_same(chrome)
+        reply = _answer(chrome, user, reply)
+    else:
+        raise AssertionError("the web chat did not reach the end")
+    assert {"2-skills", "4-plan", "5-sharing"} <= seen, seen
+    _check_step(chrome, "6-end", lang, size_name, [*shown, *_card_names(chrome, reply)])
+
+    # erase everything: the old transcript leaves the screen and a new conversation starts cleanly
+    old = chrome.execute_script("return window.OrientChat.conversation()")
+    before = _agent_count(chrome)
+    chrome.find_element(By.ID, "message").send_keys("effacer mes données" if lang == "fr" else "erase my data")
+    chrome.find_element(By.ID, "send").click()
+    reply = _wait_turn(chrome, before)
+    assert reply["expecting"] == "processing_consent"
+    yes = chrome.find_elements(By.CSS_SELECTOR, "#quick-replies button.quick")[0]
+    yes.click()
+    WebDriverWait(chrome, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#messages .msg-notice")
+                                    and d.execute_script("return window.OrientChat.conversation()") not in (None, old)
+                                    and _agent_count(d) >= 1
+                                    and not d.execute_script("return document.body.classList.contains('busy')"))
+    assert not chrome.find_elements(By.CSS_SELECTOR, "#messages .msg-person"), "the erased transcript stays on screen"
+    notice = chrome.find_element(By.CSS_SELECTOR, "#messages .msg-notice").text
+    assert ("effacé" if lang == "fr" else "erased") in notice
+    _check_step(chrome, "7-after-erase", lang, size_name)
+    before = _agent_count(chrome)
+    chrome.find_element(By.ID, "message").send_keys("bonjour" if lang == "fr" else "hello")
+    chrome.find_element(By.ID, "send").click()
+    _wait_turn(chrome, before)
+    assert not DEVELOPER_TEXT.search(chrome.find_element(By.ID, "status").text)
+    assert not chrome.find_elements(By.CSS_SELECTOR, "#messages .msg-person.failed")
+    _check_step(chrome, "8-new-conversation", lang, size_name)

@@ -97,8 +97,9 @@
     var options = reply.quick_replies || [];
     /* A few short choices (yes / no) share the row in equal parts; a long list is one row that
        scrolls sideways, so the conversation keeps the height. */
-    quick.classList.toggle("choices", options.length > 0 && options.length <= 3);
-    quick.classList.toggle("many", options.length > 3);
+    var short = options.every(function (qr) { return qr.label.length <= 16; });
+    quick.classList.toggle("choices", options.length > 0 && options.length <= 3 && short);
+    quick.classList.toggle("many", options.length > 3 || (options.length > 1 && !short));
     /* A yes / no question: "No" is as wide as "Yes", whatever else is offered beside them. */
     quick.classList.toggle("consent", ["share_consent", "processing_consent"].indexOf(reply.expecting) >= 0);
     options.forEach(function (qr) {
