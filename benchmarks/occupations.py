@@ -2,7 +2,8 @@
 
 Input: any CSV; ``--text-cols a,b`` are joined into the query, ``--gold-col`` holds the ESCO
 occupation as a URI or an ESCO code (read as a string: '2422.10' is not '2422.1'). With
-``--title-col``, that column is the job's title and the text columns its description: the product
+``--title-col`` (or, without it, the first of two or more ``--text-cols``: "title,description"),
+that column is the job's title and the other text columns its description: the product
 reads them as a described experience (``SkillLinker.experience_scores``), and the report gives the
 title alone and the description alone beside the two together. Reports recall@1/5/10 and MRR (×100)
 over all ESCO occupations, and the time per text.
@@ -125,7 +126,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print("orient bench occupations: give --dataset with --gold-col and --text-cols (and/or --title-col), or --from-knowledge", file=sys.stderr)
         return 2
     else:
-        rows = read_rows(args.dataset, [c.strip() for c in args.text_cols.split(",") if c.strip()], args.gold_col, args.title_col.strip())
+        text_cols = [c.strip() for c in args.text_cols.split(",") if c.strip()]
+        title_col = args.title_col.strip()
+        if not title_col and len(text_cols) > 1:  # "title,description": the first column names the job
+            title_col, text_cols = text_cols[0], text_cols[1:]
+        rows = read_rows(args.dataset, text_cols, args.gold_col, title_col)
     services = Services(settings)
     lang = args.lang
     if rows is None:
