@@ -72,24 +72,27 @@ def test_a_pupil_is_asked_about_a_counsellor_in_tu(new_chat, agent_context):
     assert "DÉMO" not in reply.text and "Demo" not in reply.text
 
 
-@pytest.mark.parametrize(("question", "expected"), [
+QUESTIONS = [
     ("okay, but who sees my data?", ["Only Demo Career Coach (demo) receives it", "They would see your profile"]),
     ("how long?", ["They can see it for 6 month(s)", "1 year(s) at most"]),
     ("why do they need it?", ["Why: The coach reads your skills profile"]),
     ("can I withdraw later?", ["withdraw my consent for Demo Career Coach (demo)"]),
-])
-def test_a_question_is_answered_from_the_notice_then_asked_again(new_chat, agent_context, question, expected):
-    chat = new_chat()
-    to_sharing(chat)
-    reply = chat.say(question)
-    for words in expected:
-        assert words in reply.text
-    assert reply.text.endswith("So, do you want to share with Demo Career Coach (demo)? Yes or no.")
-    assert reply.expecting == Expecting.share_consent and reply.expecting_context["recipient_kind"] == "coach"
-    assert agent_context.consents.list(chat.id) == []
-    chat.say("ya")
-    assert granted(agent_context, chat) == {"coach"}
-    assert agent_context.sharing.shared_recipient_kinds(chat.id) == {"coach"}
+]
+
+
+def test_a_question_is_answered_from_the_notice_then_asked_again(new_chat, agent_context):
+    for question, expected in QUESTIONS:  # one conversation each (the conversation ids are per test)
+        chat = new_chat()
+        to_sharing(chat)
+        reply = chat.say(question)
+        for words in expected:
+            assert words in reply.text, question
+        assert reply.text.endswith("So, do you want to share with Demo Career Coach (demo)? Yes or no.")
+        assert reply.expecting == Expecting.share_consent and reply.expecting_context["recipient_kind"] == "coach"
+        assert agent_context.consents.list(chat.id) == []
+        chat.say("ya")
+        assert granted(agent_context, chat) == {"coach"}
+        assert agent_context.sharing.shared_recipient_kinds(chat.id) == {"coach"}
 
 
 def test_french_question_at_the_consent_step(new_chat, agent_context):
@@ -102,17 +105,17 @@ def test_french_question_at_the_consent_step(new_chat, agent_context):
     assert reply.expecting == Expecting.share_consent and agent_context.consents.list(chat.id) == []
 
 
-@pytest.mark.parametrize("hedge", ["sure... wait, no", "yes I do not want that", "not sure", "okay if it's anonymous"])
-def test_two_unclear_answers_share_nothing_and_move_on(new_chat, agent_context, hedge):
-    chat = new_chat()
-    to_sharing(chat)
-    reply = chat.say(hedge)
-    assert reply.expecting_context["recipient_kind"] == "coach"
-    assert reply.text == "I need a clear yes or no before sharing anything. Share with Demo Career Coach (demo)?"
-    reply = chat.say(hedge)
-    assert reply.text.startswith("I'll leave it there: nothing is shared with Demo Career Coach (demo).")
-    assert reply.expecting_context["recipient_kind"] == "counsellor"
-    assert granted(agent_context, chat) == set() and agent_context.sharing.shared_recipient_kinds(chat.id) == set()
+def test_two_unclear_answers_share_nothing_and_move_on(new_chat, agent_context):
+    for hedge in ("sure... wait, no", "yes I do not want that", "not sure", "okay if it's anonymous"):
+        chat = new_chat()
+        to_sharing(chat)
+        reply = chat.say(hedge)
+        assert reply.expecting_context["recipient_kind"] == "coach"
+        assert reply.text == "I need a clear yes or no before sharing anything. Share with Demo Career Coach (demo)?"
+        reply = chat.say(hedge)
+        assert reply.text.startswith("I'll leave it there: nothing is shared with Demo Career Coach (demo).")
+        assert reply.expecting_context["recipient_kind"] == "counsellor"
+        assert granted(agent_context, chat) == set() and agent_context.sharing.shared_recipient_kinds(chat.id) == set()
 
 
 def test_questions_without_end_do_not_loop(new_chat, agent_context):
