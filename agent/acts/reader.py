@@ -34,6 +34,15 @@ CLASSIFIER_MIN = {  # probability the classifier needs, per label, to add an act
 }
 
 
+# The classifier costs one sentence encoding: asked only when the words could make a request or a
+# question ("full time", "warehouse worker" or "working with people" are plain answers).
+_WORTH_CLASSIFYING = re.compile(
+    r"\?|\b(you|your|u|me|my|mine|i|tu|te|toi|vous|votre|vos|moi|mon|ma|mes|data|donnees|profil|profile|info|infos|"
+    r"back|retour|arriere|start|again|restart|help|aide|english|anglais|french|francais|why|pourquoi|what|quoi|how|"
+    r"comment|who|qui|can|peux|peut|stop|arrete|forget|oublie|delete|erase|efface|supprim\w*|export\w*|share|partag\w*|"
+    r"lol|mdr|haha|joke|blague|robot|bot|all|tout|none|aucune|nothing|rien|done|fini|said|dit)\b")
+
+
 def sentences(text: str) -> list[str]:
     parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+|\n+", text or "") if p and p.strip()]
     return parts or ([text.strip()] if text and text.strip() else [])
@@ -138,7 +147,8 @@ class ActReader:
                     return [Act(kind=ActKind.chit_chat, text=text)]
         if expecting in _YES_NO_EXPECTING:
             return [Act(kind=ActKind.answer, text=text)]
-        if not has_request and len(s.split()) <= 10 and not rules.is_self_statement(s) and expecting != "language":
+        if (not has_request and len(s.split()) <= 10 and not rules.is_self_statement(s) and expecting != "language"
+                and _WORTH_CLASSIFYING.search(s)):
             label = self._classify(s)
             if label is not None and label in CLASSIFIER_MIN:
                 kind = ActKind(label)
