@@ -32,7 +32,16 @@ from agent.turns import ask, attempts, bump, card, goto, quick, reset
 from agent.yes_no import Answer, read_yes_no
 from tools.consent.models import ConsentStatus, PreferenceRule, RecipientKind
 from tools.consent.preferences import Decision
-from tools.sharing import profile_payload, refusal_message
+from tools.consent.recipients import (
+    PURPOSE_COACHING,
+    PURPOSE_GUIDANCE,
+    PURPOSE_RECRUITMENT,
+    PURPOSE_SKILL_EVIDENCE,
+    PURPOSE_STATISTICS,
+    PURPOSE_TRAINING_OFFERS,
+)
+from tools.disclosure import Discloser
+from tools.sharing import refusal_message
 
 # Who fits whom, in the order they are proposed; a training provider only when the plan proposes courses.
 FITS = {
@@ -41,6 +50,12 @@ FITS = {
     "employee": ["employer", "training_provider"],
 }
 DEFAULT_FITS = ["coach", "counsellor", "training_provider", "employer"]
+# The purpose a share from the chat serves, per kind (a notice for skill evidence lets an
+# organisation post proofs to the profile: it is not a reason to send the profile).
+PURPOSES = {
+    "coach": PURPOSE_COACHING, "counsellor": PURPOSE_GUIDANCE, "training_provider": PURPOSE_TRAINING_OFFERS,
+    "employer": PURPOSE_RECRUITMENT, "statistics": PURPOSE_STATISTICS,
+}
 MAX_QUESTIONS = 3  # questions answered about one recipient before moving on
 _DONT_ASK = re.compile(r"^(please )?(don'?t|do not|never) ask( me)?( again| any ?more)?\b|^stop asking\b|"
                        r"^(ne|n'?) ?(plus|jamais) (me )?(le )?demander\b|^ne me demande[sz]? plus\b|"
@@ -152,7 +167,7 @@ def _candidates(ctx: AgentContext, state: AgentState, kind: str) -> list:
 
     out = []
     for recipient in ctx.consents.recipients.list(RecipientKind(kind)):
-        if not recipient.notices:
+        if sharing_notice(recipient) is None:
             continue
         rule = rules.rule_for(person, recipient) if rules is not None else None
         if rule is not None and rule.rule == PreferenceRule.never:
@@ -161,6 +176,14 @@ def _candidates(ctx: AgentContext, state: AgentState, kind: str) -> list:
             continue
         out.append(recipient)
     return sorted(out, key=lambda r: (not runs_a_course(r), r.demo, r.id))
+
+
+def sharing_notice(recipient):
+    """The notice a share from the chat is asked under: the one for the kind's purpose, else any
+    notice that is not about posting skill evidence; None when the recipient has none."""
+    notices = [n for n in recipient.notices if n.purpose != PURPOSE_SKILL_EVIDENCE]
+    preferred = [n for n in notices if n.purpose == PURPOSES.get(str(recipient.kind))]
+    return (preferred or notices or [None])[0]
 
 
 def _helpers_text(kinds: list[str], lang: str) -> str:
@@ -184,7 +207,7 @@ def _next(ctx: AgentContext, state: AgentState, queue: list[str]) -> tuple[dict 
     while queue:
         kind = queue.pop(0)
         for recipient in _candidates(ctx, state, kind):
-            notice = recipient.notices[0]
+            notice = sharing_notice(recipient)
             proposal = rules.propose(person, recipient.id, notice.purpose, language=lang) if rules is not None else None
             if proposal is not None and proposal.decision == Decision.refuse:
                 continue
@@ -210,8 +233,9 @@ def _share(ctx: AgentContext, state: AgentState, consent, recipient_id: str, nam
     lang = state.get("language") or "en"
     person = state["conversation_id"]
     categories = list(consent.data_categories)
-    result = ctx.sharing.share(person, recipient_id, consent.purpose, categories,
-                               profile_payload(load_profile(ctx, state), categories), channel=state.get("channel") or "chat")
+    # the one disclosure path (tools.disclosure): the consent's categories, the person named by reference
+    result = Discloser(ctx.sharing, ctx.profiles).disclose(person, recipient_id, purposes=[consent.purpose],
+                                                           wanted=categories, channel=state.get("channel") or "chat")
     cards.append(card("receipt", say("card_receipt", lang, name=name), receipt=ctx.consents.latest_receipt(person, consent.id),
                       consent_id=consent.id, recipient_kind=kind))
     if not result.allowed:
