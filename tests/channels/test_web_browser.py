@@ -150,6 +150,7 @@ def test_chat_from_greeting_to_plan(chrome, live, size_name, size):
 
 def test_html_in_messages_is_shown_as_text(chrome, live):
     _size(chrome, DESKTOP)
+    chrome.get(f"{live.url}/?lang=fr")
     chrome.execute_script("localStorage.clear();")
     chrome.get(f"{live.url}/?lang=fr")
     _wait_turn(chrome, 0)
@@ -167,6 +168,7 @@ def test_html_in_messages_is_shown_as_text(chrome, live):
 
 def test_a_reload_keeps_the_conversation(chrome, live):
     _size(chrome, PHONE)
+    chrome.get(f"{live.url}/?lang=en")
     chrome.execute_script("localStorage.clear();")
     chrome.get(f"{live.url}/?lang=en")
     _wait_turn(chrome, 0)

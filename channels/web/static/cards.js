@@ -45,7 +45,7 @@
     value = localized(value);
     if (value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length)) { return; }
     var row = node("div", "field");
-    row.appendChild(node("span", "field-label", label + ": "));
+    row.appendChild(node("span", "field-label", label + t("colon") + " "));
     row.appendChild(node("span", "field-value", Array.isArray(value) ? textList(value).join(", ") : String(value)));
     parent.appendChild(row);
   }
@@ -54,7 +54,7 @@
     var list = textList(items);
     if (!list.length) { return; }
     var wrap = node("div", "chips " + (className || ""));
-    wrap.appendChild(node("span", "field-label", label + ": "));
+    wrap.appendChild(node("span", "field-label", label + t("colon") + " "));
     list.slice(0, 12).forEach(function (item) { wrap.appendChild(node("span", "chip", item)); });
     parent.appendChild(wrap);
   }
@@ -113,7 +113,9 @@
       if (jobLink) { box.appendChild(jobLink); }
     } else if (kind === "notice") {
       var notice = data.notice || data;
-      box.appendChild(node("p", "notice-why", localized(notice.why || notice.text || notice.purpose_text || "")));
+      var why = localized(notice.why || notice.text || notice.purpose_text || "");
+      /* Said in the message above already: not twice. */
+      if (!(options.replyText && why && options.replyText.indexOf(why) >= 0)) { box.appendChild(node("p", "notice-why", why)); }
       field(box, t("data_shared"), words("category_", notice.data_categories || []));
       if (notice.retention_days) { box.appendChild(node("p", "fine", t("retention", { d: notice.retention_days }))); }
       if (notice.consent_duration_days) { box.appendChild(node("p", "fine", t("valid_for", { d: notice.consent_duration_days }))); }

@@ -124,7 +124,7 @@
 
   function renderAgentTurn(reply, li) {
     li = li || bubble("agent", "");
-    var options = { onSelectSkill: showEvidence, exportUrl: exportUrl, conversation: conversationId };
+    var options = { onSelectSkill: showEvidence, exportUrl: exportUrl, conversation: conversationId, replyText: reply.text };
     /* The skills are listed in the text already: their cards would show the list a second time. */
     var cards = (reply.cards || []).filter(function (card) { return card.kind !== "skill"; });
     var paragraphs = (reply.text || "").split("\n\n"), cut = -1;
@@ -206,6 +206,7 @@
           if (!response.ok) { throw new Error(errorReason(response, payload)); }
           conversationId = payload.conversation_id;
           store(KEY_CONVERSATION, conversationId);
+          if (payload.token) { store(KEY_TOKEN, payload.token); }  /* a reload finds the conversation again */
           body.setAttribute("data-conversation", conversationId);
           renderAgentTurn(payload.reply);
           afterReply(payload.reply);
@@ -364,7 +365,7 @@
     while (box.firstChild) { box.removeChild(box.firstChild); }
     box.hidden = false;
     box.appendChild(Cards.node("h3", "", skill.label));
-    box.appendChild(Cards.node("p", "level level-" + skill.level, t("legend") + ": " + t("level_" + skill.level)));
+    box.appendChild(Cards.node("p", "level level-" + skill.level, t("legend") + t("colon") + " " + t("level_" + skill.level)));
     var evidence = skill.evidence || [];
     if (!evidence.length) { box.appendChild(Cards.node("p", "empty", t("no_evidence"))); }
     evidence.forEach(function (e) { box.appendChild(Cards.node("blockquote", "evidence-quote", e.text)); });

@@ -107,7 +107,7 @@
     clear(container);
     var title = document.createElement("span");
     title.className = "legend-title";
-    title.textContent = t("legend") + ":";
+    title.textContent = t("legend") + t("colon");
     container.appendChild(title);
     LEVELS.forEach(function (level) {
       var item = document.createElement("span");
