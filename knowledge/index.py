@@ -177,13 +177,19 @@ class RecordIndex:
 
     def query(self, vector: np.ndarray, top_k: int = 50, where: dict | None = None) -> list[tuple[str, float]]:
         """The ``top_k`` nearest records: (id, cosine similarity), best first."""
+        found = self.query_many(np.atleast_2d(np.asarray(vector, np.float32)), top_k, where)
+        return found[0] if found else []
+
+    def query_many(self, vectors: np.ndarray, top_k: int = 50, where: dict | None = None) -> list[list[tuple[str, float]]]:
+        """For each query vector (one request for all), the ``top_k`` nearest records, best first."""
+        vectors = np.atleast_2d(np.asarray(vectors, np.float32))
         collection = self._collection or self._existing()
-        if collection is None:
-            return []
+        if collection is None or not len(vectors):
+            return [[] for _ in range(len(vectors))]
         self._collection = collection
         n = collection.count()
         if not n:
-            return []
-        result = collection.query(query_embeddings=np.atleast_2d(np.asarray(vector, np.float32)),
-                                  n_results=min(top_k, n), where=where, include=["distances"])
-        return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]
+            return [[] for _ in range(len(vectors))]
+        result = collection.query(query_embeddings=vectors, n_results=min(top_k, n), where=where, include=["distances"])
+        return [[(i, 1.0 - float(d)) for i, d in zip(ids, distances)]
+                for ids, distances in zip(result["ids"], result["distances"])]

@@ -1,5 +1,7 @@
-"""Preferences: where, what hours, how much training; for employees, whether to stay with their
-employer; for pupils, short or long studies."""
+"""Preferences: where, what hours (days only, no nights, no weekends), how stable, how much
+training; for employees, whether to stay with their employer; for pupils, short or long studies.
+The moves read them again from the person's words (tools.career.preferences) and check them
+against ROME's working conditions."""
 
 from __future__ import annotations
 
@@ -37,9 +39,14 @@ def preferences(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
             appetite, months = "long", 36
         if parsed.max_training_weeks is not None:
             months = max(0, round(parsed.max_training_weeks / 4.3))
+        if parsed.little_training and appetite is None:
+            appetite, months = "short", 3
+        hours = [s.replace("_", " ") for s in parsed.schedule]
+        hours += [name for flag, name in ((parsed.days_only, "days only"), (parsed.no_nights and not parsed.days_only, "no nights"),
+                                          (parsed.no_weekends, "no weekends"), (parsed.stability, "stable job")) if flag]
         prefs = Preferences(
             location=parsed.location,
-            time=", ".join(s.replace("_", " ") for s in parsed.schedule) or None,
+            time=", ".join(hours) or None,
             remote=parsed.remote,
             training_appetite=appetite,
             max_training_months=months,

@@ -147,13 +147,25 @@ def test_interests_preferences_moves_and_plan(new_chat):
     assert reply.expecting == Expecting.target_choice
     moves = [c for c in reply.cards if c.kind == "move"]
     assert moves and all(c.data["why"] for c in moves)
-    reply = chat.say(reply.quick_replies[0].value)
+    # the person's own job comes first (the same job elsewhere), then the step up
+    assert moves[0].title == "cashier" and "Your own job" in moves[0].data["why"]
+    reply = chat.say(reply.quick_replies[1].value)
     assert reply.expecting == Expecting.free
     kinds = {c.kind for c in reply.cards}
-    assert "gap" in kinds and "course" in kinds
+    assert "gap" in kinds
+    gap_card = next(c for c in reply.cards if c.kind == "gap")
+    assert "credited from your job as cashier" in reply.text  # what she did counts
     profile = chat.profile()
-    assert profile.target is not None and profile.gap is not None and profile.plan.trainings
+    assert profile.target is not None and profile.gap is not None
     assert profile.gap.target_uri == profile.target.uri
+    # one picture: the card and the stored gap (side panel, PDF) hold the same skills, groups and statuses
+    assert [(r["uri"], r["status"], r["group"]) for r in gap_card.data["skills"]] == \
+        [(g.uri, g.status, g.group) for g in profile.gap.skills]
+    # courses only when they fit the gap, else what to learn (no filler)
+    if "course" in kinds:
+        assert profile.plan.trainings and all(t.new_skills for t in profile.plan.trainings)
+    else:
+        assert "What to learn:" in reply.text and any(step.startswith("Learn") for step in profile.plan.next_steps)
 
 
 def test_target_named_in_free_text(new_chat):

@@ -139,8 +139,6 @@ def qualifications_in(text: str) -> list[Qualification]:
     for pattern, name, kind, level, track in _QUALIFICATIONS:
         match = re.search(pattern, text)
         if match and name not in names:
-            if name in ("CAP", "BEP") and "CAP/BEP" in names:
-                continue
             if name == "Diplôme d'État" and re.search(r"\bDE[A-Z]{2,4}\b|\bD[EÉ]S?JEPS\b", text):
                 continue
             display = match.group(0).strip() if name == "Diplôme d'État" else name
@@ -158,6 +156,8 @@ def qualifications_in(text: str) -> list[Qualification]:
                 name=name, kind="level", level=level,
                 track={"en": f"{years} years of higher education " + _AFTER_BAC[0],
                        "fr": f"{years} ans d'études supérieures " + _AFTER_BAC[1]})))
+    if "CAP/BEP" in names:  # said together in one text, apart in another: once
+        found = [(pos, q) for pos, q in found if q.name not in ("CAP", "BEP")]
     return [q for _, q in sorted(found, key=lambda x: x[0])]
 
 

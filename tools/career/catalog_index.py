@@ -164,3 +164,7 @@ class CatalogRetrieval:
     def nearest(self, index: Any, vector: np.ndarray, top_k: int, min_score: float) -> dict[str, float]:
         """Record id → cosine similarity, for the ``top_k`` nearest at or above ``min_score``."""
         return {i: s for i, s in index.query(vector, top_k=top_k) if s >= min_score}
+
+    def nearest_many(self, index: Any, vectors: np.ndarray, top_k: int, min_score: float) -> list[dict[str, float]]:
+        """:meth:`nearest` for several query vectors, in one request."""
+        return [{i: s for i, s in hits if s >= min_score} for hits in index.query_many(vectors, top_k=top_k)]

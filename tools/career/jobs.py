@@ -21,7 +21,9 @@ import numpy as np
 
 import re
 
+from knowledge.errors import KnowledgeBaseMissing
 from tools.career.catalog_index import job_matrix
+from tools.career.kb_cache import cached_for_kb
 from tools.career.catalog_records import DEMO_SOURCES, JobRecord
 from tools.career.models import JobMatch, SkillRef
 from tools.career.preferences import parse_preferences
@@ -154,6 +156,34 @@ def match_jobs(
     return out
 
 
+def _occupation_rows(kb: Any) -> tuple[Any, dict[str, list[int]]] | None:
+    """The knowledge base's occupation label matrix and, per occupation, its label rows (en, fr)."""
+    def build():
+        try:
+            matrix = kb.vectors("occupations")
+        except (KnowledgeBaseMissing, FileNotFoundError):
+            return None
+        rows: dict[str, list[int]] = {}
+        for i, (uri, lg, field) in enumerate(zip(matrix.uris, matrix.langs, matrix.fields)):
+            if lg in ("en", "fr") and field in ("label", "alt"):
+                rows.setdefault(uri, []).append(i)
+        return matrix, rows
+
+    if not hasattr(kb, "vectors"):
+        return None
+    return cached_for_kb(kb, "occupation_label_rows", build)
+
+
+def _label_vectors(kb: Any, uri: str, lang: str) -> np.ndarray | None:
+    """The target occupation's label vectors from the knowledge base (preferred labels first; nothing encoded)."""
+    found = _occupation_rows(kb)
+    if found is None or uri not in found[1]:
+        return None
+    matrix, rows = found
+    ordered = sorted(rows[uri], key=lambda i: (matrix.fields[i] != "label", matrix.langs[i] not in ("en", lang)))[:8]
+    return np.asarray(matrix.vectors[np.asarray(ordered)], dtype=np.float32)
+
+
 def _title_relevance(kb: Any, jobs: list[JobRecord], target_uri: str, retrieval: Any, lang: str) -> np.ndarray:
     """Per offer, how close its title is to the target occupation: cosine through the Chroma index
     (the target's preferred and alternative labels, best of), else shared title words."""
@@ -165,8 +195,11 @@ def _title_relevance(kb: Any, jobs: list[JobRecord], target_uri: str, retrieval:
     if retrieval is not None:
         index = retrieval.jobs(jobs)
         pos = {j.id: n for n, j in enumerate(jobs)}
-        for vector in retrieval.encode(labels):
-            for job_id, sim in retrieval.nearest(index, vector, 200, MIN_TITLE_RELEVANCE).items():
+        vectors = _label_vectors(kb, target_uri, lang)
+        if vectors is None:
+            vectors = retrieval.encode(labels)
+        for hits in retrieval.nearest_many(index, vectors, 200, MIN_TITLE_RELEVANCE):
+            for job_id, sim in hits.items():
                 n = pos.get(job_id)
                 if n is not None:
                     out[n] = max(out[n], sim)

@@ -43,13 +43,20 @@ _EN_WORDS = {"the", "and", "of", "for", "to", "in", "with", "on", "an", "a", "in
              "skills", "how", "your", "data", "learning"}
 
 
+_ES_WORDS = {"y", "los", "las", "el", "del", "para", "con", "una", "por", "gestion", "introduccion", "finanzas",
+             "personales", "datos", "seguridad", "como", "fundamentos", "aprendizaje", "programacion"}
+
+
 def guess_language(text: str) -> str | None:
-    """'fr' or 'en' from a title or a short text's function words and accents; None when unsure."""
+    """'fr', 'en' or 'es' from a title or a short text's function words and accents; None when unsure."""
     tokens = words(text)
-    fr = sum(t in _FR_WORDS for t in tokens) + 2 * sum(ch in "éèêàçùôî" for ch in text.lower())
-    en = sum(t in _EN_WORDS for t in tokens)
-    if fr > en:
-        return "fr"
-    if en > fr:
-        return "en"
-    return None
+    lower = text.lower()
+    scores = {
+        "fr": sum(t in _FR_WORDS for t in tokens) + 2 * sum(ch in "èêàçùôî" for ch in lower),
+        "en": sum(t in _EN_WORDS for t in tokens),
+        "es": sum(t in _ES_WORDS for t in tokens) + 2 * sum(ch in "ñ¿¡" for ch in lower),
+    }
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] == 0 or list(scores.values()).count(scores[best]) > 1:
+        return None
+    return best

@@ -35,7 +35,7 @@ from tools.career.text_normalisation import fold, guess_language
 
 GAP_WEIGHTS = {("essential", "missing"): 1.0, ("essential", "almost"): 0.6, ("optional", "missing"): 0.35,
                ("optional", "almost"): 0.2}
-MIN_RELEVANCE = 0.35  # cosine of a course to "target: gap skills" (all-MiniLM-L6-v2)
+MIN_RELEVANCE = 0.4  # cosine of a course to "target: gap skills" (all-MiniLM-L6-v2)
 MIN_SKILL_MATCH = 0.5  # cosine of a course to one gap skill's label, to count it as covered by meaning
 MIN_TEXT_RELEVANCE = 0.08  # TF-IDF cosine, without a vector index
 QUERY_SKILLS = 12  # gap skills put in the relevance query and matched one by one
@@ -101,25 +101,29 @@ def _query_in(gap: SkillsGap, kb: Any, lang: str) -> tuple[str, list[str]]:
 def _relevance(catalog: Any, courses: list[CourseRecord], gap: SkillsGap, retrieval: Any, kb: Any
                ) -> tuple[dict[str, float], dict[str, set[str]], float]:
     """(course id → relevance, course id → gap skills covered by meaning, the threshold used). With
-    the index, the query is said in English and in French (the embedding model reads one language at
-    a time; catalogs come in both): a course's relevance is its best similarity."""
+    the index, the query is said in the person's language and in English (and in French when the
+    catalog has French courses: the embedding model reads one language at a time): a course's
+    relevance is its best similarity. The gap skills are matched with the knowledge base's own label
+    vectors (nothing encoded), in one request."""
     by_meaning: dict[str, set[str]] = {}
     if retrieval is not None:
         index = retrieval.courses(courses)
-        relevance: dict[str, float] = {}
+        languages = [gap.lang, "en"] + (["fr"] if any(course_language(c) == "fr" for c in courses) else [])
+        queries = [_query_in(gap, kb, lg)[0] for lg in dict.fromkeys(languages)]
         skills = gap.skills[:QUERY_SKILLS]
         vectors = SkillVectors.for_kb(kb) if kb is not None else None
-        for lang in dict.fromkeys([gap.lang, "en", "fr"]):
-            query, labels = _query_in(gap, kb, lang)
-            encoded = retrieval.encode([query] + labels)
-            for course_id, sim in retrieval.nearest(index, encoded[0], CANDIDATES, MIN_RELEVANCE).items():
+        known = [sk for sk in skills if vectors is not None and sk.uri in vectors.pos]
+        rest = [sk for sk in skills if sk not in known]
+        encoded = retrieval.encode(queries + [sk.label for sk in rest])
+        relevance: dict[str, float] = {}
+        for hits in retrieval.nearest_many(index, encoded[: len(queries)], CANDIDATES, MIN_RELEVANCE):
+            for course_id, sim in hits.items():
                 relevance[course_id] = max(relevance.get(course_id, 0.0), sim)
-            skill_vectors = list(encoded[1:])
-            if lang == "en" and vectors is not None:  # the knowledge base's own label vectors when it has them
-                skill_vectors = [vectors.vectors[vectors.pos[s.uri]] if s.uri in vectors.pos else v
-                                 for s, v in zip(skills, skill_vectors)]
-            for skill, vector in zip(skills, skill_vectors):
-                for course_id in retrieval.nearest(index, vector, 30, MIN_SKILL_MATCH):
+        skill_vectors = [vectors.vectors[vectors.pos[sk.uri]] for sk in known] + list(encoded[len(queries):])
+        if skill_vectors:
+            for skill, hits in zip(known + rest, retrieval.nearest_many(index, np.asarray(skill_vectors), 30,
+                                                                         MIN_SKILL_MATCH)):
+                for course_id in hits:
                     by_meaning.setdefault(course_id, set()).add(skill.uri)
         return relevance, by_meaning, MIN_RELEVANCE
     # Without vectors: words in common (TF-IDF), which miss a course in another language than the
