@@ -27,10 +27,12 @@ from agent.language import normalise
 _SENTENCE = re.compile(r"(?<=[.!?\n])\s+|\n+|(?<=[a-z])\?+(?=\s*\w)")
 _YES_NO_EXPECTING = ("processing_consent", "share_consent")
 _CONTENT_EXPECTING = ("experience", "experience_detail")
-CLASSIFIER_MIN = {  # probability the classifier needs, per label, to add an act the rules did not find
-    "go_back": 0.85, "restart": 0.9, "help": 0.85, "ask_profile": 0.85, "switch_language": 0.9, "export": 0.9,
-    "erase": 0.95, "revoke": 0.9, "ask_advice": 0.7, "chit_chat": 0.8, "change_target": 0.8, "done": 0.8,
-    "keep_all": 0.7, "reject_all": 0.8,
+# Probability the classifier needs, per label, to add an act the rules did not find. Requests that
+# act on personal data, consent or the conversation itself (erase, export, revoke, a sharing rule,
+# restart) come from the rules only: a paraphrase the rules miss is asked again, never acted on.
+CLASSIFIER_MIN = {
+    "go_back": 0.85, "help": 0.85, "ask_profile": 0.9, "switch_language": 0.9, "ask_advice": 0.7, "chit_chat": 0.8,
+    "done": 0.8, "keep_all": 0.7, "reject_all": 0.8,
 }
 
 

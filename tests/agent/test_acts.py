@@ -171,3 +171,13 @@ def test_llm_reads_acts_grounded_and_falls_back(fake_openai):
     fake_openai.mode = "json"
     fake_openai.answers.append({"acts": []})
     assert signatures(reader.read("c bon", at_skills)) == ["keep_all"]
+
+
+@pytest.mark.parametrize("message, expecting", [
+    ("stay with my employer", "preferences"), ("rester chez mon employeur", "preferences"),
+    ("near my home, part time", "preferences"), ("helping my neighbours", "interests"),
+    ("stop at 5pm every day", "preferences"), ("je veux plus de nuits", "preferences"),
+])
+def test_the_classifier_never_acts_on_personal_data_for_a_plain_answer(message, expecting, act_reader):
+    acts = act_reader.read(message, ReadContext(expecting=expecting, phase=expecting))
+    assert signatures(acts) == ["answer"], signatures(acts)
