@@ -15,7 +15,7 @@ or let a consent lapse.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -46,25 +46,26 @@ class Disclosure(BaseModel):
     data: dict[str, Any] = Field(default_factory=dict, description="one entry per disclosed category")
 
 
-class _LazyPayload(dict):
-    """The person's data is read only when the share is allowed (a refused share never touches it)."""
+class _LazyPayload(Mapping[str, Any]):
+    """The person's data, read only when the share is allowed (a refused share never touches it)."""
 
     def __init__(self, load: Callable[[], dict[str, Any]]):
-        super().__init__()
-        self._load_data, self._loaded = load, False
+        self._load_data = load
+        self._data: dict[str, Any] | None = None
 
-    def _load(self) -> None:
-        if not self._loaded:
-            self._loaded = True
-            self.update(self._load_data())
+    def _loaded(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = self._load_data()
+        return self._data
 
-    def __contains__(self, key) -> bool:
-        self._load()
-        return super().__contains__(key)
+    def __getitem__(self, key: str) -> Any:
+        return self._loaded()[key]
 
-    def __getitem__(self, key):
-        self._load()
-        return super().__getitem__(key)
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())
 
 
 def transcript_payload(turns: Iterable[Any], person_id: str, person_ref: str) -> list[dict[str, Any]]:
@@ -125,13 +126,14 @@ class Discloser:
         person_ref = self.ref(recipient_id, person_id)
         wanted_list = [str(DataCategory(c)) for c in wanted] if wanted is not None else None
         try:
-            recipient = self.consents.recipient(recipient_id)
-            notices = [n for n in recipient.notices if n.purpose not in NOT_READABLE]
+            notices = list(self.consents.recipient(recipient_id).notices)
         except ConsentError:
             notices = []
         purpose_list = list(purposes) if purposes is not None else None
-        if purpose_list is not None:
+        if purpose_list is not None:  # the caller names the purpose (e.g. the chat's statistics share)
             notices = [n for n in notices if n.purpose in purpose_list]
+        else:  # a recipient reading: never evidence (it flows in) nor statistics (aggregates only)
+            notices = [n for n in notices if n.purpose not in NOT_READABLE]
         purpose = notices[0].purpose if notices else (purpose_list[0] if purpose_list else "none")
         categories: list[str] = []
         for notice in notices:
