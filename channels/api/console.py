@@ -128,6 +128,17 @@ def me(counsellor: CounsellorDep) -> Counsellor:
     return counsellor
 
 
+def audience(counsellor: Counsellor) -> str:
+    """Who the counsellor is as a recipient: people are known to them by a reference for it."""
+    return counsellor.recipient_id or f"counsellor-{counsellor.id}"
+
+
+def for_counsellor(value: Any, person_id: str, ref: str) -> Any:
+    """``value`` (a reply, a turn) with the person's conversation id replaced by the counsellor's reference."""
+    dumped = value.model_dump(mode="json") if hasattr(value, "model_dump") else value
+    return json.loads(json.dumps(dumped, ensure_ascii=False).replace(person_id, ref))
+
+
 @router.get("/people", response_model=list[SharedPerson], responses=error_responses(401),
             summary="People who shared their profile with this counsellor (consent valid now)")
 def people(counsellor: CounsellorDep, services: ServicesDep) -> list[SharedPerson]:
