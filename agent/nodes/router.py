@@ -144,18 +144,20 @@ def content_node(acts: list[Act], phase: str) -> str:
 
 
 def answers_consent_question(state: AgentState, message: str, requests: list[Act], content: list[Act]) -> bool:
-    """A question at a sharing question ("who sees it?", "qui va voir mes données ?", "how long?") is
-    for the sharing step, which answers it from the recipient's notice and asks again (counting
-    the turns, so it never loops); a real request (erase, revoke, a rule), a correction or a change
-    of target still goes where it belongs."""
-    if state.get("phase") != Phase.sharing or not state.get("share_current") or state.get("rule_pending"):
-        return False
-    if str((state.get("reply") or {}).get("expecting") or "") != "share_consent":
+    """The answer to a consent question is read by the step that asked it (``agent.yes_no``: yes,
+    no, unclear, a question), never as chit-chat. A question ("who sees it?", "qui va voir mes
+    données ?", "how long?") is answered there, by the sharing step from the recipient's notice,
+    by the welcome from the privacy notice, and asked again (turns counted, so it never loops); a
+    real request (erase, revoke, a rule), a correction or a change of target goes where it belongs."""
+    expecting = str((state.get("reply") or {}).get("expecting") or "")
+    sharing = state.get("phase") == Phase.sharing and bool(state.get("share_current")) and expecting == "share_consent"
+    processing = state.get("phase") == Phase.processing and expecting == "processing_consent"
+    if not (sharing or processing) or state.get("rule_pending"):
         return False
     if any(a.kind not in (ActKind.ask_profile, ActKind.help) for a in requests):
         return False
     if any(a.kind in (ActKind.change_target, ActKind.correct_fact) for a in content):
         return False
-    if read_yes_no(message).answer != Answer.question:
-        return False
+    if read_yes_no(message).answer != Answer.question:  # yes, no, or unclear (counted there): never chit-chat
+        return not requests
     return bool(notice_topics(message)) or not any(a.kind == ActKind.ask_profile for a in requests)
