@@ -28,8 +28,8 @@ from tools.consent import (
     Recipient,
     RecipientKind,
     UnknownConsent,
+    receipt_page,
 )
-from tools.consent import receipt_page
 from tools.consent.models import ConsentRequest
 from tools.consent.preferences import RecipientRecommendation
 from tools.consent.service import InvalidTransition

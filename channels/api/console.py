@@ -4,8 +4,8 @@ skill validation and edits, notes, and territory statistics."""
 
 from __future__ import annotations
 
-from datetime import datetime
 import json
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Cookie, Depends, HTTPException, Path, Query, Request, Response, status
@@ -14,17 +14,17 @@ from pydantic import BaseModel, Field
 from agent.reply import AgentReply
 from channels.api.conversations import MessageReply, SendMessage, TurnView, check_message
 from channels.api.dependencies import ServicesDep, SettingsDep, TurnsDep
-from channels.turns import new_conversation_id
 from channels.api.errors import ApiError, error_responses
 from channels.request_limits import client_address, retry_after
 from channels.services import Services
+from channels.turns import new_conversation_id
 from tools.consent.models import Consent
 from tools.consent.recipients import PURPOSE_GUIDANCE
 from tools.counselling.accounts import Counsellor
 from tools.counselling.notes import CounsellorNote
 from tools.disclosure import generic_refusal, partial_profile
-from tools.statistics import TerritoryStatistics
 from tools.profile import Evidence, EvidenceSource, Profile, ProfileSkill, SkillState, ValidationLevel
+from tools.statistics import TerritoryStatistics
 
 router = APIRouter(prefix="/api/console", tags=["console"])
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from datetime import datetime
-from typing import Annotated, Any, Union
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, File, Form, HTTPException, Path, Query, Security, UploadFile
 from fastapi.responses import Response
@@ -23,11 +23,11 @@ from pydantic import BaseModel, Field
 from channels.api.dependencies import ServicesDep
 from channels.api.errors import ApiError, error_responses
 from tools.consent.models import DataCategory
+from tools.consent.service import ConsentError
+from tools.disclosure import NOT_READABLE, generic_refusal
 from tools.organisations import AuthError, CertificateTrace, OrgPrincipal, Scope, TraceResult, XapiTrace
 from tools.organisations.models import ApiKeyInfo, Organisation
 from tools.organisations.traces import TraceError
-from tools.consent.service import ConsentError
-from tools.disclosure import NOT_READABLE, generic_refusal
 from tools.statistics import TerritoryStatistics, to_csv
 
 router = APIRouter(prefix="/api/org", tags=["organisations"])
@@ -170,7 +170,7 @@ def request_consent(person_id: PersonId, body: ConsentRequestIn, principal: Prof
     return ConsentRequested(person_id=person_id, consent_id=consent.id, status=consent.status.value)
 
 
-TraceIn = Annotated[Union[XapiTrace, CertificateTrace], Field(discriminator="kind")]
+TraceIn = Annotated[XapiTrace | CertificateTrace, Field(discriminator="kind")]
 
 
 @router.post("/people/{person_id}/traces", response_model=TraceResult, status_code=201,
@@ -235,7 +235,8 @@ def _rejected(exc) -> ApiError:
 def upload_catalog(principal: CatalogsWriter, services: ServicesDep, file: Annotated[UploadFile, File()],
                    kind: Annotated[str | None, Form(pattern=r"^(courses|jobs)$")] = None,
                    name: Annotated[str | None, Form(max_length=80, pattern=r"^[^\x00-\x1f]+$")] = None) -> dict[str, Any]:
-    from tools.career.uploads import UploadRejected, upload_catalog as do_upload
+    from tools.career.uploads import UploadRejected
+    from tools.career.uploads import upload_catalog as do_upload
 
     data = _read_upload(file)
     try:
@@ -249,7 +250,8 @@ def upload_catalog(principal: CatalogsWriter, services: ServicesDep, file: Annot
 @router.post("/packs", status_code=201, responses={**AUTH_ERRORS, **error_responses(400, 413, 422)},
              summary="Upload a knowledge pack (zip); validated before it replaces anything")
 def upload_pack(principal: CatalogsWriter, services: ServicesDep, file: Annotated[UploadFile, File()]) -> dict[str, Any]:
-    from tools.career.uploads import UploadRejected, upload_pack as do_upload
+    from tools.career.uploads import UploadRejected
+    from tools.career.uploads import upload_pack as do_upload
 
     data = _read_upload(file)
     try:

@@ -19,7 +19,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -54,12 +54,12 @@ class PersonCredentials:
         self._secret = secret
 
     def _digest(self, kind: str, value: str) -> str:
-        return hmac.new(self._secret, f"{kind}:{value}".encode("utf-8"), hashlib.sha256).hexdigest()
+        return hmac.new(self._secret, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
 
     def _store(self, person_id: str, kind: str, value: str) -> None:
         with self.database.session() as s:
             s.add(PersonCredentialRow(digest=self._digest(kind, value), person_id=person_id, kind=kind,
-                                      created_at=datetime.now(timezone.utc)))
+                                      created_at=datetime.now(UTC)))
 
     # -- tokens -----------------------------------------------------------------------------
     def new_token(self, person_id: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -32,7 +32,7 @@ class Pseudonyms:
         self._secret = secret
 
     def compute(self, audience: str, person_id: str) -> str:
-        digest = hmac.new(self._secret, f"{audience}\n{person_id}".encode("utf-8"), hashlib.sha256).digest()[:20]
+        digest = hmac.new(self._secret, f"{audience}\n{person_id}".encode(), hashlib.sha256).digest()[:20]
         return REF_PREFIX + base64.b32encode(digest).decode().rstrip("=").lower()
 
     def ref(self, audience: str, person_id: str) -> str:
@@ -44,7 +44,7 @@ class Pseudonyms:
         try:
             with self.database.session() as s:
                 s.add(PseudonymRow(ref=ref, audience=audience, person_id=person_id,
-                                   created_at=datetime.now(timezone.utc)))
+                                   created_at=datetime.now(UTC)))
         except IntegrityError:
             pass  # written meanwhile by another request
         return ref
