@@ -133,7 +133,8 @@ def _in_register(text: str, lang: str, persona: str | None) -> str:
 
 def plain_notice(current: dict[str, Any], lang: str, persona: str | None = None) -> str:
     """The notice in plain words: who, why, what they see and for how long, how to withdraw."""
-    return say("notice_plain", lang, name=name_of(current, lang), why=why_text(current, lang, persona),
+    key = "notice_plain_tu" if lang == "fr" and persona == "high_school" else "notice_plain"
+    return say(key, lang, name=name_of(current, lang), why=why_text(current, lang, persona),
                categories=_categories(current, lang, persona),
                duration=days_text(current["consent_duration_days"], lang),
                retention=days_text(current["retention_days"], lang))

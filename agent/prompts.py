@@ -827,6 +827,11 @@ MESSAGES.update({
         "en": "{name}: {why} If you say yes, they see {categories} for {duration}; they keep what they received {retention} at most, and you can withdraw at any time.",
         "fr": "{name} : {why} Si vous dites oui, ils voient {categories} pendant {duration} ; ils gardent ce qu'ils ont reçu {retention} au plus, et vous pouvez retirer votre accord à tout moment.",
     },
+    # the notice said to a pupil: its values (the recipient's words, the categories) are put in "tu" first
+    "notice_plain_tu": {
+        "en": "{name}: {why} If you say yes, they see {categories} for {duration}; they keep what they received {retention} at most, and you can withdraw at any time.",
+        "fr": "{name} : {why} Si tu dis oui, ils voient {categories} pendant {duration} ; ils gardent ce qu'ils ont reçu {retention} au plus, et tu peux retirer ton accord à tout moment.",
+    },
     "notice_days": {"en": "{n} day(s)", "fr": "{n} jour(s)"},
     "share_ask_named": {
         "en": "Do you want to share with {name}?",
@@ -947,7 +952,6 @@ TUTOIEMENT.update({
     "helper_counsellor": "un conseiller d'orientation, pour revoir avec toi tes compétences et tes choix",
     "helper_training_provider": "l'organisme de formation, pour les formations de ton plan",
     "helper_employer": "un employeur, pour étudier ta candidature à des postes comme celui que tu vises",
-    "notice_plain": "{name} : {why} Si tu dis oui, ils voient {categories} pendant {duration} ; ils gardent ce qu'ils ont reçu {retention} au plus, et tu peux retirer ton accord à tout moment.",
     "share_ask_named": "Veux-tu partager avec {name} ?",
     "share_reask": "Alors, veux-tu partager avec {name} ? Oui ou non.",
     "share_no_one_else": "D'accord, je ne te demande pour personne d'autre sur ce plan.",
