@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 from agent.acts.models import GLOBAL_KINDS, Act, ActKind, ReadContext
 
 GUARDED = {ActKind.erase, ActKind.export, ActKind.revoke, ActKind.sharing_rule, ActKind.injection}
-SKILL_KINDS = {ActKind.keep_all, ActKind.reject_all, ActKind.keep_skills, ActKind.remove_skills}
+SKILL_KINDS = {ActKind.keep_all, ActKind.reject_all, ActKind.keep_skills, ActKind.remove_skills, ActKind.rename_skill}
 
 
 class LLMAct(BaseModel):
@@ -82,7 +82,7 @@ def ground(answer: LLMActs, context: ReadContext, baseline: list[Act], message: 
             if context.expecting != "skill_confirmation" or not context.proposals:
                 continue
         items = [i - 1 for i in raw.items if 1 <= i <= len(context.proposals)] if kind in SKILL_KINDS else []
-        if kind in (ActKind.keep_skills, ActKind.remove_skills) and not items and not raw.names:
+        if kind in (ActKind.keep_skills, ActKind.remove_skills, ActKind.rename_skill) and not items and not raw.names:
             continue
         if kind == ActKind.correct_fact and raw.field == "skill":
             from agent.acts.mentions import labels_named

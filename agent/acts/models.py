@@ -19,6 +19,7 @@ class ActKind(StrEnum):
     keep_skills = "keep_skills"  # only these (items)
     remove_skills = "remove_skills"  # these items, and/or skills named in free words (names)
     add_skill = "add_skill"  # a skill in the person's words (text)
+    rename_skill = "rename_skill"  # the skill at items[0] is rather what text says ("3 is more like forklift driving")
     # facts and choices
     correct_fact = "correct_fact"  # field: duration | title | place | skill; value / months
     change_target = "change_target"  # text: the job they want instead
@@ -58,7 +59,7 @@ class Act(BaseModel):
 
     def signature(self) -> str:
         """What a labelled example compares: the kind and what it points at."""
-        if self.kind in (ActKind.keep_skills, ActKind.remove_skills):
+        if self.kind in (ActKind.keep_skills, ActKind.remove_skills, ActKind.rename_skill):
             return f"{self.kind.value}:{','.join(str(i + 1) for i in sorted(set(self.items)))}"
         if self.kind == ActKind.switch_language:
             return f"{self.kind.value}:{self.lang or ''}"

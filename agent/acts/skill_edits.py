@@ -57,6 +57,11 @@ _GENERAL_NO = re.compile(
 # "yeah those are right", "all of these apply", "tout colle": approval with nothing pointed at
 _APPROVAL = re.compile(r"\b(right|correct|fine|good|apply|applies|fit|fits|true|accurate|bon|bons|bonnes|colle|collent|juste|justes|"
                        r"exact|exactes|vrai|vraies|ok|parfait|nickel|bien)\b")
+# "3 is more like driving a forklift", "la 2 c'est plutôt la mise en rayon", "not 4 but stock counting"
+_RENAME = re.compile(
+    r"^(?:number |no |n° |la |le |skill |competence )?(?P<n>\d{1,2}) (?:is|=|should be|c'est|devrait etre|serait)\s+"
+    r"(?:actually |rather |more like |more |really |plutot |plus |en fait |en vrai )+(?P<new>[a-z].{2,60})$|"
+    r"^(?:not|pas) (?:la |le |number )?(?P<n2>\d{1,2}),? (?:but|mais|plutot) (?P<new2>[a-z].{2,60})$")
 _BARE_NO = re.compile(r"^(?:no+|non+|nope|nah|nan|pas ca|not that|nop)$")
 _ANAPHORA = re.compile(r"\b(those|these|them|that|this one|it|ceux-la|celles-la|ca|cela|les|la|le)\b")
 
@@ -104,6 +109,12 @@ def read_skill_edits(text: str, labels: list[str]) -> list[Act]:
         return [Act(kind=ActKind.keep_all, text=raw)]
     if _GENERAL_NO.match(t.strip(" .!")) or _BARE_NO.match(t.strip(" .!")):
         return [Act(kind=ActKind.reject_all, text=raw)]
+    rename = _RENAME.match(t.strip(" .!"))
+    if rename:
+        number = int(rename.group("n") or rename.group("n2"))
+        new = (rename.group("new") or rename.group("new2")).strip(" .!")
+        if 1 <= number <= n:
+            return [Act(kind=ActKind.rename_skill, items=[number - 1], text=new)]
     whole_except = re.match(r"^(?:keep )?(?:all|everything|tout|toutes|tous|all good|c'est bon|ok|good|fine|bien|c'est bien|tres bien|oui|yes|parfait|perfect)\s*(?:but|except|sauf|mais pas|apart from)\b(?P<rest>.*)$", t)
 
     clauses = _clauses(t)

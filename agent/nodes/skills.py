@@ -20,7 +20,8 @@ from agent.toolbox import add_proposal, change_profile, current_experience, link
 from agent.turns import acts_of, ask, attempts, bump, card, goto, quick, reset
 from tools.profile import SkillState, ValidationLevel
 
-SKILL_ACTS = (ActKind.keep_all, ActKind.reject_all, ActKind.keep_skills, ActKind.remove_skills, ActKind.add_skill)
+SKILL_ACTS = (ActKind.keep_all, ActKind.reject_all, ActKind.keep_skills, ActKind.remove_skills, ActKind.add_skill,
+              ActKind.rename_skill)
 
 
 def skills(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
@@ -57,6 +58,17 @@ def skills(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
             notes.append(say("skills_added_short", lang, added=found["label"]))
 
     drop_now: list[int] = []
+    for act in acts:  # "3 is more like forklift driving": 3 goes, the skill said in its place is added
+        if act.kind == ActKind.rename_skill and act.items and act.items[0] in open_:
+            drop_now.append(act.items[0])
+            found = link_one_skill(ctx, act.text, lang)
+            if found is None:
+                notes.append(say("skills_add_unknown", lang, text=act.text))
+                continue
+            experience_id = state.get("experience_id")
+            change_profile(ctx, state, lambda p, found=found, act=act: add_proposal(
+                p, {**found, "evidence": act.text}, experience_id, ValidationLevel.declared, SkillState.confirmed, ctx))
+            notes.append(say("skills_added_short", lang, added=found["label"]))
     for act in acts:
         if act.kind == ActKind.remove_skills:
             drop_now += [i for i in act.items if i in open_]
@@ -71,7 +83,7 @@ def skills(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         return _finish(state, ctx, proposals, keep_only, [i for i in open_ if i not in keep_only], level, notes)
     if ActKind.keep_all in kinds:
         return _finish(state, ctx, proposals, [i for i in open_ if i not in drop_now], drop_now, level, notes)
-    if drop_now or ActKind.add_skill in kinds or ActKind.remove_skills in kinds:
+    if drop_now or kinds & {ActKind.add_skill, ActKind.remove_skills, ActKind.rename_skill}:
         if drop_now:
             _record(state, ctx, [], [proposals[i] for i in drop_now], level)
         removed = removed | set(drop_now)

@@ -34,6 +34,7 @@ def signatures(acts):
     ("none except 2", WAREHOUSE, ["keep_skills:2"]),
     ("2 and 8 are wrong", WAREHOUSE, ["remove_skills:2,8"]),
     ("keep 1 and 3, not 5", WAREHOUSE, ["keep_skills:1,3", "remove_skills:5"]),
+    ("6 is more like driving a forklift", WAREHOUSE, ["rename_skill:6"]),
     ("actually it was 3 years", WAREHOUSE, []),  # no skill edit: read as a correction by the reader
 ])
 def test_skill_edits(message, labels, expected):
