@@ -14,6 +14,8 @@ skills the person confirmed, not a whole occupation.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from typing import Any, Iterable
 
 from tools.career.models import HeldOccupation
@@ -52,11 +54,33 @@ def title_occupation(kb: Any, linker: Any, text: str, lang: str) -> tuple[str, s
     return None
 
 
+_CACHE: "OrderedDict[tuple, list[HeldOccupation]]" = OrderedDict()
+_CACHE_SIZE = 512
+_LOCK = threading.Lock()
+
+
 def held_occupations(
     kb: Any, linker: Any, experiences: Iterable[Any], confirmed_skills: Iterable[str], lang: str = "en"
 ) -> list[HeldOccupation]:
-    """The occupations held, most recent experience last as given, at most :data:`MAX_HELD`."""
+    """The occupations held, most recent experience last as given, at most :data:`MAX_HELD`.
+    Remembered for the same experiences and confirmed skills (the moves and the plan steps both ask)."""
+    experiences = list(experiences)
     confirmed = set(confirmed_skills)
+    key = (id(kb), id(linker), lang, frozenset(confirmed),
+           tuple((_kind(e), getattr(e, "title", ""), getattr(e, "description", ""), _months(e)) for e in experiences))
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return [h.model_copy() for h in _CACHE[key]]
+    found = _find(kb, linker, experiences, confirmed, lang)
+    with _LOCK:
+        _CACHE[key] = found
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return [h.model_copy() for h in found]
+
+
+def _find(kb: Any, linker: Any, experiences: list[Any], confirmed: set[str], lang: str) -> list[HeldOccupation]:
     out: list[HeldOccupation] = []
     for experience in experiences:
         if _kind(experience) not in WORK_KINDS:
