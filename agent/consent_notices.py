@@ -140,11 +140,19 @@ def plain_notice(current: dict[str, Any], lang: str, persona: str | None = None)
                retention=days_text(current["retention_days"], lang))
 
 
-def answer_about_notice(question: str | None, current: dict[str, Any], lang: str, persona: str | None = None) -> str:
-    """The answer to a question about the recipient's notice, from the notice alone; every main
-    part of it when the question names none."""
-    topics = notice_topics(question) or [NoticeTopic.who, NoticeTopic.what, NoticeTopic.why, NoticeTopic.how_long,
-                                         NoticeTopic.withdraw]
+MAIN_TOPICS = [NoticeTopic.who, NoticeTopic.what, NoticeTopic.why, NoticeTopic.how_long, NoticeTopic.withdraw]
+
+
+def topics_asked(question: str | None) -> list[NoticeTopic]:
+    """The parts of the notice a question is about; the main ones when it names none."""
+    return notice_topics(question) or list(MAIN_TOPICS)
+
+
+def answer_about_notice(question: str | None, current: dict[str, Any], lang: str, persona: str | None = None,
+                        topics: list[NoticeTopic] | None = None) -> str:
+    """The answer to a question about the recipient's notice, from the notice alone: the parts it
+    asks about (``topics``, else read from the question; every main part when it names none)."""
+    topics = topics if topics is not None else topics_asked(question)
     controller = current.get("controller") or {}
     name = name_of(current, lang)
     parts: list[str] = []

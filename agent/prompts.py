@@ -833,6 +833,10 @@ MESSAGES.update({
         "fr": "{name} : {why} Si tu dis oui, ils voient {categories} pendant {duration} ; ils gardent ce qu'ils ont reçu {retention} au plus, et tu peux retirer ton accord à tout moment.",
     },
     "notice_days": {"en": "{n} day(s)", "fr": "{n} jour(s)"},
+    "notice_told_all": {
+        "en": "I have told you all that the notice of {name} says about it.",
+        "fr": "Je vous ai dit tout ce que la notice de {name} en dit.",
+    },
     "share_ask_named": {
         "en": "Do you want to share with {name}?",
         "fr": "Voulez-vous partager avec {name} ?",
@@ -960,6 +964,7 @@ TUTOIEMENT.update({
     "notice_how_long": "Ils peuvent le voir pendant {duration} (la durée de ton accord) et gardent ce qu'ils ont reçu {retention} au plus.",
     "notice_withdraw": "Tu peux retirer ton accord à tout moment : dis « je retire mon accord pour {name} », et ils ne reçoivent plus rien.",
     "notice_contact": "Tu peux les joindre à {contact}.",
+    "notice_told_all": "Je t'ai dit tout ce que la notice de {name} en dit.",
     "erase_explain": "Effacer supprime tout ce qui te concerne ici : ton profil, cette conversation, tes accords et tes reçus. C'est définitif. Veux-tu que j'efface tout ? (oui / non)",
     "rule_always_explain": "Avec cette règle, quand {kinds} se présentent, je donne ton accord en ton nom sans te demander, et tu reçois un reçu signé à chaque fois ; tu peux le retirer ou changer la règle à tout moment. Le veux-tu ? Oui ou non.",
     "processing_explain": "Ce que tu me dis reste dans ton profil sur ce service, uniquement pour t'aider : personne d'autre ne le voit, sauf si plus tard tu dis oui à un destinataire précis, et tu peux tout voir, exporter ou effacer à tout moment. Es-tu d'accord pour que je traite ce que tu me dis afin de construire ton profil ? (oui / non)",

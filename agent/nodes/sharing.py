@@ -20,7 +20,15 @@ import re
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
-from agent.consent_notices import answer_about_notice, display_name, name_of, plain_notice, recipient_facts, why_text
+from agent.consent_notices import (
+    answer_about_notice,
+    display_name,
+    name_of,
+    plain_notice,
+    recipient_facts,
+    topics_asked,
+    why_text,
+)
 from agent.context import AgentContext
 from agent.language import normalise
 from agent.person_acts import from_counsellor
@@ -121,7 +129,12 @@ def sharing(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         return goto("sharing", state, note=say("share_declined", lang, name=name_of(current, lang)),
                     update={"share_current": None, "share_queue": queue, "attempts": _reset_all(state)})
     if reading.answer == Answer.question and attempts(state, "share_question") < MAX_QUESTIONS:
-        answer = answer_about_notice(reading.question, current, lang, state.get("persona"))
+        # each part of the notice is told once; asked again, the agent says it has told all it knows
+        told = current.get("told") or []
+        topics = [t for t in topics_asked(reading.question) if t.value not in told]
+        answer = answer_about_notice(reading.question, current, lang, state.get("persona"), topics=topics) if topics \
+            else say("notice_told_all", lang, name=name_of(current, lang))
+        current = {**current, "told": [*told, *(t.value for t in topics)]}
         return _ask(state, current, queue, note=answer, update={"attempts": bump(state, "share_question")},
                     again=say("share_reask", lang, name=name_of(current, lang)))
     if attempts(state, "share") >= 1 or reading.answer == Answer.question:
