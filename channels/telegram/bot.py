@@ -298,7 +298,9 @@ def attachments(reply: AgentReply, base_url: str = "") -> list[Attachment]:
     for card in reply.cards:
         receipt = card.data.get("receipt")
         if card.kind == "receipt" and isinstance(receipt, dict):
-            name = str((receipt.get("recipient") or {}).get("name") or card.title)
+            # the name as the message says it (the card's title ends with it), else as the receipt records it
+            said = card.title.split(" : ")[-1].split(": ")[-1].strip()
+            name = said or str((receipt.get("recipient") or {}).get("name") or card.title)
             page = receipt_page.to_html(receipt, lang, embed_json=True, base_url=base_url)
             files.append(Attachment(filename=f"consent-receipt-{_slug(name)}.html", content=page.encode(),
                                     caption=text(lang, "receipt_caption", name=name), anchor=name))

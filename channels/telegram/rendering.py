@@ -221,7 +221,9 @@ def render(reply: AgentReply, token: str, files: list[Attachment] | None = None)
     paragraphs = [p for p in body_text(reply).split("\n\n") if p.strip()] or ["…"]
     after: dict[int, list[Attachment]] = {}
     for attachment in files or []:
-        at = next((i for i, p in enumerate(paragraphs) if attachment.anchor and attachment.anchor in p), len(paragraphs) - 1)
+        # after the paragraph naming it; else after the first (a turn's news comes before its question)
+        at = next((i for i, p in enumerate(paragraphs) if attachment.anchor and attachment.anchor in p),
+                  0 if len(paragraphs) > 1 else len(paragraphs) - 1)
         after.setdefault(at, []).append(attachment)
     messages: list[Outgoing] = []
     start = 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +22,7 @@ from channel_user import ScriptedUser
 from fake_bot_api import FakeTelegram, Sent
 
 TOKEN = "123456:TEST-token"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
 
 def _rows(sent: Sent) -> list[list[dict]]:
@@ -154,6 +156,7 @@ def test_a_whole_conversation_in_the_persons_language(bot):
     user = ScriptedUser(**{k: (list(v) if isinstance(v, list) else v) for k, v in FRENCH_PERSON.items()}) if lang == "fr" else ScriptedUser()
     _talk_to_the_end(fake, services, chat, user)
     sent = fake.messages_to(chat)
+    _keep_transcript(sent, f"telegram-{lang}")
     greeting = [s for s in sent if s.method == "sendMessage"][:2]
     assert ("/profile" in greeting[0].text and "/forget" in greeting[0].text), "the commands are told at the start"
     assert ("Bonjour" in greeting[1].text) == (lang == "fr"), "greeted in Telegram's language"
@@ -206,6 +209,22 @@ def test_a_whole_conversation_in_the_persons_language(bot):
     assert services.transcripts.count(_cid(services, chat)) == turns, "a stale button acted in the new conversation"
     refused = [s for s in fake.sent if s.method == "answerCallbackQuery"][-1]
     assert refused.params.get("text")
+
+
+def _keep_transcript(sent: list[Sent], name: str) -> None:
+    """What the person saw, as a test artefact (var/screenshots/<name>.txt): each message, its
+    keyboard as rows of buttons, each document with its caption."""
+    lines = []
+    for s in sent:
+        if s.method == "sendDocument":
+            lines.append(f"[document {', '.join(s.files)}] {s.params.get('caption', '')}")
+        else:
+            lines.append(s.text)
+        for row in _rows(s):
+            lines.append("   " + " | ".join(f"[{b['text']}]" for b in row))
+        lines.append("-" * 40)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS / f"{name}.txt").write_text("\n".join(lines), encoding="utf-8")
 
 
 def _data_names(services, chat: int) -> list[str]:

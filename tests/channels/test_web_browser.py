@@ -343,6 +343,19 @@ def test_walk_from_greeting_to_a_new_conversation(chrome, live, lang, size_name,
         raise AssertionError("the web chat did not reach the end")
     assert {"2-skills", "4-plan", "5-sharing"} <= seen, seen
     _check_step(chrome, "6-end", lang, size_name, [*shown, *_card_names(chrome, reply)])
+    receipts = chrome.find_elements(By.CSS_SELECTOR, "#messages .card-receipt a.receipt-link")
+    assert receipts, "no receipt after a yes"
+    chrome.get(receipts[0].get_attribute("href"))  # the receipt as a person opens it
+    page = chrome.find_element(By.TAG_NAME, "body").text
+    _shot(chrome, f"walk-{lang}-{size_name}-6b-receipt")
+    assert ("Reçu de consentement" if lang == "fr" else "Consent receipt") in page
+    assert ("vérifier" if lang == "fr" else "check") in page and "/api/consent/verify" in page
+    assert chrome.find_elements(By.CSS_SELECTOR, "a.receipt-json"), "the signed JSON is behind a link"
+    if lang == "fr":
+        assert not english_words(page, names=shown), english_words(page, names=shown)
+    chrome.back()
+    WebDriverWait(chrome, 60).until(lambda d: _agent_count(d) >= 3
+                                    and not d.execute_script("return document.body.classList.contains('busy')"))
 
     # erase everything: the old transcript leaves the screen and a new conversation starts cleanly
     old = chrome.execute_script("return window.OrientChat.conversation()")

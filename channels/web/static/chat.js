@@ -117,9 +117,12 @@
      before the next question. Returns the paragraph's index, or -1. */
   function receiptAnchor(paragraphs, card) {
     var receipt = (card.data && card.data.receipt) || {};
-    var name = (receipt.recipient && receipt.recipient.name) || "";
-    for (var i = 0; name && i < paragraphs.length - 1; i++) { if (paragraphs[i].indexOf(name) >= 0) { return i; } }
-    return -1;
+    /* the name as the message says it (the card's title ends with it), or as the receipt records it */
+    var names = [String(card.title || "").split(/\s?:\s/).pop(), (receipt.recipient && receipt.recipient.name) || ""];
+    for (var i = 0; i < paragraphs.length - 1; i++) {
+      for (var n = 0; n < names.length; n++) { if (names[n] && paragraphs[i].indexOf(names[n]) >= 0) { return i; } }
+    }
+    return paragraphs.length > 1 ? 0 : -1;  /* notes come first: the receipt's news opens the turn */
   }
 
   function renderAgentTurn(reply, li) {
