@@ -102,3 +102,13 @@ def test_knowledge_and_managing_skills_sink_unless_the_person_says_so(tiny_kb, e
     knowing = "I learned Python and I trained new staff"
     strict, plain = tiny_linker.analyse(knowing).scores, lenient.analyse(knowing).scores
     assert strict[python] == pytest.approx(plain[python]) and strict[train] == pytest.approx(plain[train])
+
+
+def test_a_person_is_shown_fewer_skills_those_near_the_best(tiny_linker):
+    text = "i took payments at the till n coached new staff, also wrote some python"
+    shown = tiny_linker.link_skills(text, top_k=5)
+    person = tiny_linker.config.person
+    assert person.shown_at_least <= len(shown) <= 5
+    assert all(s.score >= person.min_share_of_best * shown[0].score for s in shown[person.shown_at_least :])
+    everything = tiny_linker.analyse(text).scores
+    assert sum(everything >= person.min_share_of_best * shown[0].score) <= max(len(shown), person.shown_at_least)

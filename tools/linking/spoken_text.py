@@ -250,12 +250,15 @@ def _french_infinitive(word: str, vocabulary: Vocabulary, participle: bool) -> s
     for ending in (_FR_PARTICIPLES if participle else ()) + _FR_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
             stems.append(word[: len(word) - len(ending)])
-    for stem in stems:
+    for stem in stems:  # the longest ending first; of its infinitives, the one the labels use most ("servir", not "server")
+        found = set()
         for base in {stem, stem.replace("è", "é"), stem[:-1] + "er" if stem.endswith("èt") else stem}:
             for candidate in (base + "er", base + "ir", base + "re", base[:-3] + "ir" if base.endswith("iss") else ""):
                 candidate = candidate if candidate in infinitives else vocabulary.accented.get(candidate, "")
                 if candidate and candidate in infinitives:
-                    return candidate
+                    found.add(candidate)
+        if found:
+            return max(sorted(found), key=lambda c: vocabulary.counts.get(c, 0))
     return None
 
 
