@@ -84,7 +84,7 @@ def run_benchmark(kb, hidden_share: float = 0.2, seed: int = 42, top_k: int = 10
     with_hit = 0
     for code in codes:
         record = kb.rome[code]
-        person = min((space.occ_uris[i] for i in facts.by_rome[code]))
+        person = min(space.occ_uris[i] for i in facts.by_rome[code])
         major, minor = riasec_letters(record)
         letters = {x: w for x, w in ((major, 1.0), (minor, 0.7)) if x}
         interests = InterestProfile(text=code, riasec=letters, centres=centres_of(record))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from career_kb import G, build_career_kb, o, s
+from career_kb import build_career_kb, o, s
 
 from knowledge.models import Occupation, Skill
 from tools.career.access_routes import access_route, qualifications_in

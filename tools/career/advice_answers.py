@@ -5,7 +5,8 @@ See /work/notes/advice_api.md for how the dialogue calls them."""
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from pydantic import BaseModel, Field
 

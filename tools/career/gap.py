@@ -9,17 +9,26 @@ by skill group for a picture (see :mod:`tools.career.gap_picture`).
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from tools.career.employer_moves import find_role, role_skills
 from tools.career.labels import label, refs
 from tools.career.models import (
-    CoveredSkill, GapGroup, de, GapSkill, HeldOccupation, SkillCredit, SkillRef, SkillsGap, SkillTranslation,
+    CoveredSkill,
+    GapGroup,
+    GapSkill,
+    HeldOccupation,
+    SkillCredit,
+    SkillRef,
+    SkillsGap,
+    SkillTranslation,
+    de,
 )
 from tools.career.packs.models import LoadedPacks
 from tools.career.rome_facts import RomeFacts
-from tools.career.skill_groups import GroupResolver
 from tools.career.skill_equivalence import SkillVectors
+from tools.career.skill_groups import GroupResolver
 from tools.career.skill_space import SkillSpace
 from tools.career.skill_translations import translate_skill
 

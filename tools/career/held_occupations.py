@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from tools.career.models import HeldOccupation
 from tools.career.occupation_names import resolve_occupation
@@ -54,7 +55,7 @@ def title_occupation(kb: Any, linker: Any, text: str, lang: str) -> tuple[str, s
     return None
 
 
-_CACHE: "OrderedDict[tuple, list[HeldOccupation]]" = OrderedDict()
+_CACHE: OrderedDict[tuple, list[HeldOccupation]] = OrderedDict()
 _CACHE_SIZE = 512
 _LOCK = threading.Lock()
 

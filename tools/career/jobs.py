@@ -15,16 +15,16 @@ score = harmonic mean of coverage (IDF- and offer-weighted share of the offer's 
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+import re
+from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 
-import re
-
 from knowledge.errors import KnowledgeBaseMissing
 from tools.career.catalog_index import job_matrix
-from tools.career.kb_cache import cached_for_kb
 from tools.career.catalog_records import DEMO_SOURCES, JobRecord
+from tools.career.kb_cache import cached_for_kb
 from tools.career.models import JobMatch, SkillRef
 from tools.career.preferences import parse_preferences
 from tools.career.text_normalisation import fold

@@ -15,7 +15,8 @@ what they enjoy most (:mod:`tools.career.progression`), when the ranking left no
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 

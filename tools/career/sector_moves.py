@@ -7,9 +7,9 @@ from typing import Any
 
 import numpy as np
 
+from tools.career.access_routes import qualifications_in
 from tools.career.interests import InterestProfile, riasec_affinity
 from tools.career.labels import label
-from tools.career.access_routes import qualifications_in
 from tools.career.models import CareerMove, MoveReason, SkillRef
 from tools.career.packs.models import LoadedPacks
 from tools.career.preferences import CareerPreferences

@@ -11,7 +11,8 @@ equivalences: the gap then counts exact and hierarchy matches only.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 
@@ -30,7 +31,7 @@ class SkillVectors:
         self.vectors = np.asarray(vectors, dtype=np.float32)
 
     @classmethod
-    def from_kb(cls, kb: Any, lang: str = "en") -> "SkillVectors | None":
+    def from_kb(cls, kb: Any, lang: str = "en") -> SkillVectors | None:
         """The preferred-label vectors of the knowledge base's skills, or None when it has no vectors."""
         if not hasattr(kb, "vectors"):
             return None
@@ -53,7 +54,7 @@ class SkillVectors:
         return cls(uris, np.asarray(matrix.vectors[np.asarray(keep)], dtype=np.float32))
 
     @classmethod
-    def for_kb(cls, kb: Any) -> "SkillVectors | None":
+    def for_kb(cls, kb: Any) -> SkillVectors | None:
         return cached_for_kb(kb, "skill_vectors", lambda: cls.from_kb(kb))
 
     def equivalents(

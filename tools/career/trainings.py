@@ -19,7 +19,8 @@ Bundled sample catalogs are demo data, and every item from them says so.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 

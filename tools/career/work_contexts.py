@@ -102,7 +102,7 @@ class WorkContexts:
             self.named.append({key for key, pattern in NAMED.items() if pattern.search(names)})
 
     @classmethod
-    def for_kb(cls, kb: Any) -> "WorkContexts":
+    def for_kb(cls, kb: Any) -> WorkContexts:
         return cached_for_kb(kb, "work_contexts", lambda: cls(kb))
 
     def apply(self, final: np.ndarray, prefs: CareerPreferences) -> tuple[np.ndarray, dict[int, list[str]]]:
