@@ -343,6 +343,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "about_language": {"en": "Language: English", "fr": "Langue : français"},
     "about_experiences": {"en": "Experiences: {items}", "fr": "Expériences : {items}"},
     "about_skills": {"en": "Confirmed skills: {items}", "fr": "Compétences confirmées : {items}"},
+    "about_suggested": {"en": "Suggested, not confirmed yet: {items}", "fr": "Proposées, pas encore confirmées : {items}"},
     "about_interests": {"en": "Interests: {items}", "fr": "Centres d'intérêt : {items}"},
     "about_preferences": {"en": "Preferences: {items}", "fr": "Préférences : {items}"},
     "about_target": {"en": "Target: {items}", "fr": "Objectif : {items}"},

@@ -12,6 +12,7 @@ from agent.state import AgentState
 from agent.toolbox import load_profile
 from tools.consent.service import ConsentError
 from agent.turns import card, reask_compact
+from tools.profile import SkillState
 
 
 def about_me(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
@@ -28,6 +29,9 @@ def about_me(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     skills = [say("about_skill", lang, label=s.label, level=label_of("level_", s.level.value, lang))
               for s in profile.confirmed_skills()]
     lines.append("• " + say("about_skills", lang, items=", ".join(skills) or none))
+    suggested = [s.label for s in profile.skills if s.state == SkillState.proposed]
+    if suggested:  # never mixed with the confirmed ones
+        lines.append("• " + say("about_suggested", lang, items=", ".join(suggested)))
     if profile.interests.text or profile.interests.riasec:
         interests = profile.interests.text or ", ".join(label_of("qr_interest_", c, lang) for c in profile.interests.riasec)
         lines.append("• " + say("about_interests", lang, items=interests))

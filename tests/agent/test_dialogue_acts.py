@@ -147,3 +147,17 @@ def test_what_about_another_job_at_the_moves_then_pick_it(new_chat):
     assert pick.label.startswith("Pick ") and pick.value.lower() in reply.text.lower()
     reply = chat.say(pick.value)
     assert reply.phase == "plan" and chat.profile().target.label == pick.value
+
+
+def test_suggested_skills_are_never_shown_as_confirmed(new_chat):
+    chat = new_chat()
+    start(chat)
+    chat.run(CASHIER, "that's all")
+    chat.say("hmm")
+    reply = chat.say("dunno, maybe")  # unclear twice: left as suggestions, never confirmed for the person
+    assert reply.expecting == Expecting.experience
+    reply = chat.say("what do you know about me?")
+    assert "Suggested, not confirmed yet:" in reply.text
+    confirmed_line = next(line for line in reply.text.splitlines() if "Confirmed skills" in line)
+    suggested = [s.label for s in chat.profile().skills if s.state == SkillState.proposed]
+    assert suggested and not any(label in confirmed_line for label in suggested)
