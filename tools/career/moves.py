@@ -49,6 +49,7 @@ CLOSE_SKILL_WEIGHT = 0.5
 CLOSE_FAMILY_BONUS = 0.1
 CLOSE_STEP_BONUS = 0.08
 CLOSE_MOBILITY_BONUS = 0.05
+MAX_SAME_FAMILY = 2  # occupations of the job's own ROME family among the close steps
 TRAINING_FLOOR = 0.6  # someone who wants little training: a move they have none of the skills for keeps 60%
 
 
@@ -217,13 +218,18 @@ def _close_steps_first(
         chosen.append(step)
         kinds[step] = "step_up"
         n_close -= 1
+    n_family = 0
     for i in np.argsort(-close_score, kind="stable"):
         i = int(i)
         if n_close <= 0 or close_score[i] <= 0:
             break
         if eligible[i] and i not in chosen:
+            kind = "step_up" if step_up[i] else ("same_family" if same_family[i] else "rome_mobility")
+            if kind == "same_family" and n_family >= MAX_SAME_FAMILY:
+                continue  # the same job under other names: a few, then other directions
+            n_family += kind == "same_family"
             chosen.append(i)
-            kinds[i] = "step_up" if step_up[i] else ("same_family" if same_family[i] else "rome_mobility")
+            kinds[i] = kind
             n_close -= 1
     rest = [i for i in ranked if i not in chosen]
     if interest_led is not None and interest_led.any() and len(chosen) < k:
