@@ -201,7 +201,8 @@ def test_console_login_person_file_validation_and_notes(chrome, live, size_name,
     chrome.find_element(By.ID, "password").clear()
     chrome.find_element(By.ID, "password").send_keys(DEMO_PASSWORD)
     chrome.find_element(By.ID, "login-button").click()
-    row = f"#people li[data-person='{person}'] button.open-person"
+    ref = live.app.state.services.pseudonyms.compute("demo-counsellor", person)  # the counsellor's name for the person
+    row = f"#people li[data-person='{ref}'] button.open-person"
     WebDriverWait(chrome, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, row))
     assert chrome.find_element(By.ID, "demo-banner").is_displayed()
     _shot(chrome, f"console-{size_name}-2-people")
@@ -250,6 +251,15 @@ def _conversation_share(driver) -> float:
         "return Math.max(0, Math.min(m.bottom, window.innerHeight) - Math.max(m.top, 0)) / window.innerHeight;")
 
 
+def _keep_share(run: str, step: str, share: float) -> None:
+    """The conversation's share of the height at each step, kept as a test artefact
+    (var/screenshots/conversation-share.json)."""
+    path = SCREENSHOTS / "conversation-share.json"
+    shares = json.loads(path.read_text()) if path.is_file() else {}
+    shares.setdefault(run, {})[step] = round(share, 3)
+    path.write_text(json.dumps(shares, indent=2, sort_keys=True))
+
+
 def _page_words(driver) -> str:
     """What the page says in its own voice: the agent's turns and cards (without the catalogs'
     course and job titles and providers, which are data), the quick replies, the bars and the status."""
@@ -263,6 +273,7 @@ def _page_words(driver) -> str:
 def _check_step(driver, step: str, lang: str, size_name: str, shown: list[str] = ()) -> None:
     share = _conversation_share(driver)
     _shot(driver, f"walk-{lang}-{size_name}-{step}")
+    _keep_share(f"{lang}-{size_name}", step, share)
     assert share >= 0.6, f"{step}: the conversation keeps only {share:.0%} of the height"
     words = _page_words(driver)
     assert not DEVELOPER_TEXT.search(driver.find_element(By.ID, "status").text), driver.find_element(By.ID, "status").text
