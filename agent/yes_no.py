@@ -411,6 +411,18 @@ def _polarity(kinds: list[str], words: list[str]) -> set[str]:
 
 
 _MAX_UNKNOWN = 8
+_STATEMENT_WORDS = 3  # unknown words in one clause that make it a statement unless it opens with yes/no
+
+
+def _opens_with_answer(clause: list[_Unit]) -> bool:
+    first = next((u for u in clause if u.kind != _FILLER), None)
+    if first is None or first.text in _POLAR_VERBS:
+        return False
+    return first.kind in (_YES, _NO, _INTENS)
+
+
+_POLAR_VERBS = {"keep", "keep it", "garde", "garde le", "refuse", "refuses", "decline", "stop", "cancel", "annule",
+                "annuler", "oublie"}  # a no as an answer, a verb in a statement ("je garde ma soeur le soir")
 
 
 def read_yes_no(text: str | None) -> Reading:
@@ -428,9 +440,12 @@ def read_yes_no(text: str | None) -> Reading:
     for clause, asked, after_contrast in clauses:
         if after_contrast and seen_yes:
             yes_before_contrast = True
-        unknown += sum(1 for u in clause if u.kind == "other")
+        clause_unknown = sum(1 for u in clause if u.kind == "other")
+        unknown += clause_unknown
         span = folded[clause[0].start:clause[-1].end] if clause else ""
         found = _read_clause(clause, span, asked)
+        if clause_unknown >= _STATEMENT_WORDS and not _opens_with_answer(clause):
+            found = found - {_YES, _NO}  # "g aussi gardé des enfants": a statement, not an answer
         if "question" in found and question_start is None:
             question_start = clause[0].start if clause else None
         signals |= found

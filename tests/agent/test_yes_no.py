@@ -118,3 +118,11 @@ def test_answers_shorthands_delegate_to_the_reader():
     assert not is_yes("not sure") and not is_no("not sure")
     reading = read_yes_no("who sees it?")
     assert reading.is_question and not reading.is_yes and str(reading.answer) == "question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["g aussi gardé des enfants le mercredi", "I kept the books for my uncle's shop", "je garde ma petite soeur le soir"],
+)
+def test_a_statement_with_a_polar_verb_is_not_an_answer(text: str) -> None:
+    assert read_yes_no(text).answer == Answer.unclear
