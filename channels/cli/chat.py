@@ -1,5 +1,7 @@
 """``orient chat``: talk to the agent in the terminal. Quick replies are numbered: type the number
-to pick one. ``--conversation ID`` resumes a conversation (it survives restarts).
+to pick one. At a skill list the items themselves are numbered, so a number there means that skill,
+as in the web chat ("2", "remove 2", "not 3"); the quick replies are then lettered (type the
+letter to pick one). ``--conversation ID`` resumes a conversation (it survives restarts).
 
     orient chat
     orient chat --conversation cli-1a2b3c --counsellor
@@ -9,9 +11,13 @@ from __future__ import annotations
 
 import argparse
 import secrets
+import string
 import textwrap
 
 from channels.settings import Settings
+
+# Steps whose text numbers its own items: a typed number there is read by the agent, not a button.
+NUMBERED_ITEMS = frozenset({"skill_confirmation"})
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,14 +28,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+def _keys(reply) -> list[str]:
+    """What the person types to pick each quick reply: numbers, or letters where numbers name items."""
+    if str(reply.expecting) in NUMBERED_ITEMS:
+        return [string.ascii_lowercase[i] for i in range(min(len(reply.quick_replies), 26))]
+    return [str(i) for i in range(1, len(reply.quick_replies) + 1)]
+
+
 def render(reply) -> str:
     lines = [textwrap.fill(p, 100) if len(p) > 100 else p for p in reply.text.split("\n")]
     for card in reply.cards:
         if card.kind in ("notice", "receipt", "export"):
             lines.append(f"  [{card.kind}] {card.title}")
-    for i, q in enumerate(reply.quick_replies, 1):
-        lines.append(f"  {i}) {q.label}")
+    for key, q in zip(_keys(reply), reply.quick_replies):
+        lines.append(f"  {key}) {q.label}")
     return "\n".join(lines)
+
+
+def message_for(reply, text: str) -> str:
+    """The message to send for what was typed: a quick reply's value when its key was typed alone,
+    otherwise the text as typed (a bare number at a skill list is the skill's number)."""
+    keys = _keys(reply)
+    if text.lower() in keys:
+        return reply.quick_replies[keys.index(text.lower())].value
+    return text
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -49,9 +71,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         except EOFError:
             print()
             return 0
-        if text.isdigit() and 1 <= int(text) <= len(reply.quick_replies):
-            text = reply.quick_replies[int(text) - 1].value
-        reply = agent.reply(conversation, text, channel=channel, hints=hints)
+        reply = agent.reply(conversation, message_for(reply, text), channel=channel, hints=hints)
         if reply.finished and reply.phase == "erased":
             print(f"Orient: {render(reply)}")
             return 0
