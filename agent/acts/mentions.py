@@ -38,6 +38,7 @@ CONCEPTS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("lawn", "garden", "jardin", "pelouse", "gazon"), ("lawn", "garden", "jardin", "turf", "pelouse", "gazon", "landscap")),
     (("teach", "enseign", "train", "form"), ("teach", "enseign", "train", "instruct", "form")),
     (("cash", "caisse", "till", "encaiss", "payment", "paiement", "money", "argent", "paye"), ("cash", "caisse", "payment", "paiement", "encaiss")),
+    (("customer", "client", "shopper", "consumer"), ("customer", "client")),
     (("child", "kid", "enfant", "baby", "bebe"), ("child", "enfant", "baby", "bebe", "infant", "youth", "jeune")),
     (("computer", "ordi", "informatique", "it "), ("computer", "ordinateur", "informati", "ict", "software")),
     (("phone", "telephon", "call"), ("phone", "telephon", "call")),
@@ -117,6 +118,10 @@ def numbers_in(text: str, upper: int) -> list[int]:
     return [n for n in dict.fromkeys(out) if 1 <= n <= upper]
 
 
+# what may follow a short word's stem in the same word ("sell" / "sells", "till" but not "tillage")
+_INFLECTION = re.compile(r"^(?:s|es|e|ed|d|ing|er|ers|r|ion|ions)?$")
+
+
 def _stem_match(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -128,7 +133,27 @@ def _stem_match(a: str, b: str) -> bool:
         if x != y:
             break
         common += 1
-    return common >= 5 or (common >= 4 and common >= n - 1 and max(len(a), len(b)) <= 7)
+    if common >= 5:
+        return True
+    longer = a if len(a) > len(b) else b
+    return common >= 4 and common >= n - 1 and len(longer) <= 7 and bool(_INFLECTION.match(longer[n:]))
+
+
+def _concept_hits(word: str, labels: list[str]) -> list[int]:
+    """Labels that a word points at through the bilingual concepts ("till" -> "utiliser une caisse",
+    "customers" -> "accueillir les clients"): the word starts with a mention stem, a label word starts
+    with one of its label stems (stems with a space are looked for in the whole label)."""
+    found: list[int] = []
+    for mention_stems, label_stems in CONCEPTS:
+        if not any(" " not in s and word.startswith(s) for s in mention_stems):
+            continue
+        hits = [i for i, label in enumerate(labels)
+                if any((" " in s and s in label) or any(w.startswith(s) for w in _WORD.findall(label)) for s in label_stems)]
+        named = [i for i, label in enumerate(labels) if word in _WORD.findall(label)]
+        if named and not set(named) & set(hits):
+            continue  # the word names another label as it is ("tillage" is not the till)
+        found += hits
+    return found
 
 
 def labels_named(text: str, labels: list[str]) -> list[int]:
@@ -145,6 +170,8 @@ def labels_named(text: str, labels: list[str]) -> list[int]:
         label_words = content_words(label)
         if any(_stem_match(w, lw) for w in words for lw in label_words):
             found.append(i)
+    for word in words:  # described in other words, whether or not another word named a label
+        found += _concept_hits(word, norm)
     if not found:  # by description: a concept said in other words ("la vente" -> "sell products")
         for mention_stems, label_stems in CONCEPTS:
             if any(s in t for s in mention_stems):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from agent.acts.skill_edits import read_skill_edits
 from agent.reply import AgentReply, Expecting, QuickReply
 from channels.cli.chat import message_for, render
 from tools.profile import SkillState
@@ -42,3 +41,19 @@ def test_terminal_number_at_the_skill_list_keeps_that_skill(new_chat):
     reply = chat.say(message_for(reply, "2"))
     states = {s.label: s.state for s in chat.profile().skills}
     assert states.get(labels[1]) == SkillState.confirmed  # not "None of these"
+
+
+CASHIER_LIST = ["accueillir les clients", "ensure customer orientation", "utiliser une caisse",
+                "apply sustainable tillage techniques", "orienter les clients", "advise customers on smart homes technology",
+                "encaisser les paiements", "service clients"]
+
+
+@pytest.mark.parametrize("message, expected", [
+    # the till is the cash register, not tillage; customers are the clients of the French labels
+    ("only the till and customers ones", ["keep_skills:1,2,3,5,6,7,8"]),
+    ("juste la caisse et les clients", ["keep_skills:1,2,3,5,6,7,8"]),
+    ("only the cash register ones", ["keep_skills:3,7"]),
+    ("the tillage one is wrong", ["remove_skills:4"]),
+])
+def test_keep_only_by_description(message, expected):
+    assert sorted(a.signature() for a in read_skill_edits(message, CASHIER_LIST)) == expected
