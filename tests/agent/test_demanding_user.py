@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from agent.acts.skill_edits import read_skill_edits
 from agent.reply import AgentReply, Expecting, QuickReply
 from channels.cli.chat import message_for, render
 from tools.profile import SkillState
