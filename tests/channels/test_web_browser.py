@@ -59,7 +59,8 @@ def _agent_count(driver) -> int:
 
 
 def _wait_turn(driver, before: int) -> dict:
-    WebDriverWait(driver, 60).until(
+    # a plan turn (gap, trainings, jobs) can take a while on a loaded test machine
+    WebDriverWait(driver, 180).until(
         lambda d: _agent_count(d) > before and not d.execute_script("return document.body.classList.contains('busy')")
     )
     return driver.execute_script("return window.OrientChat.lastReply()")
