@@ -123,7 +123,7 @@ def plan(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     cards += [card("course", t.title, id=t.id, url=t.url, provider=t.provider, explanation=t.explanation,
                    new_skills=[s.label for s in t.covers], level=level_words(t.level, lang),
                    duration=duration_words(t.duration, lang), score=t.score,
-                   language=t.language, demo=t.demo)
+                   language=t.language, demo=t.demo, location=t.location)
               for t in trainings]
     cards += [card("job", j.title, id=j.id, url=j.url, location=j.place(lang), employer=j.employer, score=j.score,
                    matching_skills=[s.label for s in j.matching_skills][:6],

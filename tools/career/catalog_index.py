@@ -84,6 +84,8 @@ def job_matrix(catalog: Any, jobs: list[JobRecord]) -> JobSkillMatrix:
 
 
 COURSES_COLLECTION = "catalog_courses"
+QUERY_CACHE_SIZE = 2048
+QUERY_CACHE_CHARS = 600
 JOBS_COLLECTION = "catalog_jobs"
 
 
@@ -125,6 +127,7 @@ class CatalogRetrieval:
         self.model_name = model_name
         self._lock = threading.Lock()
         self._ready: dict[str, str] = {}
+        self._queries: dict[str, np.ndarray] = {}
 
     def client(self) -> Any:
         if callable(self._client) and not hasattr(self._client, "list_collections"):
@@ -136,10 +139,31 @@ class CatalogRetrieval:
             self._embedder = self._embedder()
         return self._embedder
 
-    def encode(self, texts: list[str]) -> np.ndarray:
+    def _encode_records(self, texts: list[str]) -> np.ndarray:
         vectors = np.asarray(self.embedder().encode(list(texts)), dtype=np.float32)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return vectors / np.maximum(norms, 1e-9)
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Unit vectors of ``texts``; short query texts are remembered (a plan is often drawn again)."""
+        texts = list(texts)
+        missing = [t for t in dict.fromkeys(texts) if t not in self._queries]
+        if missing:
+            vectors = np.asarray(self.embedder().encode(missing), dtype=np.float32)
+            vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+            with self._lock:
+                for text, vector in zip(missing, vectors):
+                    if len(text) <= QUERY_CACHE_CHARS:
+                        self._queries[text] = vector
+                        if len(self._queries) > QUERY_CACHE_SIZE:
+                            self._queries.pop(next(iter(self._queries)))
+            found = dict(zip(missing, vectors))
+        else:
+            found = {}
+        dim = next(iter(found.values())).shape[0] if found else (next(iter(self._queries.values())).shape[0]
+                                                                 if self._queries else 0)
+        if not texts:
+            return np.zeros((0, dim), np.float32)
+        return np.stack([found[t] if t in found else self._queries[t] for t in texts])
 
     def _index(self, name: str, ids: list[str], texts: list[str], metadatas: list[dict]) -> Any:
         from knowledge.index import RecordIndex
@@ -148,7 +172,7 @@ class CatalogRetrieval:
         index = RecordIndex(self.client(), name)
         with self._lock:
             if self._ready.get(name) != key and index.content_key() != key:
-                vectors = self.encode(texts) if texts else np.zeros((0, 1), np.float32)
+                vectors = self._encode_records(texts) if texts else np.zeros((0, 1), np.float32)
                 index.replace(ids, vectors, metadatas, key)
             self._ready[name] = key
         return index
