@@ -112,3 +112,19 @@ def test_a_person_is_shown_fewer_skills_those_near_the_best(tiny_linker):
     assert all(s.score >= person.min_share_of_best * shown[0].score for s in shown[person.shown_at_least :])
     everything = tiny_linker.analyse(text).scores
     assert sum(everything >= person.min_share_of_best * shown[0].score) <= max(len(shown), person.shown_at_least)
+
+
+def test_a_person_naming_their_job_gets_that_occupations_skills_first(tiny_kb, embedder, tiny_linker):
+    from dataclasses import replace
+
+    config = tiny_linker.config
+    without = SkillLinker(tiny_kb, embedder, None, replace(config, person=replace(config.person, occupation_pool=0.0)))
+    position = {s.uri: i for i, s in enumerate(tiny_linker.skill_records)}
+    told = "I worked as a cashier for two years, I took the money from people"
+    pooled, plain = tiny_linker.analyse(told), without.analyse(told)
+    occupations = pooled.occupation_scores
+    assert tiny_linker.occupation_records[int(occupations.argmax())].uri == OCCUPATION["cashier"]
+    lift = pooled.scores - plain.scores
+    cashier_skills = [position[SKILL[k]] for k in ("payments", "till", "customer")]
+    assert min(lift[cashier_skills]) > lift[position[SKILL["python"]]] >= 0  # the cashier's own skills, not the developer's
+    assert max(lift) <= config.person.occupation_pool + 1e-6
