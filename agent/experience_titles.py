@@ -1,13 +1,16 @@
 """A short, clean name for an experience, in the person's language: "Garde d'enfants" for "je
 garde ma petite soeur le mercredi", "Cooking for the family" for "i cook for my family every
-sunday". Common activities are named from a small list; anything else gets the first words of
-the person's sentence, without the "I worked as" / "j'ai fait" that starts it."""
+sunday", "Coiffeuse" for "ca fait 7 ans que je suis coiffeuse dans un salon". A leisure activity
+(sport, music, art, video, volunteering) is named from a small list; then a job the person names
+("I was a hotel receptionist"); then other common activities from the list; anything else gets the
+first words of the person's sentence, without the "I worked as" / "j'ai fait" that starts it."""
 
 from __future__ import annotations
 
 import re
 
 from agent.language import normalise
+from tools.linking.job_titles import named_roles
 
 _FAMILY = r"(famille|family|parents|freres?|soeurs?|brothers?|sisters?|grand-?(mere|pere|parents)|grand ?(mother|father|parents))"
 
@@ -37,9 +40,10 @@ ACTIVITIES: list[tuple[str, str, str]] = [
     (r"\b(draw\w*|paint\w*|dessin\w*|peinture|peins|art)\b", "Art and drawing", "Dessin et arts"),
     (r"\b(school project|class project|projet (scolaire|au lycee|de classe)|exposé|expose)\b", "School project", "Projet scolaire"),
     (r"\b(summer job|job d'?ete|seasonal|saisonnier)\b", "Summer job", "Job d'été"),
-    (r"\b(foot\w*|soccer|basket\w*|handball|rugby|volley\w*|tennis|swim\w*|natation|danse?|dancing|judo|athleti\w*|sport)\b",
+    (r"\b(foot\w*|soccer|basket\w*|handball|rugby|volley\w*|tennis|swim\w*|natation|danse|dance|dancing|judo|athleti\w*|sport)\b",
      "Sport", "Sport"),
 ]
+LEISURE = {"Sports coaching", "Volunteering", "Video making", "Music", "Art and drawing", "Sport"}
 _COMPILED = [(re.compile(p), en, fr) for p, en, fr in ACTIVITIES]
 
 _LEAD = re.compile(
@@ -52,9 +56,14 @@ def experience_title(text: str, lang: str, words: int = 5) -> str:
     """The experience's name: a known activity's name in ``lang``, else the person's first words
     (at most ``words``, capitalised, without the "I worked as" that starts them)."""
     folded = normalise(text or "")
-    for pattern, en, fr in _COMPILED:
-        if pattern.search(folded):
-            return fr if lang == "fr" else en
+    activity = next(((en, fr) for pattern, en, fr in _COMPILED if pattern.search(folded)), None)
+    if activity is not None and activity[0] in LEISURE:
+        return activity[1] if lang == "fr" else activity[0]
+    roles = named_roles(text or "", lang)
+    if roles:
+        return roles[0][:1].upper() + roles[0][1:]
+    if activity is not None:
+        return activity[1] if lang == "fr" else activity[0]
     first = re.split(r"[.;:!?\n]| - |, (?:and|et|but|mais) ", (text or "").strip(), maxsplit=1)[0]
     lead = _LEAD.match(normalise(first))
     cut = len(lead.group(0)) if lead else 0

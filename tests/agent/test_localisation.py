@@ -153,6 +153,11 @@ def test_the_printed_profile_says_interests_in_words_not_codes():
     ("I worked 2 years as a cashier in a supermarket.", "en", "Cashier"),
     ("Le week-end, j'entraîne l'équipe de football des moins de 12 ans", "fr", "Entraînement sportif"),
     ("I repaired bikes for my neighbours", "en", "Repaired bikes for my neighbours"),
+    ("ca fait 7 ans que je suis coiffeuse dans un salon, coupes femmes et hommes", "fr", "Coiffeuse"),
+    ("I was a hotel receptionist for 4 years in a 3-star hotel", "en", "Hotel receptionist"),
+    ("j ai été vendeuse dans une boulangerie pendant trois ans", "fr", "Vendeuse"),
+    ("je suis en terminale et je fais du montage video", "fr", "Création de vidéos"),
+    ("je fais du foot depuis 5 ans et je suis capitaine", "fr", "Sport"),
 ])
 def test_experience_titles_are_short_clean_names(text, lang, title):
     from agent.experience_titles import experience_title
