@@ -609,8 +609,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "card_export": {"en": "Your data (JSON)", "fr": "Vos données (JSON)"},
     "card_receipt": {"en": "Consent receipt: {name}", "fr": "Reçu de consentement : {name}"},
     "card_profile": {"en": "Your profile", "fr": "Votre profil"},
-    "months": {"en": "{n} month(s)", "fr": "{n} mois"},
-    "years": {"en": "{n} year(s)", "fr": "{n} an(s)"},
+    "month": {"en": "1 month", "fr": "1 mois"},
+    "months": {"en": "{n} months", "fr": "{n} mois"},
+    "year": {"en": "1 year", "fr": "1 an"},
+    "years": {"en": "{n} years", "fr": "{n} ans"},
     "error_turn": {
         "en": "Sorry, something went wrong on my side. Could you say that again?",
         "fr": "Désolé, un problème est survenu de mon côté. Pouvez-vous répéter ?",
@@ -788,8 +790,9 @@ def categories_text(categories: list[object], lang: str) -> str:
 
 def duration_text(months: int, lang: str) -> str:
     if months >= 12 and months % 12 == 0:
-        return say("years", lang, n=months // 12)
-    return say("months", lang, n=months)
+        years = months // 12
+        return say("year", lang) if years == 1 else say("years", lang, n=years)
+    return say("month", lang) if months == 1 else say("months", lang, n=months)
 
 
 # -- consent in the chat: sharing as a choice, questions at a consent step, acts only the person may do

@@ -55,7 +55,7 @@ def test_one_message_says_who_could_help_then_only_the_recipients_that_fit(new_c
     labels = [q.label for q in reply.quick_replies]
     assert labels[:3] == ["Yes", "No", "No one else"]
     # the notice in plain words: who, what, for how long, how to withdraw; the demo marked once
-    assert "for 6 month(s)" in reply.text and "you can withdraw at any time" in reply.text
+    assert "for 6 months" in reply.text and "you can withdraw at any time" in reply.text
     assert "DEMO:" not in reply.text and reply.text.count("(demo)") == 2  # the notice's name and the question's
     kinds = ["coach", *asked_kinds(chat, chat.say("no"))]
     assert kinds[:2] == ["coach", "counsellor"] and "employer" in kinds
@@ -74,7 +74,7 @@ def test_a_pupil_is_asked_about_a_counsellor_in_tu(new_chat, agent_context):
 
 QUESTIONS = [
     ("okay, but who sees my data?", ["Only Demo Career Coach (demo) receives it", "They would see your profile"]),
-    ("how long?", ["They can see it for 6 month(s)", "1 year(s) at most"]),
+    ("how long?", ["They can see it for 6 months", "1 year at most"]),
     ("why do they need it?", ["Why: The coach reads your skills profile"]),
     ("can I withdraw later?", ["withdraw my consent for Demo Career Coach (demo)"]),
 ]
