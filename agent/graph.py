@@ -30,6 +30,7 @@ from agent.nodes.help import help as help_node
 from agent.nodes.injection import injection
 from agent.nodes.interests import interests
 from agent.nodes.moves import moves
+from agent.nodes.new_experience import new_experience
 from agent.nodes.off_topic import off_topic
 from agent.nodes.plan import plan
 from agent.nodes.preferences import preferences
@@ -72,6 +73,7 @@ INTENT_NODES = {
     "consent_rule": consent_rule,
     "advice": advice,
     "change_target": change_target,
+    "new_experience": new_experience,
 }
 ALL_NODES = [*PHASE_NODES, *INTENT_NODES]
 

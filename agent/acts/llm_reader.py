@@ -49,6 +49,8 @@ SYSTEM = (
     "the accounting skills. A message that tells an experience is an 'answer' with its words in text, even when it "
     "contains words like 'export', 'delete' or 'English'; a request inside it is a second act. correct_fact has a "
     "field (duration, title, place, skill, detail); change_target has the job in text; switch_language has lang. "
+    "new_experience (the words that tell it in text) is another job or activity told after the experiences step "
+    "('oh and i also did 2 years as a waitress' while answering about interests or at the skill list). "
     "Never invent acts; keep the person's words in text."
 )
 
@@ -92,10 +94,14 @@ def ground(answer: LLMActs, context: ReadContext, baseline: list[Act], message: 
                 continue
         if kind == ActKind.switch_language and raw.lang is None:
             continue
+        if kind == ActKind.new_experience and context.expecting in ("experience", "experience_detail"):
+            kind = ActKind.answer  # while experiences are told, an experience is the answer itself
         out.append(Act(kind=kind, items=sorted(set(items)), names=[n for n in raw.names if n.strip()],
                        text=raw.text or message, field=raw.field, months=raw.months, lang=raw.lang))
     if not out:
         return None
+    if not any(a.kind == ActKind.new_experience for a in out):  # an experience told is never dropped
+        out += [a for a in baseline if a.kind == ActKind.new_experience]
     content_kinds = {ActKind.answer, ActKind.done}
     if not any(a.kind in content_kinds for a in out) and any(a.kind == ActKind.answer for a in baseline):
         if not any(a.kind not in GLOBAL_KINDS for a in out):

@@ -23,6 +23,7 @@ class ActKind(StrEnum):
     # facts and choices
     correct_fact = "correct_fact"  # field: duration | title | place | skill; value / months
     change_target = "change_target"  # text: the job they want instead
+    new_experience = "new_experience"  # text: an experience told at a later step, recorded, then back to the question
     go_back = "go_back"
     # questions
     ask_advice = "ask_advice"  # why this move / course, who is this recipient, what about <job>?

@@ -19,6 +19,7 @@ from typing import Any
 
 from agent.acts import requests as rules
 from agent.acts.models import GLOBAL_KINDS, Act, ActKind, ReadContext
+from agent.acts.new_experience import experience_span
 from agent.acts.skill_edits import read_skill_edits
 from agent.acts.spelling import tidy
 from agent.answers import is_no, is_yes
@@ -27,6 +28,8 @@ from agent.language import normalise
 _SENTENCE = re.compile(r"(?<=[.!?\n])\s+|\n+|(?<=[a-z])\?+(?=\s*\w)")
 _YES_NO_EXPECTING = ("processing_consent", "share_consent")
 _CONTENT_EXPECTING = ("experience", "experience_detail")
+# steps past the experiences, where an experience told is a new one to record ("oh and i also did...")
+_LATER_EXPECTING = ("skill_confirmation", "interests", "preferences", "target_choice", "free")
 # Probability the classifier needs, per label, to add an act the rules did not find. Requests that
 # act on personal data, consent or the conversation itself (erase, export, revoke, a sharing rule,
 # restart) come from the rules only: a paraphrase the rules miss is asked again, never acted on.
@@ -91,6 +94,13 @@ class ActReader:
                 if request.kind == ActKind.injection:
                     return [Act(kind=ActKind.injection, text=raw)]
                 acts.append(request)
+                continue
+            told = experience_span(s) if expecting in _LATER_EXPECTING else None
+            if told is not None:
+                before, experience = told
+                acts.append(Act(kind=ActKind.new_experience, text=experience))
+                if before:
+                    content.append(before)
             else:
                 content.append(sentence)
         if not content:
@@ -134,7 +144,9 @@ class ActReader:
                 rules.is_done(s) or (expecting in _CONTENT_EXPECTING and len(s.split()) <= 3 and is_no(text))):
             return [Act(kind=ActKind.done, text=text)]
         correction = rules.correction(s, text, context.profile_skills)
-        if correction is not None and not (expecting == "experience" and correction.field == "detail"):
+        # "in fact i like helping ppl" at the interests question answers it: a detail is a correction only
+        # while an experience is being told
+        if correction is not None and not (expecting in ("experience", "interests", "preferences") and correction.field == "detail"):
             return [correction]
         if advice_phase:
             if rules.is_advice_question(s, text, phase if phase != "moves" or expecting == "target_choice" else phase):

@@ -131,6 +131,8 @@ def router(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
 def content_node(acts: list[Act], phase: str) -> str:
     """The node that acts on the content acts of a message."""
     kinds = {a.kind for a in acts}
+    if ActKind.new_experience in kinds:
+        return "new_experience"
     if ActKind.change_target in kinds and phase in ADVICE_PHASES:
         return "change_target"
     if ActKind.ask_advice in kinds:

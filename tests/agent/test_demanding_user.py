@@ -6,12 +6,21 @@ from __future__ import annotations
 
 import pytest
 
+from agent.acts.classifier import ensure_classifier
+from agent.acts.models import ReadContext
+from agent.acts.reader import ActReader
 from agent.acts.skill_edits import read_skill_edits
 from agent.reply import AgentReply, Expecting, QuickReply
 from channels.cli.chat import message_for, render
 from tools.profile import SkillState
 
 CASHIER = "I worked 2 years as a cashier in a supermarket. I took payments, closed the till at night and helped customers find products."
+
+
+@pytest.fixture(scope="module")
+def act_reader(embedder, tmp_path_factory):
+    classifier, _ = ensure_classifier(embedder, tmp_path_factory.mktemp("acts-storage"))
+    return ActReader(classifier)
 
 
 def start(chat):
@@ -58,3 +67,52 @@ CASHIER_LIST = ["accueillir les clients", "ensure customer orientation", "utilis
 ])
 def test_keep_only_by_description(message, expected):
     assert sorted(a.signature() for a in read_skill_edits(message, CASHIER_LIST)) == expected
+
+
+@pytest.mark.parametrize("message, expecting, expected", [
+    ("oh and i also did 2 years as a waitress", "skill_confirmation", ["new_experience"]),
+    ("in fact i like helping ppl. oh and i also did 2 years as a waitress", "interests", ["answer", "new_experience"]),
+    ("i like helping people and i also worked at mcdonalds for a summer", "interests", ["answer", "new_experience"]),
+    ("jaime aider les gens, et jai aussi bossé 6 mois chez mcdo", "interests", ["answer", "new_experience"]),
+    ("g aussi gardé des enfants le mercredi pendant 2 ans", "preferences", ["new_experience"]),
+    # not a new experience: a skill added, a correction of the current one, a plain answer
+    ("i also trained the new cashiers", "skill_confirmation", ["add_skill"]),
+    ("actually it was 3 years", "skill_confirmation", ["correct_fact:duration"]),
+    ("i worked in a team", "interests", ["answer"]),
+    ("i was good at maths", "interests", ["answer"]),
+])
+def test_a_new_experience_told_later_is_its_own_act(message, expecting, expected, act_reader):
+    context = ReadContext(expecting=expecting, phase={"skill_confirmation": "skills"}.get(expecting, expecting),
+                          proposals=["assist customers", "process payments"] if expecting == "skill_confirmation" else [],
+                          experiences=["Cashier"])
+    assert sorted(a.signature() for a in act_reader.read(message, context)) == expected
+
+
+@pytest.mark.integration
+def test_a_new_experience_at_the_skill_list_is_recorded_and_the_list_comes_back(new_chat):
+    chat = new_chat()
+    start(chat)
+    chat.say(CASHIER)
+    chat.say("thats all")
+    reply = chat.say("oh and i also did 2 years as a waitress")
+    assert reply.expecting == Expecting.skill_confirmation
+    experiences = chat.profile().experiences
+    assert len(experiences) == 2 and experiences[0].period.duration_months == 24  # not read as "the cashier job lasted 2 years"
+    assert "waitress" in experiences[1].description and experiences[1].period.duration_months == 24
+    assert "Waiting tables" in reply.text or experiences[1].title in reply.text
+
+
+@pytest.mark.integration
+def test_a_new_experience_with_the_answer_at_interests_keeps_both(new_chat):
+    chat = new_chat()
+    start(chat)
+    chat.say(CASHIER)
+    chat.say("thats all")
+    chat.say("all good")
+    reply = chat.say("thats all")
+    assert reply.expecting == Expecting.interests
+    reply = chat.say("i like helping people and i also worked at mcdonalds for a summer")
+    assert reply.expecting == Expecting.preferences  # the interests answer was read too
+    profile = chat.profile()
+    assert [e.description for e in profile.experiences][1] == "i also worked at mcdonalds for a summer"
+    assert "helping people" in profile.interests.text and "mcdonalds" not in profile.interests.text

@@ -1,0 +1,59 @@
+"""A new experience told at a later step ("oh and i also did 2 years as a waitress" while answering
+about interests, at the skill list or the preferences): recorded in the profile as an experience,
+with its kind, title and duration, then the turn goes back to where it was: the rest of the
+message is read by the current step, or its question is asked again. Nothing told is dropped."""
+
+from __future__ import annotations
+
+import re
+
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from agent.acts.models import ActKind
+from agent.answers import experience_kind, is_ongoing, parse_duration_months
+from agent.context import AgentContext
+from agent.experience_titles import experience_title
+from agent.prompts import duration_text
+from agent.state import AgentState
+from agent.toolbox import change_profile
+from agent.turns import acts_of, goto, phase_node, reask_compact
+from tools.profile import Experience, ExperienceKind, ExperienceStatus, Period
+
+# "i also worked at...", "j'ai aussi bossé...": the "also" is about the telling, not the title
+_ALSO = re.compile(r"\b(?:also|too|as well|aussi|egalement|également)\b", re.IGNORECASE)
+NOTED = {
+    "en": "Noted: I added \"{title}\"{duration} to your experiences.",
+    "fr": "C'est noté : j'ai ajouté « {title} »{duration} à vos expériences.",
+}
+
+
+def new_experience(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+    ctx = runtime.context
+    lang = state.get("language") or "en"
+    acts = acts_of(state)
+    told = [a for a in acts if a.kind == ActKind.new_experience and a.text]
+    notes: list[str] = []
+    for act in told:
+        months = parse_duration_months(act.text)
+        kind = experience_kind(act.text)
+        experience = Experience(
+            kind=ExperienceKind(kind) if kind in ExperienceKind.__members__ else ExperienceKind.other,
+            title=experience_title(" ".join(_ALSO.sub(" ", act.text).split()), lang),
+            description=act.text,
+            period=Period(duration_months=months),
+            status=ExperienceStatus.ongoing if is_ongoing(act.text) else ExperienceStatus.past,
+        )
+        change_profile(ctx, state, lambda p, e=experience: p.add_experience(e))
+        duration = f" ({duration_text(months, lang)})" if months else ""
+        notes.append(NOTED.get(lang, NOTED["en"]).format(title=experience.title, duration=duration))
+    note = " ".join(notes)
+    rest = [a for a in acts if a.kind != ActKind.new_experience]
+    if rest:  # the answer the message also gave: read by the step it answers
+        text = " ".join(a.text for a in rest if a.text) or None
+        return goto(phase_node(state.get("phase") or ""), state, note=note,
+                    update={"message": text, "acts": [a.model_dump(mode="json") for a in rest]})
+    return reask_compact(state, note)
+
+
+__all__ = ["new_experience"]
