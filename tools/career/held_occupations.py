@@ -9,7 +9,9 @@ A job counts when:
   of the skills that made the inference confirms it): ``how="inferred"``.
 
 Only work counts (paid or unpaid work, volunteering): caring for a relative or a hobby credits the
-skills the person confirmed, not a whole occupation.
+skills the person confirmed, not a whole occupation. An experience of no clear kind ("ca fait 7 ans
+que je suis coiffeuse dans un salon" has no word such as "job" or "travail") counts when it names a
+job title the matcher knows closely, not by inference.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from tools.linking.job_titles import named_roles
 NAMED_TITLE_MIN_SCORE = 0.85
 INFERRED_MIN_CONFIRMED = 2
 WORK_KINDS = {"paid", "unpaid", "volunteering"}
+UNCLEAR_KINDS = {"other", ""}  # work when a job title is named ("je suis coiffeuse")
 MAX_HELD = 3
 
 
@@ -84,7 +87,8 @@ def held_occupations(
 def _find(kb: Any, linker: Any, experiences: list[Any], confirmed: set[str], lang: str) -> list[HeldOccupation]:
     out: list[HeldOccupation] = []
     for experience in experiences:
-        if _kind(experience) not in WORK_KINDS:
+        kind = _kind(experience)
+        if kind not in WORK_KINDS and kind not in UNCLEAR_KINDS:
             continue
         texts = [t for t in (getattr(experience, "title", ""), getattr(experience, "description", "")) if t]
         found = None
@@ -98,6 +102,8 @@ def _find(kb: Any, linker: Any, experiences: list[Any], confirmed: set[str], lan
             result = resolve_occupation(kb, linker, experience.title, lang)
             if result and result[1] >= NAMED_TITLE_MIN_SCORE:
                 found = (result[0], experience.title)
+        if found is None and kind in UNCLEAR_KINDS:
+            continue  # no job named, and nothing says it was work: its confirmed skills count, no occupation
         if found is None:
             description = " ".join(texts)
             inferred = linker.infer_occupations(description, lang=lang, top_k=1) if description else []
