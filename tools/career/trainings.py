@@ -10,6 +10,12 @@
    label is close to the course (:data:`MIN_SKILL_MATCH`). A course covering no gap skill is never
    proposed, however close its title.
    A course given at a place (LHÉO offers) elsewhere than where the person wants to be is left out.
+   A course a little less close (:data:`RELEVANCE_FLOOR`) is relevant when it is very close to one
+   skill of the target or its gap (:data:`STRONG_SKILL_MATCH`).
+   A relevant course that covers no gap skill but deepens skills of the target itself (linked by
+   the catalog, or close in meaning to one of the target's essential skills) is kept too, after the
+   courses that close the gap, and says so: a hairdresser staying in her trade, or a pupil whose
+   target job's core skills are all there already, still gets a course about that job.
 3. **Choice.** A greedy weighted set cover (essential > optional, missing > almost there), each
    course's gain times its relevance; courses in the person's language first, then others for what
    is left (each saying its language); preferences filter by level and duration (relaxed, and said so, when nothing fits).
@@ -38,8 +44,12 @@ GAP_WEIGHTS = {("essential", "missing"): 1.0, ("essential", "almost"): 0.6, ("op
                ("optional", "almost"): 0.2}
 MIN_RELEVANCE = 0.4  # cosine of a course to "target: gap skills" (all-MiniLM-L6-v2)
 MIN_SKILL_MATCH = 0.5  # cosine of a course to one gap skill's label, to count it as covered by meaning
+STRONG_SKILL_MATCH = 0.54  # a course this close to one skill of the target is relevant from RELEVANCE_FLOOR
+RELEVANCE_FLOOR = 0.35
+MAX_DEEPENING = 2  # courses that only deepen skills the person has for the target
 MIN_TEXT_RELEVANCE = 0.08  # TF-IDF cosine, without a vector index
 QUERY_SKILLS = 12  # gap skills put in the relevance query and matched one by one
+DEEPEN_WEIGHT = 0.1  # per target skill a course deepens (the person has it), far below a gap skill
 CANDIDATES = 200
 
 
@@ -99,8 +109,41 @@ def _query_in(gap: SkillsGap, kb: Any, lang: str) -> tuple[str, list[str]]:
     return f"{target}: " + ", ".join(labels), labels
 
 
-def _relevance(catalog: Any, courses: list[CourseRecord], gap: SkillsGap, retrieval: Any, kb: Any
-               ) -> tuple[dict[str, float], dict[str, set[str]], float]:
+def _target_skills(gap: SkillsGap, kb: Any) -> list[SkillRef]:
+    """The target's own skills that are not in the gap (the person has them), essential first."""
+    occupation = getattr(kb, "occupations", {}).get(gap.target_uri) if kb is not None else None
+    if occupation is None:
+        return []
+    in_gap = {s.uri for s in gap.skills}
+    uris = [u for u in list(occupation.essential_skills) + list(occupation.optional_skills) if u not in in_gap]
+    labels = {s.uri: s.label for s in gap.covered}
+    out = []
+    for u in dict.fromkeys(uris):
+        label = labels.get(u)
+        if label is None:
+            try:
+                label = kb.label(u, gap.lang) or u
+            except (KeyError, AttributeError):
+                label = u
+        out.append(SkillRef(uri=u, label=label))
+    return out
+
+
+def _target_query(gap: SkillsGap, kb: Any, lang: str) -> str | None:
+    """The target said with its own essential skills, for a gap of optional skills only (its core is there)."""
+    occupation = getattr(kb, "occupations", {}).get(gap.target_uri) if kb is not None else None
+    if occupation is None:
+        return None
+    try:
+        target = kb.label(gap.target_uri, lang) or gap.target_label
+        labels = [kb.label(u, lang) for u in list(occupation.essential_skills)[:QUERY_SKILLS]]
+    except (KeyError, AttributeError):
+        return None
+    return f"{target}: " + ", ".join(x for x in labels if x)
+
+
+def _relevance(catalog: Any, courses: list[CourseRecord], gap: SkillsGap, retrieval: Any, kb: Any,
+               deepen: list[SkillRef] | None = None) -> tuple[dict[str, float], dict[str, set[str]], float]:
     """(course id → relevance, course id → gap skills covered by meaning, the threshold used). With
     the index, the query is said in the person's language and in English (and in French when the
     catalog has French courses: the embedding model reads one language at a time): a course's
@@ -111,21 +154,28 @@ def _relevance(catalog: Any, courses: list[CourseRecord], gap: SkillsGap, retrie
         index = retrieval.courses(courses)
         languages = [gap.lang, "en"] + (["fr"] if any(course_language(c) == "fr" for c in courses) else [])
         queries = [_query_in(gap, kb, lg)[0] for lg in dict.fromkeys(languages)]
-        skills = gap.skills[:QUERY_SKILLS]
+        queries += [q for q in (_target_query(gap, kb, lg) for lg in dict.fromkeys(languages)) if q]
+        skills = list(gap.skills[:QUERY_SKILLS]) + list((deepen or [])[:QUERY_SKILLS])
         vectors = SkillVectors.for_kb(kb) if kb is not None else None
         known = [sk for sk in skills if vectors is not None and sk.uri in vectors.pos]
         rest = [sk for sk in skills if sk not in known]
         encoded = retrieval.encode(queries + [sk.label for sk in rest])
-        relevance: dict[str, float] = {}
-        for hits in retrieval.nearest_many(index, encoded[: len(queries)], CANDIDATES, MIN_RELEVANCE):
+        near: dict[str, float] = {}
+        for hits in retrieval.nearest_many(index, encoded[: len(queries)], CANDIDATES, RELEVANCE_FLOOR):
             for course_id, sim in hits.items():
-                relevance[course_id] = max(relevance.get(course_id, 0.0), sim)
+                near[course_id] = max(near.get(course_id, 0.0), sim)
+        best_skill: dict[str, float] = {}
         skill_vectors = [vectors.vectors[vectors.pos[sk.uri]] for sk in known] + list(encoded[len(queries):])
         if skill_vectors:
             for skill, hits in zip(known + rest, retrieval.nearest_many(index, np.asarray(skill_vectors), 30,
                                                                          MIN_SKILL_MATCH)):
-                for course_id in hits:
+                for course_id, sim in hits.items():
                     by_meaning.setdefault(course_id, set()).add(skill.uri)
+                    best_skill[course_id] = max(best_skill.get(course_id, 0.0), sim)
+        # relevant: close to the target and its gap, or a little less close yet very close to one of its skills
+        # (a parenting course for a babysitter: broad as a whole, squarely on "relations with the parents")
+        relevance = {c: sim for c, sim in near.items()
+                     if sim >= MIN_RELEVANCE or best_skill.get(c, 0.0) >= STRONG_SKILL_MATCH}
         return relevance, by_meaning, MIN_RELEVANCE
     # Without vectors: words in common (TF-IDF), which miss a course in another language than the
     # gap's labels; a course the catalog links to a gap skill is relevant by that link.
@@ -163,15 +213,21 @@ def recommend_trainings(
     held = set(skill_uris or []) | {s.uri for s in gap.covered}
     held_labels = {s.uri: s.label for s in gap.covered}
 
-    relevance, by_meaning, _ = _relevance(catalog, courses, gap, retrieval, kb)
+    target_skills = _target_skills(gap, kb)
+    deepen_labels = {x.uri: x.label for x in target_skills}
+    relevance, by_meaning, _ = _relevance(catalog, courses, gap, retrieval, kb, target_skills)
     covers: dict[str, list[str]] = {}
+    deepens: dict[str, list[str]] = {}
     for course in courses:
         if course.id not in relevance:
             continue
         linked = [u for u in course.skill_uris if u in weights]
         meant = [u for u in weights if u in by_meaning.get(course.id, set()) and u not in linked]
-        if linked or meant:
+        deep = [u for u in dict.fromkeys(list(course.skill_uris) + sorted(by_meaning.get(course.id, set())))
+                if u in deepen_labels]
+        if linked or meant or deep:
             covers[course.id] = linked + meant
+            deepens[course.id] = deep
     relevant = [c for c in courses if c.id in covers and _in_place(c, prefs)]
     eligible = [c for c in relevant if _fits(c, prefs)]
     relaxed = False
@@ -182,13 +238,18 @@ def recommend_trainings(
     # another language then cover what is left, and say their language.
     chosen: list[tuple[CourseRecord, list[str], float]] = []
     uncovered = dict(weights)
+    undeepened = {u: DEEPEN_WEIGHT for u in deepen_labels}
     mine = [c for c in eligible if course_language(c) in (None, lang)]
     others = [c for c in eligible if course_language(c) not in (None, lang)]
     for candidates in (mine, others):
         while len(chosen) < k and uncovered and candidates:
             best, best_key = None, None
+            deepening = sum(1 for c, covered, _ in chosen if not covered)
             for course in candidates:
-                gain = sum(uncovered.get(u, 0.0) for u in covers[course.id])
+                if not any(u in uncovered for u in covers[course.id]) and deepening >= MAX_DEEPENING:
+                    continue
+                gain = (sum(uncovered.get(u, 0.0) for u in covers[course.id])
+                        + min(3, sum(1 for u in deepens[course.id] if u in undeepened)) * DEEPEN_WEIGHT)
                 if gain <= 0:
                     continue
                 key = (round(gain * (0.5 + relevance[course.id]), 6) + _schedule_bonus(course, prefs),
@@ -199,10 +260,13 @@ def recommend_trainings(
                 break
             for u in covers[best.id]:
                 uncovered.pop(u, None)
+            for u in deepens[best.id]:
+                undeepened.pop(u, None)
             chosen.append((best, covers[best.id], relevance[best.id]))
             candidates = [c for c in candidates if c.id != best.id]
 
-    return [_recommendation(c, covered, score, gap_labels, held, held_labels, lang, relaxed, kb, gap.target_label)
+    return [_recommendation(c, covered, score, gap_labels, held, held_labels, lang, relaxed, kb, gap.target_label,
+                            [SkillRef(uri=u, label=deepen_labels[u]) for u in deepens[c.id]])
             for c, covered, score in chosen]
 
 
@@ -222,26 +286,34 @@ def learning_objectives(gap: SkillsGap, limit: int = 6) -> list[LearningObjectiv
 
 def _recommendation(course: CourseRecord, covered: list[str], relevance: float, gap_labels: dict[str, str],
                     held: set[str], held_labels: dict[str, str], lang: str, relaxed: bool, kb: Any,
-                    target: str) -> TrainingRecommendation:
+                    target: str, deepened: list[SkillRef] | None = None) -> TrainingRecommendation:
     new = [SkillRef(uri=u, label=gap_labels.get(u, u)) for u in covered]
     linked = [u for u in covered if u in set(course.skill_uris)]
     existing_uris = [u for u in course.skill_uris if u in held]
     existing = [SkillRef(uri=u, label=held_labels.get(u) or (kb.label(u, lang) if kb is not None else u))
                 for u in existing_uris]
+    existing += [x for x in deepened or [] if x.uri not in set(existing_uris)]
     language = course_language(course)
     other = language is not None and language != lang
     demo = course.source in DEMO_SOURCES
     why: dict[str, str] = {}
     for lg in ("en", "fr"):
         names = ", ".join(s.label for s in new[:4])
+        known = ", ".join(s.label for s in existing[:2])
         if lg == "en":
-            text = f"For {target}: covers {len(new)} skill(s) of your gap: {names}."
-            if existing:
-                text += f" Builds on what you know: {', '.join(s.label for s in existing[:2])}."
+            if new:
+                text = f"For {target}: covers {len(new)} skill(s) of your gap: {names}."
+                if existing:
+                    text += f" Builds on what you know: {known}."
+            else:
+                text = f"For {target}: strengthens skills you already use there: {known}."
         else:
-            text = f"Pour {target} : couvre {len(new)} compétence(s) de votre écart : {names}."
-            if existing:
-                text += f" S'appuie sur vos acquis : {', '.join(s.label for s in existing[:2])}."
+            if new:
+                text = f"Pour {target} : couvre {len(new)} compétence(s) de votre écart : {names}."
+                if existing:
+                    text += f" S'appuie sur vos acquis : {known}."
+            else:
+                text = f"Pour {target} : renforce des compétences que vous y utilisez déjà : {known}."
         if course.duration:
             level = level_words(course.level, lg)
             text += f" ({duration_words(course.duration, lg)}{', ' + level if level else ''})"
