@@ -56,23 +56,23 @@ def occupation_levels(kb: Any, space: SkillSpace) -> np.ndarray:
 
 
 def step_ups(kb: Any, space: SkillSpace, facts: RomeFacts, current: list[int], carries: np.ndarray) -> np.ndarray:
-    """Per occupation, True when it is a step up from the ``current`` jobs: at a strictly higher
-    skill level, and of the same job family (a ROME code it shares with one of them) or a usual
-    move from it (ROME mobility) that lists one of the person's skills (``carries``)."""
+    """Per occupation, True when it is a step up from one of the ``current`` jobs: at a strictly
+    higher skill level than that job, and of its job family (a ROME code it shares with it) or a
+    usual move from it (ROME mobility) that lists one of the person's skills (``carries``). Each job
+    is its own base: a warehouse worker who also keeps a club's budget still steps up to warehouse manager."""
     out = np.zeros(len(space.occ_uris), bool)
     if not current:
         return out
     levels = occupation_levels(kb, space)
-    known = levels[current]
-    known = known[~np.isnan(known)]
-    if not len(known):
-        return out
-    base = float(known.max())
-    family = {code for i in current for code in facts.rome_codes[i]}
-    for code in family | set(facts.mobility_targets(current)):
-        for i in facts.by_rome.get(code, []):
-            if levels[i] > base and (code in family or carries[i]):
-                out[i] = True
+    for job in current:
+        base = float(levels[job])
+        if np.isnan(base):
+            continue
+        family = set(facts.rome_codes[job])
+        for code in family | set(facts.mobility_targets([job])):
+            for i in facts.by_rome.get(code, []):
+                if levels[i] > base and (code in family or carries[i]):
+                    out[i] = True
     out[current] = False
     return out
 
