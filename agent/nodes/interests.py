@@ -25,11 +25,14 @@ def interests(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     message = state.get("message")
     if message is None:
         return _ask(state, say("interests_ask", lang))
-    nothing = is_empty(message) or ((is_no(message) or is_no_more(message)) and len(message.split()) <= 4)
+    said = parse_interests(message)
+    # "numbers, computers, solving problems" names interests: not the no that "problems" may read as
+    nothing = is_empty(message) or (not said.letters and (is_no(message) or is_no_more(message))
+                                    and len(message.split()) <= 4)
     if nothing and attempts(state, "interests") < 1:
         return _ask(state, say("interests_again", lang), {"attempts": bump(state, "interests")})
     if not nothing:
-        letters = list(parse_interests(message).letters)
+        letters = list(said.letters)
         change_profile(ctx, state, lambda p: setattr(p, "interests", Interests(riasec=letters, text=message)))
     return goto("preferences", state, update={"phase": Phase.preferences, "attempts": reset(state, "interests")})
 
