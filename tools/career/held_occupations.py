@@ -26,7 +26,7 @@ from tools.career.occupation_names import resolve_occupation
 from tools.linking.job_titles import named_roles
 
 NAMED_TITLE_MIN_SCORE = 0.85
-INFERRED_MIN_CONFIRMED = 2
+INFERRED_MIN_CONFIRMED = 3
 WORK_KINDS = {"paid", "unpaid", "volunteering"}
 UNCLEAR_KINDS = {"other", ""}  # work when a job title is named ("je suis coiffeuse")
 MAX_HELD = 3
