@@ -11,7 +11,8 @@
    proposed, however close its title.
    A course given at a place (LHÉO offers) elsewhere than where the person wants to be is left out.
    A course a little less close (:data:`RELEVANCE_FLOOR`) is relevant when it is very close to one
-   skill of the target or its gap (:data:`STRONG_SKILL_MATCH`).
+   skill of the target or its gap (:data:`STRONG_SKILL_MATCH`), and a course squarely on one of
+   them (:data:`SQUARE_SKILL_MATCH`: "Wine tasting" for a waiter's "advise on wine") from :data:`SQUARE_FLOOR`.
    A relevant course that covers no gap skill but deepens skills of the target itself (linked by
    the catalog, or close in meaning to one of the target's essential skills) is kept too, after the
    courses that close the gap, and says so: a hairdresser staying in her trade, or a pupil whose
@@ -46,6 +47,8 @@ MIN_RELEVANCE = 0.4  # cosine of a course to "target: gap skills" (all-MiniLM-L6
 MIN_SKILL_MATCH = 0.5  # cosine of a course to one gap skill's label, to count it as covered by meaning
 STRONG_SKILL_MATCH = 0.54  # a course this close to one skill of the target is relevant from RELEVANCE_FLOOR
 RELEVANCE_FLOOR = 0.35
+SQUARE_SKILL_MATCH = 0.6  # a course squarely on one skill ("Wine tasting" for "advise on wine") from SQUARE_FLOOR
+SQUARE_FLOOR = 0.25
 MAX_DEEPENING = 2  # courses that only deepen skills the person has for the target
 MIN_TEXT_RELEVANCE = 0.08  # TF-IDF cosine, without a vector index
 QUERY_SKILLS = 12  # gap skills put in the relevance query and matched one by one
@@ -161,7 +164,7 @@ def _relevance(catalog: Any, courses: list[CourseRecord], gap: SkillsGap, retrie
         rest = [sk for sk in skills if sk not in known]
         encoded = retrieval.encode(queries + [sk.label for sk in rest])
         near: dict[str, float] = {}
-        for hits in retrieval.nearest_many(index, encoded[: len(queries)], CANDIDATES, RELEVANCE_FLOOR):
+        for hits in retrieval.nearest_many(index, encoded[: len(queries)], CANDIDATES, SQUARE_FLOOR):
             for course_id, sim in hits.items():
                 near[course_id] = max(near.get(course_id, 0.0), sim)
         best_skill: dict[str, float] = {}
@@ -175,7 +178,8 @@ def _relevance(catalog: Any, courses: list[CourseRecord], gap: SkillsGap, retrie
         # relevant: close to the target and its gap, or a little less close yet very close to one of its skills
         # (a parenting course for a babysitter: broad as a whole, squarely on "relations with the parents")
         relevance = {c: sim for c, sim in near.items()
-                     if sim >= MIN_RELEVANCE or best_skill.get(c, 0.0) >= STRONG_SKILL_MATCH}
+                     if sim >= MIN_RELEVANCE or best_skill.get(c, 0.0) >= SQUARE_SKILL_MATCH
+                     or (sim >= RELEVANCE_FLOOR and best_skill.get(c, 0.0) >= STRONG_SKILL_MATCH)}
         return relevance, by_meaning, MIN_RELEVANCE
     # Without vectors: words in common (TF-IDF), which miss a course in another language than the
     # gap's labels; a course the catalog links to a gap skill is relevant by that link.
