@@ -29,7 +29,7 @@ from tools.career.occupation_scores import SkillScores, skill_scores
 from tools.career.packs.models import LoadedPacks
 from tools.career.packs.signals import occupation_demand
 from tools.career.preferences import CareerPreferences, parse_preferences
-from tools.career.progression import INTEREST_LED_MIN_AFFINITY, best_of, carries_skills, step_ups
+from tools.career.progression import INTEREST_LED_MIN_AFFINITY, best_of, carries_skills, occupation_levels, step_ups
 from tools.career.rome_facts import RomeFacts, mobility_of
 from tools.career.sector_moves import interleave, rank_programmes, rank_sectors, rank_tracks
 from tools.career.skill_space import SkillSpace
@@ -178,6 +178,12 @@ def rank_moves(
     interest_led = None
     if w_int and affinity.any():
         interest_led = carries & (affinity >= INTEREST_LED_MIN_AFFINITY * float(affinity.max()))
+        if explicit:  # a change of field does not start above the level of the jobs held (no "BI manager" first)
+            held_levels = occupation_levels(kb, space)[current]
+            if not np.isnan(held_levels).all():
+                within = interest_led & ~(occupation_levels(kb, space) > float(np.nanmax(held_levels)))
+                if within.any():
+                    interest_led = within
     if explicit:
         chosen, kinds = _close_steps_first(facts, current, candidates, visible, final, scores.total, step_up,
                                            mobility, interest_led)
