@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import logging
 import math
 import re
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -31,6 +32,7 @@ from typing import Any
 from starlette.exceptions import HTTPException
 
 from channels.settings import Settings
+from tools.storage.failures import storage_failure
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -41,6 +43,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 UPLOAD_PATHS = frozenset({"/api/org/catalogs", "/api/org/packs"})
 _START = re.compile(r"^/api/(conversations|resume)/?$")  # a new conversation, or one resumed with a code
 _MESSAGE = re.compile(r"^/api/conversations/[^/]+/messages(/stream)?/?$")
+log = logging.getLogger(__name__)
 
 
 class BodyTooLarge(HTTPException):
@@ -143,7 +146,17 @@ class RequestLimits:
             check = (self.limits.conversation_start if _START.match(path)
                      else self.limits.message if _MESSAGE.match(path) else None)
             if check is not None:
-                allowed, wait = await asyncio.to_thread(check, client_address(scope))
+                try:
+                    allowed, wait = await asyncio.to_thread(check, client_address(scope))
+                except Exception as exc:  # the counters' storage is full or read-only: the route's own 503
+                    failure = storage_failure(exc)
+                    if failure is None:
+                        raise
+                    log.error("storage failure %s on the per-client request counters", failure.kind)
+                    french = headers.get(b"accept-language", b"").lower().startswith(b"fr")
+                    await send_error(send, 503, failure.kind, failure.reason("fr" if french else "en"),
+                                     {"Retry-After": "5"})
+                    return
                 if not allowed:
                     what = ("conversations started or resumed" if check == self.limits.conversation_start
                             else "messages sent")
