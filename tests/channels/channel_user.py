@@ -12,6 +12,9 @@ EXPERIENCES = [
 ]
 DETAILS = ["I also trained the new cashiers and did the stock rotation on the fresh shelves."]
 NO_MORE = "no, that's all"
+# A plan shows only courses relevant to its target; the demo catalog (Coursera: IT, data, business)
+# has some for this job and none for a cashier's own job.
+TARGET_WITH_COURSES = "data analyst"
 ACCEPT_WORDS = ("all", "tout", "yes", "oui", "keep", "garder", "confirm")
 
 
@@ -21,6 +24,7 @@ class ScriptedUser:
     share_with: set[str] = field(default_factory=lambda: {"coach"})
     experiences: list[str] = field(default_factory=lambda: list(EXPERIENCES))
     details: list[str] = field(default_factory=lambda: list(DETAILS))
+    target: str | None = None  # the move to explore, by name; None takes the first one offered
 
     def answer(self, reply: dict[str, Any]) -> tuple[str, int | None]:
         """The text to send, and the index of the quick reply it came from (None when typed)."""
@@ -43,6 +47,9 @@ class ScriptedUser:
         if kind == "preferences":
             return "full time, close to Lyon, a short training is fine", None
         if kind == "target_choice":
+            if self.target:  # named once, offered or not
+                target, self.target = self.target, None
+                return self._pick(quick, (target.lower(),), target)
             if quick:
                 return quick[0]["value"], 0
             return "the first one", None

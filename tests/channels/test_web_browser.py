@@ -20,7 +20,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from agent.language_leaks import elision_errors, english_words
 from channel_consents import grant
 from channel_driver import run_to_end
-from channel_user import ScriptedUser
+from channel_user import TARGET_WITH_COURSES, ScriptedUser
 from tools.counselling.accounts import DEMO_PASSWORD, DEMO_USERNAME
 
 pytestmark = pytest.mark.browser
@@ -87,7 +87,7 @@ def _chat_to_the_end(driver, live, size_name: str) -> str:
     driver.get(f"{live.url}/?lang=en")
     reply = _wait_turn(driver, 0)
     _shot(driver, f"chat-{size_name}-1-greeting")
-    user = ScriptedUser()
+    user = ScriptedUser(target=TARGET_WITH_COURSES)
     shots = {"skill_confirmation": "2-skills", "target_choice": "3-moves", "share_consent": "4-consent"}
     for _ in range(45):
         if reply["finished"] or reply["expecting"] == "end":

@@ -11,6 +11,7 @@ from channels.widget import tokens
 from channels.widget.rules import load_rules
 from channel_consents import grant, revoke
 from channel_driver import run_to_end
+from channel_user import TARGET_WITH_COURSES, ScriptedUser
 
 TRAINING_NOTICE = "demo-training-provider:training_offers:v1"
 
@@ -36,7 +37,7 @@ def test_tokens_are_bound_to_an_organisation(tmp_path: Path):
 
 
 def test_widget_shows_recommendations_only_under_consent(client: httpx.Client):
-    person, _ = run_to_end(client)
+    person, _ = run_to_end(client, ScriptedUser(target=TARGET_WITH_COURSES))
     refused = client.post(f"/api/conversations/{person}/widget-token", json={"organisation": "demo-training-provider"})
     assert refused.status_code == 403 and refused.json()["error"] == "no_consent"
     consent_id = grant(client, person, TRAINING_NOTICE)
