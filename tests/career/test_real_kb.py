@@ -210,3 +210,19 @@ def test_a_pupil_who_loves_cooking_gets_tracks_not_marine_engineering(real_kb):
     tracks = [m for m in moves if m.kind == "study_programme"]
     assert tracks and any(m.code in ("CAP", "CAP/BEP", "Bac pro") for m in tracks)
     assert all(m.target_uri and "study_track" in m.reasons for m in tracks)
+
+
+def test_a_job_named_in_an_experience_of_no_clear_kind_is_held_and_comes_first(real_kb, linker):
+    # "ca fait 7 ans que je suis coiffeuse dans un salon" has no word like "travail": its kind is
+    # "other", yet the job is named; a hobby naming no job credits no occupation
+    from tools.career.held_occupations import held_occupations
+    from tools.profile.models import Experience, ExperienceKind
+
+    said = "ca fait 7 ans que je suis coiffeuse dans un salon, coupes femmes et hommes, couleurs, brushing"
+    held = held_occupations(real_kb, linker, [Experience(kind=ExperienceKind.other, title="", description=said)], [], "fr")
+    assert [(h.uri, h.how) for h in held] == [(occupation(real_kb, "hairdresser"), "title")]
+    hobby = Experience(kind=ExperienceKind.other, title="", description="je fais des gateaux le dimanche")
+    assert held_occupations(real_kb, linker, [hobby], [], "fr") == []
+    moves = rank_moves(real_kb, [], "employee", "créer", "rester dans la coiffure, pas trop de formation", top_k=5,
+                       lang="fr", current_occupations=[h.uri for h in held])
+    assert moves[0].uri == occupation(real_kb, "hairdresser") and moves[0].step == "own_job"

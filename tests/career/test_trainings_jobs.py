@@ -120,3 +120,18 @@ def test_regional_skill_demand_weighs_in_the_cover(career_kb):
                                   "demand_skills": [{"esco": s(plain[0].id == "sql" and "statistics" or "sql"), "weight": 1.0}]})
     boosted = recommend_trainings(catalog, gap, None, k=1, pack=region)
     assert boosted[0].id != plain[0].id
+
+
+def test_a_course_on_the_target_that_deepens_what_the_person_has_is_kept_and_says_so(career_kb):
+    # a cashier with all of the cashier's essential skills: the gap is optional only; a cashier
+    # course linked to a skill she has is about her target and is kept, after what closes the gap
+    gap = compute_gap(career_kb, [s("cash"), s("service")], o("cashier"), "en")
+    assert gap.skills and all(x.relation == "optional" for x in gap.skills)
+    catalog = [course("till", "Cashier till and cash handling", [s("cash")], text=["cashier"]),
+               course("video", "Video editing", [s("video")])]
+    recs = recommend_trainings(catalog, gap, None, k=3, kb=career_kb)
+    assert [r.id for r in recs] == ["till"]
+    till = recs[0]
+    assert till.covers == [] and [x.uri for x in till.existing_skills] == [s("cash")]
+    assert till.explanation.startswith("For cashier: strengthens skills you already use there")
+    assert till.why["fr"].startswith("Pour cashier : renforce des compétences que vous y utilisez déjà")
