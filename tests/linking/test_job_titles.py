@@ -20,6 +20,12 @@ from tools.linking.job_titles import clean_title, named_roles
         ("je suis vendeuse depuis 2019", "fr", ["vendeuse"]),
         ("J'ai été serveuse pendant 3 ans dans une brasserie", "fr", ["serveuse"]),
         ("j'ai travaillé comme aide-soignante à l'hôpital", "fr", ["aide-soignante"]),
+        ("J'ai travaillé 5 ans comme aide-soignante en maison de retraite", "fr", ["aide-soignante"]),
+        ("jai bossé 2 ans comme serveuse dans un resto", "fr", ["serveuse"]),
+        ("j ai été vendeuse dans une boulangerie", "fr", ["vendeuse"]),
+        ("j'ai été employée en restauration rapide", "fr", ["employée en restauration rapide"]),
+        ("je suis en terminale", "fr", []),
+        ("je suis très motivée", "fr", []),
     ],
 )
 def test_named_roles(text, lang, roles):

@@ -36,11 +36,12 @@ _ROLE_EN = re.compile(
 )
 _ROLE_FR = re.compile(
     r"\b(?:j(?:'|’| |)ai été|j(?:'|’)?étais|je suis|jsuis|chui|je travaille comme|je bosse comme|"
-    r"(?:j(?:'|’| |)ai )?(?:travaillé|bossé|taffé) comme|en tant que|embauchée? comme|employée? comme|poste de)"
+    r"(?:j(?:'|’| |)ai )?(?:travaillé|bossé|taffé)(?: (?:\d+|un|une|deux|trois|quatre|cinq|six|dix) (?:ans?|mois|semaines?))? comme|en tant que|embauchée? comme|employée? comme|poste de)"
     r"\s+(?!(?:en|dans|au|aux|à|chez|pas|plus|très|trop|super|assez|bon|bonne|nul|nulle|fier|fière|content|contente"
     r"|motivée?|passionnée?|disponible|sûre?|sur|là|ici|né|née)\b)(?:une? |la |le |l'|l’)?"
-    r"(?P<role>[^\W\d][\w'’ -]{1,48}?)"
-    r"(?=\s+(?:pendant|chez|à|au|aux|dans|depuis|pour|de \d|durant|jusqu|et|mais|où|qui|quand)\b|\s*[.,;:!?()]|$)",
+    r"(?P<role>(?:(?:employée?|salariée?|agent|agente|ouvrière?|technicien(?:ne)?|assistante?|conseillère?) en )?"
+    r"[^\W\d][\w'’ -]{1,48}?)"
+    r"(?=\s+(?:pendant|chez|à|au|aux|dans|depuis|pour|de \d|durant|jusqu|et|mais|où|qui|quand|en|sur|avec)\b|\s*[.,;:!?()]|$)",
     re.IGNORECASE,
 )
 
