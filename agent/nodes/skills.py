@@ -48,27 +48,13 @@ def skills(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
 
     for act in acts:
         if act.kind == ActKind.add_skill and act.text:
-            found = link_one_skill(ctx, act.text, lang)
-            if found is None:
-                notes.append(say("skills_add_unknown", lang, text=act.text))
-                continue
-            experience_id = state.get("experience_id")
-            change_profile(ctx, state, lambda p, found=found, act=act: add_proposal(
-                p, {**found, "evidence": act.text}, experience_id, ValidationLevel.declared, SkillState.confirmed, ctx))
-            notes.append(say("skills_added_short", lang, added=found["label"]))
+            notes.append(_add_said_skill(state, ctx, act.text, lang))
 
     drop_now: list[int] = []
     for act in acts:  # "3 is more like forklift driving": 3 goes, the skill said in its place is added
         if act.kind == ActKind.rename_skill and act.items and act.items[0] in open_:
             drop_now.append(act.items[0])
-            found = link_one_skill(ctx, act.text, lang)
-            if found is None:
-                notes.append(say("skills_add_unknown", lang, text=act.text))
-                continue
-            experience_id = state.get("experience_id")
-            change_profile(ctx, state, lambda p, found=found, act=act: add_proposal(
-                p, {**found, "evidence": act.text}, experience_id, ValidationLevel.declared, SkillState.confirmed, ctx))
-            notes.append(say("skills_added_short", lang, added=found["label"]))
+            notes.append(_add_said_skill(state, ctx, act.text, lang))
     for act in acts:
         if act.kind == ActKind.remove_skills:
             drop_now += [i for i in act.items if i in open_]
@@ -106,6 +92,19 @@ def skills(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     return goto("experiences", state, note=say("skills_left_pending", lang),
                 update={"phase": Phase.experiences, "proposals": [], "proposals_removed": [],
                         "attempts": reset(state, "skills")})
+
+
+def _add_said_skill(state: AgentState, ctx: AgentContext, text: str, lang: str) -> str:
+    """Link a skill the person said in their own words and add it as declared and confirmed; the
+    sentence that tells them (added, or not recognised)."""
+    found = link_one_skill(ctx, text, lang)
+    if found is None:
+        return say("skills_add_unknown", lang, text=text)
+    experience_id = state.get("experience_id")
+    skill = {**found, "evidence": text}
+    change_profile(ctx, state, lambda p: add_proposal(
+        p, skill, experience_id, ValidationLevel.declared, SkillState.confirmed, ctx))
+    return say("skills_added_short", lang, added=found["label"])
 
 
 def _remove_named_elsewhere(state: AgentState, ctx: AgentContext, names: list[str], lang: str) -> list[str]:

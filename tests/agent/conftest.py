@@ -43,7 +43,7 @@ def small_catalog(services: Services, data_dir: Path, folder: Path):
 
     from tools.career.catalog_store import CatalogStore
 
-    slices = write_catalog_slices(data_dir, folder, courses=70, jobs=400)
+    slices = write_catalog_slices(data_dir, folder, courses=160, jobs=400)
     store = CatalogStore(services.database, kb=services.knowledge_base, linker=lambda: services.linker,
                          embedder=lambda: services.embedder)
     store.import_file(slices["courses"], kind="courses", source="coursera-sample")
