@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import time
 
+from langgraph.checkpoint.postgres import PostgresSaver
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
-from langgraph.checkpoint.postgres import PostgresSaver
 from sqlalchemy.engine import make_url
 
 # Any fixed key, distinct from the relational schema's migration lock.

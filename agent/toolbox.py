@@ -7,7 +7,8 @@ those of the cross-team contract (``tools.linking``, ``tools.career``, ``tools.p
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from tools.profile import (
     Evidence,

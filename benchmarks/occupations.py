@@ -25,8 +25,6 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
-
 from benchmarks._datasets import read_csv_rows
 from benchmarks._report import percentile, write_report
 from benchmarks.titles import product_rank, rank_metrics, resolve_gold

@@ -10,8 +10,8 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from channels.api import consents, console, conversations, health, organisations, profile, widget
 from channels import access_log
+from channels.api import consents, console, conversations, health, organisations, profile, widget
 from channels.api.errors import install_error_handlers
 from channels.request_limits import ClientLimits, RequestLimits
 from channels.services import Services

@@ -99,7 +99,7 @@ class WorkerPool:
     def urls(self) -> list[str]:
         return [w.url for w in self.workers]
 
-    def __enter__(self) -> "WorkerPool":
+    def __enter__(self) -> WorkerPool:
         self.start()
         return self
 

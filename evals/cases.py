@@ -27,7 +27,7 @@ class Interjection(BaseModel):
         return data
 
     @model_validator(mode="after")
-    def _when(self) -> "Interjection":
+    def _when(self) -> Interjection:
         if self.after is None and self.on is None:
             raise ValueError("an interjection needs 'after: N' or 'on: KIND'")
         return self

@@ -31,6 +31,7 @@ from knowledge.store import (
 )
 from knowledge.vectors import LabelMatrix, open_matrix
 
+
 class KnowledgeBase:
     def __init__(
         self,
@@ -62,7 +63,7 @@ class KnowledgeBase:
         self.directory = directory
 
     @classmethod
-    def load(cls, knowledge_dir: Path | str) -> "KnowledgeBase":
+    def load(cls, knowledge_dir: Path | str) -> KnowledgeBase:
         directory = Path(knowledge_dir)
         store = directory / STORE_FILE
         if not store.is_file():

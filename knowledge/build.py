@@ -17,10 +17,10 @@ import os
 import shutil
 import time
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterator
 
 from pydantic import BaseModel, Field
 from tqdm import tqdm
@@ -36,8 +36,8 @@ from knowledge.vectors import (
     LabelMatrix,
     embed_cached,
     link_cache_entry,
-    prune_cache,
     occupation_entries,
+    prune_cache,
     skill_entries,
     write_matrix,
 )
@@ -248,7 +248,7 @@ def _build_into(
         "vectors_key": cache_info["key"],
         "index_version": INDEX_VERSION,
         "data_dir": str(data_dir.resolve()),
-        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "counts": counts,
         "input_sha256": {k: v["sha256"] for k, v in fingerprints.items()},
         "timings_s": {k: round(v, 3) for k, v in timings.items()},

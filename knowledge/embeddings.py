@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, Sequence, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -193,7 +194,7 @@ def _balanced_chunks(order: list[int], lengths: list[int], processes: int) -> li
         chunks.append(current)
     return chunks
 
-_worker_embedder: "SentenceTransformerEmbedder | None" = None
+_worker_embedder: SentenceTransformerEmbedder | None = None
 
 
 def _worker_start(settings: dict) -> None:

@@ -24,10 +24,10 @@ import shutil
 import time
 import uuid
 from collections import deque
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 CARD_FILE = "orient-encoder.json"
 DEFAULT_NAME = "esco-minilm"
@@ -389,7 +389,7 @@ def train_encoder(
             "name": name,
             "base_model": BASE_MODEL,
             "weights_sha256": _weights_sha256(work),
-            "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "config": {**asdict(config), "kinds": list(config.kinds), "bfloat16": bfloat16},
             "pairs": len(pairs),
             "pairs_by_kind": counts,

@@ -10,8 +10,9 @@ build. Vectors come from the build's cached matrices, so the index never calls a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlparse
 
 import numpy as np
@@ -91,7 +92,7 @@ class LabelIndex:
         self._collections: dict[str, Any] = {}
 
     @classmethod
-    def open(cls, knowledge_dir: Path, chroma_url: str = "") -> "LabelIndex":
+    def open(cls, knowledge_dir: Path, chroma_url: str = "") -> LabelIndex:
         return cls(open_client(knowledge_dir, chroma_url))
 
     def collection(self, name: str):

@@ -9,8 +9,8 @@ metadata, so publishing again the same build does nothing, and a new build repla
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from pydantic import BaseModel
 

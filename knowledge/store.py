@@ -12,8 +12,9 @@ import json
 import re
 import sqlite3
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import orjson
 

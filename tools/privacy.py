@@ -46,9 +46,10 @@ from __future__ import annotations
 import inspect
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Callable
+from datetime import UTC, datetime
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -119,7 +120,7 @@ class ErasureRegistry:
 
     def export_all(self, person_id: str) -> dict[str, Any]:
         """Everything every store holds about the person (JSON-ready)."""
-        out: dict[str, Any] = {"person_id": person_id, "exported_at": datetime.now(timezone.utc).isoformat(),
+        out: dict[str, Any] = {"person_id": person_id, "exported_at": datetime.now(UTC).isoformat(),
                                "stores": {}}
         for store in self._stores.values():
             if store.export is not None:
@@ -175,7 +176,7 @@ class ErasureRegistry:
             if store.scrub is not None:
                 scrubbed = bool(store.scrub()) and scrubbed
         report = ErasureReport(person_id_hash=principal_hash, removed=removed, remaining=self.remaining(person_id),
-                               at=datetime.now(timezone.utc), files_scrubbed=scrubbed,
+                               at=datetime.now(UTC), files_scrubbed=scrubbed,
                                took_ms=round((time.perf_counter() - started) * 1000, 1))
         log.info("erasure done in %d store(s), %d failure(s), %.0f ms", len(removed), len(failures), report.took_ms)
         if failures:

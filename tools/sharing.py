@@ -15,9 +15,10 @@ consent) leave; anything else in the payload is dropped. ``profile_payload`` bui
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import JSON, DateTime, Integer, String, delete, func, select, update

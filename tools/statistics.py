@@ -23,8 +23,9 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from pydantic import BaseModel, Field
 from sqlalchemy import JSON, DateTime, Integer, String, UniqueConstraint, delete, func, select

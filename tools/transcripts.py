@@ -9,7 +9,7 @@ and ``export`` cover it.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -111,7 +111,7 @@ class TranscriptStore:
                 author=author,
                 user_text=user_text,
                 reply=reply,
-                created_at=datetime.now(timezone.utc),
+                created_at=datetime.now(UTC),
             )
             session.add(row)
             session.flush()

@@ -164,7 +164,7 @@ class _LabelSpace:
         return list(best.values())
 
 
-_SPACES: "weakref.WeakKeyDictionary[object, dict[tuple[str, str], _LabelSpace]]" = weakref.WeakKeyDictionary()
+_SPACES: weakref.WeakKeyDictionary[object, dict[tuple[str, str], _LabelSpace]] = weakref.WeakKeyDictionary()
 
 
 def _space(kb, system: str, kind: str) -> _LabelSpace:

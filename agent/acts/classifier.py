@@ -50,7 +50,7 @@ class ActClassifier:
 
     @classmethod
     def train(cls, embedder: Any, examples: list[tuple[str, str]] | None = None, epochs: int = 300,
-              rate: float = 2.0, l2: float = 1e-4) -> "ActClassifier":
+              rate: float = 2.0, l2: float = 1e-4) -> ActClassifier:
         examples = examples or training_examples()
         labels = sorted({label for _, label in examples})
         x = _features(embedder, [t for t, _ in examples])
@@ -89,7 +89,7 @@ class ActClassifier:
         tmp.replace(path)
 
     @classmethod
-    def load(cls, embedder: Any, path: Path) -> "ActClassifier":
+    def load(cls, embedder: Any, path: Path) -> ActClassifier:
         data = np.load(path)
         return cls(embedder, json.loads(str(data["labels"])), data["weights"], data["bias"])
 

@@ -10,8 +10,8 @@ from agent.context import AgentContext
 from agent.prompts import duration_text, label_of, say
 from agent.state import AgentState
 from agent.toolbox import load_profile
-from tools.consent.service import ConsentError
 from agent.turns import card, reask_compact
+from tools.consent.service import ConsentError
 from tools.profile import SkillState
 
 

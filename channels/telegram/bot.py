@@ -26,9 +26,9 @@ from channels.telegram.rendering import Attachment, Outgoing, question_token, re
 from channels.telegram.texts import text
 from channels.turns import TurnGateway
 from tools.consent import receipt_page
+from tools.identity import telegram_conversation_id
 from tools.profile import Profile, SkillState
 from tools.profile import export as profile_export
-from tools.identity import telegram_conversation_id
 from tools.storage.failures import storage_failure
 
 log = logging.getLogger(__name__)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from fake_openai import FakeOpenAI
 
 
@@ -40,7 +39,6 @@ def agent_services(tmp_path_factory, data_dir: Path, real_knowledge_dir: Path, r
 def small_catalog(services: Services, data_dir: Path, folder: Path):
     """A slice of the real sample catalogs imported with the real linker (see catalog_slices.py)."""
     from catalog_slices import write_catalog_slices
-
     from tools.career.catalog_store import CatalogStore
 
     slices = write_catalog_slices(data_dir, folder, courses=160, jobs=400)

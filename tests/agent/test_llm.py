@@ -7,9 +7,9 @@ from __future__ import annotations
 import time
 
 import pytest
+from fake_openai import free_port
 
 from agent.llm import ExperienceExtraction, LLMClient, SkillExtraction, build_llm
-from fake_openai import free_port
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ the career tools' behaviour can be checked exactly (URIs are ESCO-shaped but inv
 
 from __future__ import annotations
 
-
 from knowledge.base import KnowledgeBase
 from knowledge.models import Occupation, RomeItem, RomeOccupation, Skill, SkillGroup
 

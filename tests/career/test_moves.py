@@ -1,6 +1,7 @@
 import time
 
 from career_kb import o, s
+
 from tools.career.moves import rank_moves
 from tools.career.packs.models import LoadedPacks, Pack
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from career_kb import build_career_kb, o, s
 
 from tools.career.moves import rank_moves
-import numpy as np
-
 from tools.career.progression import carries_skills, skill_level, step_ups
 from tools.career.rome_facts import RomeFacts
 from tools.career.skill_space import SkillSpace

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import socket
-from pathlib import Path
 import threading
 import time
+from pathlib import Path
 
 import uvicorn
 
@@ -31,7 +31,7 @@ class LiveServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def __enter__(self) -> "LiveServer":
+    def __enter__(self) -> LiveServer:
         self.thread.start()
         deadline = time.monotonic() + 300
         while not self.server.started:

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+from channel_server import LiveServer, make_services, make_settings
 
+from catalog_slices import write_catalog_slices
 from channels.app import create_app
 from channels.services import Services
 from channels.settings import Settings
 from tools.career.catalog_store import CatalogStore
-from catalog_slices import write_catalog_slices
-from channel_server import LiveServer, make_services, make_settings
 
 
 @pytest.fixture(scope="session")

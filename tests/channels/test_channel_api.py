@@ -6,9 +6,9 @@ import json
 import time
 
 import httpx
-
 from channel_driver import run_to_end, start
 from channel_server import LiveServer, make_services, make_settings
+
 from channels.app import create_app
 
 

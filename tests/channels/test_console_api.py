@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import httpx
 import pytest
-
 from channel_consents import grant, revoke
 from channel_driver import run_to_end, start
+
 from tools.counselling.accounts import DEMO_PASSWORD, DEMO_USERNAME
 
 GUIDANCE_NOTICE = "demo-counsellor:career_guidance:v1"

@@ -8,14 +8,14 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from channel_server import LiveServer, make_services, make_settings
+from channel_user import ScriptedUser
+from fake_bot_api import FakeTelegram
 
 from agent.reply import AgentReply, QuickReply
 from channels.app import create_app
 from channels.telegram.bot import conversation_id
 from channels.telegram.rendering import TELEGRAM_LIMIT, render, split_text
-from fake_bot_api import FakeTelegram
-from channel_server import LiveServer, make_services, make_settings
-from channel_user import ScriptedUser
 
 TOKEN = "123456:TEST-token"
 CHAT = 4242

@@ -11,15 +11,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from channel_server import LiveServer, make_services, make_settings
+from channel_user import ScriptedUser
+from fake_bot_api import FakeTelegram, Sent
 
 from agent.language_leaks import elision_errors, english_words
 from agent.reply import AgentReply, Card, QuickReply
 from channels.app import create_app
 from channels.telegram.bot import attachments, conversation_id
 from channels.telegram.rendering import MAX_ROWS, MESSAGE_TARGET, question_token, render
-from channel_server import LiveServer, make_services, make_settings
-from channel_user import ScriptedUser
-from fake_bot_api import FakeTelegram, Sent
 
 TOKEN = "123456:TEST-token"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"

@@ -12,15 +12,15 @@ from pathlib import Path
 
 import httpx
 import pytest
+from channel_consents import grant
+from channel_driver import run_to_end
+from channel_user import TARGET_WITH_COURSES, ScriptedUser
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from agent.language_leaks import elision_errors, english_words
-from channel_consents import grant
-from channel_driver import run_to_end
-from channel_user import TARGET_WITH_COURSES, ScriptedUser
 from tools.counselling.accounts import DEMO_PASSWORD, DEMO_USERNAME
 
 pytestmark = pytest.mark.browser

@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
-
-from channels.widget import tokens
-from channels.widget.rules import load_rules
 from channel_consents import grant, revoke
 from channel_driver import run_to_end
 from channel_user import TARGET_WITH_COURSES, ScriptedUser
+
+from channels.widget import tokens
+from channels.widget.rules import load_rules
 
 TRAINING_NOTICE = "demo-training-provider:training_offers:v1"
 

@@ -3,7 +3,6 @@ tmp dirs; PostgreSQL schemas through the root ``database`` fixture), a real Ed25
 
 from __future__ import annotations
 
-
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ from tools.profile.store import ProfileStore
 from tools.sharing import Sharing
 from tools.statistics import StatisticsService
 from tools.storage.database import Database
-
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from tools.consent import ConsentService
 from tools.sharing import Sharing
@@ -37,7 +37,7 @@ def test_revocation_takes_effect_at_once(consents: ConsentService):
     def keep_sharing():
         outcomes = []
         while not stop.is_set():
-            started = datetime.now(timezone.utc)
+            started = datetime.now(UTC)
             r = sharing.share("p-now", "demo-coach", "career_coaching", ["plan"], {"plan": {}})
             outcomes.append((started, r.allowed))
         return outcomes
@@ -47,7 +47,7 @@ def test_revocation_takes_effect_at_once(consents: ConsentService):
         while len(sharing.log_for_person("p-now")) < 6:
             pass
         consents.revoke("p-now", c.id)
-        revoked_at.append(datetime.now(timezone.utc))
+        revoked_at.append(datetime.now(UTC))
         while sum(1 for e in sharing.log_for_person("p-now") if e.at > revoked_at[0]) < 4:
             pass
         stop.set()

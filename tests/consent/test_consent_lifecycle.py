@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -19,7 +19,7 @@ from tools.consent import (
 )
 from tools.consent.tables import AppendOnlyViolation, ConsentEventRow
 
-T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 COACH = "demo-coach:career_coaching:v1"
 EMPLOYER = "demo-employer:recruitment:v1"
 

@@ -7,7 +7,7 @@ import csv
 import io
 import uuid
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,7 +16,7 @@ from tools.consent import ConsentService
 from tools.sharing import Sharing
 from tools.statistics import NO_TARGET, StatisticsService, to_csv
 
-T0 = datetime(2026, 5, 4, 10, 0, tzinfo=timezone.utc)  # 2026-Q2
+T0 = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)  # 2026-Q2
 NOTICE = "demo-statistics:territory_statistics:v1"
 SK = [f"http://data.europa.eu/esco/skill/{i:08d}-aaaa-4000-8000-000000000000" for i in range(4)]
 OCC = [f"http://data.europa.eu/esco/occupation/{i:08d}-bbbb-4000-8000-000000000000" for i in range(4)]

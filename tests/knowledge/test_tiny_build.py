@@ -13,7 +13,7 @@ from knowledge.build import build_knowledge, current_build
 from knowledge.embeddings import LazyEmbedder, minilm_normaliser
 from knowledge.errors import KnowledgeBaseMissing, KnowledgeSourceError
 from knowledge.index import LabelIndex
-from knowledge_data import ISCO, OCCUPATION, SKILL, GROUP, write_tiny_data
+from knowledge_data import GROUP, ISCO, OCCUPATION, SKILL, write_tiny_data
 
 
 def test_records(tiny_kb: KnowledgeBase):

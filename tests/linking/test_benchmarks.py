@@ -5,13 +5,12 @@ import json
 
 import pytest
 
-from knowledge_data import OCCUPATION
-from tools.linking import SkillLinker
-
 from benchmarks import crosslingual as crosslingual_bench
 from benchmarks import occupations as occupations_bench
 from benchmarks import skills as skills_bench
 from benchmarks import titles as titles_bench
+from knowledge_data import OCCUPATION
+from tools.linking import SkillLinker
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,11 @@ import json
 from pathlib import Path
 
 import pytest
-from knowledge_data import SKILL as S
 
 from channels.cli import main
 from channels.services import Services
 from channels.settings import Settings
+from knowledge_data import SKILL as S
 from tools.profile.export import to_jsonld
 from tools.profile.importers import ImportRejected, import_document
 from tools.profile.models import Evidence, Experience, Profile, ProfileSkill

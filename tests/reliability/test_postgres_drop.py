@@ -7,9 +7,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from sqlalchemy import create_engine, text
-
 from cluster_client import Conversation, clients_for
+from sqlalchemy import create_engine, text
 
 pytestmark = [pytest.mark.integration, pytest.mark.cluster_backend("postgres")]
 

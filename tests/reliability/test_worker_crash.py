@@ -7,7 +7,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-
 from cluster_client import Conversation, clients_for, wait_for_model_call
 
 pytestmark = pytest.mark.integration

@@ -56,7 +56,7 @@ class LiveApp:
     def services(self) -> Services:
         return self.app.state.services
 
-    def start(self) -> "LiveApp":
+    def start(self) -> LiveApp:
         self.thread.start()
         deadline = time.monotonic() + 300
         while not self.server.started:

@@ -7,9 +7,29 @@ from typing import Any
 from urllib.parse import quote_plus
 
 from tools.career.catalog_fields import (
-    DESCRIPTION, DURATION, EMPLOYER, ID, LANGUAGE, LEVEL, LOCATION, OCCUPATION, PROVIDER, RATING, SCHEDULE,
-    SKILL_URIS, SKILLS, TITLE, URL, WEIGHTS, duration_weeks, level_of, normalised_keys, pick, skill_items,
-    text_of, weights_of,
+    DESCRIPTION,
+    DURATION,
+    EMPLOYER,
+    ID,
+    LANGUAGE,
+    LEVEL,
+    LOCATION,
+    OCCUPATION,
+    PROVIDER,
+    RATING,
+    SCHEDULE,
+    SKILL_URIS,
+    SKILLS,
+    TITLE,
+    URL,
+    WEIGHTS,
+    duration_weeks,
+    level_of,
+    normalised_keys,
+    pick,
+    skill_items,
+    text_of,
+    weights_of,
 )
 from tools.career.catalog_records import CourseRecord, JobRecord
 from tools.career.catalog_skill_links import SkillResolver

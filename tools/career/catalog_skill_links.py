@@ -9,7 +9,8 @@ linking engine is given, ``SkillLinker.link_skills`` text by text. Each distinct
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import numpy as np
 

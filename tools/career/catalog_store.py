@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
@@ -24,7 +25,12 @@ from tools.career.catalog_fields import SKILLS, normalised_keys, pick, skill_ite
 from tools.career.catalog_formats import guess_kind, read_rows
 from tools.career.catalog_normalise import RowError, to_course, to_job
 from tools.career.catalog_records import (
-    BadRow, CatalogImportError, CourseRecord, ImportReport, JobRecord, SkillLink,
+    BadRow,
+    CatalogImportError,
+    CourseRecord,
+    ImportReport,
+    JobRecord,
+    SkillLink,
 )
 from tools.career.catalog_skill_links import SkillResolver
 from tools.career.catalog_tables import CatalogCourseRow, CatalogJobRow, CatalogSourceRow
@@ -177,7 +183,7 @@ class CatalogStore:
                 existing.rows_bad = n_bad
                 existing.linking = linking
                 existing.version = existing.version + 1
-                existing.imported_at = datetime.now(timezone.utc)
+                existing.imported_at = datetime.now(UTC)
         with self._lock:
             self._stamp = None
         return replaced

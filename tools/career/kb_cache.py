@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import threading
 import weakref
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-_WEAK: "weakref.WeakKeyDictionary[Any, dict[str, Any]]" = weakref.WeakKeyDictionary()
+_WEAK: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
 _BY_ID: dict[int, tuple[Any, dict[str, Any]]] = {}
 _LOCK = threading.RLock()
 

@@ -161,5 +161,5 @@ class RomeFacts:
         return targets
 
     @classmethod
-    def for_kb(cls, kb: Any) -> "RomeFacts":
+    def for_kb(cls, kb: Any) -> RomeFacts:
         return cached_for_kb(kb, "rome_facts", lambda: cls(kb))

@@ -61,5 +61,5 @@ class GroupResolver:
         return result
 
     @classmethod
-    def for_kb(cls, kb: Any) -> "GroupResolver":
+    def for_kb(cls, kb: Any) -> GroupResolver:
         return cached_for_kb(kb, "group_resolver", lambda: cls(kb))

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -171,7 +172,7 @@ class SkillSpace:
         return [self.skill_uris[h] for _, h in close]
 
     @classmethod
-    def for_kb(cls, kb: Any) -> "SkillSpace":
+    def for_kb(cls, kb: Any) -> SkillSpace:
         return cached_for_kb(kb, "skill_space", lambda: cls(kb))
 
 

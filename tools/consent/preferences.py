@@ -11,9 +11,10 @@ grants a single-use consent). A rule on one recipient beats a rule on its kind.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 from sqlalchemy import delete, select
@@ -63,7 +64,7 @@ class RecipientRecommendation(BaseModel):
 
 
 class ConsentPreferences:
-    def __init__(self, consents: "ConsentService"):
+    def __init__(self, consents: ConsentService):
         self.consents = consents
         self.database = consents.database
 

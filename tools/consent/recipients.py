@@ -7,7 +7,7 @@ are flagged ``demo=True`` and say so in their name and in every notice.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -143,7 +143,7 @@ class RecipientRegistry:
 
     def register(self, recipient: Recipient) -> Recipient:
         """Insert or update a recipient and its notices (a notice id is immutable once used: bump its version)."""
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         with self.database.session() as s:
             row = s.get(RecipientRow, recipient.id)
             if row is None:

@@ -19,8 +19,9 @@ import hashlib
 import logging
 import secrets
 import uuid
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -45,7 +46,6 @@ from tools.consent.recipients import (
     load_recipient,
 )
 from tools.consent.signing import ReceiptSigner
-from tools.identity.pseudonyms import Pseudonyms
 from tools.consent.tables import (
     AnonymisedReceiptRow,
     ConsentEventRow,
@@ -53,6 +53,7 @@ from tools.consent.tables import (
     PreferenceRow,
     ReceiptRow,
 )
+from tools.identity.pseudonyms import Pseudonyms
 from tools.storage.database import Database
 from tools.storage.timestamps import as_utc, utc_now
 

@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 import secrets
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +79,7 @@ class ReceiptSigner:
         return key is not None and verify_receipt(receipt, key)
 
     @classmethod
-    def from_key_dir(cls, key_dir: Path) -> "ReceiptSigner":
+    def from_key_dir(cls, key_dir: Path) -> ReceiptSigner:
         """Load the key pair from ``key_dir``, generating it on first use."""
         key_dir = Path(key_dir)
         key_dir.mkdir(parents=True, exist_ok=True)
@@ -115,7 +115,7 @@ class ReceiptSigner:
         signature = self._private_key.sign(canonical_bytes(body))
         body["proof"] = {
             "type": PROOF_TYPE,
-            "created": (created or datetime.now(timezone.utc)).isoformat(),
+            "created": (created or datetime.now(UTC)).isoformat(),
             "verification_method": self.key_id,
             "canonicalization": CANONICALIZATION,
             "signature_value": base64.urlsafe_b64encode(signature).decode("ascii").rstrip("="),

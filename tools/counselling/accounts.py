@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from pydantic import BaseModel
 from sqlalchemy import Boolean, DateTime, ForeignKey, String, delete, select
@@ -116,7 +116,7 @@ class CounsellorDirectory:
             password_hash=hash_password(password),
             recipient_id=recipient_id,
             is_demo=is_demo,
-            created_at=datetime.now(timezone.utc),
+            created_at=datetime.now(UTC),
         )
         with self.database.session() as session:
             session.add(row)
@@ -200,7 +200,7 @@ class CounsellorDirectory:
                 CounsellorSessionRow(
                     token_hash=_token_hash(token),
                     counsellor_id=counsellor_id,
-                    expires_at=datetime.now(timezone.utc) + SESSION_LIFETIME,
+                    expires_at=datetime.now(UTC) + SESSION_LIFETIME,
                 )
             )
         return token
@@ -210,7 +210,7 @@ class CounsellorDirectory:
             row = session.get(CounsellorSessionRow, _token_hash(token))
             if row is None:
                 return None
-            if as_utc(row.expires_at) < datetime.now(timezone.utc):
+            if as_utc(row.expires_at) < datetime.now(UTC):
                 session.delete(row)
                 return None
             account = session.get(CounsellorRow, row.counsellor_id)

@@ -3,7 +3,7 @@ exported and erased with the rest of the person's data)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from pydantic import BaseModel
 from sqlalchemy import DateTime, Integer, String, Text, delete, func, select
@@ -36,7 +36,7 @@ class NoteBook:
 
     def add(self, person_id: str, counsellor_id: str, text: str) -> CounsellorNote:
         row = CounsellorNoteRow(
-            person_id=person_id, counsellor_id=counsellor_id, text=text, created_at=datetime.now(timezone.utc)
+            person_id=person_id, counsellor_id=counsellor_id, text=text, created_at=datetime.now(UTC)
         )
         with self.database.session() as session:
             session.add(row)

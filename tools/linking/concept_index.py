@@ -69,7 +69,7 @@ class ConceptIndex:
 
     @classmethod
     def build(cls, kb, matrix_name: str, records: list, lang: str, embedder, with_descriptions: bool,
-              with_tokens: bool = False, distinct_cosine: float = 1.0, token_idf_power: float = 0.0) -> "ConceptIndex":
+              with_tokens: bool = False, distinct_cosine: float = 1.0, token_idf_power: float = 0.0) -> ConceptIndex:
         position = {r.uri: i for i, r in enumerate(records)}
         matrix = _open_matrix(kb, matrix_name)
         if matrix is not None:

@@ -26,7 +26,7 @@ class CrosswalkTitles:
         self.n_concepts = n_concepts
 
     @classmethod
-    def build(cls, kb, records: list, embedder, cache_dir: Path | None) -> "CrosswalkTitles":
+    def build(cls, kb, records: list, embedder, cache_dir: Path | None) -> CrosswalkTitles:
         position = {r.uri: i for i, r in enumerate(records)}
         titles: dict[str, int] = {}
         pairs: set[tuple[int, int]] = set()

@@ -50,7 +50,7 @@ class Lexicon:
         self.unaccented = {strip_accents(f): e for f, e in table.items() if strip_accents(f) not in table}
 
     @classmethod
-    def from_concepts(cls, records, min_pairs: int = 2, min_dice: float = 0.2) -> "Lexicon":
+    def from_concepts(cls, records, min_pairs: int = 2, min_dice: float = 0.2) -> Lexicon:
         fr_counts: Counter = Counter()
         en_counts: Counter = Counter()
         joint: Counter = Counter()

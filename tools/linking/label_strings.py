@@ -23,7 +23,7 @@ class LabelStrings:
         self.start_owner = self.owner[self.starts] if len(self.texts) else self.starts
 
     @classmethod
-    def build(cls, records: list, lang: str, fallback: str | None = "en", alt: bool = True) -> "LabelStrings":
+    def build(cls, records: list, lang: str, fallback: str | None = "en", alt: bool = True) -> LabelStrings:
         """``records``: objects with ``labels`` {lang: str} and ``alt_labels`` {lang: [str]}."""
         texts: list[str] = []
         owner: list[int] = []
@@ -52,7 +52,7 @@ class LabelStrings:
         out[:, self.start_owner] = np.maximum.reduceat(string_scores, self.starts, axis=1)
         return out
 
-    def subset(self, keep: np.ndarray) -> "LabelStrings":
+    def subset(self, keep: np.ndarray) -> LabelStrings:
         """The strings where ``keep`` is true, still grouped by concept."""
         return LabelStrings([t for t, k in zip(self.texts, keep) if k], self.owner[keep], self.preferred[keep], self.n_concepts)
 

@@ -84,14 +84,14 @@ class LabelTokens:
                 log.warning("linking cache not written (%s)", error)
 
     @classmethod
-    def from_arrays(cls, arrays: list[np.ndarray], dimension: int) -> "LabelTokens":
+    def from_arrays(cls, arrays: list[np.ndarray], dimension: int) -> LabelTokens:
         offsets = np.zeros(len(arrays) + 1, dtype=np.int64)
         offsets[1:] = np.cumsum([len(a) for a in arrays])
         matrix = np.concatenate(arrays).astype(np.float16) if offsets[-1] else np.zeros((0, dimension), np.float16)
         return cls(matrix, offsets)
 
     @classmethod
-    def cached(cls, texts: list[str], embedder, cache_dir: Path | None) -> "LabelTokens":
+    def cached(cls, texts: list[str], embedder, cache_dir: Path | None) -> LabelTokens:
         """Token vectors of ``texts`` (one per concept, "" for none) from ``cache_dir``, else encoded
         (and written there)."""
         if cache_dir is not None:

@@ -122,7 +122,7 @@ class LinkerConfig:
     # the settings for a person's own words (None: the same as for job ads)
     person: PersonStyle | None = field(default_factory=PersonStyle)
 
-    def for_person(self) -> "LinkerConfig":
+    def for_person(self) -> LinkerConfig:
         """These settings with the person-style ones in place."""
         if self.person is None:
             return self

@@ -135,7 +135,7 @@ class SkillGroupContext:
         self.transposed = self.normalised.T.tocsr()
 
     @classmethod
-    def from_hierarchy(cls, skills: list, groups: dict, min_level: int = 2) -> "SkillGroupContext":
+    def from_hierarchy(cls, skills: list, groups: dict, min_level: int = 2) -> SkillGroupContext:
         """``skills``: records with ``broader`` URIs; ``groups``: skill-group records by URI (with
         ``broader`` and ``level``)."""
         by_uri = {s.uri: s for s in skills}

@@ -4,8 +4,8 @@ text ("SQL", "customer service", "JavaScript") is strong evidence, with its exac
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from tools.linking.text_windows import WORD, Token
 

@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import numpy as np
 
@@ -111,7 +111,7 @@ class Rewritten:
         return int(self.starts[start]), int(self.ends[end - 1])
 
     @classmethod
-    def unchanged(cls, text: str) -> "Rewritten":
+    def unchanged(cls, text: str) -> Rewritten:
         positions = np.arange(len(text), dtype=np.int64)
         return cls(text, text, positions, positions + 1)
 
@@ -142,7 +142,7 @@ class Vocabulary:
         self._corrections: dict[str, str | None] = {}
 
     @classmethod
-    def build(cls, labels: Iterable[str], descriptions: Iterable[str], lang: str, known: Iterable[str] = ()) -> "Vocabulary":
+    def build(cls, labels: Iterable[str], descriptions: Iterable[str], lang: str, known: Iterable[str] = ()) -> Vocabulary:
         counts: Counter = Counter()
         infinitives: set[str] = set()
         for label in labels:

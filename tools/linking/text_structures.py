@@ -38,7 +38,7 @@ class TextStructures:
     coverage: CoverageScorer
 
     @classmethod
-    def build(cls, strings: LabelStrings) -> "TextStructures":
+    def build(cls, strings: LabelStrings) -> TextStructures:
         return cls(
             lexical=LexicalIndex(strings.texts),
             phrases=PhraseMatcher(strings.texts, strings.owner.tolist(), strings.preferred.tolist(), stopwords=STOPWORDS),
@@ -46,7 +46,7 @@ class TextStructures:
         )
 
     @classmethod
-    def cached(cls, strings: LabelStrings, cache_dir: Path | None) -> "TextStructures":
+    def cached(cls, strings: LabelStrings, cache_dir: Path | None) -> TextStructures:
         """From ``cache_dir`` when an entry for exactly these strings is there, else built (and
         written there). A damaged entry is rebuilt; a cache that cannot be written is skipped."""
         if cache_dir is None:

@@ -13,8 +13,8 @@ import hmac
 import logging
 import re
 import secrets
-from datetime import datetime, timedelta, timezone
-from typing import Iterable
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
 
@@ -71,7 +71,7 @@ class OrganisationService:
         name = name.strip()
         if not name:
             raise ValueError("an organisation needs a name")
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         if recipient_id is not None:
             recipient = self.consents.recipient(recipient_id)
             if recipient.kind != kind:
@@ -112,7 +112,7 @@ class OrganisationService:
             raise ValueError("rate_per_minute must be at least 1")
         key_id = secrets.token_hex(6)
         key = f"{KEY_PREFIX}_{key_id}_{secrets.token_urlsafe(32)}"
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         with self.database.session() as s:
             s.add(ApiKeyRow(id=key_id, organisation_id=organisation_id, key_hash=hash_key(key), name=name,
                             scopes=[x.value for x in scope_list], rate_per_minute=rate_per_minute, created_at=now))
@@ -121,7 +121,7 @@ class OrganisationService:
     def revoke_key(self, key_id: str) -> None:
         with self.database.session() as s:
             s.execute(update(ApiKeyRow).where(ApiKeyRow.id == key_id, ApiKeyRow.revoked_at.is_(None))
-                      .values(revoked_at=datetime.now(timezone.utc)))
+                      .values(revoked_at=datetime.now(UTC)))
 
     def keys(self, organisation_id: str) -> list[ApiKeyInfo]:
         with self.database.session() as s:
@@ -142,7 +142,7 @@ class OrganisationService:
         parts = key.split("_", 2)
         if len(parts) != 3 or parts[0] != KEY_PREFIX:
             raise AuthError("invalid_key", "invalid API key")
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         with self.database.session() as s:
             row = s.get(ApiKeyRow, parts[1])
             if row is None or not hmac.compare_digest(row.key_hash, hash_key(key)):

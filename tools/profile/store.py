@@ -8,8 +8,8 @@ with retries for callers that just want their change applied.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import datetime
-from typing import Callable, Iterator
 
 from pydantic import BaseModel
 from sqlalchemy import delete, func, insert, select, update

@@ -11,7 +11,7 @@ when they fail, and checked before the password is).
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy import BigInteger, Integer, String, delete
 from sqlalchemy.dialects import postgresql, sqlite

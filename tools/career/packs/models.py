@@ -135,7 +135,7 @@ class DemandOccupation(_Strict):
     weight: float = Field(ge=0.0, le=1.0)
 
     @model_validator(mode="after")
-    def _one_key(self) -> "DemandOccupation":
+    def _one_key(self) -> DemandOccupation:
         if not (self.esco or self.rome or self.isco):
             raise ValueError("give an ESCO URI (esco), a ROME code (rome) or an ISCO code (isco)")
         return self
@@ -205,7 +205,7 @@ class LoadedPacks(BaseModel):
         return self.of_kind("regional")
 
     @classmethod
-    def of(cls, value: object) -> "LoadedPacks":
+    def of(cls, value: object) -> LoadedPacks:
         """Normalise ``None``, one pack, a list of packs or a LoadedPacks."""
         if value is None:
             return cls()

@@ -11,16 +11,16 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import delete, func, select
 
+from tools.career.catalog_fields import duration_weeks, level_of
 from tools.career.catalog_records import CourseRecord
 from tools.career.catalog_skill_links import SkillResolver
-from tools.career.catalog_fields import duration_weeks, level_of
 from tools.career.packs.loader import PackError, read_pack_archive, read_pack_dir, read_pack_document
 from tools.career.packs.models import LoadedPacks, Pack
 from tools.career.packs.tables import KnowledgePackRow
@@ -135,7 +135,7 @@ class PackRegistry:
                 row.owner = owner
                 row.content = pack.model_dump(mode="json")
                 row.revision = row.revision + 1
-                row.loaded_at = datetime.now(timezone.utc)
+                row.loaded_at = datetime.now(UTC)
             if self.catalog is not None:
                 if courses:
                     self.catalog.replace_records(pack_source(pack.id), "courses", courses, owner=owner or pack.id, session=session)
@@ -143,7 +143,7 @@ class PackRegistry:
                     self.catalog.clear_source(pack_source(pack.id), session=session)
             summary = PackSummary(id=pack.id, kind=pack.kind, name=pack.name, version=pack.manifest.version,
                                   example=pack.manifest.example, owner=owner, revision=row.revision,
-                                  loaded_at=datetime.now(timezone.utc).isoformat(), counts=_counts(pack))
+                                  loaded_at=datetime.now(UTC).isoformat(), counts=_counts(pack))
         with self._lock:
             self._stamp = None
         return summary
