@@ -138,10 +138,8 @@ def global_request(s: str, raw: str, strict_rules: bool) -> Act | None:
             return Act(kind=ActKind.ask_profile, text=raw)
         if _EXPORT_MORE.search(s):
             return Act(kind=ActKind.export, text=raw)
-    elif _ASKS.search(s) or re.match(r"^(?:je veux|je voudrais|i want|i'd like|i would like)\b", s):
-        pass
     if _ASKS.search(s) or not telling:
-        for pattern, lang in [*_SWITCH, *(_SWITCH_ANY if _ASKS.search(s) or not telling else [])]:
+        for pattern, lang in [*_SWITCH, *_SWITCH_ANY]:
             if pattern.search(s):
                 return Act(kind=ActKind.switch_language, lang=lang, text=raw)
         if _RESTART.search(s):
