@@ -71,6 +71,12 @@ class LiveApp:
         self.server.should_exit = True
         self.thread.join(timeout=30)
 
+    def __enter__(self) -> LiveApp:
+        return self.start()
+
+    def __exit__(self, *_exc) -> None:
+        self.stop()
+
 
 def tiny_settings(storage: Path, data_dir: Path, knowledge_dir: Path, **overrides) -> Settings:
     storage.mkdir(parents=True, exist_ok=True)

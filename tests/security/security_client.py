@@ -2,56 +2,13 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 import uuid
 from dataclasses import dataclass
 
 import httpx
-import uvicorn
+from security_app import LiveApp
 
-from channels.services import Services
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class LiveServer:
-    """A real uvicorn server in a background thread on a free loopback port."""
-
-    def __init__(self, app):
-        self.app = app
-        self.port = _free_port()
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
-                                                    lifespan="on", access_log=False))
-        self.thread = threading.Thread(target=self.server.run, name=f"uvicorn-{self.port}", daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def services(self) -> Services:
-        return self.app.state.services
-
-    def __enter__(self) -> LiveServer:
-        self.thread.start()
-        deadline = time.monotonic() + 300
-        while not self.server.started:
-            if not self.thread.is_alive():
-                raise RuntimeError("the server exited during start-up (see the log above)")
-            if time.monotonic() > deadline:
-                raise TimeoutError("the server did not start in time")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *_exc) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=30)
+LiveServer = LiveApp  # a real uvicorn server in a background thread on a free loopback port
 
 
 @dataclass
