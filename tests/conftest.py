@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from channels.settings import Settings
+from postgres_schema import postgres_schema
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,7 +38,6 @@ def settings(tmp_path: Path, data_dir: Path) -> Settings:
 # `--database=sqlite|postgres|all` or ORIENT_TEST_DATABASE (default: all). PostgreSQL is the
 # server at ORIENT_TEST_POSTGRES_URL (default 127.0.0.1:5432, database `test`, user postgres);
 # each test gets its own schema (search_path in the URL), dropped afterwards.
-POSTGRES_TEST_URL = os.environ.get("ORIENT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -65,26 +64,8 @@ def database_url(database_backend: str, tmp_path: Path) -> Iterator[str]:
     if database_backend == "sqlite":
         yield f"sqlite:///{tmp_path / 'orient-test.sqlite3'}"
         return
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.exc import OperationalError
-
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(POSTGRES_TEST_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    except OperationalError as exc:
-        admin.dispose()
-        pytest.fail(f"PostgreSQL not reachable at {POSTGRES_TEST_URL} ({exc.orig}); run with --database=sqlite")
-    sep = "&" if "?" in POSTGRES_TEST_URL else "?"
-    yield f"{POSTGRES_TEST_URL}{sep}options=-csearch_path%3D{schema}&application_name=orient-{schema}"
-    with admin.connect() as connection:
-        connection.execute(
-            text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = :app"),
-            {"app": f"orient-{schema}"},
-        )
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    with postgres_schema() as url:
+        yield url
 
 
 @pytest.fixture

@@ -9,9 +9,8 @@ cookies, as an attacker has), ``person`` (a fresh conversation and its token), `
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
+from contextlib import nullcontext
 from pathlib import Path
 
 import httpx
@@ -21,8 +20,7 @@ from security_client import LiveServer, Organisation, Person, make_organisation,
 from channels.app import create_app
 from channels.services import Services
 from channels.settings import Settings
-
-POSTGRES_TEST_URL = os.environ.get("ORIENT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+from postgres_schema import postgres_schema
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -33,31 +31,6 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("security_backend", params, scope="session")
 
 
-def _postgres_schema() -> tuple[str, callable]:
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.exc import OperationalError
-
-    schema = f"sec_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(POSTGRES_TEST_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    except OperationalError as exc:
-        admin.dispose()
-        pytest.fail(f"PostgreSQL not reachable at {POSTGRES_TEST_URL} ({exc.orig}); run with --database=sqlite")
-    sep = "&" if "?" in POSTGRES_TEST_URL else "?"
-    url = f"{POSTGRES_TEST_URL}{sep}options=-csearch_path%3D{schema}&application_name=orient-{schema}"
-
-    def drop() -> None:
-        with admin.connect() as connection:
-            connection.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = :app"),
-                               {"app": f"orient-{schema}"})
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-    return url, drop
-
-
 @pytest.fixture(scope="session")
 def server(security_backend: str, tmp_path_factory, tiny_data_dir: Path, tiny_knowledge_dir: Path, tiny_kb,
            embedder) -> Iterator[LiveServer]:
@@ -66,26 +39,22 @@ def server(security_backend: str, tmp_path_factory, tiny_data_dir: Path, tiny_kn
     storage = tmp_path_factory.mktemp(f"security-{security_backend}") / "var"
     storage.mkdir(parents=True, exist_ok=True)
     (storage / "knowledge").symlink_to(tiny_knowledge_dir.resolve(), target_is_directory=True)
-    drop = None
-    database_url = ""
-    if security_backend == "postgres":
-        database_url, drop = _postgres_schema()
-    # demo=True: the demo counsellor account and demo recipients the attacks are played against
-    # per-client limits (tested in test_request_limits) raised: every attack here comes from one address
-    settings = Settings(data_dir=tiny_data_dir, storage_dir=storage, database_url=database_url, demo=True,
-                        telegram_token="", conversation_starts_per_minute=100_000, messages_per_minute=100_000)
-    services = Services(settings)
-    services.knowledge_base = tiny_kb
-    services.embedder = embedder
-    services.catalog = CatalogStore(services.database, kb=tiny_kb)  # no catalog: not what is under test
-    app = create_app(settings, services)
-    try:
-        with LiveServer(app) as live:
-            yield live
-    finally:
-        services.database.dispose()
-        if drop is not None:
-            drop()
+    schema = postgres_schema("sec") if security_backend == "postgres" else nullcontext("")
+    with schema as database_url:
+        # demo=True: the demo counsellor account and demo recipients the attacks are played against
+        # per-client limits (tested in test_request_limits) raised: every attack here comes from one address
+        settings = Settings(data_dir=tiny_data_dir, storage_dir=storage, database_url=database_url, demo=True,
+                            telegram_token="", conversation_starts_per_minute=100_000, messages_per_minute=100_000)
+        services = Services(settings)
+        services.knowledge_base = tiny_kb
+        services.embedder = embedder
+        services.catalog = CatalogStore(services.database, kb=tiny_kb)  # no catalog: not what is under test
+        app = create_app(settings, services)
+        try:
+            with LiveServer(app) as live:
+                yield live
+        finally:
+            services.database.dispose()
 
 
 @pytest.fixture
