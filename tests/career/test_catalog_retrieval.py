@@ -10,6 +10,7 @@ from career_kb import o, s
 from knowledge.index import open_client
 from tools.career.catalog_index import CatalogRetrieval
 from tools.career.catalog_records import CourseRecord, JobRecord
+from tools.career.catalog_skill_links import SkillResolver, with_subjects
 from tools.career.gap import compute_gap
 from tools.career.jobs import match_jobs
 from tools.career.trainings import recommend_trainings
@@ -31,6 +32,12 @@ COURSES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def courses(career_kb, embedder):
+    """The catalog as an import leaves it: each course linked to the skills it is about."""
+    return with_subjects(SkillResolver(career_kb, embedder=embedder), [c.model_copy(deep=True) for c in COURSES])
+
+
 @pytest.fixture(params=["embedded", "server"])
 def retrieval(request, tmp_path, embedder):
     if request.param == "server":
@@ -40,16 +47,16 @@ def retrieval(request, tmp_path, embedder):
     return CatalogRetrieval(client, embedder, "minilm")
 
 
-def test_courses_for_the_gap_and_the_target_or_none(career_kb, retrieval):
+def test_courses_for_the_gap_and_the_target_or_none(career_kb, retrieval, courses):
     gap = compute_gap(career_kb, [], o("cashier"), "en")
-    recs = recommend_trainings(COURSES, gap, None, k=5, kb=career_kb, retrieval=retrieval, lang="en")
+    recs = recommend_trainings(courses, gap, None, k=5, kb=career_kb, retrieval=retrieval, lang="en")
     assert [r.id for r in recs] == ["till"]  # it covers the whole gap; unrelated courses are no filler
     till = recs[0]
     assert {x.uri for x in till.covers} == {s("cash"), s("service")} and till.relevance >= 0.4
     assert till.language == "en" and not till.other_language
     # in French, near Lyon: the French course given in Lyon first (not the one in Paris), then what it leaves
     gap_fr = compute_gap(career_kb, [], o("cashier"), "fr")
-    recs = recommend_trainings(COURSES, gap_fr, "près de Lyon", k=5, kb=career_kb, retrieval=retrieval, lang="fr")
+    recs = recommend_trainings(courses, gap_fr, "près de Lyon", k=5, kb=career_kb, retrieval=retrieval, lang="fr")
     ids = [r.id for r in recs]
     assert ids[0] == "caisse" and "caisse-paris" not in ids and not {"azure", "suicide", "neuro"} & set(ids)
     french = recs[0]
@@ -59,10 +66,10 @@ def test_courses_for_the_gap_and_the_target_or_none(career_kb, retrieval):
         assert recs[1].id == "till" and recs[1].other_language and "En anglais." in recs[1].explanation
     # a target the catalog has nothing for: none, not the nearest unrelated course
     video = compute_gap(career_kb, [], o("editor"), "en")
-    assert recommend_trainings(COURSES, video, None, k=5, kb=career_kb, retrieval=retrieval) == []
+    assert recommend_trainings(courses, video, None, k=5, kb=career_kb, retrieval=retrieval) == []
     # the index is written once per catalog content
-    key = retrieval.courses(COURSES).content_key()
-    assert key and retrieval.courses(COURSES).content_key() == key
+    key = retrieval.courses(courses).content_key()
+    assert key and retrieval.courses(courses).content_key() == key
 
 
 def test_jobs_stay_on_the_target_and_show_their_place(career_kb, retrieval):

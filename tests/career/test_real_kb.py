@@ -113,7 +113,7 @@ def test_shared_catalogs_gap_trainings_and_jobs(real_kb, database, data_dir, emb
     assert catalog.ensure_defaults(data_dir) == []  # loaded once
     python = next(c for c in catalog.courses() if c.title == "Get Started with Python")
     assert real_kb.skill_by_label("Python (computer programming)").uri in python.skill_uris  # "Python Programming", by embedding
-    assert {s["linking"] for s in catalog.sources()} == {"linker"}
+    assert {s["name"]: s["linking"] for s in catalog.sources()} == {"coursera-sample": "subjects", "vacancies-sample": "linker"}
     skills = uris(real_kb, "operate warehouse record systems", "use spreadsheets software", "manage budgets")
     target = real_kb.occupation_by_label("data analyst").uri
     gap = compute_gap(real_kb, skills, target, "en")
@@ -122,6 +122,8 @@ def test_shared_catalogs_gap_trainings_and_jobs(real_kb, database, data_dir, emb
     assert svg.startswith("<svg") and "data analyst" in svg
     trainings = recommend_trainings(catalog, gap, None, k=5, skill_uris=skills, kb=real_kb)
     assert len(trainings) >= 1 and all(catalog.course(t.id) is not None for t in trainings)
+    # what a course is said to cover is what the catalog links it to (the one source the eval checks read)
+    assert all({x.uri for x in t.covers} <= set(catalog.course(t.id).skill_uris) for t in trainings)
     jobs = match_jobs(catalog, skills, kb=real_kb, target_uri=target, k=5)
     assert jobs and jobs[0].matching_skills
 

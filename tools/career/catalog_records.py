@@ -28,7 +28,7 @@ class SkillLink(BaseModel):
     uri: str
     label: str = ""
     score: float = 1.0
-    method: str = "label"  # uri | label | linker
+    method: str = "label"  # uri | label | embedding | linker | subject (what a course is about)
 
 
 class CourseRecord(BaseModel):

@@ -5,6 +5,11 @@ case-insensitive) through the knowledge base; else, for all remaining distinct t
 once, the nearest ESCO skill labels by embedding (the knowledge base's label vectors and the
 injected embedder, one batch: a catalog of a thousand courses links in seconds); else, when only a
 linking engine is given, ``SkillLinker.link_skills`` text by text. Each distinct text is linked once.
+
+A course is also linked to the skills it is *about* (:meth:`SkillResolver.subjects`): the ESCO skills
+whose preferred label is closest in meaning to the course's title, listed skills and description
+(method ``subject``). Those links, with the ones above, are the one source of what a course covers:
+the recommender and every check read them, nothing re-matches at run time.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ from typing import Any
 
 import numpy as np
 
-from tools.career.catalog_records import SkillLink
+from tools.career.catalog_index import course_text
+from tools.career.catalog_records import CourseRecord, SkillLink
+from tools.career.skill_equivalence import SkillVectors
 
 LINKER_TOP_K = 3
 # Keep a second or third candidate only when it scores close to the first.
@@ -23,6 +30,15 @@ LINKER_RELATIVE_FLOOR = 0.92
 DENSE_MIN_SCORE = 0.65
 DENSE_CLOSE = 0.03
 DENSE_MAX_LINKS = 2
+# Cosine similarity of a course (its indexed text) to a skill's preferred label from which the course is
+# about that skill, and how many such skills a course keeps at most (the closest first).
+SUBJECT_MIN_SCORE = 0.5
+SUBJECT_MAX_LINKS = 24
+
+
+def _unit(vectors: Any) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
 
 
 def _materialise(value: Any, attribute: str) -> Any:
@@ -116,6 +132,40 @@ class SkillResolver:
                                                score=round(score, 4), method="embedding"))
                 self._cache[text] = links
 
+    def _label_vectors(self, lang: str) -> SkillVectors:
+        """The skills' preferred labels in ``lang``, as unit vectors (encoded here for a small
+        knowledge base without a vector store)."""
+        vectors = SkillVectors.for_kb(self.kb, lang)
+        if vectors is None:
+            uris = list(self.kb.skills)
+            vectors = SkillVectors(uris, _unit(self.embedder.encode([self.kb.label(u, lang) or u for u in uris])))
+        return vectors
+
+    def subjects(self, texts: list[str], titles: list[str]) -> list[list[SkillLink]]:
+        """For each course text, the skills it is about (at most :data:`SUBJECT_MAX_LINKS`, closest
+        first), by its similarity to each skill's English or French preferred label (a course is
+        written in one language); [] for all without an embedder."""
+        if self._embedder is None or not texts:
+            return [[] for _ in texts]
+        by_lang = [self._label_vectors(lang) for lang in ("en", "fr")]
+        uris = by_lang[0].uris
+        fr = by_lang[1]
+        fr_rows = np.asarray([fr.pos.get(u, -1) for u in uris])
+        self.used_linker = True
+        queries = _unit(self.embedder.encode(texts))
+        out: list[list[SkillLink]] = []
+        for start in range(0, len(texts), 256):
+            sims = queries[start:start + 256] @ by_lang[0].vectors.T
+            sims_fr = queries[start:start + 256] @ fr.vectors.T
+            sims = np.maximum(sims, np.where(fr_rows >= 0, sims_fr[:, np.maximum(fr_rows, 0)], -1.0))
+            for offset, row in enumerate(sims):
+                order = np.argsort(-row)[:SUBJECT_MAX_LINKS]
+                out.append([SkillLink(text=titles[start + offset], uri=uris[j],
+                                      label=self.kb.label(uris[j], self.lang), score=round(float(row[j]), 4),
+                                      method="subject")
+                            for j in order if row[j] >= SUBJECT_MIN_SCORE])
+        return out
+
     def _by_linker(self, text: str) -> list[SkillLink]:
         linker = self.linker
         if linker is None:
@@ -135,3 +185,13 @@ class SkillResolver:
                 links.append(SkillLink(text=text, uri=uri, label=self.kb.label(uri, self.lang), score=round(score, 4),
                                        method="linker"))
         return links
+
+
+def with_subjects(resolver: SkillResolver, courses: list[CourseRecord]) -> list[CourseRecord]:
+    """The courses with the skills each is about added to its links (in place, and returned)."""
+    found = resolver.subjects([course_text(c) for c in courses], [c.title for c in courses])
+    for course, links in zip(courses, found):
+        known = set(course.skill_uris)
+        course.skill_links = list(course.skill_links) + [l for l in links if l.uri not in known]
+        course.skill_uris = list(course.skill_uris) + [l.uri for l in links if l.uri not in known]
+    return courses

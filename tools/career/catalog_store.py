@@ -32,7 +32,7 @@ from tools.career.catalog_records import (
     JobRecord,
     SkillLink,
 )
-from tools.career.catalog_skill_links import SkillResolver
+from tools.career.catalog_skill_links import SkillResolver, with_subjects
 from tools.career.catalog_tables import CatalogCourseRow, CatalogJobRow, CatalogSourceRow
 from tools.storage.database import Database
 
@@ -154,7 +154,11 @@ class CatalogStore:
             records.append(record)
         if not records:
             raise CatalogImportError(f"{filename}: no valid {kind} row; nothing was replaced", bad)
+        if kind == "courses" and resolver is not None and resolver.embedder is not None:
+            with_subjects(resolver, [r for r in records if isinstance(r, CourseRecord)])
         linking = "linker" if resolver is not None and resolver.used_linker else "label"
+        if kind == "courses" and any(l.method == "subject" for r in records for l in r.skill_links):
+            linking = "subjects"
         replaced = self._replace(source, kind, filename, owner, records, len(bad), linking)
         unlinked = sorted({t for r in records for t in r.skills_text} - {l.text for r in records for l in r.skill_links})
         report = ImportReport(
@@ -228,8 +232,8 @@ class CatalogStore:
     def ensure_defaults(self, data_dir: str | Path, progress: bool = False) -> list[ImportReport]:
         """Load the shared sample catalogs once (skipped when their source exists or the file is absent).
 
-        A default source imported without the linking engine (exact labels only) is imported again
-        once a linker is available, so its free-text skills get linked properly.
+        A default course source imported without the embedder (exact labels only, no subjects) is
+        imported again once one is available, so its free-text skills and subjects get linked.
         """
         reports = []
         present = {s["name"]: s for s in self.sources()}
@@ -238,7 +242,8 @@ class CatalogStore:
             if not path.is_file():
                 continue
             known = present.get(default.source)
-            if known is not None and (known["linking"] == "linker" or default.kind == "jobs"
+            linked = known is not None and known["linking"] == ("subjects" if default.kind == "courses" else "linker")
+            if known is not None and (linked or default.kind == "jobs"
                                       or (self.embedder() is None and self.linker() is None)):
                 continue
             try:
@@ -272,11 +277,13 @@ class CatalogStore:
         with self._lock:
             if stamp == self._stamp:
                 return
-        # In memory without the per-skill link provenance (fetched with ``course(id)`` / ``job(id)``).
-        course_cols = [getattr(CatalogCourseRow, f) for f in _COURSE_FIELDS]
+        # In memory: courses with their skill links (the recommender reads their scores), job offers
+        # without (fetched with ``job(id)``; the vacancy samples are large).
+        course_cols = [getattr(CatalogCourseRow, f) for f in _COURSE_FIELDS] + [CatalogCourseRow.skill_links]
         job_cols = [getattr(CatalogJobRow, f) for f in _JOB_FIELDS]
         with self.database.session() as session:
-            courses = [CourseRecord.model_construct(**dict(zip(_COURSE_FIELDS, r)), skill_links=[])
+            courses = [CourseRecord.model_construct(**dict(zip(_COURSE_FIELDS, r[:-1])),
+                                                    skill_links=[SkillLink.model_construct(**l) for l in r[-1] or []])
                        for r in session.execute(select(*course_cols).order_by(CatalogCourseRow.id))]
             jobs = [JobRecord.model_construct(**dict(zip(_JOB_FIELDS, r)), skill_links=[])
                     for r in session.execute(select(*job_cols).order_by(CatalogJobRow.id))]

@@ -23,7 +23,7 @@ class CatalogSourceRow(Base):
     rows_ok: Mapped[int] = mapped_column(Integer, default=0)
     rows_bad: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    linking: Mapped[str] = mapped_column(String(16), default="label")  # label | linker: how free-text skills were linked
+    linking: Mapped[str] = mapped_column(String(16), default="label")  # label | linker | subjects: how skills were linked
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
 

@@ -54,8 +54,8 @@ class SkillVectors:
         return cls(uris, np.asarray(matrix.vectors[np.asarray(keep)], dtype=np.float32))
 
     @classmethod
-    def for_kb(cls, kb: Any) -> SkillVectors | None:
-        return cached_for_kb(kb, "skill_vectors", lambda: cls.from_kb(kb))
+    def for_kb(cls, kb: Any, lang: str = "en") -> SkillVectors | None:
+        return cached_for_kb(kb, "skill_vectors" if lang == "en" else f"skill_vectors_{lang}", lambda: cls.from_kb(kb, lang))
 
     def equivalents(
         self, targets: Iterable[str], held: Iterable[str], threshold: float = EQUIVALENCE_THRESHOLD

@@ -5,16 +5,16 @@
    (:class:`tools.career.catalog_index.CatalogRetrieval`), or, when no vector index is given,
    its TF-IDF similarity reaches :data:`MIN_TEXT_RELEVANCE`.
    Without an index, a course the catalog links to a gap skill counts as relevant.
-2. **Coverage.** Each kept course says which gap skills it covers: those the catalog links it to
-   (at import, :mod:`tools.career.catalog_skill_links`) and, through the index, the gap skills whose
-   label is close to the course (:data:`MIN_SKILL_MATCH`). A course covering no gap skill is never
+2. **Coverage.** Each kept course says which gap skills it covers: those the catalog links it to at
+   import (:mod:`tools.career.catalog_skill_links`: its listed skills, and the skills it is about by
+   meaning), the one source every check reads too. A course covering no gap skill is never
    proposed, however close its title.
    A course given at a place (LHÉO offers) elsewhere than where the person wants to be is left out.
    A course a little less close (:data:`RELEVANCE_FLOOR`) is relevant when it is very close to one
    skill of the target or its gap (:data:`STRONG_SKILL_MATCH`), and a course squarely on one of
    them (:data:`SQUARE_SKILL_MATCH`: "Wine tasting" for a waiter's "advise on wine") from :data:`SQUARE_FLOOR`.
    A relevant course that covers no gap skill but deepens skills of the target itself (linked by
-   the catalog, or close in meaning to one of the target's essential skills) is kept too, after the
+   the catalog) is kept too, after the
    courses that close the gap, and says so: a hairdresser staying in her trade, or a pupil whose
    target job's core skills are all there already, still gets a course about that job.
 3. **Choice.** A greedy weighted set cover (essential > optional, missing > almost there), each
@@ -29,8 +29,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import numpy as np
-
 from tools.career.catalog_index import course_index
 from tools.career.catalog_records import DEMO_SOURCES, CourseRecord
 from tools.career.course_wording import duration_words, level_words
@@ -38,13 +36,11 @@ from tools.career.models import LearningObjective, SkillRef, SkillsGap, Training
 from tools.career.packs.models import LoadedPacks
 from tools.career.packs.signals import skill_demand
 from tools.career.preferences import CareerPreferences, parse_preferences
-from tools.career.skill_equivalence import SkillVectors
 from tools.career.text_normalisation import fold, guess_language
 
 GAP_WEIGHTS = {("essential", "missing"): 1.0, ("essential", "almost"): 0.6, ("optional", "missing"): 0.35,
                ("optional", "almost"): 0.2}
 MIN_RELEVANCE = 0.4  # cosine of a course to "target: gap skills" (all-MiniLM-L6-v2)
-MIN_SKILL_MATCH = 0.5  # cosine of a course to one gap skill's label, to count it as covered by meaning
 STRONG_SKILL_MATCH = 0.54  # a course this close to one skill of the target is relevant from RELEVANCE_FLOOR
 RELEVANCE_FLOOR = 0.35
 SQUARE_SKILL_MATCH = 0.6  # a course squarely on one skill ("Wine tasting" for "advise on wine") from SQUARE_FLOOR
@@ -145,42 +141,32 @@ def _target_query(gap: SkillsGap, kb: Any, lang: str) -> str | None:
     return f"{target}: " + ", ".join(x for x in labels if x)
 
 
+def _subject_scores(course: CourseRecord, uris: set[str]) -> float:
+    """How close the course is to the closest of ``uris`` it is about (its subject links), 0 when none."""
+    return max((l.score for l in course.skill_links if l.method == "subject" and l.uri in uris), default=0.0)
+
+
 def _relevance(catalog: Any, courses: list[CourseRecord], gap: SkillsGap, retrieval: Any, kb: Any,
-               deepen: list[SkillRef] | None = None) -> tuple[dict[str, float], dict[str, set[str]], float]:
-    """(course id → relevance, course id → gap skills covered by meaning, the threshold used). With
-    the index, the query is said in the person's language and in English (and in French when the
-    catalog has French courses: the embedding model reads one language at a time): a course's
-    relevance is its best similarity. The gap skills are matched with the knowledge base's own label
-    vectors (nothing encoded), in one request."""
-    by_meaning: dict[str, set[str]] = {}
+               deepen: list[SkillRef] | None = None) -> dict[str, float]:
+    """Course id → relevance, for the relevant courses. With the index, the query is said in the
+    person's language and in English (and in French when the catalog has French courses: the
+    embedding model reads one language at a time): a course's relevance is its best similarity."""
     if retrieval is not None:
         index = retrieval.courses(courses)
         languages = [gap.lang, "en"] + (["fr"] if any(course_language(c) == "fr" for c in courses) else [])
         queries = [_query_in(gap, kb, lg)[0] for lg in dict.fromkeys(languages)]
         queries += [q for q in (_target_query(gap, kb, lg) for lg in dict.fromkeys(languages)) if q]
-        skills = list(gap.skills[:QUERY_SKILLS]) + list((deepen or [])[:QUERY_SKILLS])
-        vectors = SkillVectors.for_kb(kb) if kb is not None else None
-        known = [sk for sk in skills if vectors is not None and sk.uri in vectors.pos]
-        rest = [sk for sk in skills if sk not in known]
-        encoded = retrieval.encode(queries + [sk.label for sk in rest])
         near: dict[str, float] = {}
-        for hits in retrieval.nearest_many(index, encoded[: len(queries)], CANDIDATES, SQUARE_FLOOR):
+        for hits in retrieval.nearest_many(index, retrieval.encode(queries), CANDIDATES, SQUARE_FLOOR):
             for course_id, sim in hits.items():
                 near[course_id] = max(near.get(course_id, 0.0), sim)
-        best_skill: dict[str, float] = {}
-        skill_vectors = [vectors.vectors[vectors.pos[sk.uri]] for sk in known] + list(encoded[len(queries):])
-        if skill_vectors:
-            for skill, hits in zip(known + rest, retrieval.nearest_many(index, np.asarray(skill_vectors), 30,
-                                                                         MIN_SKILL_MATCH)):
-                for course_id, sim in hits.items():
-                    by_meaning.setdefault(course_id, set()).add(skill.uri)
-                    best_skill[course_id] = max(best_skill.get(course_id, 0.0), sim)
+        skills = {sk.uri for sk in gap.skills[:QUERY_SKILLS]} | {sk.uri for sk in (deepen or [])[:QUERY_SKILLS]}
+        best_skill = {c.id: _subject_scores(c, skills) for c in courses if c.id in near}
         # relevant: close to the target and its gap, or a little less close yet very close to one of its skills
         # (a parenting course for a babysitter: broad as a whole, squarely on "relations with the parents")
-        relevance = {c: sim for c, sim in near.items()
-                     if sim >= MIN_RELEVANCE or best_skill.get(c, 0.0) >= SQUARE_SKILL_MATCH
-                     or (sim >= RELEVANCE_FLOOR and best_skill.get(c, 0.0) >= STRONG_SKILL_MATCH)}
-        return relevance, by_meaning, MIN_RELEVANCE
+        return {c: sim for c, sim in near.items()
+                if sim >= MIN_RELEVANCE or best_skill.get(c, 0.0) >= SQUARE_SKILL_MATCH
+                or (sim >= RELEVANCE_FLOOR and best_skill.get(c, 0.0) >= STRONG_SKILL_MATCH)}
     # Without vectors: words in common (TF-IDF), which miss a course in another language than the
     # gap's labels; a course the catalog links to a gap skill is relevant by that link.
     index = course_index(catalog, courses)
@@ -191,7 +177,7 @@ def _relevance(catalog: Any, courses: list[CourseRecord], gap: SkillsGap, retrie
         score = float(sims[i])
         if score >= MIN_TEXT_RELEVANCE or gap_uris & set(course.skill_uris):
             relevance[course.id] = max(score, MIN_TEXT_RELEVANCE)
-    return relevance, by_meaning, MIN_TEXT_RELEVANCE
+    return relevance
 
 
 def recommend_trainings(
@@ -219,18 +205,16 @@ def recommend_trainings(
 
     target_skills = _target_skills(gap, kb)
     deepen_labels = {x.uri: x.label for x in target_skills}
-    relevance, by_meaning, _ = _relevance(catalog, courses, gap, retrieval, kb, target_skills)
+    relevance = _relevance(catalog, courses, gap, retrieval, kb, target_skills)
     covers: dict[str, list[str]] = {}
     deepens: dict[str, list[str]] = {}
     for course in courses:
         if course.id not in relevance:
             continue
-        linked = [u for u in course.skill_uris if u in weights]
-        meant = [u for u in weights if u in by_meaning.get(course.id, set()) and u not in linked]
-        deep = [u for u in dict.fromkeys(list(course.skill_uris) + sorted(by_meaning.get(course.id, set())))
-                if u in deepen_labels]
-        if linked or meant or deep:
-            covers[course.id] = linked + meant
+        linked = [u for u in dict.fromkeys(course.skill_uris) if u in weights]
+        deep = [u for u in dict.fromkeys(course.skill_uris) if u in deepen_labels]
+        if linked or deep:
+            covers[course.id] = linked
             deepens[course.id] = deep
     relevant = [c for c in courses if c.id in covers and _in_place(c, prefs)]
     eligible = [c for c in relevant if _fits(c, prefs)]
