@@ -227,7 +227,7 @@ class CareerTools:
         self.kb = kb
         self.catalog = catalog
         self.pack = pack
-        self.retrieval = retrieval  # tools.career.catalog_index.CatalogRetrieval (the Chroma index), or None
+        self.retrieval = retrieval  # tools.catalog.index.CatalogRetrieval (the Chroma index), or None
 
     def moves(self, skill_uris: list[str], persona: str | None, interests: Any, preferences: Any, lang: str,
               top_k: int, current_occupations: list[str] | None = None) -> list[Any]:

@@ -129,7 +129,7 @@ class Services:
         return store
 
     def _catalog_store(self):
-        from tools.career.catalog_store import CatalogStore
+        from tools.catalog.store import CatalogStore
 
         linker = (lambda: self.linker) if hasattr(type(self), "linker") else None
         # Free-text skills of a catalog are linked in one embedding batch (the embedder, built on first need).
@@ -149,7 +149,7 @@ class Services:
         ``chroma_url``, beside the label index; else an embedded store under storage_dir/catalog, apart
         from the knowledge build's own index so a rebuild never touches it)."""
         from knowledge.index import open_client
-        from tools.career.catalog_index import CatalogRetrieval
+        from tools.catalog.index import CatalogRetrieval
 
         s = self.settings
         return CatalogRetrieval(lambda: open_client(s.storage_dir / "catalog", s.chroma_url), lambda: self.embedder,

@@ -73,7 +73,7 @@ class Settings(BaseSettings):
     # Request limits, enforced before a body is parsed: bytes of one request body (organisation
     # catalog and pack uploads get max_upload_bytes), answered 413 beyond.
     max_body_bytes: int = 1_048_576
-    max_upload_bytes: int = 51 * 1_048_576  # an upload is up to 50 MB (tools.career.uploads), plus its form
+    max_upload_bytes: int = 51 * 1_048_576  # an upload is up to 50 MB (tools.organisations.uploads), plus its form
     # Per client address and minute (429 with Retry-After beyond): conversations started, messages
     # sent, failed console logins (also counted per account name). Generous for a shared address.
     conversation_starts_per_minute: int = 60

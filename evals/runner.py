@@ -40,7 +40,7 @@ class EvalEnvironment:
 
     agent: Any  # agent.runtime.Agent
     kb: Any
-    catalog: Any  # tools.career.catalog_store.CatalogStore (course lookup)
+    catalog: Any  # tools.catalog.store.CatalogStore (course lookup)
     profiles: Any
     sharing: Any
     privacy: Any  # tools.privacy.ErasureRegistry (remaining items per store)

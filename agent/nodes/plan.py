@@ -15,8 +15,8 @@ from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import change_profile, held_occupations, load_profile
 from agent.turns import ask, card, goto, quick
-from tools.career.course_wording import duration_words, level_words
 from tools.career.gap_picture import picture_skills, render_gap_svg
+from tools.catalog.course_wording import duration_words, level_words
 from tools.profile import GapSkill, GapSummary, Plan, PlanJob, PlanTraining
 
 MAX_CREDITED_SHOWN = 3

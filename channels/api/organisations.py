@@ -215,7 +215,7 @@ CatalogsWriter = Annotated[OrgPrincipal, Depends(_auth(Scope.catalogs_write))]
 
 
 def _read_upload(file: UploadFile) -> bytes:
-    from tools.career.uploads import MAX_UPLOAD_BYTES
+    from tools.organisations.uploads import MAX_UPLOAD_BYTES
 
     data = file.file.read(MAX_UPLOAD_BYTES + 1)
     if not data:
@@ -235,8 +235,8 @@ def _rejected(exc) -> ApiError:
 def upload_catalog(principal: CatalogsWriter, services: ServicesDep, file: Annotated[UploadFile, File()],
                    kind: Annotated[str | None, Form(pattern=r"^(courses|jobs)$")] = None,
                    name: Annotated[str | None, Form(max_length=80, pattern=r"^[^\x00-\x1f]+$")] = None) -> dict[str, Any]:
-    from tools.career.uploads import UploadRejected
-    from tools.career.uploads import upload_catalog as do_upload
+    from tools.organisations.uploads import UploadRejected
+    from tools.organisations.uploads import upload_catalog as do_upload
 
     data = _read_upload(file)
     try:
@@ -250,8 +250,8 @@ def upload_catalog(principal: CatalogsWriter, services: ServicesDep, file: Annot
 @router.post("/packs", status_code=201, responses={**AUTH_ERRORS, **error_responses(400, 413, 422)},
              summary="Upload a knowledge pack (zip); validated before it replaces anything")
 def upload_pack(principal: CatalogsWriter, services: ServicesDep, file: Annotated[UploadFile, File()]) -> dict[str, Any]:
-    from tools.career.uploads import UploadRejected
-    from tools.career.uploads import upload_pack as do_upload
+    from tools.organisations.uploads import UploadRejected
+    from tools.organisations.uploads import upload_pack as do_upload
 
     data = _read_upload(file)
     try:

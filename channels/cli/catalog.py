@@ -34,7 +34,7 @@ def register(subparsers) -> None:
 
 def _store(settings: Settings, use_linker: bool = True):
     from channels.services import Services
-    from tools.career.catalog_store import CatalogStore
+    from tools.catalog.store import CatalogStore
 
     services = Services(settings)
     if not use_linker:
@@ -44,7 +44,7 @@ def _store(settings: Settings, use_linker: bool = True):
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from tools.career.catalog_records import CatalogImportError
+    from tools.catalog.records import CatalogImportError
 
     command = args.catalog_command
     if command == "import":

@@ -39,7 +39,7 @@ def agent_services(tmp_path_factory, data_dir: Path, real_knowledge_dir: Path, r
 def small_catalog(services: Services, data_dir: Path, folder: Path):
     """A slice of the real sample catalogs imported with the real linker (see catalog_slices.py)."""
     from catalog_slices import write_catalog_slices
-    from tools.career.catalog_store import CatalogStore
+    from tools.catalog.store import CatalogStore
 
     slices = write_catalog_slices(data_dir, folder, courses=160, jobs=400)
     store = CatalogStore(services.database, kb=services.knowledge_base, linker=lambda: services.linker,

@@ -17,7 +17,7 @@ from agent.prompts import MESSAGES, TUTOIEMENT, categories_text, in_register, la
 from agent.reply import AgentReply, Card, QuickReply
 from channels.telegram.rendering import card_text, render
 from channels.telegram.texts import TEXTS
-from tools.career.course_wording import duration_words, level_words
+from tools.catalog.course_wording import duration_words, level_words
 from tools.consent import receipt_page
 from tools.consent.models import ConsentStatus, DataCategory
 from tools.profile.models import ValidationLevel

@@ -5,8 +5,8 @@ import pyarrow.parquet as pq
 import pytest
 from career_kb import s
 
-from tools.career.catalog_records import CatalogImportError
-from tools.career.catalog_store import CatalogStore
+from tools.catalog.records import CatalogImportError
+from tools.catalog.store import CatalogStore
 
 COURSES_CSV = """partner,course,skills,rating,reviewcount,level,certificatetype,duration,crediteligibility
 Uni,Spreadsheets for everyone,"[""Use Spreadsheets Software"", "" Budgeting""]",4.5,10,Beginner ,Course, 1 - 4 Weeks,FALSE

@@ -8,12 +8,12 @@ import pytest
 from career_kb import o, s
 
 from knowledge.index import open_client
-from tools.career.catalog_index import CatalogRetrieval
-from tools.career.catalog_records import CourseRecord, JobRecord
-from tools.career.catalog_skill_links import SkillResolver, with_subjects
 from tools.career.gap import compute_gap
 from tools.career.jobs import match_jobs
 from tools.career.trainings import recommend_trainings
+from tools.catalog.index import CatalogRetrieval
+from tools.catalog.records import CourseRecord, JobRecord
+from tools.catalog.skill_links import SkillResolver, with_subjects
 
 
 def course(cid, title, text=(), language=None, source="t", extra=None):

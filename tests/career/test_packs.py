@@ -7,11 +7,11 @@ import pytest
 import yaml
 from career_kb import o, s
 
-from tools.career.catalog_records import CatalogImportError
-from tools.career.catalog_store import CatalogStore
 from tools.career.moves import rank_moves
 from tools.career.packs.loader import PackError, read_pack_dir
 from tools.career.packs.registry import PackRegistry
+from tools.catalog.records import CatalogImportError
+from tools.catalog.store import CatalogStore
 
 ROLES = [
     {"id": "op", "title": "Operative", "skills": ["wh", s("forklift")], "next_roles": ["an"], "esco_occupation": o("warehouse")},
@@ -118,7 +118,7 @@ def test_regional_and_university_packs_validate_references(registry):
 
 
 def test_organisation_uploads_are_validated_and_owned(registry):
-    from tools.career.uploads import UploadRejected, upload_catalog, upload_pack
+    from tools.organisations.uploads import UploadRejected, upload_catalog, upload_pack
 
     document = {"manifest": {"id": "region-2", "kind": "regional", "name": "R2"},
                 "occupations": [{"esco": o("cashier"), "weight": 0.4}]}

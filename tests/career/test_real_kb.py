@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tools.career.catalog_store import CatalogStore
 from tools.career.gap import compute_gap
 from tools.career.gap_picture import render_gap_svg
 from tools.career.jobs import match_jobs
 from tools.career.moves import rank_moves
 from tools.career.packs.registry import PackRegistry
 from tools.career.trainings import recommend_trainings
+from tools.catalog.store import CatalogStore
 
 pytestmark = pytest.mark.integration
 PROJECT_ROOT = Path(__file__).resolve().parents[2]

@@ -1,9 +1,9 @@
 from career_kb import o, s
 
-from tools.career.catalog_records import CourseRecord, JobRecord
 from tools.career.gap import compute_gap
 from tools.career.jobs import match_jobs
 from tools.career.trainings import learning_objectives, recommend_trainings
+from tools.catalog.records import CourseRecord, JobRecord
 
 
 def course(cid, title, skills, level="beginner", weeks=4.0, rating=4.5, text=()):

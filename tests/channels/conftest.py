@@ -14,7 +14,7 @@ from catalog_slices import write_catalog_slices
 from channels.app import create_app
 from channels.services import Services
 from channels.settings import Settings
-from tools.career.catalog_store import CatalogStore
+from tools.catalog.store import CatalogStore
 
 
 @pytest.fixture(scope="session")

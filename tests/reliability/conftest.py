@@ -111,7 +111,7 @@ def catalog_slices(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> 
 def seed_catalogs(catalog_slices: dict[str, Path], real_kb, embedder):
     """Imports the catalog slices under the default sources' names into a database, so that the
     workers find their catalogs there instead of importing the whole samples at start-up."""
-    from tools.career.catalog_store import CatalogStore
+    from tools.catalog.store import CatalogStore
     from tools.linking import SkillLinker
     from tools.storage.database import Database
 

@@ -34,7 +34,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 @pytest.fixture(scope="session")
 def server(security_backend: str, tmp_path_factory, tiny_data_dir: Path, tiny_knowledge_dir: Path, tiny_kb,
            embedder) -> Iterator[LiveServer]:
-    from tools.career.catalog_store import CatalogStore
+    from tools.catalog.store import CatalogStore
 
     storage = tmp_path_factory.mktemp(f"security-{security_backend}") / "var"
     storage.mkdir(parents=True, exist_ok=True)

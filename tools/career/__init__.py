@@ -1,4 +1,4 @@
-"""Career moves, skills gap, training and job recommendations, catalogs and knowledge packs.
+"""Career moves, skills gap, training and job recommendations, and knowledge packs.
 
 The public functions the agent and the channels call:
 
@@ -6,7 +6,6 @@ The public functions the agent and the channels call:
 - :func:`tools.career.gap.compute_gap` and :func:`tools.career.gap_picture.render_gap_svg`
 - :func:`tools.career.trainings.recommend_trainings`
 - :func:`tools.career.jobs.match_jobs`
-- :class:`tools.career.catalog_store.CatalogStore`
 - :class:`tools.career.packs.registry.PackRegistry`
 """
 

@@ -2,11 +2,11 @@
 
 1. **Relevance.** A course must be about the target and its gap: its cosine similarity to "target:
    gap skills" reaches :data:`MIN_RELEVANCE` through the Chroma index of the catalog
-   (:class:`tools.career.catalog_index.CatalogRetrieval`), or, when no vector index is given,
+   (:class:`tools.catalog.index.CatalogRetrieval`), or, when no vector index is given,
    its TF-IDF similarity reaches :data:`MIN_TEXT_RELEVANCE`.
    Without an index, a course the catalog links to a gap skill counts as relevant.
 2. **Coverage.** Each kept course says which gap skills it covers: those the catalog links it to at
-   import (:mod:`tools.career.catalog_skill_links`: its listed skills, and the skills it is about by
+   import (:mod:`tools.catalog.skill_links`: its listed skills, and the skills it is about by
    meaning), the one source every check reads too. A course covering no gap skill is never
    proposed, however close its title.
    A course given at a place (LHÉO offers) elsewhere than where the person wants to be is left out.
@@ -29,14 +29,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from tools.career.catalog_index import course_index
-from tools.career.catalog_records import DEMO_SOURCES, CourseRecord
-from tools.career.course_wording import duration_words, level_words
 from tools.career.models import LearningObjective, SkillRef, SkillsGap, TrainingRecommendation
 from tools.career.packs.models import LoadedPacks
 from tools.career.packs.signals import skill_demand
 from tools.career.preferences import CareerPreferences, parse_preferences
 from tools.career.text_normalisation import fold, guess_language
+from tools.catalog.course_wording import duration_words, level_words
+from tools.catalog.index import course_index
+from tools.catalog.records import DEMO_SOURCES, CourseRecord
 
 GAP_WEIGHTS = {("essential", "missing"): 1.0, ("essential", "almost"): 0.6, ("optional", "missing"): 0.35,
                ("optional", "almost"): 0.2}

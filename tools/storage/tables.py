@@ -2,8 +2,8 @@
 
 Add one import line per domain module that declares tables.
 """
-import tools.career.catalog_tables  # noqa: F401  (training and job catalogs)
 import tools.career.packs.tables  # noqa: F401  (knowledge packs)
+import tools.catalog.tables  # noqa: F401  (training and job catalogs)
 import tools.consent.tables  # noqa: F401  (consent ledger: recipients, notices, consents, events, receipts)
 import tools.counselling.accounts  # noqa: F401  (counsellor accounts and sessions)
 import tools.counselling.notes  # noqa: F401  (counsellor notes)

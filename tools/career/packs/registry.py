@@ -18,13 +18,13 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy import delete, func, select
 
-from tools.career.catalog_fields import duration_weeks, level_of
-from tools.career.catalog_records import CourseRecord
-from tools.career.catalog_skill_links import SkillResolver
 from tools.career.packs.loader import PackError, read_pack_archive, read_pack_dir, read_pack_document
 from tools.career.packs.models import LoadedPacks, Pack
 from tools.career.packs.tables import KnowledgePackRow
 from tools.career.packs.validation import check_pack
+from tools.catalog.fields import duration_weeks, level_of
+from tools.catalog.records import CourseRecord
+from tools.catalog.skill_links import SkillResolver
 from tools.storage.database import Database
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, Field
 
 CatalogKind = Literal["courses", "jobs"]
-# The samples bundled with the product (see catalog_store.DEFAULT_CATALOGS): demo data, said so wherever shown.
+# The samples bundled with the product (see store.DEFAULT_CATALOGS): demo data, said so wherever shown.
 DEMO_SOURCES = frozenset({"coursera-sample", "vacancies-sample"})
 
 

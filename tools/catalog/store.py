@@ -21,10 +21,10 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from tqdm import tqdm
 
-from tools.career.catalog_fields import SKILLS, normalised_keys, pick, skill_items
-from tools.career.catalog_formats import guess_kind, read_rows
-from tools.career.catalog_normalise import RowError, to_course, to_job
-from tools.career.catalog_records import (
+from tools.catalog.fields import SKILLS, normalised_keys, pick, skill_items
+from tools.catalog.formats import guess_kind, read_rows
+from tools.catalog.normalise import RowError, to_course, to_job
+from tools.catalog.records import (
     BadRow,
     CatalogImportError,
     CourseRecord,
@@ -32,8 +32,8 @@ from tools.career.catalog_records import (
     JobRecord,
     SkillLink,
 )
-from tools.career.catalog_skill_links import SkillResolver, with_subjects
-from tools.career.catalog_tables import CatalogCourseRow, CatalogJobRow, CatalogSourceRow
+from tools.catalog.skill_links import SkillResolver, with_subjects
+from tools.catalog.tables import CatalogCourseRow, CatalogJobRow, CatalogSourceRow
 from tools.storage.database import Database
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ import hashlib
 from typing import Any
 from urllib.parse import quote_plus
 
-from tools.career.catalog_fields import (
+from tools.catalog.fields import (
     DESCRIPTION,
     DURATION,
     EMPLOYER,
@@ -31,8 +31,8 @@ from tools.career.catalog_fields import (
     text_of,
     weights_of,
 )
-from tools.career.catalog_records import CourseRecord, JobRecord
-from tools.career.catalog_skill_links import SkillResolver
+from tools.catalog.records import CourseRecord, JobRecord
+from tools.catalog.skill_links import SkillResolver
 
 
 class RowError(ValueError):

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from tools.career.catalog_records import BadRow, CatalogImportError
+from tools.catalog.records import BadRow, CatalogImportError
 
 Row = tuple[int, dict[str, Any]]
 

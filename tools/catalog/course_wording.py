@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tools.career.catalog_fields import level_of
+from tools.catalog.fields import level_of
 
 _LEVELS = {
     "beginner": {"en": "beginner", "fr": "débutant"},

@@ -10,7 +10,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from tools.career.catalog_records import CourseRecord, JobRecord
+from tools.catalog.records import CourseRecord, JobRecord
 
 _LOCK = threading.Lock()
 

@@ -11,10 +11,10 @@ import re
 
 from pydantic import BaseModel
 
-from tools.career.catalog_records import CatalogImportError, ImportReport
-from tools.career.catalog_store import CatalogStore, source_name
 from tools.career.packs.loader import PackError
 from tools.career.packs.registry import PackRegistry, PackSummary
+from tools.catalog.records import CatalogImportError, ImportReport
+from tools.catalog.store import CatalogStore, source_name
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 _ORG = re.compile(r"[^a-z0-9]+")
