@@ -18,8 +18,10 @@ class Services:
 
     @cached_property
     def database(self) -> Database:
+        from tools.schema import create_schema  # every domain's tables
+
         db = Database(self.settings.resolved_database_url)
-        db.create_schema()
+        create_schema(db)
         return db
 
     @cached_property

@@ -3,7 +3,8 @@
 The URL comes from, in order: ``-x url=...`` on the alembic command line, the ``sqlalchemy.url``
 set by ``tools.storage.migrations.alembic_config``, then the Orient settings
 (``Settings.resolved_database_url``). When called from code with an open connection
-(``Database.create_schema``), that connection is reused inside its transaction.
+(``tools.schema.create_schema``), that connection is reused inside its transaction. The tables
+come from ``tools.schema``, the one module that imports every domain's tables.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine, pool
 
-from tools.storage.migrations import context_options, target_metadata
+from tools.schema import metadata
+from tools.storage.migrations import context_options
 
 config = context.config
 
@@ -29,10 +31,10 @@ def run_offline() -> None:
     url = database_url()
     context.configure(
         url=url,
-        target_metadata=target_metadata(),
+        target_metadata=metadata(),
         literal_binds=True,
         dialect_opts={"paramstyle": "named"},
-        **context_options(url.split(":", 1)[0].split("+", 1)[0]),
+        **context_options(url.split(":", 1)[0].split("+", 1)[0], metadata()),
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -53,8 +55,8 @@ def run_online() -> None:
 def _run_with(connection) -> None:
     context.configure(
         connection=connection,
-        target_metadata=target_metadata(),
-        **context_options(connection.dialect.name),
+        target_metadata=metadata(),
+        **context_options(connection.dialect.name, metadata()),
     )
     with context.begin_transaction():
         context.run_migrations()

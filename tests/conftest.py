@@ -71,10 +71,11 @@ def database_url(database_backend: str, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def database(database_url: str):
     """A migrated ``Database`` on the backend under test (fresh per test)."""
+    from tools.schema import create_schema
     from tools.storage.database import Database
 
     db = Database(database_url)
-    db.create_schema()
+    create_schema(db)
     yield db
     db.dispose()
 

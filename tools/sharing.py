@@ -28,6 +28,7 @@ from tools.consent.models import DataCategory, PreferenceRule, RecipientKind
 from tools.consent.preferences import ConsentPreferences
 from tools.consent.recipients import PURPOSE_STATISTICS
 from tools.consent.service import ConsentError, ConsentService
+from tools.contributions import record_contribution
 from tools.storage.database import Base
 from tools.storage.timestamps import as_utc
 
@@ -140,8 +141,6 @@ class Sharing:
             session.add(row)
             session.flush()
             if consent is not None and kind == RecipientKind.statistics and purpose == PURPOSE_STATISTICS:
-                from tools.statistics import record_contribution  # statistics builds on sharing
-
                 record_contribution(session, person_id, recipient_id, wanted, payload, at)
             return row.id
 

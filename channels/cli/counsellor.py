@@ -59,10 +59,11 @@ def _password(args: argparse.Namespace) -> tuple[str, bool]:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from tools.counselling.accounts import AccountError, CounsellorDirectory
+    from tools.schema import create_schema
     from tools.storage.database import Database
 
     database = Database(settings.resolved_database_url)
-    database.create_schema()
+    create_schema(database)
     directory = CounsellorDirectory(database)
     try:
         if args.counsellor_action == "create":

@@ -29,6 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    from tools.schema import create_schema, metadata
     from tools.storage.database import Database
     from tools.storage.migrations import autogenerate_revision, current_revision, schema_drift
 
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     database = Database(url)
     try:
         if args.db_action == "upgrade":
-            applied = _upgrade(database)
+            applied = create_schema(database)
             print(f"database at revision {current_revision(database.engine)}")
             if applied:
                 print(f"also applied from the models (not yet in migrations): {', '.join(applied)}")
@@ -55,16 +56,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
         with database.engine.begin() as connection:
             command.upgrade(alembic_config(connection=connection), "head")
-        drift = schema_drift(database.engine)
+        drift = schema_drift(database.engine, metadata())
         for diff in drift:
             print(f"drift: {diff}")
         print("models and migrations match" if not drift else f"{len(drift)} difference(s): run `orient db revision -m ...`")
         return 1 if drift else 0
     finally:
         database.dispose()
-
-
-def _upgrade(database) -> list[str]:
-    from tools.storage.migrations import upgrade
-
-    return upgrade(database.engine)

@@ -71,10 +71,11 @@ def test_cashier_jobseeker_who_likes_people_and_sport(real_kb):
 
 
 def test_pupil_gets_sectors_jobs_and_programmes(real_kb, database_url):
+    from tools.schema import create_schema
     from tools.storage.database import Database
 
     db = Database(database_url)
-    db.create_schema()
+    create_schema(db)
     registry = PackRegistry(db, kb=real_kb, catalog=CatalogStore(db, kb=real_kb))
     registry.load_dir(EXAMPLES / "university-example")
     skills = uris(real_kb, "look after children's basic physical needs", "edit digital moving images")

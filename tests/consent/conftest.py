@@ -11,6 +11,7 @@ from tools.consent import ConsentService, ReceiptSigner
 from tools.organisations import OrganisationService
 from tools.organisations.traces import TraceService
 from tools.profile.store import ProfileStore
+from tools.schema import create_schema
 from tools.sharing import Sharing
 from tools.statistics import StatisticsService
 from tools.storage.database import Database
@@ -24,7 +25,7 @@ def signer(tmp_path: Path) -> ReceiptSigner:
 @pytest.fixture
 def sqlite_database(tmp_path: Path):
     db = Database(f"sqlite:///{tmp_path / 'consent.sqlite3'}")
-    db.create_schema()
+    create_schema(db)
     yield db
     db.dispose()
 

@@ -113,13 +113,14 @@ def seed_catalogs(catalog_slices: dict[str, Path], real_kb, embedder):
     workers find their catalogs there instead of importing the whole samples at start-up."""
     from tools.catalog.store import CatalogStore
     from tools.linking import SkillLinker
+    from tools.schema import create_schema
     from tools.storage.database import Database
 
     linker = SkillLinker(real_kb, embedder, None)
 
     def seed(database_url: str) -> None:
         database = Database(database_url)
-        database.create_schema()
+        create_schema(database)
         store = CatalogStore(database, kb=real_kb, linker=lambda: linker)
         store.import_file(catalog_slices["courses"], kind="courses", source="coursera-sample")
         store.import_file(catalog_slices["jobs"], kind="jobs", source="vacancies-sample")

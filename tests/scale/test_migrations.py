@@ -12,15 +12,9 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
+from tools.schema import create_schema, metadata
 from tools.storage.database import Database
-from tools.storage.migrations import (
-    SchemaDriftError,
-    alembic_config,
-    current_revision,
-    schema_drift,
-    target_metadata,
-    upgrade,
-)
+from tools.storage.migrations import SchemaDriftError, alembic_config, current_revision, schema_drift, upgrade
 
 HEAD = ScriptDirectory.from_config(alembic_config()).get_current_head()
 
@@ -36,9 +30,9 @@ def test_migrations_create_exactly_the_models(database_url: str) -> None:
         with db.engine.begin() as connection:
             command.upgrade(alembic_config(connection=connection), "head")
         assert current_revision(db.engine) == HEAD
-        assert schema_drift(db.engine) == []
+        assert schema_drift(db.engine, metadata()) == []
         tables = set(inspect(db.engine).get_table_names())
-        assert set(target_metadata().tables) <= tables
+        assert set(metadata().tables) <= tables
     finally:
         db.dispose()
 
@@ -46,23 +40,23 @@ def test_migrations_create_exactly_the_models(database_url: str) -> None:
 def test_downgrade_to_base_and_back(database_url: str) -> None:
     db = Database(database_url)
     try:
-        db.create_schema()
+        create_schema(db)
         with db.engine.begin() as connection:
             command.downgrade(alembic_config(connection=connection), "base")
         assert set(inspect(db.engine).get_table_names()) - {"alembic_version"} == set()
-        db.create_schema()
+        create_schema(db)
         assert current_revision(db.engine) == HEAD
-        assert schema_drift(db.engine) == []
+        assert schema_drift(db.engine, metadata()) == []
     finally:
         db.dispose()
 
 
 def test_create_schema_is_idempotent_and_keeps_data(database: Database) -> None:
-    table = next(iter(target_metadata().tables))
+    table = next(iter(metadata().tables))
     with database.session() as session:
         before = session.execute(text(f'SELECT count(*) FROM "{table}"')).scalar_one()
-    database.create_schema()
-    database.create_schema()
+    create_schema(database)
+    create_schema(database)
     assert current_revision(database.engine) == HEAD
     with database.session() as session:
         assert session.execute(text(f'SELECT count(*) FROM "{table}"')).scalar_one() == before
@@ -70,7 +64,7 @@ def test_create_schema_is_idempotent_and_keeps_data(database: Database) -> None:
 
 def _create_schema_in_process(url: str) -> None:
     db = Database(url)
-    db.create_schema()
+    create_schema(db)
     db.dispose()
 
 
@@ -86,30 +80,30 @@ def test_workers_starting_together_migrate_once(database_url: str) -> None:
     db = Database(database_url)
     try:
         assert current_revision(db.engine) == HEAD
-        assert schema_drift(db.engine) == []
+        assert schema_drift(db.engine, metadata()) == []
     finally:
         db.dispose()
 
 
 def test_missing_table_is_added_back_with_a_warning(database: Database, caplog: pytest.LogCaptureFixture) -> None:
     """The additive fallback (models ahead of migrations) creates what is missing and says so."""
-    table = sorted(target_metadata().tables)[-1]
-    target_metadata().tables[table].drop(database.engine)
-    assert schema_drift(database.engine) != []
+    table = sorted(metadata().tables)[-1]
+    metadata().tables[table].drop(database.engine)
+    assert schema_drift(database.engine, metadata()) != []
     with caplog.at_level("WARNING", logger="tools.storage.migrations"):
-        applied = upgrade(database.engine)
+        applied = upgrade(database.engine, metadata())
     assert any(f"CreateTable {table}" == item for item in applied)
     assert "not in the migrations" in caplog.text
-    assert schema_drift(database.engine) == []
+    assert schema_drift(database.engine, metadata()) == []
 
 
 def test_destructive_drift_is_refused(database: Database) -> None:
     """A column in the database that the models dropped is never dropped automatically."""
-    table = sorted(target_metadata().tables)[0]
+    table = sorted(metadata().tables)[0]
     with database.engine.begin() as connection:
         connection.execute(text(f'ALTER TABLE "{table}" ADD COLUMN legacy_note VARCHAR(20)'))
     with pytest.raises(SchemaDriftError, match=f"DropColumn {table}.legacy_note"):
-        upgrade(database.engine)
+        upgrade(database.engine, metadata())
     assert "legacy_note" in {c["name"] for c in inspect(database.engine).get_columns(table)}
 
 

@@ -109,13 +109,14 @@ def test_database_files_are_private(app_factory):  # noqa: F811
 
 
 def test_existing_world_readable_database_is_made_private(tmp_path: Path):
+    from tools.schema import create_schema
     from tools.storage.database import Database
 
     path = tmp_path / "old.sqlite3"
     path.write_bytes(b"")
     os.chmod(path, 0o644)
     database = Database(f"sqlite:///{path}")
-    database.create_schema()
+    create_schema(database)
     database.dispose()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 

@@ -1,6 +1,7 @@
 """SQLAlchemy engine and session factory over SQLite (default) or PostgreSQL, chosen by URL.
 
-Domain modules (profiles, consents, organisations, ...) declare their tables on ``Base``.
+Domain modules (profiles, consents, organisations, ...) declare their tables on ``Base``;
+``tools.schema`` gathers them and creates or migrates the schema.
 
 People's data is held so that an erasure erases: a SQLite file (and its ``-wal``/``-shm``) is
 readable by its owner only (0600), every connection runs with ``secure_delete`` (deleted rows are
@@ -66,17 +67,6 @@ class Database:
     @property
     def is_sqlite(self) -> bool:
         return self.url.startswith("sqlite")
-
-    def create_schema(self) -> None:
-        """Bring the schema to the latest migration (``alembic upgrade head``, see ``migrations/``).
-
-        Safe to call from several processes at once (schema lock); tables or columns that the
-        models declare beyond the migrations are added with a warning until the migrations are
-        regenerated (``scripts/regen-migration.sh``).
-        """
-        from tools.storage.migrations import upgrade
-
-        upgrade(self.engine)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -38,14 +38,6 @@ class SchemaDriftError(RuntimeError):
     """The models need a change the migrations do not contain and that cannot be applied safely."""
 
 
-def target_metadata() -> MetaData:
-    """``Base.metadata`` with every domain table registered."""
-    from tools.storage import tables  # noqa: F401  (registers all tables on Base)
-    from tools.storage.database import Base
-
-    return Base.metadata
-
-
 def alembic_config(url: str | None = None, connection: Connection | None = None) -> Config:
     """An Alembic config pointing at ``migrations/``; ``connection`` is reused by env.py when given."""
     ini = PROJECT_ROOT / "alembic.ini"
@@ -56,13 +48,6 @@ def alembic_config(url: str | None = None, connection: Connection | None = None)
     if connection is not None:
         cfg.attributes["connection"] = connection
     return cfg
-
-
-def include_name(name: str | None, type_: str, parent_names: dict[str, Any]) -> bool:
-    """Compare only our own tables: a shared PostgreSQL database also holds LangGraph's checkpoint tables."""
-    if type_ == "table":
-        return name in target_metadata().tables
-    return True
 
 
 def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
@@ -77,8 +62,13 @@ def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
     return False
 
 
-def context_options(dialect_name: str) -> dict[str, Any]:
+def context_options(dialect_name: str, metadata: MetaData) -> dict[str, Any]:
     """Options shared by env.py and the drift check, so both compare the same way."""
+
+    def include_name(name: str | None, type_: str, parent_names: dict[str, Any]) -> bool:
+        """Compare only our own tables: a shared PostgreSQL database also holds LangGraph's checkpoint tables."""
+        return type_ != "table" or name in metadata.tables
+
     return {
         "compare_type": True,
         "compare_server_default": False,
@@ -109,25 +99,26 @@ def _schema_lock(engine: Engine) -> Iterator[Connection]:
             lock_file.close()
 
 
-def upgrade(engine: Engine, revision: str = "head") -> list[str]:
+def upgrade(engine: Engine, metadata: MetaData, revision: str = "head") -> list[str]:
     """Apply the migrations up to ``revision``; then add what the models declare beyond them.
 
-    Returns the drift that was applied on top of the migrations (empty once the migrations are
-    regenerated, see ``scripts/regen-migration.sh``). Destructive drift (dropping a column or a
-    table) is never applied: it raises ``SchemaDriftError``.
+    ``metadata`` holds every table (``tools.schema.metadata()``). Returns the drift that was applied
+    on top of the migrations (empty once the migrations are regenerated, see
+    ``scripts/regen-migration.sh``). Destructive drift (dropping a column or a table) is never
+    applied: it raises ``SchemaDriftError``.
     """
     with _schema_lock(engine) as connection:
         command.upgrade(alembic_config(connection=connection), revision)
         if revision != "head":
             return []
-        return _apply_additive_drift(connection)
+        return _apply_additive_drift(connection, metadata)
 
 
-def schema_drift(engine: Engine) -> list[Any]:
-    """Alembic's ``compare_metadata`` between the models and the database (empty = in sync)."""
+def schema_drift(engine: Engine, metadata: MetaData) -> list[Any]:
+    """Alembic's ``compare_metadata`` between the models' ``metadata`` and the database (empty = in sync)."""
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts=context_options(engine.dialect.name))
-        return compare_metadata(context, target_metadata())
+        context = MigrationContext.configure(connection, opts=context_options(engine.dialect.name, metadata))
+        return compare_metadata(context, metadata)
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -138,11 +129,11 @@ def current_revision(engine: Engine) -> str | None:
 _DESTRUCTIVE = (ops.DropTableOp, ops.DropColumnOp)
 
 
-def _apply_additive_drift(connection: Connection) -> list[str]:
+def _apply_additive_drift(connection: Connection, metadata: MetaData) -> list[str]:
     """Alembic cookbook recipe "run operation objects directly": applies autogenerate's operations."""
     dialect = connection.dialect.name
-    context = MigrationContext.configure(connection, opts=context_options(dialect))
-    script = produce_migrations(context, target_metadata())
+    context = MigrationContext.configure(connection, opts=context_options(dialect, metadata))
+    script = produce_migrations(context, metadata)
     upgrade_ops = script.upgrade_ops
     if upgrade_ops is None or upgrade_ops.is_empty():
         return []
