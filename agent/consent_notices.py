@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import Any
 
 from agent.language import normalise
 from agent.prompts import MESSAGES, categories_text, duration_text, say
+from agent.state import ShareQuestion
+from tools.consent.models import Notice, Recipient
 
 _DEMO_PREFIX = re.compile(r"^\s*(demo|d[ée]mo)\s*:\s*", re.IGNORECASE)
 _TU = [("votre profil", "ton profil"), ("vos expériences", "tes expériences"), ("vos compétences", "tes compétences"),
@@ -68,7 +69,7 @@ def notice_topics(text: str | None) -> list[NoticeTopic]:
     return [topic for topic in NoticeTopic if topic in found]
 
 
-def recipient_facts(kind: str, recipient: Any, notice: Any) -> dict[str, Any]:
+def recipient_facts(kind: str, recipient: Recipient, notice: Notice) -> ShareQuestion:
     """What the sharing step keeps about the recipient it asks about (JSON-safe, checkpointed)."""
     return {
         "kind": kind,
@@ -93,7 +94,7 @@ def display_name(name: str, kind: str, demo: bool, lang: str) -> str:
     return say(key, lang) if demo and key in MESSAGES else name
 
 
-def name_of(current: dict[str, Any], lang: str) -> str:
+def name_of(current: ShareQuestion, lang: str) -> str:
     return display_name(current["name"], current["kind"], bool(current.get("demo")), lang)
 
 
@@ -106,18 +107,18 @@ def days_text(days: int, lang: str) -> str:
     return say("notice_days", lang, n=days)
 
 
-def why_text(current: dict[str, Any], lang: str, persona: str | None = None) -> str:
+def why_text(current: ShareQuestion, lang: str, persona: str | None = None) -> str:
     why = current["why"].get(lang) or current["why"].get("en", "")
     why = _DEMO_PREFIX.sub("", why).strip()
     why = why[:1].upper() + why[1:]
     return _in_register(why, lang, persona)
 
 
-def _categories(current: dict[str, Any], lang: str, persona: str | None) -> str:
+def _categories(current: ShareQuestion, lang: str, persona: str | None) -> str:
     return _in_register(categories_text(current["categories"], lang), lang, persona)
 
 
-def _description(current: dict[str, Any], lang: str, persona: str | None) -> str:
+def _description(current: ShareQuestion, lang: str, persona: str | None) -> str:
     text = (current.get("description") or {}).get(lang) or (current.get("description") or {}).get("en", "")
     return _in_register(text, lang, persona)
 
@@ -131,7 +132,7 @@ def _in_register(text: str, lang: str, persona: str | None) -> str:
     return text
 
 
-def plain_notice(current: dict[str, Any], lang: str, persona: str | None = None) -> str:
+def plain_notice(current: ShareQuestion, lang: str, persona: str | None = None) -> str:
     """The notice in plain words: who, why, what they see and for how long, how to withdraw."""
     key = "notice_plain_tu" if lang == "fr" and persona == "high_school" else "notice_plain"
     return say(key, lang, name=name_of(current, lang), why=why_text(current, lang, persona),
@@ -148,7 +149,7 @@ def topics_asked(question: str | None) -> list[NoticeTopic]:
     return notice_topics(question) or list(MAIN_TOPICS)
 
 
-def answer_about_notice(question: str | None, current: dict[str, Any], lang: str, persona: str | None = None,
+def answer_about_notice(question: str | None, current: ShareQuestion, lang: str, persona: str | None = None,
                         topics: list[NoticeTopic] | None = None) -> str:
     """The answer to a question about the recipient's notice, from the notice alone: the parts it
     asks about (``topics``, else read from the question; every main part when it names none)."""

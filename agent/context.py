@@ -6,21 +6,34 @@ test builds each service and passes it in. Nodes reach them through ``runtime.co
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+
+from agent.ports import (
+    ActReading,
+    CareerAdvice,
+    ConsentLedger,
+    Disclosing,
+    Extraction,
+    Privacy,
+    ProfileRepository,
+    SharingRules,
+    SkillLinking,
+    Vocabulary,
+)
 
 
 @dataclass
 class AgentContext:
-    kb: Any  # knowledge.base.KnowledgeBase: labels, occupations, skills
-    linker: Any  # tools.linking.SkillLinker: link_skills / infer_occupations / link_titles
-    profiles: Any  # tools.profile.ProfileStore
-    consents: Any | None = None  # tools.consent.ConsentService (None: no sharing step)
-    sharing: Any | None = None  # tools.sharing.Sharing: consent-checked, logged shares
-    career: Any | None = None  # agent.toolbox.CareerTools: moves, gap, trainings, jobs
-    llm: Any | None = None  # agent.llm.LLMClient (None: fully offline)
-    reader: Any | None = None  # agent.acts.reader.ActReader (None: rules only, built on first use)
-    privacy: Any | None = None  # tools.privacy registry: summary / export / erase across every store
+    kb: Vocabulary  # knowledge.base.KnowledgeBase: labels, occupations, skills
+    linker: SkillLinking  # tools.linking.SkillLinker: link_skills
+    profiles: ProfileRepository  # tools.profile.ProfileStore
+    consents: ConsentLedger | None = None  # tools.consent.ConsentService (None: no sharing step)
+    sharing: SharingRules | None = None  # tools.sharing.Sharing: standing rules, the share log
+    disclosure: Disclosing | None = None  # tools.disclosure.Discloser: consent-checked, logged shares
+    career: CareerAdvice | None = None  # agent.toolbox.CareerTools: moves, gap, trainings, jobs
+    llm: Extraction | None = None  # agent.llm.LLMClient (None: fully offline)
+    reader: ActReading | None = None  # agent.acts.reader.ActReader (None: rules only, built on first use)
+    privacy: Privacy | None = None  # tools.privacy registry: summary / export / erase across every store
     languages: tuple[str, ...] = ("en", "fr")
     default_language: str = "en"
     max_message_chars: int = 4000
@@ -28,4 +41,3 @@ class AgentContext:
     moves_to_offer: int = 5
     trainings_to_offer: int = 5
     jobs_to_offer: int = 3
-    extra: dict[str, Any] = field(default_factory=dict)

@@ -7,11 +7,13 @@ are, what is pending, what was offered, and this turn's reply.
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from enum import StrEnum
+from typing import Any, NotRequired, TypedDict
 
 
-class Phase:
-    """Phase names, in dialogue order (``ORDER``)."""
+class Phase(StrEnum):
+    """Phase names, in dialogue order. Checkpoints hold the plain strings (``str(Phase.skills)``
+    is ``"skills"``), so a state saved before the enum existed loads as it is."""
 
     language = "language"
     processing = "processing"
@@ -25,11 +27,73 @@ class Phase:
     sharing = "sharing"
     wrapup = "wrapup"
     ended = "ended"
+    erased = "erased"  # everything was erased: the next message starts a new conversation
 
-    ORDER = (
-        "language", "processing", "experiences", "experience_detail", "skills", "interests", "preferences",
-        "moves", "plan", "sharing", "wrapup", "ended",
-    )
+
+class SkillProposal(TypedDict):
+    """A skill proposed for the experience, with the words it came from (``start``/``end``: their
+    offsets in the statement, None when not found in it) and its ``source`` ("llm" when the model
+    named it, absent when the linker found it)."""
+
+    uri: str
+    label: str
+    score: float | None
+    skill_type: str | None
+    evidence: str
+    start: NotRequired[int | None]
+    end: NotRequired[int | None]
+    source: NotRequired[str]
+
+
+class TargetChoice(TypedDict):
+    """An occupation the person may set as their target (a move offered, or a job title they named)."""
+
+    uri: str
+    label: str
+    code: str | None
+    rome_codes: list[str]
+    score: NotRequired[float]
+
+
+class MoveOffer(TypedDict, total=False):
+    """A career move offered (``tools.career.models.CareerMove`` as JSON): the keys the dialogue reads."""
+
+    kind: str
+    uri: str
+    label: str
+    code: str | None
+    rome_codes: list[str]
+    score: float
+    sector: str | None
+    target_uri: str | None
+    why: dict[str, str]
+    carried_skills: list[dict[str, Any]]
+    missing_essential: list[dict[str, Any]]
+
+
+class ShareQuestion(TypedDict):
+    """The recipient and notice the sharing step asks about (``agent.consent_notices.recipient_facts``)."""
+
+    kind: str
+    recipient_id: str
+    name: str
+    demo: bool
+    description: dict[str, str]
+    notice_id: str
+    purpose: str
+    why: dict[str, str]
+    categories: list[str]
+    retention_days: int
+    consent_duration_days: int
+    controller: dict[str, Any]
+    told: NotRequired[list[str]]  # the notice topics already answered (who sees it, how long, ...)
+
+
+class IntentRecord(TypedDict):
+    """The request the router read in the message: the node it goes to and what it carries."""
+
+    kind: str
+    payload: str
 
 
 class AgentState(TypedDict, total=False):
@@ -40,29 +104,28 @@ class AgentState(TypedDict, total=False):
     hints: dict[str, Any]  # channel-provided hints, e.g. {"persona": "employee"} from a landing page
     notes: list[str]  # sentences said before this turn's question (acknowledgements, answers)
     cards: list[dict[str, Any]]  # cards gathered during this turn
-    reply: dict[str, Any] | None  # this turn's AgentReply (as JSON)
-    intent: dict[str, str] | None  # the global intent the router recognised in the message
+    reply: dict[str, Any] | None  # this turn's AgentReply (as JSON): the pending question, re-asked after an interjection
+    intent: IntentRecord | None  # the request the router read in the message
     acts: list[dict[str, Any]]  # the dialogue acts read in the message (agent.acts.models.Act as JSON)
     resume_message: str | None  # the content of a message that also carried a request, answered after it
     # -- the dialogue --------------------------------------------------------------------------
     language: str
     language_set: bool
     persona: str | None
-    phase: str
+    phase: str  # a Phase value, as the plain string
     processing_consent: bool
     counsellor_mode: bool
     experience_id: str | None  # the experience being talked about
     experience_title: str
     detail_asked: bool
-    proposals: list[dict[str, Any]]  # skills proposed for the current experience, not yet answered
+    proposals: list[SkillProposal]  # skills proposed for the current experience, not yet answered
     proposals_removed: list[int]  # indexes of proposals the person already removed (numbers stay those of the list)
     skills_shown: list[str]  # skill URIs whose list was already shown (asked again in one line)
-    moves: list[dict[str, Any]]  # career moves offered (CareerMove as JSON)
+    moves: list[MoveOffer]  # career moves offered
     share_queue: list[str]  # recipient kinds still to ask about
-    share_current: dict[str, Any] | None  # the recipient and notice asked about now
+    share_current: ShareQuestion | None  # the recipient and notice asked about now
     share_dont_ask: bool  # "don't ask me again": no sharing question for any later plan either
     attempts: dict[str, int]  # how many times each question was asked without a usable answer
-    question: dict[str, Any] | None  # the pending question (AgentReply JSON), re-asked after an interjection
     trail: list[str]  # phases asked so far, for "go back"
     erase_pending: bool  # the person asked to erase and must confirm
     rule_pending: str | None  # an "always share with ..." rule typed in the chat, waiting for confirmation

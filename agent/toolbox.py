@@ -8,8 +8,11 @@ those of the cross-team contract (``tools.linking``, ``tools.career``, ``tools.p
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from agent.context import AgentContext
+from agent.ports import SkillLinking, Vocabulary
+from agent.state import AgentState, SkillProposal, TargetChoice
 from tools.profile import (
     Evidence,
     EvidenceSource,
@@ -18,18 +21,33 @@ from tools.profile import (
     Profile,
     ProfileSkill,
     SkillState,
+    SkillTranslations,
     ValidationLevel,
 )
+
+if TYPE_CHECKING:
+    from knowledge.base import KnowledgeBase
+    from tools.career.access_routes import AccessRoute
+    from tools.career.advice_answers import OccupationOverview
+    from tools.career.models import (
+        CareerMove,
+        HeldOccupation,
+        JobMatch,
+        LearningObjective,
+        SkillsGap,
+        TrainingRecommendation,
+    )
+    from tools.linking.models import LinkedSkill
 
 PERSONA_TO_PROFILE = {"high_school": Persona.pupil, "jobseeker": Persona.jobseeker, "employee": Persona.employee}
 
 
 # -- profile ---------------------------------------------------------------------------------------
-def load_profile(ctx: Any, state: dict) -> Profile:
+def load_profile(ctx: AgentContext, state: AgentState) -> Profile:
     return ctx.profiles.get_or_new(state["conversation_id"], language=state.get("language") or "en")
 
 
-def change_profile(ctx: Any, state: dict, change: Callable[[Profile], Any]) -> Profile:
+def change_profile(ctx: AgentContext, state: AgentState, change: Callable[[Profile], object]) -> Profile:
     """Apply ``change`` to the stored profile and save it (retried on a concurrent write)."""
 
     def apply(profile: Profile) -> None:
@@ -52,45 +70,50 @@ def current_experience(profile: Profile, experience_id: str | None) -> Experienc
 
 
 # -- knowledge -------------------------------------------------------------------------------------
-def skill_label(ctx: Any, uri: str, lang: str, fallback: str = "") -> str:
-    kb = ctx.kb
-    if kb is not None and hasattr(kb, "label"):
+def skill_label(ctx: AgentContext, uri: str, lang: str, fallback: str = "") -> str:
+    return vocabulary_label(ctx.kb, uri, lang, fallback)
+
+
+def vocabulary_label(kb: Vocabulary | None, uri: str, lang: str, fallback: str = "") -> str:
+    """The label of an ESCO concept in ``lang``, else ``fallback``, else the end of its URI."""
+    if kb is not None:
         label = kb.label(uri, lang)
         if label:
             return label
     return fallback or uri.rsplit("/", 1)[-1]
 
 
-def skill_type(ctx: Any, uri: str) -> str | None:
-    skill = getattr(ctx.kb, "skills", {}).get(uri) if ctx.kb is not None else None
-    return getattr(skill, "skill_type", None)
+def skill_type(ctx: AgentContext, uri: str) -> str | None:
+    skill = ctx.kb.skills.get(uri) if ctx.kb is not None else None
+    return skill.skill_type if skill is not None else None
 
 
-def translations(ctx: Any, uri: str) -> dict[str, Any]:
+def translations(ctx: AgentContext, uri: str) -> SkillTranslations:
     """ROME / O*NET codes of a skill (``tools.translation``): official crosswalk, else a marked
     semantic fallback (``method``)."""
     from tools.translation import translate
 
-    out: dict[str, Any] = {"method": "crosswalk"}
+    out = SkillTranslations()
     for system in ("rome", "onet"):
         result = translate(ctx.kb, uri, to=system, top_k=3)
         codes = [m.code for m in result.matches][:3]
         if codes:
-            out[system] = codes
+            setattr(out, system, codes)
             if not result.official:
-                out["method"] = "semantic"
+                out.method = "semantic"
     return out
 
 
 # -- linking ---------------------------------------------------------------------------------------
-def propose_skills(ctx: Any, statements: list[str], lang: str, exclude: set[str], top_k: int) -> list[dict[str, Any]]:
+def propose_skills(ctx: AgentContext, statements: list[str], lang: str, exclude: set[str],
+                   top_k: int) -> list[SkillProposal]:
     """Skills the linker finds in what the person said, without those in ``exclude``. Each statement
     (the experience, then each detail they added) is linked on its own and the statements take turns,
     so a detail ("I also made the weekly spreadsheet reports") is never crowded out by a long first
     answer; inside a statement, the best skill of each part of the story (evidence span) comes first,
     then the second best of each, and so on."""
-    per_statement = [_ranked_in_statement(ctx, text, lang, exclude, top_k) for text in statements if text.strip()]
-    out: list[dict[str, Any]] = []
+    per_statement = [_ranked_in_statement(ctx.linker, text, lang, exclude, top_k) for text in statements if text.strip()]
+    out: list[SkillProposal] = []
     for rank in range(max((len(items) for items in per_statement), default=0)):
         for items in per_statement:
             if rank >= len(items) or any(p["uri"] == items[rank].uri for p in out):
@@ -101,10 +124,10 @@ def propose_skills(ctx: Any, statements: list[str], lang: str, exclude: set[str]
                     "uri": item.uri,
                     "label": skill_label(ctx, item.uri, lang, fallback=item.label),
                     "score": round(float(item.score), 4),
-                    "skill_type": getattr(item, "skill_type", None),
-                    "evidence": getattr(item, "evidence", "") or "",
-                    "start": getattr(item, "evidence_start", None),
-                    "end": getattr(item, "evidence_end", None),
+                    "skill_type": item.skill_type,
+                    "evidence": item.evidence or "",
+                    "start": item.evidence_start,
+                    "end": item.evidence_end,
                 }
             )
             if len(out) >= top_k:
@@ -112,14 +135,14 @@ def propose_skills(ctx: Any, statements: list[str], lang: str, exclude: set[str]
     return out
 
 
-def _ranked_in_statement(ctx: Any, text: str, lang: str, exclude: set[str], top_k: int) -> list[Any]:
+def _ranked_in_statement(linker: SkillLinking, text: str, lang: str, exclude: set[str], top_k: int) -> list[LinkedSkill]:
     """The linker's skills for one statement, interleaved over its evidence spans."""
-    linked = ctx.linker.link_skills(text, lang=lang, top_k=4 * top_k + len(exclude))
-    groups: list[tuple[int, int, list[Any]]] = []  # evidence spans mostly overlapping: one part of the story
+    linked = linker.link_skills(text, lang=lang, top_k=4 * top_k + len(exclude))
+    groups: list[tuple[int, int, list[LinkedSkill]]] = []  # evidence spans mostly overlapping: one part of the story
     for item in linked:
         if item.uri in exclude:
             continue
-        start, end = int(getattr(item, "evidence_start", 0) or 0), int(getattr(item, "evidence_end", 0) or 0)
+        start, end = int(item.evidence_start or 0), int(item.evidence_end or 0)
         for g_start, g_end, items in groups:  # mostly the same words as the group's first evidence
             overlap = min(end, g_end) - max(start, g_start)
             if overlap > 0 and overlap >= 0.5 * min(end - start, g_end - g_start):
@@ -127,7 +150,7 @@ def _ranked_in_statement(ctx: Any, text: str, lang: str, exclude: set[str], top_
                 break
         else:
             groups.append((start, end, [item]))
-    ranked: list[Any] = []
+    ranked: list[LinkedSkill] = []
     for rank in range(max((len(items) for _, _, items in groups), default=0)):
         ranked += [items[rank] for _, _, items in groups if rank < len(items)]
     return ranked
@@ -136,12 +159,12 @@ def _ranked_in_statement(ctx: Any, text: str, lang: str, exclude: set[str], top_
 NAMED_ROLE_MIN_SCORE = 0.85  # a title the person names must match an ESCO title closely to be trusted
 
 
-def current_occupations(ctx: Any, profile: Profile, lang: str) -> list[str]:
+def current_occupations(ctx: AgentContext, profile: Profile, lang: str) -> list[str]:
     """The ESCO occupations of the person's jobs, for mobility and step-up moves (see :func:`held_occupations`)."""
     return [h.uri for h in held_occupations(ctx, profile, lang)]
 
 
-def held_occupations(ctx: Any, profile: Profile, lang: str) -> list[Any]:
+def held_occupations(ctx: AgentContext, profile: Profile, lang: str) -> list[HeldOccupation]:
     """The occupations the person held (``tools.career.models.HeldOccupation``): the job title they
     name when it matches an ESCO title closely, else the occupation their description suggests once
     they confirmed skills of it. The gap credits their essential skills; the moves start from them."""
@@ -152,13 +175,13 @@ def held_occupations(ctx: Any, profile: Profile, lang: str) -> list[Any]:
     return find(ctx.kb, ctx.linker, profile.experiences, profile.skill_uris(), lang)
 
 
-def link_one_skill(ctx: Any, text: str, lang: str) -> dict[str, Any] | None:
+def link_one_skill(ctx: AgentContext, text: str, lang: str) -> SkillProposal | None:
     """The ESCO skill a person names in their own words ("add: first aid"), or None."""
     found = propose_skills(ctx, [text], lang, exclude=set(), top_k=1)
     return found[0] if found else None
 
 
-def link_occupation(ctx: Any, text: str, lang: str) -> dict[str, Any] | None:
+def link_occupation(ctx: AgentContext, text: str, lang: str) -> TargetChoice | None:
     """The ESCO occupation a job title names, or None."""
     from tools.career.occupation_names import resolve_occupation
 
@@ -170,20 +193,19 @@ def link_occupation(ctx: Any, text: str, lang: str) -> dict[str, Any] | None:
     return {
         "uri": uri,
         "label": occupation_label(ctx, uri, lang),
-        "code": getattr(occupation, "code", None),
-        "rome_codes": list(getattr(occupation, "rome_codes", []) or []),
+        "code": occupation.code if occupation is not None else None,
+        "rome_codes": list(occupation.rome_codes or []) if occupation is not None else [],
         "score": float(score),
     }
 
 
-def occupation_label(ctx: Any, uri: str, lang: str, fallback: str = "") -> str:
+def occupation_label(ctx: AgentContext, uri: str, lang: str, fallback: str = "") -> str:
     return skill_label(ctx, uri, lang, fallback)
 
 
-def add_proposal(profile: Profile, proposal: dict[str, Any], experience_id: str | None, level: ValidationLevel,
-                 state: SkillState, ctx: Any, validated_by: str | None = None) -> None:
+def add_proposal(profile: Profile, proposal: SkillProposal, experience_id: str | None, level: ValidationLevel,
+                 state: SkillState, ctx: AgentContext, validated_by: str | None = None) -> None:
     """Record a proposed skill's answer in the profile, with its evidence span."""
-    trans = translations(ctx, proposal["uri"])
     evidence = []
     if proposal.get("evidence"):
         start, end = proposal.get("start"), proposal.get("end")
@@ -200,8 +222,7 @@ def add_proposal(profile: Profile, proposal: dict[str, Any], experience_id: str 
         uri=proposal["uri"],
         label=proposal["label"],
         skill_type=proposal.get("skill_type"),
-        translations={"rome": trans.get("rome", []), "onet": trans.get("onet", []),
-                      "method": "semantic" if trans.get("method") == "semantic" else "crosswalk"},
+        translations=translations(ctx, proposal["uri"]),
         evidence=evidence,
         level=level,
         source=EvidenceSource.counsellor if level == ValidationLevel.validated_by_counsellor else EvidenceSource.chat,
@@ -223,51 +244,52 @@ def add_proposal(profile: Profile, proposal: dict[str, Any], experience_id: str 
 class CareerTools:
     """Career moves, gap, trainings and jobs over one knowledge base and catalog (``tools.career``)."""
 
-    def __init__(self, kb: Any, catalog: Any, pack: Any | None = None, retrieval: Any | None = None):
+    def __init__(self, kb: KnowledgeBase, catalog: Any, pack: Any | None = None, retrieval: Any | None = None):
         self.kb = kb
-        self.catalog = catalog
-        self.pack = pack
+        self.catalog = catalog  # tools.catalog.store.CatalogStore: courses and jobs
+        self.pack = pack  # tools.career.packs: the knowledge packs in force, or None
         self.retrieval = retrieval  # tools.catalog.index.CatalogRetrieval (the Chroma index), or None
 
-    def moves(self, skill_uris: list[str], persona: str | None, interests: Any, preferences: Any, lang: str,
-              top_k: int, current_occupations: list[str] | None = None) -> list[Any]:
+    def moves(self, skill_uris: list[str], persona: str | None, interests: str, preferences: str, lang: str,
+              top_k: int, current_occupations: list[str] | None = None) -> list[CareerMove]:
         from tools.career.moves import rank_moves
 
         return rank_moves(self.kb, skill_uris, persona, interests, preferences, pack=self.pack, top_k=top_k, lang=lang,
                           current_occupations=current_occupations or None)
 
-    def gap(self, skill_uris: list[str], target_uri: str, lang: str, held: list[Any] | None = None) -> Any:
+    def gap(self, skill_uris: list[str], target_uri: str, lang: str, held: list[HeldOccupation] | None = None) -> SkillsGap:
         from tools.career.gap import compute_gap
 
         # ROME / O*NET translations of the gap skills cost 80 ms each the first time: not in a chat turn
         return compute_gap(self.kb, skill_uris, target_uri, lang, pack=self.pack, held_occupations=held or [],
                            max_translated=0)
 
-    def trainings(self, gap: Any, preferences: Any, k: int, lang: str, skill_uris: list[str] | None = None) -> list[Any]:
+    def trainings(self, gap: SkillsGap, preferences: str, k: int, lang: str,
+                  skill_uris: list[str] | None = None) -> list[TrainingRecommendation]:
         from tools.career.trainings import recommend_trainings
 
         return recommend_trainings(self.catalog, gap, preferences, k=k, skill_uris=skill_uris, kb=self.kb,
                                    pack=self.pack, retrieval=self.retrieval, lang=lang)
 
-    def learning_objectives(self, gap: Any) -> list[Any]:
+    def learning_objectives(self, gap: SkillsGap) -> list[LearningObjective]:
         from tools.career.trainings import learning_objectives
 
         return learning_objectives(gap)
 
-    def jobs(self, skill_uris: list[str], target_uri: str | None, preferences: Any, k: int, lang: str) -> list[Any]:
+    def jobs(self, skill_uris: list[str], target_uri: str | None, preferences: str, k: int, lang: str) -> list[JobMatch]:
         from tools.career.jobs import match_jobs
 
         return match_jobs(self.catalog, skill_uris, kb=self.kb, target_uri=target_uri, preferences=preferences, k=k,
                           lang=lang, retrieval=self.retrieval)
 
-    def access(self, target_uri: str, lang: str) -> Any:
+    def access(self, target_uri: str, lang: str) -> AccessRoute | None:
         """How to get into the target: qualifications from ROME's accès au métier and ESCO (or None)."""
         from tools.career.access_routes import access_route
 
         return access_route(self.kb, target_uri, lang)
 
-    def explore(self, linker: Any, text: str, lang: str, skill_uris: list[str] | None = None,
-                held: list[Any] | None = None) -> Any:
+    def explore(self, linker: SkillLinking, text: str, lang: str, skill_uris: list[str] | None = None,
+                held: list[HeldOccupation] | None = None) -> OccupationOverview | None:
         """What exists for an occupation the person names ("what about care work, like a carer?")."""
         from tools.career.advice_answers import explore_occupation
 

@@ -288,6 +288,7 @@ class Services:
         from agent.context import AgentContext
         from agent.runtime import Agent
         from agent.toolbox import CareerTools
+        from tools.disclosure import Discloser
 
         kb = self.knowledge_base
         context = AgentContext(
@@ -296,6 +297,8 @@ class Services:
             profiles=self.profiles,
             consents=self.consents,
             sharing=self.sharing,
+            # the chat's shares: the profile parts a consent covers (no transcript store: never the conversation)
+            disclosure=Discloser(self.sharing, self.profiles),
             career=CareerTools(kb, self.catalog, pack=getattr(self, "pack", None), retrieval=self.catalog_retrieval),
             llm=self.llm,
             reader=self.act_reader,

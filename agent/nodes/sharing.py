@@ -16,6 +16,8 @@ is shared without asking (a receipt is shown); under an "ask" rule, or with no r
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
 from langgraph.runtime import Runtime
 from langgraph.types import Command
@@ -32,14 +34,15 @@ from agent.consent_notices import (
 from agent.context import AgentContext
 from agent.language import normalise
 from agent.person_acts import from_counsellor
+from agent.ports import ConsentLedger, Disclosing
 from agent.prompts import say
 from agent.reply import Expecting
-from agent.state import AgentState, Phase
+from agent.state import AgentState, Phase, ShareQuestion
 from agent.toolbox import load_profile
 from agent.turns import ask, attempts, bump, card, goto, quick, reset
 from agent.yes_no import Answer, read_yes_no
-from tools.consent.models import ConsentStatus, PreferenceRule, RecipientKind
-from tools.consent.preferences import Decision
+from tools.consent.models import Consent, ConsentStatus, Notice, PreferenceRule, Recipient, RecipientKind
+from tools.consent.preferences import ConsentPreferences, Decision, ShareProposal
 from tools.consent.recipients import (
     PURPOSE_COACHING,
     PURPOSE_GUIDANCE,
@@ -48,7 +51,6 @@ from tools.consent.recipients import (
     PURPOSE_STATISTICS,
     PURPOSE_TRAINING_OFFERS,
 )
-from tools.disclosure import Discloser
 from tools.sharing import refusal_message
 
 # Who fits whom, in the order they are proposed; a training provider only when the plan proposes courses.
@@ -73,16 +75,27 @@ _NO_ONE_ELSE = re.compile(r"^(no ?one|nobody|none|no) (else|more|other)\b|^perso
                           r"^(no|non),? (that'?s all|c'?est tout|personne d'?autre|no ?one else)\b")
 
 
-def sharing(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+@dataclass(frozen=True)
+class _Desk:
+    """What the sharing step works with, once the node has found all of it in the context."""
+
+    ctx: AgentContext
+    consents: ConsentLedger
+    rules: ConsentPreferences  # the person's standing rules ("always" / "never" / "ask each time")
+    disclosure: Disclosing
+
+
+def sharing(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
-    if ctx.consents is None or ctx.sharing is None:
+    if ctx.consents is None or ctx.sharing is None or ctx.disclosure is None:
         return goto("wrapup", state, note=say("share_none_available", lang), update={"phase": Phase.wrapup})
+    desk = _Desk(ctx, ctx.consents, ctx.sharing.preferences, ctx.disclosure)
     if from_counsellor(state):
         return _person_only(state)
     message = state.get("message")
     current = state.get("share_current")
-    queue = state.get("share_queue")
+    queue = state.get("share_queue")  # None: no question asked yet for this plan
 
     if message is None or current is None:
         notes: list[str] = []
@@ -92,40 +105,43 @@ def sharing(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
                     return goto("wrapup", state, note=say("share_not_asking", lang),
                                 update={"phase": Phase.wrapup, "share_queue": [], "share_current": None})
                 queue = fitting_kinds(ctx, state)
-                helpers = [kind for kind in queue if _candidates(ctx, state, kind)]
+                helpers = [kind for kind in queue if _candidates(desk, state, kind)]
                 if helpers:
                     intro = "share_intro" if len(helpers) > 1 else "share_intro_one"
                     notes.append(say(intro, lang, helpers=_helpers_text(helpers, lang)))
-            current, queue, shared_notes, cards = _next(ctx, state, queue)
+            current, queue, shared_notes, cards = _next(desk, state, queue)
             state = {**state, "notes": [*(state.get("notes") or []), *notes, *shared_notes],
                      "cards": [*(state.get("cards") or []), *cards]}
             if current is None:
                 return goto("wrapup", state, update={"phase": Phase.wrapup, "share_queue": [], "share_current": None,
                                                      "notes": state["notes"], "cards": state["cards"]})
-        return _ask(state, current, queue)
+        return _ask(state, current, queue or [])
 
     person = state["conversation_id"]
+    queue = queue or []  # a recipient is asked about: its queue was saved with it
     text = normalise(message)
     if _DONT_ASK.match(text):
-        _refuse(ctx, person, current, lang)
+        _refuse(desk, person, current, lang)
         return goto("wrapup", state, note=f"{say('share_declined', lang, name=name_of(current, lang))} {say('share_dont_ask_done', lang)}",
                     update={"phase": Phase.wrapup, "share_queue": [], "share_current": None, "share_dont_ask": True,
                             "attempts": _reset_all(state)})
     if _NO_ONE_ELSE.match(text):
-        _refuse(ctx, person, current, lang)
+        _refuse(desk, person, current, lang)
         return goto("wrapup", state, note=f"{say('share_declined', lang, name=name_of(current, lang))} {say('share_no_one_else', lang)}",
                     update={"phase": Phase.wrapup, "share_queue": [], "share_current": None, "attempts": _reset_all(state)})
 
     reading = read_yes_no(message)
     if reading.answer == Answer.yes:
         # under an "ask me each time" rule, the yes covers this share only
-        consent = ctx.consents.give(person, current["notice_id"], language=lang, single_use=_asks_each_time(ctx, person, current))
-        cards: list[dict] = []
-        note = _share(ctx, state, consent, current["recipient_id"], name_of(current, lang), current["kind"], cards, "share_done")
-        return goto("sharing", state, note=note, cards=cards,
+        consent = desk.consents.give(person, current["notice_id"], language=lang,
+                                     single_use=_asks_each_time(desk, person, current))
+        receipts: list[dict[str, Any]] = []
+        note = _share(desk, state, consent, current["recipient_id"], name_of(current, lang), current["kind"], receipts,
+                      "share_done")
+        return goto("sharing", state, note=note, cards=receipts,
                     update={"share_current": None, "share_queue": queue, "attempts": _reset_all(state)})
     if reading.answer == Answer.no:
-        _refuse(ctx, person, current, lang)
+        _refuse(desk, person, current, lang)
         return goto("sharing", state, note=say("share_declined", lang, name=name_of(current, lang)),
                     update={"share_current": None, "share_queue": queue, "attempts": _reset_all(state)})
     if reading.answer == Answer.question and attempts(state, "share_question") < MAX_QUESTIONS:
@@ -165,24 +181,23 @@ def _proposed_providers(ctx: AgentContext, state: AgentState) -> list[str]:
     return [normalise(t.provider) for t in profile.plan.trainings if t.provider]
 
 
-def _candidates(ctx: AgentContext, state: AgentState, kind: str) -> list:
+def _candidates(desk: _Desk, state: AgentState, kind: str) -> list[Recipient]:
     """The recipients of ``kind`` that could be proposed, best first: for training providers, the
     ones that run a course of the plan; a registered organisation before a demo one; none the person
     ruled out ("never") or already refused in this conversation (unless they asked to be asked each time)."""
     person = state["conversation_id"]
-    rules = getattr(ctx.sharing, "preferences", None)
-    refused = {c.recipient_id for c in ctx.consents.list(person, ConsentStatus.refused)}
-    providers = _proposed_providers(ctx, state) if kind == "training_provider" else []
+    refused = {c.recipient_id for c in desk.consents.list(person, ConsentStatus.refused)}
+    providers = _proposed_providers(desk.ctx, state) if kind == "training_provider" else []
 
-    def runs_a_course(recipient) -> bool:
+    def runs_a_course(recipient: Recipient) -> bool:
         name = normalise(recipient.name)
         return any(p and (p in name or name.split(" (")[0] in p) for p in providers)
 
     out = []
-    for recipient in ctx.consents.recipients.list(RecipientKind(kind)):
+    for recipient in desk.consents.recipients.list(RecipientKind(kind)):
         if sharing_notice(recipient) is None:
             continue
-        rule = rules.rule_for(person, recipient) if rules is not None else None
+        rule = desk.rules.rule_for(person, recipient)
         if rule is not None and rule.rule == PreferenceRule.never:
             continue
         if recipient.id in refused and not (rule is not None and rule.rule == PreferenceRule.ask):
@@ -191,12 +206,12 @@ def _candidates(ctx: AgentContext, state: AgentState, kind: str) -> list:
     return sorted(out, key=lambda r: (not runs_a_course(r), r.demo, r.id))
 
 
-def sharing_notice(recipient):
+def sharing_notice(recipient: Recipient) -> Notice | None:
     """The notice a share from the chat is asked under: the one for the kind's purpose, else any
     notice that is not about posting skill evidence; None when the recipient has none."""
     notices = [n for n in recipient.notices if n.purpose != PURPOSE_SKILL_EVIDENCE]
     preferred = [n for n in notices if n.purpose == PURPOSES.get(str(recipient.kind))]
-    return (preferred or notices or [None])[0]
+    return next(iter(preferred or notices), None)
 
 
 def _helpers_text(kinds: list[str], lang: str) -> str:
@@ -207,7 +222,8 @@ def _helpers_text(kinds: list[str], lang: str) -> str:
     return sep.join(names[:-1]) + f"{sep}{say('and', lang)} " + names[-1]
 
 
-def _next(ctx: AgentContext, state: AgentState, queue: list[str]) -> tuple[dict | None, list[str], list[str], list[dict]]:
+def _next(desk: _Desk, state: AgentState,
+          queue: list[str]) -> tuple[ShareQuestion | None, list[str], list[str], list[dict[str, Any]]]:
     """The next recipient to ask about, after applying the person's standing rules to each kind in
     turn: skipped under "never"; shared without asking under "always" or a consent still valid
     (the notes and receipt cards of those shares are returned too)."""
@@ -215,58 +231,57 @@ def _next(ctx: AgentContext, state: AgentState, queue: list[str]) -> tuple[dict 
     person = state["conversation_id"]
     queue = list(queue)
     notes: list[str] = []
-    cards: list[dict] = []
-    rules = getattr(ctx.sharing, "preferences", None)
+    cards: list[dict[str, Any]] = []
     while queue:
         kind = queue.pop(0)
-        for recipient in _candidates(ctx, state, kind):
+        for recipient in _candidates(desk, state, kind):
             notice = sharing_notice(recipient)
-            proposal = rules.propose(person, recipient.id, notice.purpose, language=lang) if rules is not None else None
-            if proposal is not None and proposal.decision == Decision.refuse:
+            if notice is None:  # _candidates keeps only recipients with a notice to ask under
                 continue
-            if proposal is not None and proposal.decision == Decision.share and proposal.consent_id:
-                notes.append(_share_now(ctx, state, recipient, proposal, cards))
+            proposal = desk.rules.propose(person, recipient.id, notice.purpose, language=lang)
+            if proposal.decision == Decision.refuse:
+                continue
+            if proposal.decision == Decision.share and proposal.consent_id:
+                notes.append(_share_now(desk, state, recipient, proposal, cards))
                 break
             return recipient_facts(kind, recipient, notice), queue, notes, cards
     return None, queue, notes, cards
 
 
-def _share_now(ctx: AgentContext, state: AgentState, recipient, proposal, cards: list[dict]) -> str:
+def _share_now(desk: _Desk, state: AgentState, recipient: Recipient, proposal: ShareProposal,
+               cards: list[dict[str, Any]]) -> str:
     """Share under a consent the rules found or granted (``proposal``), without asking."""
-    consent = ctx.consents.get(state["conversation_id"], proposal.consent_id)
+    consent = desk.consents.get(state["conversation_id"], proposal.consent_id or "")
     done = "share_auto_rule" if proposal.reason == "preference_always" else "share_auto_consent"
     name = display_name(recipient.name, str(recipient.kind), recipient.demo, state.get("language") or "en")
-    return _share(ctx, state, consent, recipient.id, name, str(recipient.kind), cards, done)
+    return _share(desk, state, consent, recipient.id, name, str(recipient.kind), cards, done)
 
 
-def _share(ctx: AgentContext, state: AgentState, consent, recipient_id: str, name: str, kind: str,
-           cards: list[dict], done: str) -> str:
+def _share(desk: _Desk, state: AgentState, consent: Consent, recipient_id: str, name: str, kind: str,
+           cards: list[dict[str, Any]], done: str) -> str:
     """Share the profile parts ``consent`` covers (checked and logged by ``tools.sharing``), add the
     consent's receipt card to ``cards``, and return what to tell the person (``done`` when shared)."""
     lang = state.get("language") or "en"
     person = state["conversation_id"]
     categories = list(consent.data_categories)
     # the one disclosure path (tools.disclosure): the consent's categories, the person named by reference
-    result = Discloser(ctx.sharing, ctx.profiles).disclose(person, recipient_id, purposes=[consent.purpose],
-                                                           wanted=categories, channel=state.get("channel") or "chat")
-    cards.append(card("receipt", say("card_receipt", lang, name=name), receipt=ctx.consents.latest_receipt(person, consent.id),
+    result = desk.disclosure.disclose(person, recipient_id, purposes=[consent.purpose], wanted=categories,
+                                      channel=state.get("channel") or "chat")
+    cards.append(card("receipt", say("card_receipt", lang, name=name), receipt=desk.consents.latest_receipt(person, consent.id),
                       consent_id=consent.id, recipient_kind=kind))
     if not result.allowed:
         return say("share_blocked", lang, name=name, reason=refusal_message(result.reason, lang))
     return say(done, lang, name=name)
 
 
-def _asks_each_time(ctx: AgentContext, person: str, current: dict) -> bool:
-    rules = getattr(ctx.sharing, "preferences", None)
-    if rules is None:
-        return False
-    rule = rules.rule_for(person, ctx.consents.recipient(current["recipient_id"]))
+def _asks_each_time(desk: _Desk, person: str, current: ShareQuestion) -> bool:
+    rule = desk.rules.rule_for(person, desk.consents.recipient(current["recipient_id"]))
     return rule is not None and rule.rule == PreferenceRule.ask
 
 
-def _refuse(ctx: AgentContext, person: str, current: dict, lang: str) -> None:
-    consent = ctx.consents.request(person, current["notice_id"], language=lang)
-    ctx.consents.refuse(person, consent.id)
+def _refuse(desk: _Desk, person: str, current: ShareQuestion, lang: str) -> None:
+    consent = desk.consents.request(person, current["notice_id"], language=lang)
+    desk.consents.refuse(person, consent.id)
 
 
 def _reset_all(state: AgentState) -> dict[str, int]:
@@ -275,7 +290,7 @@ def _reset_all(state: AgentState) -> dict[str, int]:
     return counts
 
 
-def _person_only(state: AgentState) -> Command:
+def _person_only(state: AgentState) -> Command[str]:
     """A guided session reached the sharing step: nothing is asked or shared; the question waits
     for the person's own session."""
     lang = state.get("language") or "en"
@@ -286,8 +301,8 @@ def _person_only(state: AgentState) -> Command:
                phase=Phase.sharing, context=context, update={"message": None})
 
 
-def _ask(state: AgentState, current: dict, queue: list[str], note: str | None = None, update: dict | None = None,
-         again: str | None = None) -> Command:
+def _ask(state: AgentState, current: ShareQuestion, queue: list[str], note: str | None = None,
+         update: dict[str, Any] | None = None, again: str | None = None) -> Command[str]:
     """The question about ``current``: its notice in plain words first, then the question; when
     asked ``again``, only that sentence (after ``note``, e.g. the answer to the person's question)."""
     lang = state.get("language") or "en"
@@ -295,7 +310,7 @@ def _ask(state: AgentState, current: dict, queue: list[str], note: str | None = 
     notice = plain_notice(current, lang, persona)
     text = again if again else f"{notice}\n\n{say('share_ask_named', lang, name=name_of(current, lang))}"
     notes = [*(state.get("notes") or []), *([note] if note else [])]
-    values = {"share_current": current, "share_queue": queue}
+    values: dict[str, Any] = {"share_current": current, "share_queue": queue}
     values.update(update or {})
     cards = [] if again else [card("notice", name_of(current, lang), recipient_id=current["recipient_id"], recipient_kind=current["kind"],
                                    notice_id=current["notice_id"], purpose=current["purpose"],
