@@ -136,14 +136,22 @@ _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
+# Each word is matched at the start of a word, as a stem ("paint" in "painting", not "art" in "started").
+_KIND_PATTERNS = [(kind, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w.strip()) for w in words) + ")"))
+                  for kind, words in _KIND_WORDS]
+
+
 def experience_kind(text: str) -> str:
+    """What kind of experience a message tells (paid, volunteering, family care, school, sport, ...):
+    volunteering and caring for a relative when said at all, else the kind with the most words."""
     t = f" {normalise(text)} "
+    patterns = dict(_KIND_PATTERNS)
     for kind in ("volunteering", "family_care"):  # explicit, and easily outweighed by activity words
-        if any(w in t for w in dict(_KIND_WORDS)[kind]):
+        if patterns[kind].search(t):
             return kind
     best, best_hits = "other", 0
-    for kind, words in _KIND_WORDS:
-        hits = sum(1 for w in words if w in t)
+    for kind, pattern in _KIND_PATTERNS:
+        hits = len(set(pattern.findall(t)))
         if hits > best_hits:
             best, best_hits = kind, hits
     return best

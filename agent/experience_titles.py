@@ -60,8 +60,8 @@ def experience_title(text: str, lang: str, words: int = 5) -> str:
     if activity is not None and activity[0] in LEISURE:
         return activity[1] if lang == "fr" else activity[0]
     roles = named_roles(text or "", lang)
-    if roles:
-        return roles[0][:1].upper() + roles[0][1:]
+    if roles:  # the latest job said ("I started as a kitchen porter ... finally a line cook")
+        return roles[-1][:1].upper() + roles[-1][1:]
     if activity is not None:
         return activity[1] if lang == "fr" else activity[0]
     first = re.split(r"[.;:!?\n]| - |, (?:and|et|but|mais) ", (text or "").strip(), maxsplit=1)[0]

@@ -155,6 +155,7 @@ def test_the_printed_profile_says_interests_in_words_not_codes():
     ("I repaired bikes for my neighbours", "en", "Repaired bikes for my neighbours"),
     ("ca fait 7 ans que je suis coiffeuse dans un salon, coupes femmes et hommes", "fr", "Coiffeuse"),
     ("I was a hotel receptionist for 4 years in a 3-star hotel", "en", "Hotel receptionist"),
+    ("I started as a kitchen porter washing dishes, then I became a commis chef and finally a line cook.", "en", "Line cook"),
     ("j ai été vendeuse dans une boulangerie pendant trois ans", "fr", "Vendeuse"),
     ("je suis en terminale et je fais du montage video", "fr", "Création de vidéos"),
     ("je fais du foot depuis 5 ans et je suis capitaine", "fr", "Sport"),

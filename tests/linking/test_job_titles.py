@@ -26,6 +26,14 @@ from tools.linking.job_titles import clean_title, named_roles
         ("j'ai été employée en restauration rapide", "fr", ["employée en restauration rapide"]),
         ("je suis en terminale", "fr", []),
         ("je suis très motivée", "fr", []),
+        # a career told as a progression: every step is a job held, the latest last
+        ("I started as a kitchen porter, then I became a commis chef and finally a line cook.", "en",
+         ["kitchen porter", "commis chef", "line cook"]),
+        ("I was promoted to team leader in 2020", "en", ["team leader"]),
+        ("then we went to the park", "en", []),
+        ("j'ai commencé comme plongeur puis je suis passé commis de cuisine", "fr", ["plongeur", "commis de cuisine"]),
+        ("je suis devenue cheffe de rang en 2019", "fr", ["cheffe de rang"]),
+        ("je suis passée au magasin", "fr", []),
     ],
 )
 def test_named_roles(text, lang, roles):

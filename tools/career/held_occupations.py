@@ -49,13 +49,15 @@ def _label(kb: Any, uri: str, lang: str, fallback: str) -> str:
         return fallback
 
 
-def title_occupation(kb: Any, linker: Any, text: str, lang: str) -> tuple[str, str] | None:
-    """(occupation URI, the title said) when ``text`` names a job title the matcher knows closely."""
+def title_occupations(kb: Any, linker: Any, text: str, lang: str) -> list[tuple[str, str]]:
+    """(occupation URI, the title said) for each job title ``text`` names that the matcher knows
+    closely, in the order said ("I started as a kitchen porter, then a commis chef, finally a line cook")."""
+    out = []
     for role in named_roles(text, lang):
         found = resolve_occupation(kb, linker, role, lang)
         if found and found[1] >= NAMED_TITLE_MIN_SCORE:
-            return found[0], role
-    return None
+            out.append((found[0], role))
+    return out
 
 
 _CACHE: OrderedDict[tuple, list[HeldOccupation]] = OrderedDict()
@@ -91,20 +93,20 @@ def _find(kb: Any, linker: Any, experiences: list[Any], confirmed: set[str], lan
         if kind not in WORK_KINDS and kind not in UNCLEAR_KINDS:
             continue
         texts = [t for t in (getattr(experience, "title", ""), getattr(experience, "description", "")) if t]
-        found = None
+        found: list[tuple[str, str]] = []
         for text in texts:
-            found = title_occupation(kb, linker, text, lang)
+            found = title_occupations(kb, linker, text, lang)
             if found:
                 break
         how = "title"
-        if found is None and getattr(experience, "title", "") and len(experience.title.split()) <= 4:
+        if not found and getattr(experience, "title", "") and len(experience.title.split()) <= 4:
             # the experience's own title ("cashier", "hotel receptionist") read as a job title
             result = resolve_occupation(kb, linker, experience.title, lang)
             if result and result[1] >= NAMED_TITLE_MIN_SCORE:
-                found = (result[0], experience.title)
-        if found is None and kind in UNCLEAR_KINDS:
+                found = [(result[0], experience.title)]
+        if not found and kind in UNCLEAR_KINDS:
             continue  # no job named, and nothing says it was work: its confirmed skills count, no occupation
-        if found is None:
+        if not found:
             description = " ".join(texts)
             inferred = linker.infer_occupations(description, lang=lang, top_k=1) if description else []
             if not inferred:
@@ -116,11 +118,12 @@ def _find(kb: Any, linker: Any, experiences: list[Any], confirmed: set[str], lan
             listed = set(occupation.essential_skills) | set(occupation.optional_skills)
             if len(listed & confirmed) < INFERRED_MIN_CONFIRMED:
                 continue
-            found, how = (uri, getattr(experience, "title", "") or ""), "inferred"
-        uri, said = found
-        if uri not in kb.occupations or any(h.uri == uri for h in out):
-            continue
-        out.append(HeldOccupation(uri=uri, label=_label(kb, uri, lang, said), how=how,
-                                  experience_id=getattr(experience, "id", None), experience_title=said,
-                                  months=_months(experience)))
+            found, how = [(uri, getattr(experience, "title", "") or "")], "inferred"
+        for uri, said in found:  # every job of the experience, the latest said last
+            if uri not in kb.occupations:
+                continue
+            out = [h for h in out if h.uri != uri]
+            out.append(HeldOccupation(uri=uri, label=_label(kb, uri, lang, said), how=how,
+                                      experience_id=getattr(experience, "id", None), experience_title=said,
+                                      months=_months(experience)))
     return out[-MAX_HELD:]

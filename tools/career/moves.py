@@ -72,9 +72,10 @@ def interest_affinity(facts: RomeFacts, interests: InterestProfile) -> np.ndarra
 
 
 def _current_indices(space: SkillSpace, scores: SkillScores, current: Iterable[str] | None) -> list[int]:
+    """The jobs the person held, the latest first (given oldest first), else those their skills match best."""
     explicit = [space.occ_pos[u] for u in (current or []) if u in space.occ_pos]
     if explicit:
-        return explicit
+        return list(reversed(explicit))
     if not scores.held.any():
         return []
     top = np.argsort(-scores.total)[:CURRENT_FROM_TOP]
