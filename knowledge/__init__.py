@@ -9,6 +9,7 @@
 - ``knowledge.cache_files``: cache files written atomically, pruned to the most recently used;
 - ``knowledge.index``: the Chroma collections of label embeddings;
 - ``knowledge.build``: ``build_knowledge``, content-hashed and atomic (temp folder swapped in by rename).
+- ``knowledge.kb_cache``: structures derived from a knowledge base, built once and dropped with it.
 
 Nothing here talks to a user or imports from ``tools``, ``agent`` or ``channels``.
 """

@@ -16,7 +16,7 @@ from tools.career.gap_picture import picture_skills
 from tools.career.models import HeldOccupation
 from tools.career.moves import rank_moves
 from tools.career.preferences import parse_preferences
-from tools.career.skill_equivalence import SkillVectors
+from tools.linking.skill_equivalence import SkillVectors
 
 
 @pytest.fixture

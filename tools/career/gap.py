@@ -27,10 +27,10 @@ from tools.career.models import (
 )
 from tools.career.packs.models import LoadedPacks
 from tools.career.rome_facts import RomeFacts
-from tools.career.skill_equivalence import SkillVectors
 from tools.career.skill_groups import GroupResolver
 from tools.career.skill_space import SkillSpace
 from tools.career.skill_translations import translate_skill
+from tools.linking.skill_equivalence import SkillVectors
 
 MAX_CLOSE = 3
 

@@ -12,7 +12,7 @@ from collections import Counter
 
 from pydantic import BaseModel, Field
 
-from tools.career.text_normalisation import matches_stem, words
+from tools.linking.text_normalisation import matches_stem, words
 
 RIASEC = "RIASEC"
 

@@ -22,12 +22,12 @@ from typing import Any
 import numpy as np
 
 from knowledge.errors import KnowledgeBaseMissing
-from tools.career.kb_cache import cached_for_kb
+from knowledge.kb_cache import cached_for_kb
 from tools.career.models import JobMatch, SkillRef
 from tools.career.preferences import parse_preferences
-from tools.career.text_normalisation import fold
 from tools.catalog.index import job_matrix
 from tools.catalog.records import DEMO_SOURCES, JobRecord
+from tools.linking.text_normalisation import fold
 
 MAX_LISTED = 8
 MIN_TITLE_RELEVANCE = 0.6  # cosine of an offer's title to the target occupation's label

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from tools.career.text_normalisation import fold, matches_stem, words
+from tools.linking.text_normalisation import fold, matches_stem, words
 
 Level = Literal["beginner", "intermediate", "advanced", "mixed"]
 

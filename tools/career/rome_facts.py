@@ -12,8 +12,8 @@ from typing import Any
 
 import numpy as np
 
+from knowledge.kb_cache import cached_for_kb
 from tools.career.interests import CENTRE_CODES
-from tools.career.kb_cache import cached_for_kb
 from tools.career.skill_space import SkillSpace
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tools.career.kb_cache import cached_for_kb
+from knowledge.kb_cache import cached_for_kb
 
 
 def _broader(kb: Any, uri: str) -> list[str]:

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from tools.career.kb_cache import cached_for_kb
+from knowledge.kb_cache import cached_for_kb
 
 # Partial credit, by how the person's skill relates to the asked one.
 PARENT_CHILD_CREDIT = 0.5

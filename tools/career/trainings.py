@@ -33,10 +33,10 @@ from tools.career.models import LearningObjective, SkillRef, SkillsGap, Training
 from tools.career.packs.models import LoadedPacks
 from tools.career.packs.signals import skill_demand
 from tools.career.preferences import CareerPreferences, parse_preferences
-from tools.career.text_normalisation import fold, guess_language
 from tools.catalog.course_wording import duration_words, level_words
 from tools.catalog.index import course_index
 from tools.catalog.records import DEMO_SOURCES, CourseRecord
+from tools.linking.text_normalisation import fold, guess_language
 
 GAP_WEIGHTS = {("essential", "missing"): 1.0, ("essential", "almost"): 0.6, ("optional", "missing"): 0.35,
                ("optional", "almost"): 0.2}

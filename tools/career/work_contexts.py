@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from tools.career.kb_cache import cached_for_kb
+from knowledge.kb_cache import cached_for_kb
 from tools.career.preferences import CareerPreferences
 from tools.career.skill_space import SkillSpace
 

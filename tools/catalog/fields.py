@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from tools.career.text_normalisation import fold
+from tools.linking.text_normalisation import fold
 
 TITLE = ("title", "course", "name", "job_title", "jobtitle", "titre", "intitule", "libelle")
 URL = ("url", "link", "href", "lien", "@id")

@@ -19,9 +19,9 @@ from typing import Any
 
 import numpy as np
 
-from tools.career.skill_equivalence import SkillVectors
 from tools.catalog.index import course_text
 from tools.catalog.records import CourseRecord, SkillLink
+from tools.linking.skill_equivalence import SkillVectors
 
 LINKER_TOP_K = 3
 # Keep a second or third candidate only when it scores close to the first.

@@ -1,4 +1,4 @@
-"""Small text helpers shared by the career tools: accent folding and word tokens (en/fr)."""
+"""Small text helpers shared by the career and catalog tools: accent folding and word tokens (en/fr)."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from knowledge.errors import KnowledgeBaseMissing
-from tools.career.kb_cache import cached_for_kb
+from knowledge.kb_cache import cached_for_kb
 
 EQUIVALENCE_THRESHOLD = 0.82
 
