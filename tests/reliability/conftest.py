@@ -21,8 +21,8 @@ import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from benchmarks.worker_pool import WorkerPool
 from channels.settings import Settings
-from channels.workers import WorkerPool
 
 POSTGRES_TEST_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 

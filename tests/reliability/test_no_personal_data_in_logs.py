@@ -11,7 +11,7 @@ import re
 import httpx
 import pytest
 
-from channels.workers import WorkerPool
+from benchmarks.worker_pool import WorkerPool
 
 pytestmark = pytest.mark.integration
 
