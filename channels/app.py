@@ -18,7 +18,7 @@ from channels.services import Services
 from channels.settings import Settings
 from channels.telegram.lifecycle import TelegramChannel
 from channels.telegram.webhook import router as telegram_router
-from channels.turns import TurnGateway
+from channels.turn_gateway import TurnGateway
 from channels.web import pages
 from tools.storage.rate_limits import DatabaseRateLimiter
 

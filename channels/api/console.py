@@ -17,7 +17,7 @@ from channels.api.dependencies import ServicesDep, SettingsDep, TurnsDep
 from channels.api.errors import ApiError, error_responses
 from channels.request_limits import client_address, retry_after
 from channels.services import Services
-from channels.turns import new_conversation_id
+from channels.turn_gateway import new_conversation_id
 from tools.consent.models import Consent
 from tools.consent.recipients import PURPOSE_GUIDANCE
 from tools.counselling.accounts import Counsellor

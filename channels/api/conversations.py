@@ -17,7 +17,7 @@ from agent.reply import AgentReply
 from channels.api.dependencies import ServicesDep, SettingsDep, TurnsDep
 from channels.api.errors import ApiError, error_responses
 from channels.api.person_auth import PersonDep, clear_person_cookie, set_person_cookie, unauthorised
-from channels.turns import ConversationNotFound, new_conversation_id
+from channels.turn_gateway import ConversationNotFound, new_conversation_id
 
 router = APIRouter(prefix="/api/conversations", tags=["conversations"])
 resume_router = APIRouter(tags=["conversations"])

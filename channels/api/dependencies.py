@@ -8,7 +8,7 @@ from fastapi import Depends, Request
 
 from channels.services import Services
 from channels.settings import Settings
-from channels.turns import TurnGateway
+from channels.turn_gateway import TurnGateway
 
 
 def get_services(request: Request) -> Services:

@@ -24,7 +24,7 @@ from channels.services import Services
 from channels.settings import Settings
 from channels.telegram.rendering import Attachment, Outgoing, question_token, render
 from channels.telegram.texts import text
-from channels.turns import TurnGateway
+from channels.turn_gateway import TurnGateway
 from tools.consent import receipt_page
 from tools.identity import telegram_conversation_id
 from tools.profile import Profile, SkillState

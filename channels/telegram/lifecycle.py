@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from channels.services import Services
 from channels.settings import Settings
-from channels.turns import TurnGateway
+from channels.turn_gateway import TurnGateway
 
 if TYPE_CHECKING:
     from telegram.ext import Application
