@@ -307,7 +307,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 def run_benchmark(settings: Settings, workers: int, conversations: int, max_turns: int, think_s: float,
                   backend: str = "sqlite", database_url: str = DEFAULT_POSTGRES_URL, torch_threads: int = 1,
                   keep: bool = False, warmup_conversations: int = 0) -> tuple[LoadReport, Path | None]:
-    from benchmarks.worker_pool import WorkerPool
+    from benchmarks._worker_pool import WorkerPool
 
     work = Path(tempfile.mkdtemp(prefix="orient-load-"))
     schema = None

@@ -5,7 +5,7 @@ Each worker is a ``uvicorn`` process built by ``app_from_environment`` (settings
 the worker). All workers share the same relational database (SQLite in WAL mode or PostgreSQL), the
 same checkpoint store and the same knowledge folder; none keeps conversation state in memory, so any
 worker can serve any turn. ``orient serve --workers N`` starts them; the load benchmark and the fault
-tests start, kill and restart them with ``benchmarks.worker_pool.WorkerPool``.
+tests start, kill and restart them with ``benchmarks._worker_pool.WorkerPool``.
 """
 
 from __future__ import annotations

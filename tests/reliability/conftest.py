@@ -21,7 +21,7 @@ import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from benchmarks.worker_pool import WorkerPool
+from benchmarks._worker_pool import WorkerPool
 from channels.settings import Settings
 
 POSTGRES_TEST_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"

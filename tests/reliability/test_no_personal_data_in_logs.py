@@ -11,7 +11,7 @@ import re
 import httpx
 import pytest
 
-from benchmarks.worker_pool import WorkerPool
+from benchmarks._worker_pool import WorkerPool
 
 pytestmark = pytest.mark.integration
 
