@@ -4,8 +4,9 @@ Input: a CSV with columns ``sentence`` and ``label`` (others ignored), one row p
 in the format of the Decorte et al. 2022 skill-extraction benchmark. Rows are grouped by
 sentence; gold = every ESCO preferred label annotated on the sentence (``LABEL NOT PRESENT`` and
 ``UNDERSPECIFIED`` dropped; sentences left with no gold dropped). The query is the sentence only.
-Reports RP@5 (hits in the top 5 / min(5, |gold|)) and MRR of the first gold skill, ×100, and the
-linking time per sentence (p50/p95 ms, after a warm-up call). The figures are also given on each
+Reports RP@5 (hits in the top 5 / min(5, |gold|)) and MRR of the first gold skill, ×100, what a
+person is shown (``link_skills`` with its threshold: skills per statement, their precision and
+recall of the gold, ×100), and the linking time per sentence (p50/p95 ms, after a warm-up call). The figures are also given on each
 half of a fixed split (the sentences in odd and even positions of the file), so that a small set
 shows how much of a figure is noise.
 
@@ -74,14 +75,20 @@ def reciprocal_rank(ranked: list[str], gold: set[str]) -> float:
     return 0.0
 
 
-def run_benchmark(linker, kb, items: list[tuple[str, set[str]]], lang: str = "en", limit: int = 0, progress: bool = True) -> dict:
-    """``items``: (sentence, gold labels) as :func:`read_gold` gives them."""
+def run_benchmark(linker, kb, items: list[tuple[str, set[str]]], lang: str = "en", limit: int = 0, progress: bool = True,
+                  shown_k: int = 10) -> dict:
+    """``items``: (sentence, gold labels) as :func:`read_gold` gives them. With ``shown_k``, also
+    what a person is shown (``link_skills``, its calibrated threshold, at most ``shown_k``): how
+    many skills a statement, their precision and their recall of the gold."""
     from tqdm import tqdm
 
     if limit:
         items = items[:limit]
     linker.rank_all_skills("warm up", lang)
     rps, rrs, times, unknown_labels = [], [], [], set()
+    shown_counts: list[int] = []
+    shown_precision: list[float] = []
+    shown_recall: list[float] = []
     for sentence, labels in tqdm(items, desc="skills", unit="sentence", disable=not progress):
         gold, unknown = gold_uris(kb, labels)
         unknown_labels |= unknown
@@ -92,6 +99,12 @@ def run_benchmark(linker, kb, items: list[tuple[str, set[str]]], lang: str = "en
         times.append((time.perf_counter() - started) * 1000)
         rps.append(rp_at_k(ranked, gold))
         rrs.append(reciprocal_rank(ranked, gold))
+        if shown_k:
+            shown = [s.uri for s in linker.link_skills(sentence, lang=lang, top_k=shown_k)]
+            hits = sum(1 for u in shown if u in gold)
+            shown_counts.append(len(shown))
+            shown_precision.append(hits / len(shown) if shown else 0.0)
+            shown_recall.append(hits / len(gold))
     n = len(rps)
     return {
         "benchmark": "skills",
@@ -100,6 +113,9 @@ def run_benchmark(linker, kb, items: list[tuple[str, set[str]]], lang: str = "en
         "rp_at_5": round(100 * sum(rps) / n, 2) if n else 0.0,
         "mrr": round(100 * sum(rrs) / n, 2) if n else 0.0,
         "halves": {name: _mean_figures(rps[first::2], rrs[first::2]) for name, first in (("odd_positions", 0), ("even_positions", 1))},
+        "shown_per_statement": round(sum(shown_counts) / len(shown_counts), 2) if shown_counts else 0.0,
+        "shown_precision": round(100 * sum(shown_precision) / len(shown_precision), 2) if shown_precision else 0.0,
+        "shown_recall": round(100 * sum(shown_recall) / len(shown_recall), 2) if shown_recall else 0.0,
         "p50_ms": round(percentile(times, 0.5), 1),
         "p95_ms": round(percentile(times, 0.95), 1),
         "unknown_gold_labels": sorted(unknown_labels),
