@@ -12,7 +12,7 @@ import re
 from enum import StrEnum
 
 from agent.language import normalise
-from agent.prompts import MESSAGES, categories_text, duration_text, say
+from agent.messages import MESSAGES, categories_text, duration_text, say
 from agent.state import ShareQuestion
 from tools.consent.models import Notice, Recipient
 

@@ -7,10 +7,10 @@ from langgraph.types import Command
 
 from agent.consent_notices import display_name
 from agent.context import AgentContext
-from agent.prompts import duration_text, label_of, say
+from agent.messages import duration_text, label_of, say
+from agent.node_commands import card, reask_compact
 from agent.state import AgentState
 from agent.toolbox import load_profile
-from agent.turns import card, reask_compact
 from tools.consent.service import ConsentError
 from tools.profile import SkillState
 

@@ -15,11 +15,11 @@ from agent.acts.mentions import content_words, labels_named, numbers_in
 from agent.acts.models import ActKind
 from agent.context import AgentContext
 from agent.language import normalise
-from agent.prompts import say
+from agent.messages import say
+from agent.node_commands import acts_of, ask, quick, reask_compact
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import link_occupation, load_profile
-from agent.turns import acts_of, ask, quick, reask_compact
 
 _QUESTION_WORDS = re.compile(
     r"\b(what|about|why|how|who|is|it|this|that|the|a|an|like|work|job|jobs|role|maybe|instead|would|could|be|fit|good|ok|"

@@ -9,10 +9,10 @@ from langgraph.types import Command
 
 from agent.acts.models import ActKind
 from agent.context import AgentContext
-from agent.prompts import say
+from agent.messages import say
+from agent.node_commands import acts_of, goto, reask_compact
 from agent.state import AgentState, Phase
 from agent.toolbox import change_profile, link_occupation
-from agent.turns import acts_of, goto, reask_compact
 from tools.profile import Target
 
 

@@ -14,11 +14,11 @@ from langgraph.types import Command
 
 from agent.consent_rules import TypedRule
 from agent.context import AgentContext
+from agent.messages import say
+from agent.node_commands import ask, attempts, back_to_phase, bump, goto, quick, reset
 from agent.person_acts import from_counsellor
-from agent.prompts import say
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
-from agent.turns import ask, attempts, back_to_phase, bump, goto, quick, reset
 from agent.yes_no import Answer, read_yes_no
 from tools.consent.models import ConsentStatus, PreferenceRule, RecipientKind
 

@@ -12,10 +12,10 @@ from langgraph.types import Command
 from agent.acts.models import ActKind
 from agent.answers import best_label_match, parse_duration_months
 from agent.context import AgentContext
-from agent.prompts import duration_text, say
+from agent.messages import duration_text, say
+from agent.node_commands import acts_of, reask_compact
 from agent.state import AgentState
 from agent.toolbox import change_profile, current_experience, load_profile
-from agent.turns import acts_of, reask_compact
 from tools.career.preferences import parse_preferences
 from tools.profile import Period
 

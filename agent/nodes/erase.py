@@ -11,11 +11,11 @@ from langgraph.types import Command
 
 from agent.context import AgentContext
 from agent.intents import detect_intent
+from agent.messages import say
+from agent.node_commands import ask, attempts, back_to_phase, bump, quick, reset
 from agent.person_acts import from_counsellor
-from agent.prompts import say
 from agent.reply import Expecting
 from agent.state import AgentState
-from agent.turns import ask, attempts, back_to_phase, bump, quick, reset
 from agent.yes_no import Answer, read_yes_no
 
 

@@ -14,11 +14,11 @@ from langgraph.types import Command
 from agent.acts.models import ActKind
 from agent.answers import is_empty, is_no, is_no_more, parse_duration_months
 from agent.context import AgentContext
-from agent.prompts import say
+from agent.messages import say
+from agent.node_commands import acts_of, ask, goto, quick
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import change_profile, current_experience, load_profile, propose_skills
-from agent.turns import acts_of, ask, goto, quick
 from tools.profile import Period
 
 

@@ -10,11 +10,11 @@ from agent.acts.models import ActKind
 from agent.answers import experience_kind, is_empty, is_no, is_no_more, is_ongoing, parse_duration_months
 from agent.context import AgentContext
 from agent.experience_titles import experience_title
-from agent.prompts import say
+from agent.messages import say
+from agent.node_commands import acts_of, ask, attempts, bump, goto, quick, reset
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import change_profile, load_profile
-from agent.turns import acts_of, ask, attempts, bump, goto, quick, reset
 from tools.profile import Experience, ExperienceKind, ExperienceStatus, Period
 
 

@@ -6,9 +6,9 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from agent.context import AgentContext
-from agent.prompts import say
+from agent.messages import say
+from agent.node_commands import reask_compact
 from agent.state import AgentState
-from agent.turns import reask_compact
 
 
 def help(state: AgentState, runtime: Runtime[AgentContext]) -> Command:  # noqa: A001 (the node's name)

@@ -7,9 +7,9 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from agent.context import AgentContext
-from agent.prompts import say
+from agent.messages import say
+from agent.node_commands import back_to_phase
 from agent.state import AgentState
-from agent.turns import back_to_phase
 
 
 def injection(state: AgentState, runtime: Runtime[AgentContext]) -> Command:

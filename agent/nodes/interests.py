@@ -8,11 +8,11 @@ from langgraph.types import Command
 
 from agent.answers import is_empty, is_no, is_no_more
 from agent.context import AgentContext
-from agent.prompts import say
+from agent.messages import say
+from agent.node_commands import ask, attempts, bump, goto, quick, reset
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import change_profile
-from agent.turns import ask, attempts, bump, goto, quick, reset
 from tools.career.interests import parse_interests
 from tools.profile import Interests
 

@@ -11,11 +11,11 @@ from langgraph.types import Command
 from agent.answers import best_label_match, is_empty, parse_numbers
 from agent.context import AgentContext
 from agent.language import normalise
-from agent.prompts import say
+from agent.messages import say
+from agent.node_commands import ask, attempts, bump, card, goto, quick, reset
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import change_profile, current_occupations, link_occupation, load_profile
-from agent.turns import ask, attempts, bump, card, goto, quick, reset
 from tools.profile import Target
 
 _OTHER = re.compile(

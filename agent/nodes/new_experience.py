@@ -14,10 +14,10 @@ from agent.acts.models import ActKind
 from agent.answers import experience_kind, is_ongoing, parse_duration_months
 from agent.context import AgentContext
 from agent.experience_titles import experience_title
-from agent.prompts import duration_text
+from agent.messages import duration_text
+from agent.node_commands import acts_of, goto, phase_node, reask_compact
 from agent.state import AgentState
 from agent.toolbox import change_profile
-from agent.turns import acts_of, goto, phase_node, reask_compact
 from tools.profile import Experience, ExperienceKind, ExperienceStatus, Period
 
 # "i also worked at...", "j'ai aussi bossé...": the "also" is about the telling, not the title

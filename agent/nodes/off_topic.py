@@ -10,9 +10,9 @@ from langgraph.types import Command
 
 from agent.context import AgentContext
 from agent.language import normalise
-from agent.prompts import say
+from agent.messages import say
+from agent.node_commands import reask_compact
 from agent.state import AgentState
-from agent.turns import reask_compact
 
 FAQ: list[tuple[str, str]] = [
     (r"\b(who are you|qui es[- ]tu|qui etes[- ]vous|are you (a )?(human|robot|bot|ai|real)|es[- ]tu (un )?(humain|robot|ia)|"

@@ -10,11 +10,11 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from agent.context import AgentContext
-from agent.prompts import say
+from agent.messages import say
+from agent.node_commands import ask, card, goto, quick
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import change_profile, held_occupations, load_profile
-from agent.turns import ask, card, goto, quick
 from tools.career.gap_picture import picture_skills, render_gap_svg
 from tools.catalog.course_wording import duration_words, level_words
 from tools.profile import GapSkill, GapSummary, Plan, PlanJob, PlanTraining

@@ -10,11 +10,11 @@ from langgraph.types import Command
 
 from agent.answers import is_empty
 from agent.context import AgentContext
-from agent.prompts import say
+from agent.messages import say
+from agent.node_commands import ask, attempts, bump, goto, quick, reset
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import change_profile
-from agent.turns import ask, attempts, bump, goto, quick, reset
 from tools.career.preferences import parse_preferences
 from tools.profile import Preferences
 

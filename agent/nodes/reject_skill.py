@@ -10,10 +10,10 @@ from langgraph.types import Command
 from agent.acts.models import ActKind
 from agent.answers import best_label_match
 from agent.context import AgentContext
-from agent.prompts import say
+from agent.messages import say
+from agent.node_commands import acts_of, phase_node, reask_compact
 from agent.state import AgentState
 from agent.toolbox import change_profile, load_profile
-from agent.turns import acts_of, phase_node, reask_compact
 from tools.profile import SkillState
 
 

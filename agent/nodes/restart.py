@@ -6,9 +6,9 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from agent.context import AgentContext
-from agent.prompts import say
+from agent.messages import say
+from agent.node_commands import goto
 from agent.state import AgentState, Phase
-from agent.turns import goto
 
 
 def restart(state: AgentState, runtime: Runtime[AgentContext]) -> Command:

@@ -13,10 +13,10 @@ from langgraph.types import Command
 from agent.consent_notices import display_name
 from agent.context import AgentContext
 from agent.language import normalise
+from agent.messages import say
+from agent.node_commands import back_to_phase
 from agent.person_acts import from_counsellor
-from agent.prompts import say
 from agent.state import AgentState
-from agent.turns import back_to_phase
 from tools.consent.models import ConsentStatus, Recipient, RecipientKind
 
 # words that name a kind of recipient, English and French

@@ -15,9 +15,9 @@ from agent.answers import detect_persona
 from agent.consent_notices import notice_topics
 from agent.context import AgentContext
 from agent.language import detect_language
+from agent.node_commands import phase_node
 from agent.state import AgentState, Phase
 from agent.toolbox import load_profile
-from agent.turns import phase_node
 from agent.yes_no import Answer, read_yes_no
 
 # request act -> the node that handles it (and the legacy intent name those nodes read)

@@ -33,13 +33,13 @@ from agent.consent_notices import (
 )
 from agent.context import AgentContext
 from agent.language import normalise
+from agent.messages import say
+from agent.node_commands import ask, attempts, bump, card, goto, quick, reset
 from agent.person_acts import from_counsellor
 from agent.ports import ConsentLedger, Disclosing
-from agent.prompts import say
 from agent.reply import Expecting
 from agent.state import AgentState, Phase, ShareQuestion
 from agent.toolbox import load_profile
-from agent.turns import ask, attempts, bump, card, goto, quick, reset
 from agent.yes_no import Answer, read_yes_no
 from tools.consent.models import Consent, ConsentStatus, Notice, PreferenceRule, Recipient, RecipientKind
 from tools.consent.preferences import ConsentPreferences, Decision, ShareProposal

@@ -13,11 +13,11 @@ from agent.acts.mentions import labels_named
 from agent.acts.models import Act, ActKind
 from agent.answers import is_empty
 from agent.context import AgentContext
-from agent.prompts import say
+from agent.messages import say
+from agent.node_commands import acts_of, ask, attempts, bump, card, goto, quick, reset
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import add_proposal, change_profile, current_experience, link_one_skill, load_profile
-from agent.turns import acts_of, ask, attempts, bump, card, goto, quick, reset
 from tools.profile import SkillState, ValidationLevel
 
 SKILL_ACTS = (ActKind.keep_all, ActKind.reject_all, ActKind.keep_skills, ActKind.remove_skills, ActKind.add_skill,

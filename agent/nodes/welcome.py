@@ -8,10 +8,10 @@ from langgraph.types import Command
 from agent.answers import is_no, is_yes, language_choice
 from agent.context import AgentContext
 from agent.language import detect_language
-from agent.prompts import say
+from agent.messages import say
+from agent.node_commands import ask, attempts, bump, goto, quick, reset
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
-from agent.turns import ask, attempts, bump, goto, quick, reset
 from agent.yes_no import Answer, read_yes_no
 
 

@@ -7,11 +7,11 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from agent.context import AgentContext
-from agent.prompts import say
+from agent.messages import say
+from agent.node_commands import ask, card, quick
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import load_profile
-from agent.turns import ask, card, quick
 
 
 def wrapup(state: AgentState, runtime: Runtime[AgentContext]) -> Command:

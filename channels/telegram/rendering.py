@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from agent.prompts import label_of
+from agent.messages import label_of
 from agent.reply import AgentReply, Card
 from channels.telegram.texts import text
 

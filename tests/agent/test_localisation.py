@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from agent.language_leaks import elision_errors, english_words
-from agent.prompts import MESSAGES, TUTOIEMENT, categories_text, in_register, label_of, say
+from agent.messages import MESSAGES, TUTOIEMENT, categories_text, in_register, label_of, say
 from agent.reply import AgentReply, Card, QuickReply
 from channels.telegram.rendering import card_text, render
 from channels.telegram.texts import TEXTS

@@ -14,7 +14,7 @@ from typing import Any
 from langgraph.graph import END
 from langgraph.types import Command
 
-from agent.prompts import in_register
+from agent.messages import in_register
 from agent.reply import AgentReply, Card, Expecting, QuickReply
 from agent.state import AgentState
 
@@ -97,7 +97,7 @@ def reask_compact(state: AgentState, note: str, cards: list[dict[str, Any]] | No
     quick replies, instead of reprinting the whole previous turn (lists, notices, plans)."""
     if state.get("resume_message"):
         return back_to_phase(state, note, cards=cards)
-    from agent.prompts import MESSAGES, say
+    from agent.messages import MESSAGES, say
 
     previous = state.get("reply") or {}
     expecting = str(previous.get("expecting") or "")
