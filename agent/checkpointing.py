@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.sqlite import SqliteSaver
 from sqlalchemy import text
 
@@ -66,7 +67,7 @@ class ConversationCheckpoints:
         self.checkpointer = checkpointer
         self.database = database if database is not None and not database.is_sqlite else None
 
-    def _config(self, person_id: str) -> dict:
+    def _config(self, person_id: str) -> RunnableConfig:
         return {"configurable": {"thread_id": person_id}}
 
     @property

@@ -11,7 +11,8 @@ from __future__ import annotations
 import time
 
 from langgraph.checkpoint.postgres import PostgresSaver
-from psycopg.rows import dict_row
+from psycopg import Connection
+from psycopg.rows import DictRow, dict_row
 from psycopg_pool import ConnectionPool
 from sqlalchemy.engine import make_url
 
@@ -26,9 +27,15 @@ def psycopg_conninfo(url: str) -> str:
     return url
 
 
+def _took_setup_lock(connection: Connection[DictRow]) -> bool:
+    row = connection.execute("SELECT pg_try_advisory_lock(%s) AS ok", (_SETUP_LOCK_KEY,)).fetchone()
+    return bool(row and row["ok"])
+
+
 def open_postgres_checkpointer(url: str, max_size: int = 10, setup_timeout_s: float = 120) -> PostgresSaver:
     pool = ConnectionPool(
         psycopg_conninfo(url),
+        connection_class=Connection[DictRow],  # the rows are dicts (row_factory): psycopg's typed pool
         min_size=1,
         max_size=max_size,
         kwargs={"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row},
@@ -40,7 +47,7 @@ def open_postgres_checkpointer(url: str, max_size: int = 10, setup_timeout_s: fl
         # Poll with pg_try_advisory_lock rather than wait in pg_advisory_lock: LangGraph's setup runs
         # CREATE INDEX CONCURRENTLY, which waits for every running statement, a blocked lock wait included.
         deadline = time.monotonic() + setup_timeout_s
-        while not connection.execute("SELECT pg_try_advisory_lock(%s) AS ok", (_SETUP_LOCK_KEY,)).fetchone()["ok"]:
+        while not _took_setup_lock(connection):
             if time.monotonic() > deadline:
                 pool.close()
                 raise TimeoutError(f"another process held the checkpoint set-up lock for {setup_timeout_s:.0f} s")

@@ -11,9 +11,9 @@ where the turn goes next). One invocation = one turn.
 
 from __future__ import annotations
 
-from typing import Any
-
 from langgraph.graph import START, StateGraph
+from langgraph.graph.state import CompiledStateGraph
+from langgraph.types import Checkpointer
 
 from agent.context import AgentContext
 from agent.nodes.about_me import about_me
@@ -78,7 +78,7 @@ INTENT_NODES = {
 ALL_NODES = [*PHASE_NODES, *INTENT_NODES]
 
 
-def build_graph(checkpointer: Any | None = None):
+def build_graph(checkpointer: Checkpointer = None) -> CompiledStateGraph[AgentState, AgentContext, AgentState, AgentState]:
     """The compiled graph; ``checkpointer`` keeps each conversation (thread) between turns."""
     builder = StateGraph(AgentState, context_schema=AgentContext)
     builder.add_node("router", router, destinations=tuple(ALL_NODES))

@@ -15,16 +15,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from agent.answers import is_no, is_no_more, is_yes
 from agent.consent_rules import parse_rule
 from agent.language import normalise
 
 
+class IntentKind(StrEnum):
+    """The requests ``detect_intent`` recognises."""
+
+    erase = "erase"
+    export = "export"
+    about_me = "about_me"
+    revoke = "revoke"
+    injection = "injection"
+    correction = "correction"
+    go_back = "go_back"
+    reject_skill = "reject_skill"
+    switch_language = "switch_language"
+    restart = "restart"
+    help = "help"
+    off_topic = "off_topic"
+    consent_rule = "consent_rule"
+
+
 @dataclass(frozen=True)
 class Intent:
-    kind: str  # erase | export | about_me | revoke | injection | correction | go_back | reject_skill |
-    #            switch_language | restart | help | off_topic | consent_rule
+    kind: IntentKind
     payload: str = ""
 
 
@@ -130,37 +148,37 @@ def detect_intent(text: str | None, phase: str = "", expecting: str = "") -> Int
     if not (_EMAIL.search(text) or _URL.search(text)):
         rule = parse_rule(text, strict=phase in ("experiences", "experience_detail", "skills"))
         if rule is not None:
-            return Intent("consent_rule", rule.payload)
+            return Intent(IntentKind.consent_rule, rule.payload)
     if is_injection(text):  # before erase: an injected text must never trigger a destructive action
-        return Intent("injection")
+        return Intent(IntentKind.injection)
     if _any(_ERASE, t):
-        return Intent("erase")
+        return Intent(IntentKind.erase)
     if _any(_REVOKE, t):
-        return Intent("revoke")
+        return Intent(IntentKind.revoke)
     if _any(_EXPORT, t):
-        return Intent("export")
+        return Intent(IntentKind.export)
     if _any(_ABOUT_ME, t):
-        return Intent("about_me")
+        return Intent(IntentKind.about_me)
     for pattern, lang in _SWITCH_LANGUAGE:
         if re.search(pattern, t) and expecting != "language":
-            return Intent("switch_language", lang)
+            return Intent(IntentKind.switch_language, lang)
     if _any(_RESTART, t):
-        return Intent("restart")
+        return Intent(IntentKind.restart)
     if _any(_GO_BACK, t) and len(t.split()) <= 8:
-        return Intent("go_back")
+        return Intent(IntentKind.go_back)
     if _any(_CORRECTION, t):
-        return Intent("correction", text)
+        return Intent(IntentKind.correction, text)
     if phase not in ("skills",):
         for pattern in _REJECT_SKILL:
             match = re.search(pattern, t)
             if match and match.group("skill").strip():
-                return Intent("reject_skill", match.group("skill").strip(" .!\"'»"))
+                return Intent(IntentKind.reject_skill, match.group("skill").strip(" .!\"'»"))
     if _any(_HELP, t):
-        return Intent("help")
+        return Intent(IntentKind.help)
     if _any(_OFF_TOPIC_SUBJECTS, t):
-        return Intent("off_topic", text)
+        return Intent(IntentKind.off_topic, text)
     if is_question(text) and not (is_yes(text) or is_no(text) or is_no_more(text)):
         # A question while the agent expects an answer: answer briefly, then back to the question.
         if expecting not in ("free", "end") or phase in ("plan", "ended", "wrapup"):
-            return Intent("off_topic", text)
+            return Intent(IntentKind.off_topic, text)
     return None

@@ -14,10 +14,14 @@ import json
 import logging
 import re
 import time
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import openai
 from pydantic import BaseModel, Field, ValidationError
+
+if TYPE_CHECKING:
+    from agent.ports import Vocabulary
+    from agent.state import SkillProposal
 
 log = logging.getLogger(__name__)
 
@@ -79,24 +83,27 @@ class LLMClient:
                 timeout=self.timeout_s,
             )
         except openai.APIError as exc:  # timeouts, connection errors and HTTP errors are all APIError
-            return self._failed(type(exc).__name__, started)
+            self._failed(type(exc).__name__, started)
+            return None
         if not response.choices:
-            return self._failed("no_choices", started)
+            self._failed("no_choices", started)
+            return None
         choice = response.choices[0]
         message = choice.message
         if getattr(message, "refusal", None) or choice.finish_reason == "content_filter":
-            return self._failed("refusal", started)
+            self._failed("refusal", started)
+            return None
         content = message.content or ""
         try:
             return schema.model_validate_json(_json_body(content))
         except (ValidationError, ValueError):
-            return self._failed("malformed", started)
+            self._failed("malformed", started)
+            return None
 
     def _failed(self, reason: str, started: float) -> None:
         self.failures += 1
         log.warning("LLM call failed (%s) after %.0f ms; using the offline path", reason,
                     (time.perf_counter() - started) * 1000)
-        return None
 
     # -- what the agent asks -------------------------------------------------------------------
     def extract_experience(self, text: str, lang: str) -> ExperienceExtraction | None:
@@ -107,31 +114,31 @@ class LLMClient:
             found.kind = None
         return found
 
-    def grounded_skills(self, text: str, lang: str, proposals: list[dict], ctx: Any, exclude: set[str],
-                        limit: int) -> list[dict]:
+    def grounded_skills(self, text: str, lang: str, proposals: list[SkillProposal], vocabulary: Vocabulary,
+                        exclude: set[str], limit: int) -> list[SkillProposal]:
         """The offline proposals plus the ESCO skills the model names (grounded), best first."""
         found = self.ask_json(SKILLS_PROMPT, text, SkillExtraction)
         if found is None:
             return proposals
-        from agent.toolbox import skill_label  # the agent's own helper: labels in the person's language
+        from agent.toolbox import vocabulary_label  # the agent's own helper: labels in the person's language
 
-        grounded: list[dict] = []
+        grounded: list[SkillProposal] = []
         for mention in found.skills:
-            skill = ctx.kb.skills.get(mention.label) or ctx.kb.skill_by_label(mention.label)
+            skill = vocabulary.skills.get(mention.label) or vocabulary.skill_by_label(mention.label)
             if skill is None or skill.uri in exclude:
                 continue  # not an ESCO skill: never added
             start = text.find(mention.evidence) if mention.evidence else -1
             grounded.append({
                 "uri": skill.uri,
-                "label": skill_label(ctx, skill.uri, lang, fallback=mention.label),
+                "label": vocabulary_label(vocabulary, skill.uri, lang, fallback=mention.label),
                 "score": 1.0,
-                "skill_type": getattr(skill, "skill_type", None),
+                "skill_type": skill.skill_type,
                 "evidence": mention.evidence if start >= 0 else "",
                 "start": start if start >= 0 else None,
                 "end": start + len(mention.evidence) if start >= 0 else None,
                 "source": "llm",
             })
-        merged: list[dict] = []
+        merged: list[SkillProposal] = []
         for item in [*grounded, *proposals]:
             if all(m["uri"] != item["uri"] for m in merged):
                 merged.append(item)

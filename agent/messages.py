@@ -7,6 +7,8 @@ missing) and fills ``{placeholders}``. Nodes never write user-facing text inline
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import partial
 
 SUPPORTED = ("en", "fr")
 
@@ -750,6 +752,11 @@ def _register_pattern(template: str) -> re.Pattern[str]:
 _REGISTER: list[tuple[re.Pattern[str] | str, str]] | None = None
 
 
+def _in_tu(tu: str, match: re.Match[str]) -> str:
+    """One "vous" sentence matched in a turn, said with the "tu" template ``tu`` and its filled-in words."""
+    return _elide(tu, match.groupdict()).format(**match.groupdict())
+
+
 def _register_table() -> list[tuple[re.Pattern[str] | str, str]]:
     global _REGISTER
     if _REGISTER is None:
@@ -770,7 +777,7 @@ def in_register(text: str, lang: str, persona: str | None) -> str:
         if isinstance(vous, str):
             text = text.replace(vous, tu)
         else:
-            text = vous.sub(lambda m, tu=tu: _elide(tu, m.groupdict()).format(**m.groupdict()), text)
+            text = vous.sub(partial(_in_tu, tu), text)
     return text
 
 
@@ -781,7 +788,7 @@ def label_of(prefix: str, value: object, lang: str) -> str:
     return say(key, lang) if key in MESSAGES else str(value)
 
 
-def categories_text(categories: list[object], lang: str) -> str:
+def categories_text(categories: Sequence[object], lang: str) -> str:
     names = [label_of("category_", c, lang) for c in categories]
     if len(names) <= 1:
         return "".join(names)

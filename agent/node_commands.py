@@ -9,6 +9,7 @@ message carried (``resume_message``).
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
 from langgraph.graph import END
@@ -16,7 +17,12 @@ from langgraph.types import Command
 
 from agent.messages import in_register
 from agent.reply import AgentReply, Card, Expecting, QuickReply
-from agent.state import AgentState
+from agent.state import AgentState, Phase
+
+
+def plain(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with enum members (``Phase.skills``) as their strings: checkpoints hold plain values only."""
+    return {key: value.value if isinstance(value, Enum) else value for key, value in values.items()}
 
 
 def quick(label: str, value: str | None = None) -> dict[str, str]:
@@ -32,13 +38,13 @@ def ask(
     *,
     text: str,
     expecting: Expecting,
-    phase: str,
+    phase: Phase,
     quick_replies: list[dict[str, str]] | None = None,
     cards: list[dict[str, Any]] | None = None,
     context: dict[str, Any] | None = None,
     update: dict[str, Any] | None = None,
     finished: bool = False,
-) -> Command:
+) -> Command[str]:
     """End the turn with a question (or a closing message when ``finished``)."""
     lang = state.get("language") or "en"
     notes = [n for n in (state.get("notes") or []) if n]
@@ -51,39 +57,39 @@ def ask(
                        for q in (quick_replies or [])],
         cards=[Card(**c) for c in [*(state.get("cards") or []), *(cards or [])]],
         expecting_context=context or {},
-        phase=phase,
+        phase=phase.value,
         finished=finished,
     )
     trail = list(state.get("trail") or [])
-    if phase not in (trail[-1:] or [None]):
-        trail.append(phase)
+    if trail[-1:] != [phase]:
+        trail.append(phase.value)
     values: dict[str, Any] = {
         "reply": reply.model_dump(mode="json"),
-        "phase": phase,
+        "phase": phase.value,
         "notes": [],
         "cards": [],
         "message": None,
         "trail": trail[-40:],
         "finished": finished,
     }
-    values.update(update or {})
+    values.update(plain(update or {}))
     return Command(goto=END, update=values)
 
 
 def goto(node: str, state: AgentState, *, note: str | None = None, cards: list[dict[str, Any]] | None = None,
-         update: dict[str, Any] | None = None) -> Command:
+         update: dict[str, Any] | None = None) -> Command[str]:
     """Hand the turn to ``node`` (which asks its question), after saying ``note``."""
     values: dict[str, Any] = {"message": None}
     if note:
         values["notes"] = [*(state.get("notes") or []), note]
     if cards:
         values["cards"] = [*(state.get("cards") or []), *cards]
-    values.update(update or {})
+    values.update(plain(update or {}))
     return Command(goto=node, update=values)
 
 
 def back_to_phase(state: AgentState, note: str | None, cards: list[dict[str, Any]] | None = None,
-                  update: dict[str, Any] | None = None) -> Command:
+                  update: dict[str, Any] | None = None) -> Command[str]:
     """After an interjection: say ``note`` then ask the current phase's question again."""
     phase = (update or {}).get("phase") or state.get("phase") or "language"
     resume = state.get("resume_message")
@@ -92,7 +98,7 @@ def back_to_phase(state: AgentState, note: str | None, cards: list[dict[str, Any
     return goto(phase_node(phase), state, note=note, cards=cards, update=update)
 
 
-def reask_compact(state: AgentState, note: str, cards: list[dict[str, Any]] | None = None) -> Command:
+def reask_compact(state: AgentState, note: str, cards: list[dict[str, Any]] | None = None) -> Command[str]:
     """After a side question: the answer, then the pending question in one short line with the same
     quick replies, instead of reprinting the whole previous turn (lists, notices, plans)."""
     if state.get("resume_message"):
@@ -107,7 +113,7 @@ def reask_compact(state: AgentState, note: str, cards: list[dict[str, Any]] | No
     lang = state.get("language") or "en"
     replies = [{"label": q["label"], "value": q["value"]} for q in previous.get("quick_replies") or []]
     return ask(state, text=f"{note}\n\n{say(key, lang)}", expecting=Expecting(expecting),
-               phase=str(previous.get("phase") or state.get("phase") or "language"), quick_replies=replies,
+               phase=Phase(str(previous.get("phase") or state.get("phase") or "language")), quick_replies=replies,
                cards=cards, context=dict(previous.get("expecting_context") or {}))
 
 

@@ -8,10 +8,13 @@ import logging
 import time
 from typing import Any
 
+from langchain_core.runnables import RunnableConfig
+
 from agent.checkpointing import ConversationCheckpoints
 from agent.context import AgentContext
 from agent.graph import build_graph
 from agent.reply import AgentReply
+from agent.state import AgentState
 from tools.profile import Profile
 
 log = logging.getLogger(__name__)
@@ -24,7 +27,7 @@ class Agent:
         self.graph = build_graph(checkpointer)
         self.conversations = ConversationCheckpoints(checkpointer)
 
-    def _config(self, conversation_id: str) -> dict:
+    def _config(self, conversation_id: str) -> RunnableConfig:
         return {"configurable": {"thread_id": conversation_id}}
 
     def reply(self, conversation_id: str, text: str | None = None, channel: str = "web",
@@ -33,7 +36,7 @@ class Agent:
         if not conversation_id:
             raise ValueError("a conversation id is required")
         started = time.perf_counter()
-        values: dict[str, Any] = {"conversation_id": conversation_id, "message": text, "channel": channel}
+        values: AgentState = {"conversation_id": conversation_id, "message": text, "channel": channel}
         if hints:
             values["hints"] = hints
         out = self.graph.invoke(values, self._config(conversation_id), context=self.context)

@@ -8,7 +8,10 @@ are, what is pending, what was offered, and this turn's reply.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, NotRequired, TypedDict
+from typing import Any, NotRequired
+
+from pydantic import ConfigDict, with_config
+from typing_extensions import TypedDict  # pydantic reads it on Python 3.11 (MoveOffer)
 
 
 class Phase(StrEnum):
@@ -55,8 +58,10 @@ class TargetChoice(TypedDict):
     score: NotRequired[float]
 
 
+@with_config(ConfigDict(extra="allow"))
 class MoveOffer(TypedDict, total=False):
-    """A career move offered (``tools.career.models.CareerMove`` as JSON): the keys the dialogue reads."""
+    """A career move offered: ``tools.career.models.CareerMove`` as JSON, every field kept (the advice
+    reads its reasons back with ``why_move``); typed here, the keys the dialogue reads."""
 
     kind: str
     uri: str
@@ -94,6 +99,11 @@ class IntentRecord(TypedDict):
 
     kind: str
     payload: str
+
+
+def phase_of(state: AgentState) -> Phase:
+    """The phase the conversation is in (``language`` before the first question)."""
+    return Phase(state.get("phase") or Phase.language)
 
 
 class AgentState(TypedDict, total=False):

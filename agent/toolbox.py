@@ -61,6 +61,18 @@ def change_profile(ctx: AgentContext, state: AgentState, change: Callable[[Profi
     return ctx.profiles.update(state["conversation_id"], apply, language=state.get("language") or "en")
 
 
+def change_experience(ctx: AgentContext, state: AgentState, experience_id: str,
+                      change: Callable[[Experience], object]) -> Profile:
+    """Apply ``change`` to one experience of the stored profile (when it is still there) and save."""
+
+    def apply(profile: Profile) -> None:
+        experience = profile.experience(experience_id)
+        if experience is not None:
+            change(experience)
+
+    return change_profile(ctx, state, apply)
+
+
 def current_experience(profile: Profile, experience_id: str | None) -> Experience | None:
     if experience_id:
         found = profile.experience(experience_id)

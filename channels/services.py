@@ -7,9 +7,21 @@ Each service is a lazily built cached property so that a CLI command only loads 
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from channels.settings import Settings
 from tools.storage.database import Database
+
+if TYPE_CHECKING:  # the services are built on first use: their modules are imported there
+    from agent.acts.reader import ActReader
+    from agent.llm import LLMClient
+    from agent.runtime import Agent
+    from knowledge.base import KnowledgeBase
+    from tools.consent import ConsentService
+    from tools.linking import SkillLinker
+    from tools.privacy import ErasureRegistry
+    from tools.profile.store import ProfileStore
+    from tools.sharing import Sharing
 
 
 class Services:
@@ -76,7 +88,7 @@ class Services:
                            model_dir=self.encoder_dir)
 
     @cached_property
-    def knowledge_base(self):
+    def knowledge_base(self) -> KnowledgeBase:
         """The knowledge base, loaded from storage; built first when missing or its inputs changed."""
         import logging
 
@@ -116,7 +128,7 @@ class Services:
         return index
 
     @cached_property
-    def linker(self):
+    def linker(self) -> SkillLinker:
         """The skill/occupation linking engine over the knowledge base and the embedder (H2)."""
         from tools.linking import SkillLinker
 
@@ -133,9 +145,9 @@ class Services:
     def _catalog_store(self):
         from tools.catalog.store import CatalogStore
 
-        linker = (lambda: self.linker) if hasattr(type(self), "linker") else None
-        # Free-text skills of a catalog are linked in one embedding batch (the embedder, built on first need).
-        return CatalogStore(self.database, kb=self.knowledge_base, linker=linker, embedder=lambda: self.embedder)
+        # Free-text skills of a catalog are linked in one embedding batch (the linker and embedder, built on first need).
+        return CatalogStore(self.database, kb=self.knowledge_base, linker=lambda: self.linker,
+                            embedder=lambda: self.embedder)
 
     @cached_property
     def packs(self):
@@ -164,7 +176,7 @@ class Services:
 
     # -- profile (H7) --------------------------------------------------------------------------
     @cached_property
-    def profiles(self):
+    def profiles(self) -> ProfileStore:
         """The people's skills profiles (listed in PERSONAL_DATA_STORES: export and erase)."""
         from tools.profile.store import ProfileStore
 
@@ -172,7 +184,7 @@ class Services:
 
     # -- consent, sharing, privacy, organisations (H3) ---------------------------------------
     @cached_property
-    def consents(self):
+    def consents(self) -> ConsentService:
         """The consent ledger; its Ed25519 receipt-signing key lives under ``storage_dir/keys``."""
         from tools.consent import ConsentService, ReceiptSigner
 
@@ -217,7 +229,7 @@ class Services:
         return ConsentPreferences(self.consents)
 
     @cached_property
-    def sharing(self):
+    def sharing(self) -> Sharing:
         from tools.sharing import Sharing
 
         return Sharing(self.consents)
@@ -239,11 +251,10 @@ class Services:
     @cached_property
     def traces(self):
         from tools.organisations.traces import TraceService
-        from tools.profile.store import ProfileStore
 
-        profiles = self.profiles if hasattr(type(self), "profiles") else ProfileStore(self.database)
+        profiles = self.profiles
         label = None
-        if hasattr(type(self), "knowledge_base") and self.settings.knowledge_dir.is_dir():
+        if self.settings.knowledge_dir.is_dir():
             label = lambda uri, lang: self.knowledge_base.label(uri, lang)  # noqa: E731  (loaded on first use)
         return TraceService(self.consents, profiles, label=label)
 
@@ -265,7 +276,7 @@ class Services:
         return ConversationCheckpoints(self.checkpointer, database=self.database if shared else None)
 
     @cached_property
-    def llm(self):
+    def llm(self) -> LLMClient | None:
         """The optional OpenAI-compatible client; None when no endpoint is configured (offline)."""
         from agent.llm import build_llm
 
@@ -273,7 +284,7 @@ class Services:
         return build_llm(s.llm_base_url, s.llm_api_key, s.llm_model, s.llm_timeout_s)
 
     @cached_property
-    def act_reader(self):
+    def act_reader(self) -> ActReader:
         """Reads each message into dialogue acts: the act classifier over the embedder (trained by
         ``orient knowledge build``, else on first use, under storage_dir/acts) and the LLM if configured."""
         from agent.acts.classifier import ensure_classifier
@@ -283,7 +294,7 @@ class Services:
         return ActReader(classifier, llm=self.llm)
 
     @cached_property
-    def agent(self):
+    def agent(self) -> Agent:
         """The conversation agent, wired to the knowledge base, linker, stores and career tools."""
         from agent.context import AgentContext
         from agent.runtime import Agent
@@ -299,7 +310,7 @@ class Services:
             sharing=self.sharing,
             # the chat's shares: the profile parts a consent covers (no transcript store: never the conversation)
             disclosure=Discloser(self.sharing, self.profiles),
-            career=CareerTools(kb, self.catalog, pack=getattr(self, "pack", None), retrieval=self.catalog_retrieval),
+            career=CareerTools(kb, self.catalog, pack=self.pack, retrieval=self.catalog_retrieval),
             llm=self.llm,
             reader=self.act_reader,
             privacy=self.privacy,
@@ -310,14 +321,13 @@ class Services:
         return Agent(context, self.checkpointer)
 
     @cached_property
-    def privacy(self):
+    def privacy(self) -> ErasureRegistry:
         """Every store holding personal data, for export / erase / "what do you know about me"."""
         from tools.privacy import ErasureRegistry
 
         registry = ErasureRegistry()
         for name in PERSONAL_DATA_STORES:
-            if hasattr(type(self), name):
-                registry.register_store(name, getattr(self, name))
+            registry.register_store(name, getattr(self, name))
         return registry
 
 

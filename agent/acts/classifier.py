@@ -75,7 +75,8 @@ class ActClassifier:
         logits = x @ self.weights + self.bias
         logits -= logits.max(axis=1, keepdims=True)
         p = np.exp(logits)
-        return p / p.sum(axis=1, keepdims=True)
+        probabilities: np.ndarray = p / p.sum(axis=1, keepdims=True)
+        return probabilities
 
     def predict(self, text: str) -> tuple[str, float]:
         p = self.probabilities([text])[0]
@@ -101,7 +102,7 @@ def classifier_path(storage_dir: Path, embedder_name: str) -> Path:
 def ensure_classifier(embedder: Any, storage_dir: Path, embedder_name: str | None = None) -> tuple[ActClassifier, bool]:
     """The cached classifier for this embedder and training file, trained and saved when missing.
     Returns (classifier, trained_now)."""
-    name = embedder_name or getattr(embedder, "name", "embedder")
+    name = embedder_name or str(getattr(embedder, "name", "embedder"))
     path = classifier_path(storage_dir, name)
     if path.exists():
         try:

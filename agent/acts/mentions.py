@@ -103,13 +103,13 @@ def numbers_in(text: str, upper: int) -> list[int]:
             out.append(n)
     match = _FIRST_N.search(t)
     if match:
-        n = match.group("n") or match.group("m")
-        count = int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 0)
+        said = match.group("n") or match.group("m")
+        count = int(said) if said.isdigit() else _NUMBER_WORDS.get(said, 0)
         out += list(range(1, count + 1))
     match = _LAST.search(t)
     if match and upper:
-        n = match.group("n") or match.group("n2")
-        count = int(n) if n and n.isdigit() else _NUMBER_WORDS.get(n or "", 1)
+        said = match.group("n") or match.group("n2")
+        count = int(said) if said and said.isdigit() else _NUMBER_WORDS.get(said or "", 1)
         out += list(range(max(1, upper - count + 1), upper + 1))
     if re.search(r"\b(number|numero|no|n°|skill|competence)s? (" + "|".join(_NUMBER_WORDS) + r")\b", t):
         for word, n in _NUMBER_WORDS.items():

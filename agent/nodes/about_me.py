@@ -9,13 +9,14 @@ from agent.consent_notices import display_name
 from agent.context import AgentContext
 from agent.messages import duration_text, label_of, say
 from agent.node_commands import card, reask_compact
+from agent.ports import ConsentLedger
 from agent.state import AgentState
 from agent.toolbox import load_profile
 from tools.consent.service import ConsentError
 from tools.profile import SkillState
 
 
-def about_me(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def about_me(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
     profile = load_profile(ctx, state)
@@ -41,7 +42,7 @@ def about_me(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         lines.append("• " + say("about_target", lang, items=profile.target.label))
     consents = []
     if ctx.consents is not None:
-        consents = [say("about_consent", lang, name=_recipient_name(ctx, c.recipient_id, lang),
+        consents = [say("about_consent", lang, name=_recipient_name(ctx.consents, c.recipient_id, lang),
                         status=label_of("status_", c.status.value, lang))
                     for c in ctx.consents.list(state["conversation_id"])]
     lines.append("• " + say("about_consents", lang, items=", ".join(consents) or none))
@@ -51,9 +52,9 @@ def about_me(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     return reask_compact(state, text, cards=[card("profile", say("card_profile", lang), **data)])
 
 
-def _recipient_name(ctx: AgentContext, recipient_id: str, lang: str) -> str:
+def _recipient_name(consents: ConsentLedger, recipient_id: str, lang: str) -> str:
     try:
-        recipient = ctx.consents.recipient(recipient_id)
+        recipient = consents.recipient(recipient_id)
         return display_name(recipient.name, str(recipient.kind), recipient.demo, lang)
     except ConsentError:  # a recipient removed since: its id is all there is
         return recipient_id

@@ -18,8 +18,8 @@ from agent.language import normalise
 from agent.messages import say
 from agent.node_commands import acts_of, ask, quick, reask_compact
 from agent.reply import Expecting
-from agent.state import AgentState, Phase
-from agent.toolbox import link_occupation, load_profile
+from agent.state import AgentState, MoveOffer, Phase, ShareQuestion
+from agent.toolbox import held_occupations, link_occupation, load_profile
 
 _QUESTION_WORDS = re.compile(
     r"\b(what|about|why|how|who|is|it|this|that|the|a|an|like|work|job|jobs|role|maybe|instead|would|could|be|fit|good|ok|"
@@ -27,7 +27,7 @@ _QUESTION_WORDS = re.compile(
     r"serait|pour|moi|me|ferait|faire|possible|idea|idee|think|pense|penses|pensez|vous|tu)\b")
 
 
-def advice(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def advice(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
     question = next((a.text for a in acts_of(state) if a.kind == ActKind.ask_advice), state.get("message") or "")
@@ -35,8 +35,8 @@ def advice(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     expecting = str((state.get("reply") or {}).get("expecting") or "")
     if expecting == "skill_confirmation":
         answer = _about_skill(state, question, lang)
-    elif phase == Phase.sharing and state.get("share_current"):
-        answer = _about_recipient(state["share_current"], lang)
+    elif phase == Phase.sharing and (current := state.get("share_current")):
+        answer = _about_recipient(current, lang)
     elif phase == Phase.moves:
         answer, extra = _about_moves(state, ctx, question, lang)
         if extra is not None:
@@ -56,7 +56,7 @@ def _about_skill(state: AgentState, question: str, lang: str) -> str:
     return say("off_topic_skill", lang)
 
 
-def _about_recipient(current: dict, lang: str) -> str:
+def _about_recipient(current: ShareQuestion, lang: str) -> str:
     name = current.get("name") or current.get("recipient_id") or ""
     why = (current.get("why") or {}).get(lang) or (current.get("why") or {}).get("en") or ""
     parts = []
@@ -71,12 +71,13 @@ def _about_recipient(current: dict, lang: str) -> str:
     return say("advice_recipient_plain", lang, name=name)
 
 
-def _move_text(move: dict, lang: str) -> str:
+def _move_text(move: MoveOffer, lang: str) -> str:
     """Why a move was offered: the reasons tools.career computed (``why_move``)."""
     try:
         from tools.career.advice_answers import why_move
+        from tools.career.models import CareerMove
 
-        reasons = why_move(move, lang)
+        reasons = why_move(CareerMove.model_validate(move), lang)
     except (ImportError, ValueError):  # a move stored before the reasons existed
         reasons = []
     if reasons:
@@ -90,7 +91,7 @@ def _move_text(move: dict, lang: str) -> str:
     return text
 
 
-def _about_moves(state: AgentState, ctx: AgentContext, question: str, lang: str):
+def _about_moves(state: AgentState, ctx: AgentContext, question: str, lang: str) -> tuple[str, Command[str] | None]:
     offered = list(state.get("moves") or [])
     labels = [m["label"] for m in offered]
     picked = [n - 1 for n in numbers_in(question, len(labels))] or labels_named(question, labels)
@@ -100,26 +101,24 @@ def _about_moves(state: AgentState, ctx: AgentContext, question: str, lang: str)
     if not words or ctx.career is None:
         return say("advice_general", lang), None
     profile = load_profile(ctx, state)
-    overview = None
-    if hasattr(ctx.career, "explore"):  # what tools.career knows of the job named: gap, access, close jobs
-        from agent.toolbox import held_occupations
-
-        overview = ctx.career.explore(ctx.linker, words, lang, profile.skill_uris(), held_occupations(ctx, profile, lang))
+    # what tools.career knows of the job named: gap, access, close jobs
+    overview = ctx.career.explore(ctx.linker, words, lang, profile.skill_uris(), held_occupations(ctx, profile, lang))
     if overview is not None:
-        found = {"uri": overview.uri, "label": overview.label}
+        label = overview.label
         answer = overview.text(lang)
     else:
         found = link_occupation(ctx, words, lang)
         if found is None:
             return say("advice_general", lang), None
+        label = found["label"]
         gap = ctx.career.gap(profile.skill_uris(), found["uri"], lang)
         essential_missing = [s for s in gap.skills if s.relation == "essential"]
         total = len(gap.covered) + len(essential_missing)
         missing = ", ".join(s.label for s in essential_missing[:3])
         tail = say("advice_missing_tail", lang, missing=missing) if missing else ""
-        answer = say("advice_other_job", lang, label=found["label"], have=len(gap.covered), total=max(total, 1), missing=tail)
+        answer = say("advice_other_job", lang, label=label, have=len(gap.covered), total=max(total, 1), missing=tail)
     previous = state.get("reply") or {}
-    replies = [quick(say("advice_pick_other", lang, label=found["label"]), found["label"])]
+    replies = [quick(say("advice_pick_other", lang, label=label), label)]
     replies += [{"label": q["label"], "value": q["value"]} for q in previous.get("quick_replies") or []]
     command = ask(state, text=f"{answer}\n\n{say('reask_target_choice', lang)}", expecting=Expecting.target_choice,
                   phase=Phase.moves, quick_replies=replies, context=dict(previous.get("expecting_context") or {}))

@@ -13,10 +13,10 @@ from agent.messages import say
 from agent.node_commands import acts_of, goto, reask_compact
 from agent.state import AgentState, Phase
 from agent.toolbox import change_profile, link_occupation
-from tools.profile import Target
+from tools.profile import Profile, Target
 
 
-def change_target(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def change_target(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
     wanted = next((a.text for a in acts_of(state) if a.kind == ActKind.change_target), "")
@@ -26,7 +26,7 @@ def change_target(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     chosen = Target(uri=found["uri"], label=found["label"], code=found.get("code"),
                     rome_codes=list(found.get("rome_codes") or []))
 
-    def set_target(p):
+    def set_target(p: Profile) -> None:
         p.target = chosen
         p.gap = None
         p.plan = None

@@ -9,6 +9,8 @@ cancels it. A counsellor's guided session can never set a rule: the person does 
 
 from __future__ import annotations
 
+from typing import Any
+
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
@@ -17,18 +19,19 @@ from agent.context import AgentContext
 from agent.messages import say
 from agent.node_commands import ask, attempts, back_to_phase, bump, goto, quick, reset
 from agent.person_acts import from_counsellor
+from agent.ports import ConsentLedger
 from agent.reply import Expecting
-from agent.state import AgentState, Phase
+from agent.state import AgentState, Phase, phase_of
 from agent.yes_no import Answer, read_yes_no
 from tools.consent.models import ConsentStatus, PreferenceRule, RecipientKind
+from tools.consent.preferences import ConsentPreferences
 
 
-def consent_rule(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def consent_rule(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
-    rules = getattr(ctx.sharing, "preferences", None) if ctx.sharing is not None else None
     pending = state.get("rule_pending")
-    if rules is None or ctx.consents is None:
+    if ctx.sharing is None or ctx.consents is None:
         return back_to_phase(state, say("rule_unavailable", lang), update={"rule_pending": None})
     if from_counsellor(state):
         return back_to_phase(state, say("rule_person_only", lang), update={"rule_pending": None})
@@ -41,24 +44,25 @@ def consent_rule(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         if reading.answer != Answer.yes:
             return back_to_phase(state, say("rule_cancelled", lang),
                                  update={"rule_pending": None, "attempts": reset(state, "rule")})
-        _store(ctx, state["conversation_id"], typed)
+        _store(ctx.consents, ctx.sharing.preferences, state["conversation_id"], typed)
         return _resume(state, typed, say("rule_always", lang, kinds=kinds_text(typed.kinds, lang)))
 
-    typed = TypedRule.from_payload((state.get("intent") or {}).get("payload", ""))
+    intent = state.get("intent")
+    typed = TypedRule.from_payload(intent["payload"] if intent else "")
     kinds = kinds_text(typed.kinds, lang)
     if typed.rule == PreferenceRule.always:
         return _confirm(state, typed, say("rule_always_confirm", lang, kinds=kinds))
-    revoked = _store(ctx, state["conversation_id"], typed)
+    revoked = _store(ctx.consents, ctx.sharing.preferences, state["conversation_id"], typed)
     note = say(f"rule_{typed.rule.value}", lang, kinds=kinds)
     if revoked:
         note += " " + say("rule_never_revoked", lang, names=", ".join(revoked))
     return _resume(state, typed, note)
 
 
-def _confirm(state: AgentState, typed: TypedRule, text: str, update: dict | None = None) -> Command:
+def _confirm(state: AgentState, typed: TypedRule, text: str, update: dict[str, Any] | None = None) -> Command[str]:
     lang = state.get("language") or "en"
     return ask(state, text=text, expecting=Expecting.share_consent,
-               phase=state.get("phase") or Phase.language, context={"about": "sharing_rule"},
+               phase=phase_of(state), context={"about": "sharing_rule"},
                quick_replies=[quick(say("qr_yes", lang), say("qr_yes", lang).lower()),
                               quick(say("qr_no", lang), say("qr_no", lang).lower())],
                update={"rule_pending": typed.payload, **(update or {})})
@@ -71,17 +75,17 @@ def kinds_text(kinds: tuple[RecipientKind, ...], lang: str) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {say('and', lang)} {names[-1]}"
 
 
-def _store(ctx: AgentContext, person: str, typed: TypedRule) -> list[str]:
+def _store(consents: ConsentLedger, rules: ConsentPreferences, person: str, typed: TypedRule) -> list[str]:
     """Set the rule for each kind; the names of the recipients whose consents a "never" rule withdrew."""
-    before = {c.id: c for c in ctx.consents.list(person, ConsentStatus.granted)}
+    before = {c.id: c for c in consents.list(person, ConsentStatus.granted)}
     for kind in typed.kinds:
-        ctx.sharing.preferences.set(person, typed.rule, recipient_kind=kind)
-    after = {c.id for c in ctx.consents.list(person, ConsentStatus.granted)}
+        rules.set(person, typed.rule, recipient_kind=kind)
+    after = {c.id for c in consents.list(person, ConsentStatus.granted)}
     gone = [c for cid, c in before.items() if cid not in after]
-    return sorted({ctx.consents.recipient(c.recipient_id).name for c in gone})
+    return sorted({consents.recipient(c.recipient_id).name for c in gone})
 
 
-def _resume(state: AgentState, typed: TypedRule, note: str) -> Command:
+def _resume(state: AgentState, typed: TypedRule, note: str) -> Command[str]:
     """Back to the current question; while sharing, a rule on the recipient being asked about
     decides for it (the sharing step applies the rules to the recipients it proposes). A rule that
     lets the agent ask again ("ask", "always") lifts an earlier "don't ask me again"."""

@@ -15,9 +15,9 @@ from agent.context import AgentContext
 from agent.messages import duration_text, say
 from agent.node_commands import acts_of, reask_compact
 from agent.state import AgentState
-from agent.toolbox import change_profile, current_experience, load_profile
+from agent.toolbox import change_experience, change_profile, current_experience, load_profile
 from tools.career.preferences import parse_preferences
-from tools.profile import Period
+from tools.profile import Experience, Period, Profile
 
 _MARKER = re.compile(
     r"^\s*(actually|in fact|correction|to correct|sorry,? i meant|i meant|oops|my mistake|no,? actually|en fait|"
@@ -26,46 +26,45 @@ _MARKER = re.compile(
 )
 
 
-def correction(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def correction(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
     text = state.get("message") or ""
     act = next((a for a in acts_of(state) if a.kind == ActKind.correct_fact), None)
     profile = load_profile(ctx, state)
-    if act is not None and act.field == "title" and act.text and profile.experiences:
-        experience = current_experience(profile, state.get("experience_id"))
+    experience = current_experience(profile, state.get("experience_id"))
+    if act is not None and act.field == "title" and act.text and experience is not None:
         title = act.text
 
-        def rename(p):
-            p.experience(experience.id).title = title
+        def rename(e: Experience) -> None:
+            e.title = title
 
-        change_profile(ctx, state, rename)
+        change_experience(ctx, state, experience.id, rename)
         return reask_compact(state, say("correction_detail", lang, experience=title))
     months = act.months if act is not None and act.months is not None else parse_duration_months(_first_duration_clause(text))
-    if months is not None and profile.experiences:
-        experience = _concerned(profile, text, state.get("experience_id"))
+    concerned = _concerned(profile, text, state.get("experience_id")) if months is not None else None
+    if months is not None and concerned is not None:
+        corrected = months
 
-        def fix(p):
-            p.experience(experience.id).period = Period(duration_months=months)
+        def fix(e: Experience) -> None:
+            e.period = Period(duration_months=corrected)
 
-        change_profile(ctx, state, fix)
-        return reask_compact(state, say("correction_duration", lang, experience=experience.title,
+        change_experience(ctx, state, concerned.id, fix)
+        return reask_compact(state, say("correction_duration", lang, experience=concerned.title,
                                         duration=duration_text(months, lang)))
     location = parse_preferences(text).location
     if location:
-        def move(p):
+        def move(p: Profile) -> None:
             p.preferences.location = location
 
         change_profile(ctx, state, move)
         return reask_compact(state, say("correction_location", lang, location=location))
     detail = _MARKER.sub("", text).strip()
-    experience = current_experience(profile, state.get("experience_id"))
     if detail and experience is not None:
-        def add(p):
-            exp = p.experience(experience.id)
-            exp.details = [*exp.details, detail]
+        def add(e: Experience) -> None:
+            e.details = [*e.details, detail]
 
-        change_profile(ctx, state, add)
+        change_experience(ctx, state, experience.id, add)
         return reask_compact(state, say("correction_detail", lang, experience=experience.title))
     return reask_compact(state, say("correction_nothing", lang))
 
@@ -75,7 +74,7 @@ def _first_duration_clause(text: str) -> str:
     return re.split(r"\b(not|pas|et non|instead of|au lieu de)\b", text, maxsplit=1)[0]
 
 
-def _concerned(profile, text: str, experience_id: str | None):
+def _concerned(profile: Profile, text: str, experience_id: str | None) -> Experience | None:
     """The experience the correction names, else the current one, else the last with a duration."""
     titles = [e.title for e in profile.experiences]
     index = best_label_match(_MARKER.sub("", text), titles, cutoff=0.9)

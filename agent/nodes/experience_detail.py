@@ -19,10 +19,10 @@ from agent.node_commands import acts_of, ask, goto, quick
 from agent.reply import Expecting
 from agent.state import AgentState, Phase
 from agent.toolbox import change_profile, current_experience, load_profile, propose_skills
-from tools.profile import Period
+from tools.profile import Period, Profile
 
 
-def experience_detail(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def experience_detail(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
     message = state.get("message")
@@ -46,24 +46,32 @@ def experience_detail(state: AgentState, runtime: Runtime[AgentContext]) -> Comm
     done = any(a.kind == ActKind.done for a in acts)
     duration = next((a for a in acts if a.kind == ActKind.answer and a.field == "duration"), None)
     answered = not (done or is_empty(message) or ((is_no_more(message) or is_no(message)) and len(message.split()) <= 6))
+    experience_id = experience.id
     if duration is not None:  # a fact about the experience: its duration, not text to link skills from
-        def set_period(p):
-            p.experience(experience.id).period = Period(duration_months=duration.months)
+        told = duration.months
+
+        def set_period(p: Profile) -> None:
+            exp = p.experience(experience_id)
+            if exp is not None:
+                exp.period = Period(duration_months=told)
 
         profile = change_profile(ctx, state, set_period)
-        experience = profile.experience(experience.id)
+        experience = profile.experience(experience_id) or experience
         answered = False
     if answered:
         months = parse_duration_months(message)
+        detail = message
 
-        def add(p):
-            exp = p.experience(experience.id)
-            exp.details = [*exp.details, message]
+        def add(p: Profile) -> None:
+            exp = p.experience(experience_id)
+            if exp is None:
+                return
+            exp.details = [*exp.details, detail]
             if months is not None and exp.period.duration_months is None:
                 exp.period = Period(duration_months=months)
 
         profile = change_profile(ctx, state, add)
-        experience = profile.experience(experience.id)
+        experience = profile.experience(experience_id) or experience
 
     known = {s.uri for s in profile.skills if s.state.value in ("confirmed", "rejected")}
     text = experience.text()
@@ -73,7 +81,7 @@ def experience_detail(state: AgentState, runtime: Runtime[AgentContext]) -> Comm
         start = text.find(proposal["evidence"]) if proposal.get("evidence") else -1
         proposal["start"], proposal["end"] = (start, start + len(proposal["evidence"])) if start >= 0 else (None, None)
     if ctx.llm is not None:
-        proposals = ctx.llm.grounded_skills(text, lang, proposals, ctx, exclude=known, limit=ctx.skills_per_experience)
+        proposals = ctx.llm.grounded_skills(text, lang, proposals, ctx.kb, exclude=known, limit=ctx.skills_per_experience)
     if not proposals:
         return goto("experiences", state, note=say("skills_none_found", lang),
                     update={"phase": Phase.experiences, "proposals": []})

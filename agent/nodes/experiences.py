@@ -18,7 +18,7 @@ from agent.toolbox import change_profile, load_profile
 from tools.profile import Experience, ExperienceKind, ExperienceStatus, Period
 
 
-def experiences(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def experiences(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
     message = state.get("message")
@@ -68,7 +68,7 @@ def experiences(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     })
 
 
-def _ask(state: AgentState, have: int) -> Command:
+def _ask(state: AgentState, have: int) -> Command[str]:
     lang = state.get("language") or "en"
     persona = state.get("persona")
     if have:

@@ -12,7 +12,7 @@ from agent.state import AgentState
 from agent.toolbox import load_profile
 
 
-def export(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def export(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
     person = state["conversation_id"]

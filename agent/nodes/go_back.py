@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from agent.context import AgentContext
 from agent.messages import say
 from agent.node_commands import back_to_phase, goto, phase_node
-from agent.state import AgentState, Phase
+from agent.state import AgentState, Phase, phase_of
 from agent.toolbox import change_profile, current_experience, load_profile
 
 PREVIOUS = {
@@ -25,14 +27,14 @@ PREVIOUS = {
 }
 
 
-def go_back(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def go_back(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
-    phase = state.get("phase") or Phase.language
+    phase = phase_of(state)
     previous = PREVIOUS.get(phase)
     if previous is None:
         return back_to_phase(state, say("go_back_start", lang))
-    update: dict = {"phase": previous, "attempts": {}}
+    update: dict[str, Any] = {"phase": previous, "attempts": {}}
     if phase == Phase.experience_detail:  # redo the experience: forget the one just told
         experience = current_experience(load_profile(ctx, state), state.get("experience_id"))
         if experience is not None:

@@ -11,5 +11,5 @@ from agent.node_commands import reask_compact
 from agent.state import AgentState
 
 
-def help(state: AgentState, runtime: Runtime[AgentContext]) -> Command:  # noqa: A001 (the node's name)
+def help(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:  # noqa: A001 (the node's name)
     return reask_compact(state, say("help", state.get("language") or "en"))

@@ -12,5 +12,5 @@ from agent.node_commands import back_to_phase
 from agent.state import AgentState
 
 
-def injection(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def injection(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     return back_to_phase(state, say("injection_refused", state.get("language") or "en"))

@@ -3,6 +3,8 @@ organising), in their words or through quick replies."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
@@ -19,7 +21,7 @@ from tools.profile import Interests
 RIASEC_ORDER = "SRIAEC"
 
 
-def interests(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def interests(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
     message = state.get("message")
@@ -37,7 +39,7 @@ def interests(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     return goto("preferences", state, update={"phase": Phase.preferences, "attempts": reset(state, "interests")})
 
 
-def _ask(state: AgentState, text: str, update: dict | None = None) -> Command:
+def _ask(state: AgentState, text: str, update: dict[str, Any] | None = None) -> Command[str]:
     lang = state.get("language") or "en"
     replies = [quick(say(f"qr_interest_{letter}", lang)) for letter in RIASEC_ORDER]
     return ask(state, text=text, expecting=Expecting.interests, phase=Phase.interests, quick_replies=replies,

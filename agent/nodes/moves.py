@@ -4,9 +4,11 @@ the person's choice of a target: by quick reply, number, name, or any job title 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from langgraph.runtime import Runtime
 from langgraph.types import Command
+from pydantic import TypeAdapter
 
 from agent.answers import best_label_match, is_empty, parse_numbers
 from agent.context import AgentContext
@@ -14,18 +16,19 @@ from agent.language import normalise
 from agent.messages import say
 from agent.node_commands import ask, attempts, bump, card, goto, quick, reset
 from agent.reply import Expecting
-from agent.state import AgentState, Phase
+from agent.state import AgentState, MoveOffer, Phase, TargetChoice
 from agent.toolbox import change_profile, current_occupations, link_occupation, load_profile
-from tools.profile import Target
+from tools.profile import Profile, Target
 
 _OTHER = re.compile(
     r"^(another( job)?|other|something else|un autre( metier)?|autre( chose)?|aucun(e)?)\b|"
     r"\b(none of (these|them)|(don'?t|do not) (want|like) (any|these|them)|any of (these|them)|something else|"
     r"aucune? de (ces|celles|ceux)|autre chose|rien de tout ca|ne me plai(t|sent) pas)\b"
 )
+MOVE_OFFERS = TypeAdapter(list[MoveOffer])  # a CareerMove's JSON as the state's record, every field kept
 
 
-def moves(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def moves(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
     message = state.get("message")
@@ -37,7 +40,7 @@ def moves(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
 
     text = normalise(message)
     labels = [m["label"] for m in offered]
-    chosen: dict | None = None
+    chosen: MoveOffer | None = None
     numbers = parse_numbers(text, len(offered))
     if numbers and len(text.split()) <= 3:
         chosen = offered[numbers[0] - 1]
@@ -65,7 +68,7 @@ def moves(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
                                           "attempts": reset(state, "target")})
 
 
-def _rank(state: AgentState, ctx: AgentContext) -> list[dict]:
+def _rank(state: AgentState, ctx: AgentContext) -> list[MoveOffer]:
     if ctx.career is None:
         return []
     lang = state.get("language") or "en"
@@ -79,24 +82,29 @@ def _rank(state: AgentState, ctx: AgentContext) -> list[dict]:
         ctx.moves_to_offer,
         current_occupations(ctx, profile, lang),
     )
-    return [m.model_dump(mode="json") for m in ranked]
+    return MOVE_OFFERS.validate_python([m.model_dump(mode="json") for m in ranked])
 
 
-def _target_from_move(move: dict) -> dict:
+def _target_from_move(move: MoveOffer) -> TargetChoice:
     uri = move.get("target_uri") or move["uri"]
     return {"uri": uri, "label": move["label"], "code": move.get("code"), "rome_codes": move.get("rome_codes") or []}
 
 
-def _set_target(state: AgentState, ctx: AgentContext, target: dict, note: str | None = None) -> Command:
+def _set_target(state: AgentState, ctx: AgentContext, target: TargetChoice, note: str | None = None) -> Command[str]:
     chosen = Target(uri=target["uri"], label=target["label"], code=target.get("code"),
                     rome_codes=list(target.get("rome_codes") or []))
-    change_profile(ctx, state, lambda p: setattr(p, "target", chosen))
+
+    def set_target(profile: Profile) -> None:
+        profile.target = chosen
+
+    change_profile(ctx, state, set_target)
     return goto("plan", state, note=note, update={"phase": Phase.plan, "attempts": reset(state, "target")})
 
 
-def _ask(state: AgentState, offered: list[dict], intro: str | None = None, update: dict | None = None) -> Command:
+def _ask(state: AgentState, offered: list[MoveOffer], intro: str | None = None,
+         update: dict[str, Any] | None = None) -> Command[str]:
     lang = state.get("language") or "en"
-    values = {"moves": offered}
+    values: dict[str, Any] = {"moves": offered}
     values.update(update or {})
     if not offered:
         return ask(state, text=intro or say("moves_none", lang), expecting=Expecting.target_choice, phase=Phase.moves,

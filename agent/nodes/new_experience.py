@@ -6,6 +6,7 @@ message is read by the current step, or its question is asked again. Nothing tol
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from langgraph.runtime import Runtime
 from langgraph.types import Command
@@ -18,7 +19,7 @@ from agent.messages import duration_text
 from agent.node_commands import acts_of, goto, phase_node, reask_compact
 from agent.state import AgentState
 from agent.toolbox import change_profile
-from tools.profile import Experience, ExperienceKind, ExperienceStatus, Period
+from tools.profile import Experience, ExperienceKind, ExperienceStatus, Period, Profile
 
 # "i also worked at...", "j'ai aussi bossé...": the "also" is about the telling, not the title
 _ALSO = re.compile(r"\b(?:also|too|as well|aussi|egalement|également)\b", re.IGNORECASE)
@@ -28,7 +29,7 @@ NOTED = {
 }
 
 
-def new_experience(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def new_experience(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
     acts = acts_of(state)
@@ -44,7 +45,7 @@ def new_experience(state: AgentState, runtime: Runtime[AgentContext]) -> Command
             period=Period(duration_months=months),
             status=ExperienceStatus.ongoing if is_ongoing(act.text) else ExperienceStatus.past,
         )
-        change_profile(ctx, state, lambda p, e=experience: p.add_experience(e))
+        change_profile(ctx, state, partial(Profile.add_experience, experience=experience))
         duration = f" ({duration_text(months, lang)})" if months else ""
         notes.append(NOTED.get(lang, NOTED["en"]).format(title=experience.title, duration=duration))
     note = " ".join(notes)

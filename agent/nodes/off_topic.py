@@ -26,7 +26,7 @@ FAQ: list[tuple[str, str]] = [
 _COUNTS = re.compile(r"\b(does|do|is|est[- ]ce que|ca|cela)\b.*\b(count|counts|compte|valable|ok)\b")
 
 
-def off_topic(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def off_topic(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     lang = state.get("language") or "en"
     text = normalise(state.get("message") or "")
     answer = say("off_topic", lang)

@@ -17,12 +17,12 @@ from agent.state import AgentState, Phase
 from agent.toolbox import change_profile, held_occupations, load_profile
 from tools.career.gap_picture import picture_skills, render_gap_svg
 from tools.catalog.course_wording import duration_words, level_words
-from tools.profile import GapSkill, GapSummary, Plan, PlanJob, PlanTraining
+from tools.profile import GapSkill, GapSummary, Plan, PlanJob, PlanTraining, Profile
 
 MAX_CREDITED_SHOWN = 3
 
 
-def plan(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def plan(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     if state.get("message") is not None:  # any answer: on to sharing
         return goto("sharing", state, update={"phase": Phase.sharing, "share_queue": None, "share_current": None})
@@ -72,7 +72,7 @@ def plan(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         next_steps=steps,
     )
 
-    def save(p):
+    def save(p: Profile) -> None:
         p.gap = gap_summary
         p.plan = plan_model
 

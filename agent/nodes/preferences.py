@@ -5,6 +5,8 @@ against ROME's working conditions."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
@@ -19,7 +21,7 @@ from tools.career.preferences import parse_preferences
 from tools.profile import Preferences
 
 
-def preferences(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def preferences(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
     message = state.get("message")
@@ -56,7 +58,7 @@ def preferences(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
     return goto("moves", state, update={"phase": Phase.moves, "moves": [], "attempts": reset(state, "preferences")})
 
 
-def _ask(state: AgentState, text: str, update: dict | None = None) -> Command:
+def _ask(state: AgentState, text: str, update: dict[str, Any] | None = None) -> Command[str]:
     lang = state.get("language") or "en"
     return ask(state, text=text, expecting=Expecting.preferences, phase=Phase.preferences, update=update,
                quick_replies=[quick(say("qr_no_preference", lang))])

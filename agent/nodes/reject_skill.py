@@ -14,10 +14,10 @@ from agent.messages import say
 from agent.node_commands import acts_of, phase_node, reask_compact
 from agent.state import AgentState
 from agent.toolbox import change_profile, load_profile
-from tools.profile import SkillState
+from tools.profile import Profile, SkillState
 
 
-def reject_skill(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def reject_skill(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
     profile = load_profile(ctx, state)
@@ -28,13 +28,14 @@ def reject_skill(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
 
         chosen = [confirmed[i] for i in labels_named(act.text, [s.label for s in confirmed])]
     else:
-        named = (state.get("intent") or {}).get("payload", "")
+        intent = state.get("intent")
+        named = intent["payload"] if intent else ""
         index = best_label_match(named, [s.label for s in confirmed], cutoff=0.75) if named else None
         chosen = [confirmed[index]] if index is not None else []
     if not chosen:
         return Command(goto=phase_node(state.get("phase") or "language"))
 
-    def reject(p):
+    def reject(p: Profile) -> None:
         for skill in chosen:
             p.set_skill_state(skill.uri, SkillState.rejected)
 

@@ -11,7 +11,7 @@ from agent.node_commands import goto
 from agent.state import AgentState, Phase
 
 
-def restart(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def restart(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     lang = state.get("language") or "en"
     if not state.get("processing_consent"):
         return goto("welcome", state, update={"phase": Phase.language, "attempts": {}})

@@ -16,6 +16,7 @@ from agent.language import normalise
 from agent.messages import say
 from agent.node_commands import back_to_phase
 from agent.person_acts import from_counsellor
+from agent.ports import ConsentLedger
 from agent.state import AgentState
 from tools.consent.models import ConsentStatus, Recipient, RecipientKind
 
@@ -31,7 +32,7 @@ KIND_WORDS: dict[RecipientKind, re.Pattern[str]] = {
 _NAME_NOISE = {"demo", "ltd", "inc", "sa", "sas", "the", "le", "la", "les", "de", "du", "des", "and", "et", "of", "career"}
 
 
-def revoke(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def revoke(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
     if from_counsellor(state):
@@ -46,17 +47,17 @@ def revoke(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         granted = {c.recipient_id for c in ctx.consents.list(person, ConsentStatus.granted)}
         revoked = [c for rid in named if rid in granted for c in ctx.consents.revoke_all(person, recipient_id=rid)]
         if not revoked and granted:
-            given = sorted({_name(ctx, rid, lang) for rid in granted})
-            names = sorted({_name(ctx, rid, lang) for rid in named})
+            given = sorted({_name(ctx.consents, rid, lang) for rid in granted})
+            names = sorted({_name(ctx.consents, rid, lang) for rid in named})
             return back_to_phase(state, say("revoke_not_found", lang, names=", ".join(names), given=", ".join(given)))
     if not revoked:
         return back_to_phase(state, say("revoke_none", lang))
-    names = sorted({_name(ctx, c.recipient_id, lang) for c in revoked})
+    names = sorted({_name(ctx.consents, c.recipient_id, lang) for c in revoked})
     return back_to_phase(state, say("revoke_done", lang, names=", ".join(names)))
 
 
-def _name(ctx: AgentContext, recipient_id: str, lang: str) -> str:
-    recipient = ctx.consents.recipient(recipient_id)
+def _name(consents: ConsentLedger, recipient_id: str, lang: str) -> str:
+    recipient = consents.recipient(recipient_id)
     return display_name(recipient.name, str(recipient.kind), recipient.demo, lang)
 
 

@@ -6,6 +6,8 @@ request node first, then its content to the phase (``resume_message``): nothing 
 
 from __future__ import annotations
 
+from typing import Any
+
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
@@ -52,7 +54,8 @@ def read_context(state: AgentState, ctx: AgentContext) -> ReadContext:
         target = profile.target.label if profile.target else None
         trainings = [t.title for t in profile.plan.trainings] if profile.plan else []
     options = [m.get("label", "") for m in state.get("moves") or []]
-    recipient = ((state.get("share_current") or {}).get("name") or (state.get("share_current") or {}).get("recipient_id"))
+    current = state.get("share_current")
+    recipient = (current.get("name") or current.get("recipient_id")) if current else None
     return ReadContext(
         expecting=str(reply.get("expecting") or ""),
         phase=phase,
@@ -68,13 +71,13 @@ def read_context(state: AgentState, ctx: AgentContext) -> ReadContext:
     )
 
 
-def router(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def router(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     message = state.get("message")
     if message is not None:
         message = message.replace("\x00", "").strip()[: ctx.max_message_chars]
     hints = state.get("hints") or {}
-    update: dict = {
+    update: dict[str, Any] = {
         "message": message,
         "notes": [],
         "cards": [],
@@ -93,7 +96,7 @@ def router(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
         language = hints.get("language") or detect_language(message) or ctx.default_language
         if language not in ctx.languages:
             language = ctx.default_language
-        update.update(language=language, language_set=False, phase=Phase.language, message=None, attempts={},
+        update.update(language=language, language_set=False, phase=Phase.language.value, message=None, attempts={},
                       trail=[], finished=False, erase_pending=False, erase_now=False)
         return Command(goto="welcome", update=update)
 

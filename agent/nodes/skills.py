@@ -6,6 +6,8 @@ counsellor-guided mode a confirmation is a validation by the counsellor."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
@@ -16,15 +18,15 @@ from agent.context import AgentContext
 from agent.messages import say
 from agent.node_commands import acts_of, ask, attempts, bump, card, goto, quick, reset
 from agent.reply import Expecting
-from agent.state import AgentState, Phase
+from agent.state import AgentState, Phase, SkillProposal
 from agent.toolbox import add_proposal, change_profile, current_experience, link_one_skill, load_profile
-from tools.profile import SkillState, ValidationLevel
+from tools.profile import Profile, SkillState, ValidationLevel
 
 SKILL_ACTS = (ActKind.keep_all, ActKind.reject_all, ActKind.keep_skills, ActKind.remove_skills, ActKind.add_skill,
               ActKind.rename_skill)
 
 
-def skills(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def skills(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
     message = state.get("message")
@@ -101,7 +103,7 @@ def _add_said_skill(state: AgentState, ctx: AgentContext, text: str, lang: str) 
     if found is None:
         return say("skills_add_unknown", lang, text=text)
     experience_id = state.get("experience_id")
-    skill = {**found, "evidence": text}
+    skill: SkillProposal = {**found, "evidence": text}
     change_profile(ctx, state, lambda p: add_proposal(
         p, skill, experience_id, ValidationLevel.declared, SkillState.confirmed, ctx))
     return say("skills_added_short", lang, added=found["label"])
@@ -116,7 +118,7 @@ def _remove_named_elsewhere(state: AgentState, ctx: AgentContext, names: list[st
     for name in names:
         hits += [confirmed[i] for i in labels_named(name, [s.label for s in confirmed])]
     if hits:
-        def reject(p):
+        def reject(p: Profile) -> None:
             for skill in hits:
                 p.set_skill_state(skill.uri, SkillState.rejected)
 
@@ -130,7 +132,7 @@ def _keep_as_detail(state: AgentState, ctx: AgentContext, message: str) -> None:
         return
     experience_id = state.get("experience_id")
 
-    def add(p):
+    def add(p: Profile) -> None:
         experience = current_experience(p, experience_id)
         if experience is not None and message not in experience.details:
             experience.details = [*experience.details, message]
@@ -138,14 +140,14 @@ def _keep_as_detail(state: AgentState, ctx: AgentContext, message: str) -> None:
     change_profile(ctx, state, add)
 
 
-def _record(state: AgentState, ctx: AgentContext, keep: list[dict], drop: list[dict], level: ValidationLevel,
-            pending: list[dict] | None = None) -> None:
+def _record(state: AgentState, ctx: AgentContext, keep: list[SkillProposal], drop: list[SkillProposal],
+            level: ValidationLevel, pending: list[SkillProposal] | None = None) -> None:
     profile = load_profile(ctx, state)
     experience = current_experience(profile, state.get("experience_id"))
     experience_id = experience.id if experience else None
     by = "counsellor" if level == ValidationLevel.validated_by_counsellor else None
 
-    def change(p):
+    def change(p: Profile) -> None:
         for item in keep:
             add_proposal(p, item, experience_id, level, SkillState.confirmed, ctx, validated_by=by)
         for item in drop:
@@ -156,8 +158,8 @@ def _record(state: AgentState, ctx: AgentContext, keep: list[dict], drop: list[d
     change_profile(ctx, state, change)
 
 
-def _finish(state: AgentState, ctx: AgentContext, proposals: list[dict], keep: list[int], drop: list[int],
-            level: ValidationLevel, notes: list[str]) -> Command:
+def _finish(state: AgentState, ctx: AgentContext, proposals: list[SkillProposal], keep: list[int], drop: list[int],
+            level: ValidationLevel, notes: list[str]) -> Command[str]:
     lang = state.get("language") or "en"
     _record(state, ctx, [proposals[i] for i in keep], [proposals[i] for i in drop], level)
     if keep:
@@ -172,7 +174,7 @@ def _finish(state: AgentState, ctx: AgentContext, proposals: list[dict], keep: l
                         "attempts": reset(state, "skills")})
 
 
-def _cards(state: AgentState, proposals: list[dict], open_: list[int]) -> list[dict]:
+def _cards(state: AgentState, proposals: list[SkillProposal], open_: list[int]) -> list[dict[str, Any]]:
     level = "validated_by_counsellor" if state.get("counsellor_mode") else "inferred"
     return [card("skill", proposals[i]["label"], uri=proposals[i]["uri"], score=proposals[i].get("score"),
                  evidence=proposals[i].get("evidence"), skill_type=proposals[i].get("skill_type"), level=level,
@@ -180,7 +182,7 @@ def _cards(state: AgentState, proposals: list[dict], open_: list[int]) -> list[d
             for i in open_]
 
 
-def _replies(state: AgentState, proposals: list[dict], open_: list[int]) -> list[dict]:
+def _replies(state: AgentState, proposals: list[SkillProposal], open_: list[int]) -> list[dict[str, str]]:
     lang = state.get("language") or "en"
     replies = [quick(say("qr_keep_all", lang), "all"), quick(say("qr_none", lang), "none")]
     if state.get("counsellor_mode"):
@@ -190,8 +192,8 @@ def _replies(state: AgentState, proposals: list[dict], open_: list[int]) -> list
     return replies
 
 
-def _ask(state: AgentState, proposals: list[dict], removed: set[int], note: str | None = None,
-         update: dict | None = None, compact: bool = False) -> Command:
+def _ask(state: AgentState, proposals: list[SkillProposal], removed: set[int], note: str | None = None,
+         update: dict[str, Any] | None = None, compact: bool = False) -> Command[str]:
     """The list, numbered, with its evidence: shown once; asked again (after an interjection or an
     unclear answer) in one line with the numbers still open."""
     lang = state.get("language") or "en"
@@ -211,18 +213,19 @@ def _ask(state: AgentState, proposals: list[dict], removed: set[int], note: str 
         # the how-to line once per conversation; later lists end with the short question
         question = say("skills_ask", lang) if not shown else say("reask_skill_confirmation", lang)
         text = "\n".join([intro, *lines, question])
-    values = {"proposals": proposals, "proposals_removed": sorted(removed),
-              "skills_shown": sorted(shown | set(uris))[-200:]}
+    values: dict[str, Any] = {"proposals": proposals, "proposals_removed": sorted(removed),
+                              "skills_shown": sorted(shown | set(uris))[-200:]}
     values.update(update or {})
     if note:
-        values["notes"] = [*(state.get("notes") or []), note]
-        state = {**state, "notes": values["notes"]}
+        notes = [*(state.get("notes") or []), note]
+        values["notes"] = notes
+        state = {**state, "notes": notes}
     return ask(state, text=text, expecting=Expecting.skill_confirmation, phase=Phase.skills,
                quick_replies=_replies(state, proposals, open_), cards=_cards(state, proposals, open_), update=values,
                context={"open": [i + 1 for i in open_]})
 
 
-def _ask_short(state: AgentState, proposals: list[dict], removed: set[int], text: str) -> Command:
+def _ask_short(state: AgentState, proposals: list[SkillProposal], removed: set[int], text: str) -> Command[str]:
     """After an edit: only what changed, and the question, in one line."""
     open_ = [i for i in range(len(proposals)) if i not in removed]
     return ask(state, text=text, expecting=Expecting.skill_confirmation, phase=Phase.skills,
@@ -231,12 +234,12 @@ def _ask_short(state: AgentState, proposals: list[dict], removed: set[int], text
                context={"open": [i + 1 for i in open_], "compact": True})
 
 
-def _experience_title(state: AgentState, proposals: list[dict]) -> str:
+def _experience_title(state: AgentState, proposals: list[SkillProposal]) -> str:
     return str(state.get("experience_title") or "").strip() or _shorten(proposals)
 
 
-def _shorten(proposals: list[dict]) -> str:
-    evidence = next((p.get("evidence") for p in proposals if p.get("evidence")), "")
+def _shorten(proposals: list[SkillProposal]) -> str:
+    evidence = next((p["evidence"] for p in proposals if p.get("evidence")), "")
     return evidence[:60]
 
 

@@ -12,12 +12,13 @@ from agent.state import AgentState
 from agent.toolbox import change_profile
 
 
-def switch_language(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def switch_language(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
-    lang = (state.get("intent") or {}).get("payload") or state.get("language") or "en"
+    intent = state.get("intent")
+    lang = (intent["payload"] if intent else "") or state.get("language") or "en"
     if lang not in ctx.languages:
         lang = state.get("language") or ctx.default_language
-    switched = {**state, "language": lang}
+    switched: AgentState = {**state, "language": lang}
     if state.get("processing_consent"):
         change_profile(ctx, switched, lambda p: None)
     return back_to_phase(switched, say("language_switched", lang), update={"language": lang, "language_set": True})

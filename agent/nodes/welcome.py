@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
@@ -15,7 +17,7 @@ from agent.state import AgentState, Phase
 from agent.yes_no import Answer, read_yes_no
 
 
-def welcome(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def welcome(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or ctx.default_language
     message = state.get("message")
@@ -51,13 +53,13 @@ def welcome(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
                finished=True, update={"processing_consent": False, "erase_now": True})
 
 
-def _ask_language(state: AgentState, text: str, update: dict | None = None) -> Command:
+def _ask_language(state: AgentState, text: str, update: dict[str, Any] | None = None) -> Command[str]:
     lang = state.get("language") or "en"
     return ask(state, text=text, expecting=Expecting.language, phase=Phase.language, update=update,
                quick_replies=[quick(say("qr_english", lang), "en"), quick(say("qr_french", lang), "fr")])
 
 
-def _ask_processing(state: AgentState, text: str, update: dict | None = None) -> Command:
+def _ask_processing(state: AgentState, text: str, update: dict[str, Any] | None = None) -> Command[str]:
     lang = state.get("language") or "en"
     return ask(state, text=text, expecting=Expecting.processing_consent, phase=Phase.processing, update=update,
                quick_replies=[quick(say("qr_yes", lang), say("qr_yes", lang).lower()),

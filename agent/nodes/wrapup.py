@@ -14,7 +14,7 @@ from agent.state import AgentState, Phase
 from agent.toolbox import load_profile
 
 
-def wrapup(state: AgentState, runtime: Runtime[AgentContext]) -> Command:
+def wrapup(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
     replies = [quick(say("qr_about_me", lang)), quick(say("qr_export", lang)), quick(say("qr_erase", lang))]

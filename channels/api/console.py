@@ -310,7 +310,7 @@ def statistics(
     lang: Annotated[str, Query(pattern=r"^(en|fr)$")] = "en",
 ) -> TerritoryStatistics:
     label = None
-    if hasattr(type(services), "knowledge_base") and services.settings.knowledge_dir.is_dir():
+    if services.settings.knowledge_dir.is_dir():
         kb = services.knowledge_base
         label = lambda uri: kb.label(uri, lang)  # noqa: E731
     return services.statistics.aggregate(region=region, period=period, label=label)

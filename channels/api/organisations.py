@@ -201,7 +201,7 @@ def statistics(principal: StatisticsReader, services: ServicesDep,
                format: Annotated[str, Query(pattern=r"^(json|csv)$")] = "json",
                lang: Annotated[str, Query(pattern=r"^(en|fr)$")] = "en") -> Response:
     label = None
-    if hasattr(type(services), "knowledge_base") and services.settings.knowledge_dir.is_dir():
+    if services.settings.knowledge_dir.is_dir():
         kb = services.knowledge_base
         label = lambda uri: kb.label(uri, lang)  # noqa: E731  (ESCO preferred labels in the asked language)
     stats = services.statistics.aggregate(region=region, period=period, label=label)

@@ -39,8 +39,8 @@ def _store(settings: Settings, use_linker: bool = True):
     services = Services(settings)
     if not use_linker:
         return CatalogStore(services.database, kb=services.knowledge_base)
-    linker = (lambda: services.linker) if hasattr(type(services), "linker") else None
-    return CatalogStore(services.database, kb=services.knowledge_base, linker=linker, embedder=lambda: services.embedder)
+    return CatalogStore(services.database, kb=services.knowledge_base, linker=lambda: services.linker,
+                        embedder=lambda: services.embedder)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
