@@ -92,20 +92,20 @@ def explore_occupation(kb: Any, linker: Any, text: str, lang: str = "en", skill_
     )
 
 
-def why_move(move: dict | CareerMove, lang: str = "en") -> list[str]:
+def why_move(move: dict[str, Any] | CareerMove, lang: str = "en") -> list[str]:
     """The reasons a move was offered (and any working condition against the person's wishes)."""
     move = move if isinstance(move, CareerMove) else CareerMove.model_validate(move)
     lines = [d.say(lang) for d in move.details if d.say(lang)]
     return lines or [move.explanation(lang)]
 
 
-def why_training(training: dict | TrainingRecommendation, lang: str = "en") -> str:
+def why_training(training: dict[str, Any] | TrainingRecommendation, lang: str = "en") -> str:
     """Which gap skills the course covers, its language and whether it is demo data."""
     training = training if isinstance(training, TrainingRecommendation) else TrainingRecommendation.model_validate(training)
     return training.why.get(lang) or training.explanation
 
 
-def why_job(job: dict | JobMatch, lang: str = "en") -> str:
+def why_job(job: dict[str, Any] | JobMatch, lang: str = "en") -> str:
     """Where the offer is, the person's skills it uses, and whether it is demo data."""
     job = job if isinstance(job, JobMatch) else JobMatch.model_validate(job)
     return job.why.get(lang) or job.why.get("en", "") or f"{job.title} ({job.place(lang)})"

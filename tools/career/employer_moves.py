@@ -89,7 +89,7 @@ def rank_roles(
                 sector=role.family,
                 # The gap is computed against the role itself (its own skill list), see gap.compute_gap.
                 target_uri=f"pack:{pack.id}:role:{role.id}",
-                examples=[] if occ is None else [refs(kb, [role.esco_occupation], lang)[0]],
+                examples=[] if occ is None or not role.esco_occupation else [refs(kb, [role.esco_occupation], lang)[0]],
                 source=pack.id,
             )
         )

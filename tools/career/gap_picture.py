@@ -5,6 +5,7 @@ Plain SVG (no scripts, escaped text), so the web chat can inline it and the PDF 
 
 from __future__ import annotations
 
+from typing import Any
 from xml.sax.saxutils import escape
 
 from tools.career.models import SkillsGap
@@ -44,7 +45,7 @@ def render_gap_svg(gap: SkillsGap, lang: str | None = None, max_groups: int = 10
     for n, group in enumerate(groups):
         y = top + n * row_h
         parts.append(f'<text x="10" y="{y + 15}">{escape(_clip(group.label, 36))}</text>')
-        cx = label_w
+        cx = float(label_w)
         for key, items in (("covered", group.covered), ("almost", group.almost), ("missing", group.missing)):
             if not items:
                 continue
@@ -69,18 +70,18 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def picture_skills(gap: SkillsGap, lang: str | None = None) -> list[dict]:
+def picture_skills(gap: SkillsGap, lang: str | None = None) -> list[dict[str, Any]]:
     """Every skill of the picture, once, with its status and group, in the order of ``gap.groups``:
     what the chat's gap card, the side panel (the stored GapSummary) and the PDF all draw, so they
     show the same counts and groups. Covered skills say how they were counted."""
     lang = lang or gap.lang
     covered = {c.uri: c for c in gap.covered}
     missing = {s.uri: s for s in gap.skills}
-    rows: list[dict] = []
+    rows: list[dict[str, Any]] = []
     for group in gap.groups:
         for status, items in (("covered", group.covered), ("almost", group.almost), ("missing", group.missing)):
             for item in items:
-                row = {"uri": item.uri, "label": item.label, "status": status, "group": group.label}
+                row: dict[str, Any] = {"uri": item.uri, "label": item.label, "status": status, "group": group.label}
                 if item.uri in covered:
                     c = covered[item.uri]
                     row["essential"] = c.relation == "essential"

@@ -19,11 +19,14 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tools.career.models import HeldOccupation
 from tools.career.occupation_names import resolve_occupation
 from tools.linking.job_titles import named_roles
+
+if TYPE_CHECKING:
+    from tools.profile import Experience
 
 NAMED_TITLE_MIN_SCORE = 0.85
 INFERRED_MIN_CONFIRMED = 3
@@ -32,14 +35,12 @@ UNCLEAR_KINDS = {"other", ""}  # work when a job title is named ("je suis coiffe
 MAX_HELD = 3
 
 
-def _kind(experience: Any) -> str:
-    kind = getattr(experience, "kind", "")
-    return str(getattr(kind, "value", kind))
+def _kind(experience: Experience) -> str:
+    return str(experience.kind.value)
 
 
-def _months(experience: Any) -> int | None:
-    period = getattr(experience, "period", None)
-    return getattr(period, "duration_months", None) if period is not None else None
+def _months(experience: Experience) -> int | None:
+    return experience.period.duration_months
 
 
 def _label(kb: Any, uri: str, lang: str, fallback: str) -> str:
@@ -60,20 +61,20 @@ def title_occupations(kb: Any, linker: Any, text: str, lang: str) -> list[tuple[
     return out
 
 
-_CACHE: OrderedDict[tuple, list[HeldOccupation]] = OrderedDict()
+_CACHE: OrderedDict[tuple[object, ...], list[HeldOccupation]] = OrderedDict()
 _CACHE_SIZE = 512
 _LOCK = threading.Lock()
 
 
 def held_occupations(
-    kb: Any, linker: Any, experiences: Iterable[Any], confirmed_skills: Iterable[str], lang: str = "en"
+    kb: Any, linker: Any, experiences: Iterable[Experience], confirmed_skills: Iterable[str], lang: str = "en"
 ) -> list[HeldOccupation]:
     """The occupations held, most recent experience last as given, at most :data:`MAX_HELD`.
     Remembered for the same experiences and confirmed skills (the moves and the plan steps both ask)."""
     experiences = list(experiences)
     confirmed = set(confirmed_skills)
     key = (id(kb), id(linker), lang, frozenset(confirmed),
-           tuple((_kind(e), getattr(e, "title", ""), getattr(e, "description", ""), _months(e)) for e in experiences))
+           tuple((_kind(e), e.title, e.description, _months(e)) for e in experiences))
     with _LOCK:
         if key in _CACHE:
             _CACHE.move_to_end(key)
@@ -86,20 +87,20 @@ def held_occupations(
     return [h.model_copy() for h in found]
 
 
-def _find(kb: Any, linker: Any, experiences: list[Any], confirmed: set[str], lang: str) -> list[HeldOccupation]:
+def _find(kb: Any, linker: Any, experiences: list[Experience], confirmed: set[str], lang: str) -> list[HeldOccupation]:
     out: list[HeldOccupation] = []
     for experience in experiences:
         kind = _kind(experience)
         if kind not in WORK_KINDS and kind not in UNCLEAR_KINDS:
             continue
-        texts = [t for t in (getattr(experience, "title", ""), getattr(experience, "description", "")) if t]
+        texts = [t for t in (experience.title, experience.description) if t]
         found: list[tuple[str, str]] = []
         for text in texts:
             found = title_occupations(kb, linker, text, lang)
             if found:
                 break
         how = "title"
-        if not found and getattr(experience, "title", "") and len(experience.title.split()) <= 4:
+        if not found and experience.title and len(experience.title.split()) <= 4:
             # the experience's own title ("cashier", "hotel receptionist") read as a job title
             result = resolve_occupation(kb, linker, experience.title, lang)
             if result and result[1] >= NAMED_TITLE_MIN_SCORE:
@@ -118,12 +119,12 @@ def _find(kb: Any, linker: Any, experiences: list[Any], confirmed: set[str], lan
             listed = set(occupation.essential_skills) | set(occupation.optional_skills)
             if len(listed & confirmed) < INFERRED_MIN_CONFIRMED:
                 continue
-            found, how = [(uri, getattr(experience, "title", "") or "")], "inferred"
+            found, how = [(uri, experience.title or "")], "inferred"
         for uri, said in found:  # every job of the experience, the latest said last
             if uri not in kb.occupations:
                 continue
             out = [h for h in out if h.uri != uri]
             out.append(HeldOccupation(uri=uri, label=_label(kb, uri, lang, said), how=how,
-                                      experience_id=getattr(experience, "id", None), experience_title=said,
+                                      experience_id=experience.id, experience_title=said,
                                       months=_months(experience)))
     return out[-MAX_HELD:]

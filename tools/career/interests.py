@@ -8,7 +8,7 @@ d'intérêt and directly to RIASEC letters.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 
 from pydantic import BaseModel, Field
 
@@ -158,7 +158,7 @@ def parse_interests(value: object, centre_riasec: dict[str, dict[str, float]] | 
         return InterestProfile(text=text, riasec={letter: 1.0 - 0.15 * i for i, letter in enumerate(compact)})
 
     tokens = words(text)
-    scores: Counter[str] = Counter()
+    scores: defaultdict[str, float] = defaultdict(float)
     for letter, stems in _RIASEC_STEMS.items():
         hits = _stem_hits(tokens, stems)
         if hits:

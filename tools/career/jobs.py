@@ -69,7 +69,8 @@ def person_country(preferences: Any, lang: str) -> str | None:
 def _jobs_of(catalog: Any) -> list[JobRecord]:
     if isinstance(catalog, (list, tuple)):
         return list(catalog)
-    return catalog.jobs()
+    jobs: list[JobRecord] = catalog.jobs()
+    return jobs
 
 
 def match_jobs(
@@ -158,7 +159,7 @@ def match_jobs(
 
 def _occupation_rows(kb: Any) -> tuple[Any, dict[str, list[int]]] | None:
     """The knowledge base's occupation label matrix and, per occupation, its label rows (en, fr)."""
-    def build():
+    def build() -> tuple[Any, dict[str, list[int]]] | None:
         try:
             matrix = kb.vectors("occupations")
         except (KnowledgeBaseMissing, FileNotFoundError):

@@ -11,6 +11,7 @@ from tools.career.models import SkillRef
 def label(kb: Any, uri: str, lang: str = "en") -> str:
     helper = getattr(kb, "label", None)
     if helper is not None:
+        text: str | None
         try:
             text = helper(uri, lang)
         except KeyError:

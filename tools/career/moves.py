@@ -133,8 +133,8 @@ def rank_moves(
         for i in current:
             mobility[i] = 0.0
     if current and mobility.any():
-        for i in np.flatnonzero(mobility):
-            mobility_source[int(i)] = _mobility_source(facts, current, int(i))
+        for index in np.flatnonzero(mobility):
+            mobility_source[int(index)] = _mobility_source(facts, current, int(index))
 
     demand, region_of = occupation_demand(kb, packs)
     if explicit:

@@ -26,7 +26,7 @@ LEAD_WORDS = re.compile(
 
 
 def _label(kb: Any, uri: str, lang: str) -> str:
-    labels = kb.occupations[uri].labels or {}
+    labels: dict[str, str] = kb.occupations[uri].labels or {}
     return labels.get(lang) or labels.get("en", "")
 
 

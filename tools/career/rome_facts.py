@@ -138,8 +138,9 @@ class RomeFacts:
                     self.domain[i] = d
                     self.domain_labels[d] = label
             self.occ_centres.append(centres)
-            if self.domain[i]:
-                self.by_domain[self.domain[i]].append(i)
+            domain = self.domain[i]
+            if domain:
+                self.by_domain[domain].append(i)
         # Centre d'intérêt → normalised RIASEC distribution of its occupations.
         self.centre_riasec: dict[str, dict[str, float]] = {}
         for centre, letters in centre_letters.items():

@@ -179,7 +179,8 @@ def rank_tracks(kb: Any, facts: RomeFacts, final: np.ndarray, prefs: CareerPrefe
                 score = float(final[i]) * (1.2 if short and (prefs.short_studies or prefs.short_training) else 1.0)
                 scored.append((score, code, q, i))
     scored.sort(key=lambda x: -x[0])
-    moves, names = [], set()
+    moves: list[CareerMove] = []
+    names: set[str] = set()
     for score, code, q, i in scored:
         if len(moves) >= limit:
             break

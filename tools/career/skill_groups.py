@@ -35,7 +35,8 @@ class GroupResolver:
         self.groups = getattr(kb, "skill_groups", {}) or {}
 
     def _chain(self, uri: str) -> list[str]:
-        chain, seen, current = [], {uri}, uri
+        chain: list[str] = []
+        seen, current = {uri}, uri
         while True:
             parents = _broader(self.kb, current)
             parents = [p for p in parents if p not in seen]

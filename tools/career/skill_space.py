@@ -57,7 +57,10 @@ class SkillSpace:
         self.skill_pos = {uri: i for i, uri in enumerate(skill_uris)}
         n_occ, n_skill = len(self.occ_uris), len(skill_uris)
 
-        rows_e, cols_e, rows_o, cols_o = [], [], [], []
+        rows_e: list[int] = []
+        cols_e: list[int] = []
+        rows_o: list[int] = []
+        cols_o: list[int] = []
         for i, uri in enumerate(self.occ_uris):
             occ = occupations[uri]
             ess = {self.skill_pos[s] for s in occ.essential_skills}
@@ -141,10 +144,12 @@ class SkillSpace:
         if self.related.nnz:
             rel = np.asarray(self.related @ held).ravel() > 0
             credit = np.maximum(credit, rel * RELATED_CREDIT)
-        return credit.astype(np.float32)
+        out: np.ndarray = credit.astype(np.float32)
+        return out
 
     def _neighbours(self, matrix: sparse.csr_matrix, i: int) -> np.ndarray:
-        return matrix.indices[matrix.indptr[i]:matrix.indptr[i + 1]]
+        neighbours: np.ndarray = matrix.indices[matrix.indptr[i]:matrix.indptr[i + 1]]
+        return neighbours
 
     def closeness(self, held_uris: Iterable[str], target_uri: str, min_credit: float = ALMOST_MIN_CREDIT) -> list[str]:
         """The held skills that give partial credit for ``target_uri`` (parent/child, related, same group), closest first."""

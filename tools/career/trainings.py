@@ -55,7 +55,8 @@ CANDIDATES = 200
 def _courses_of(catalog: Any) -> list[CourseRecord]:
     if isinstance(catalog, (list, tuple)):
         return list(catalog)
-    return catalog.courses()
+    courses: list[CourseRecord] = catalog.courses()
+    return courses
 
 
 def course_place(course: CourseRecord) -> str | None:

@@ -83,12 +83,12 @@ class WorkContexts:
         by_label = {label: key for key, labels in CONDITIONS.items() for label in labels}
         family: dict[str, set[str]] = {}
         for code, record in rome.items():
-            found = set()
+            contexts: set[str] = set()
             for context in getattr(record, "work_contexts", None) or []:
                 key = by_label.get(str(context).strip().lower())
                 if key:
-                    found.add(key)
-            family[code] = found
+                    contexts.add(key)
+            family[code] = contexts
         self.of_family = family
         self.conditions: list[set[str]] = []
         self.named: list[set[str]] = []
@@ -117,8 +117,8 @@ class WorkContexts:
                     out[i] *= 1.1
         if not avoid:
             return out, clashes
-        for i in np.flatnonzero(out > 0):
-            i = int(i)
+        for index in np.flatnonzero(out > 0):
+            i = int(index)
             if self.named[i] & avoid:
                 out[i] = 0.0
                 clashes[i] = sorted(self.named[i] & avoid)

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from tools.career.packs.models import Pack, PackManifest
 
@@ -135,7 +136,7 @@ def _validate_content(content: dict[str, Any], manifest_name: str, file_of: dict
         raise PackError(problems) from exc
 
 
-def _loc(error: dict) -> str:
+def _loc(error: ErrorDetails) -> str:
     return ".".join(str(x) for x in error.get("loc", ()))
 
 

@@ -71,7 +71,7 @@ class OwnSkill(_Strict):
 
     @field_validator("esco", mode="before")
     @classmethod
-    def _listify(cls, value):
+    def _listify(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value
 
 
@@ -216,5 +216,6 @@ class LoadedPacks(BaseModel):
         if isinstance(value, (list, tuple)):
             return cls(packs=[p for p in value if isinstance(p, Pack)])
         if hasattr(value, "active"):  # a PackRegistry: the packs in force now
-            return value.active()
+            active: LoadedPacks = value.active()
+            return active
         raise TypeError(f"expected a Pack, a list of packs or LoadedPacks, got {type(value).__name__}")

@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, delete, func, select
 
 from tools.career.packs.loader import PackError, read_pack_archive, read_pack_dir, read_pack_document
 from tools.career.packs.models import LoadedPacks, Pack
 from tools.career.packs.tables import KnowledgePackRow
 from tools.career.packs.validation import check_pack
 from tools.catalog.fields import duration_weeks, level_of
-from tools.catalog.records import CourseRecord
+from tools.catalog.records import CourseRecord, SkillLink
 from tools.catalog.skill_links import SkillResolver
 from tools.storage.database import Database
 
@@ -56,7 +56,7 @@ class PackRegistry:
         self.kb = kb
         self.catalog = catalog
         self._lock = threading.Lock()
-        self._stamp: tuple | None = None
+        self._stamp: tuple[object, ...] | None = None
         self._active = LoadedPacks()
 
     # -- loading --------------------------------------------------------------------------------
@@ -72,7 +72,7 @@ class PackRegistry:
     def load_archive(self, data: bytes, name: str = "pack.zip", owner: str | None = None) -> PackSummary:
         return self.store(self.validate(read_pack_archive(data, name)), owner)
 
-    def load_document(self, document: dict | bytes, name: str = "pack.json", owner: str | None = None) -> PackSummary:
+    def load_document(self, document: dict[str, Any] | bytes, name: str = "pack.json", owner: str | None = None) -> PackSummary:
         return self.store(self.validate(read_pack_document(document, name)), owner)
 
     def load_upload(self, data: bytes, filename: str, owner: str | None = None) -> PackSummary:
@@ -92,7 +92,7 @@ class PackRegistry:
         for course in pack.courses:
             uris: list[str] = []
             texts: list[str] = []
-            links = []
+            links: list[SkillLink] = []
             for ref in course.skills:
                 if ref in own:
                     targets = own[ref]
@@ -150,7 +150,8 @@ class PackRegistry:
 
     def remove(self, pack_id: str) -> bool:
         with self.database.session() as session:
-            removed = session.execute(delete(KnowledgePackRow).where(KnowledgePackRow.id == pack_id)).rowcount
+            result = session.execute(delete(KnowledgePackRow).where(KnowledgePackRow.id == pack_id))
+            removed = result.rowcount if isinstance(result, CursorResult) else 0  # a DELETE's result is a CursorResult
         if removed and self.catalog is not None:
             self.catalog.delete_source(pack_source(pack_id))
         with self._lock:

@@ -44,9 +44,9 @@ def occupation_demand(kb: Any, packs: LoadedPacks) -> tuple[np.ndarray, dict[int
             asked = np.asarray(space.essential @ vector).ravel()
             counts = np.maximum(np.asarray(space.essential.sum(axis=1)).ravel(), 1.0)
             from_skills = 0.5 * np.minimum(1.0, 3.0 * asked / counts)
-            for i in np.flatnonzero(from_skills > demand):
-                demand[i] = from_skills[i]
-                region_of[int(i)] = region
+            for index in np.flatnonzero(from_skills > demand):
+                demand[index] = from_skills[index]
+                region_of[int(index)] = region
     return demand, region_of
 
 

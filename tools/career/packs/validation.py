@@ -94,7 +94,7 @@ def check_pack(pack: Pack, kb: Any | None = None) -> list[tuple[str, str, str]]:
             problems.append((files.occupations or "occupations", where, f"unknown ESCO occupation {item.esco}"))
         if item.rome and rome is not None and item.rome not in rome:
             problems.append((files.occupations or "occupations", where, f"unknown ROME code {item.rome}"))
-    for n, item in enumerate(pack.demand_skills, start=1):
-        if not skill_ok(item.esco):
-            problems.append((files.demand_skills or "demand_skills", f"item {n}", f"unknown ESCO skill {item.esco}"))
+    for n, demand in enumerate(pack.demand_skills, start=1):
+        if not skill_ok(demand.esco or ""):
+            problems.append((files.demand_skills or "demand_skills", f"item {n}", f"unknown ESCO skill {demand.esco}"))
     return problems
