@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 import numpy as np
+from typing_extensions import TypeIs
 
 log = logging.getLogger(__name__)
 _SPACES = re.compile(r"\s+")
@@ -36,6 +37,28 @@ class Embedder(Protocol):
     def normalise(self, text: str) -> str:
         """The text as the model sees it (texts with the same form get the same vector)."""
         ...
+
+
+class TokenVectors(Embedder, Protocol):
+    """An :class:`Embedder` that also gives each text's contextual token vectors (late interaction)."""
+
+    def encode_with_tokens(self, texts: Sequence[str], progress: bool = False) -> tuple[np.ndarray, list[np.ndarray]]: ...
+
+
+class WordPieces(Embedder, Protocol):
+    """An :class:`Embedder` that also gives each text's word-piece ids (rare pieces weigh more)."""
+
+    def token_ids(self, texts: Sequence[str]) -> list[list[int]]: ...
+
+
+def gives_token_vectors(embedder: Embedder) -> TypeIs[TokenVectors]:
+    """Whether the embedder gives token vectors (checked by name: nothing is loaded to tell)."""
+    return hasattr(embedder, "encode_with_tokens")
+
+
+def gives_word_pieces(embedder: Embedder) -> TypeIs[WordPieces]:
+    """Whether the embedder gives word-piece ids (checked by name: nothing is loaded to tell)."""
+    return hasattr(embedder, "token_ids")
 
 
 class SentenceTransformerEmbedder:

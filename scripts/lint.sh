@@ -5,5 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 .venv/bin/ruff check "$@" .
-# channels/services.py: the composition root, where the real services are checked against the agent's ports
-exec .venv/bin/mypy agent channels/services.py
+# tools/catalog with mypy's defaults; channels/services.py: the composition root, where the real services are
+# checked against the agent's ports
+exec .venv/bin/mypy agent tools/linking tools/career tools/catalog channels/services.py

@@ -48,9 +48,9 @@ def duration_words(raw: str | None, lang: str) -> str | None:
     text = " ".join(str(raw).split())
     for pattern, shape in ((_RANGE, "range"), (_LESS, "less"), (_ONE, "one")):
         match = pattern.match(text)
-        if not match or _unit(match.group("unit")) is None:
+        unit = _unit(match.group("unit")) if match else None
+        if match is None or unit is None:
             continue
-        unit = _unit(match.group("unit"))
         a = match.group("a")
         if shape == "range":
             b = match.group("b")

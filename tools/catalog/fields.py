@@ -32,7 +32,7 @@ def _key(name: str) -> str:
 
 
 def normalised_keys(row: dict[str, Any]) -> dict[str, Any]:
-    out = {}
+    out: dict[str, Any] = {}
     for k, v in row.items():
         if k is None:
             continue

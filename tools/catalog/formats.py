@@ -176,10 +176,10 @@ def _json_array(name: str, text: str) -> Iterator[Row | BadRow]:
         except json.JSONDecodeError as exc:
             yield BadRow(file=name, line=line, reason=f"invalid JSON: {exc.msg}")
             # skip to the next element at the same depth
-            end = _skip_element(text, pos)
-            if end is None:
+            skipped = _skip_element(text, pos)
+            if skipped is None:
                 return
-            pos = end
+            pos = skipped
             continue
         pos = end
         for item in _items(value) if isinstance(value, dict) and _container(value) else [value]:
@@ -261,7 +261,7 @@ def _lheo(name: str, data: bytes) -> Iterator[Row | BadRow]:
             "certification": _text(formation, "code-rncp") or _text(formation, "code-certifinfo"),
             "lheo_format": "LHÉO",
         }
-        actions = [el for el in formation if _tag(el) == "action"] or [None]
+        actions: list[ET.Element | None] = [el for el in formation if _tag(el) == "action"] or [None]
         for k, action in enumerate(actions, 1):
             row = dict(base)
             numero = (formation.get("numero") or str(n)) + (f":{action.get('numero') or k}" if action is not None else "")

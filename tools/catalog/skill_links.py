@@ -68,6 +68,13 @@ class SkillResolver:
         self._embedder = _materialise(self._embedder, "encode")
         return self._embedder
 
+    def _loaded_embedder(self) -> Any:
+        """The embedder, where the caller checked there is one."""
+        embedder = self.embedder
+        if embedder is None:
+            raise RuntimeError("no embedder to encode skill texts with")
+        return embedder
+
     def resolve(self, text: str) -> list[SkillLink]:
         key = text.strip()
         if not key:
@@ -108,7 +115,7 @@ class SkillResolver:
         return []
 
     def _by_embedding(self, texts: list[str]) -> None:
-        embedder = self.embedder
+        embedder = self._loaded_embedder()
         matrix = self.kb.vectors("skills")
         rows = matrix.rows(fields=("label", "alt"))
         vectors = np.asarray(matrix.vectors[rows], dtype=np.float32)
@@ -138,7 +145,7 @@ class SkillResolver:
         vectors = SkillVectors.for_kb(self.kb, lang)
         if vectors is None:
             uris = list(self.kb.skills)
-            vectors = SkillVectors(uris, _unit(self.embedder.encode([self.kb.label(u, lang) or u for u in uris])))
+            vectors = SkillVectors(uris, _unit(self._loaded_embedder().encode([self.kb.label(u, lang) or u for u in uris])))
         return vectors
 
     def subjects(self, texts: list[str], titles: list[str]) -> list[list[SkillLink]]:
@@ -152,7 +159,7 @@ class SkillResolver:
         fr = by_lang[1]
         fr_rows = np.asarray([fr.pos.get(u, -1) for u in uris])
         self.used_linker = True
-        queries = _unit(self.embedder.encode(texts))
+        queries = _unit(self._loaded_embedder().encode(texts))
         out: list[list[SkillLink]] = []
         for start in range(0, len(texts), 256):
             sims = queries[start:start + 256] @ by_lang[0].vectors.T
@@ -175,7 +182,7 @@ class SkillResolver:
         if not results:
             return []
         best = float(getattr(results[0], "score", 0.0) or 0.0)
-        links = []
+        links: list[SkillLink] = []
         for item in results:
             score = float(getattr(item, "score", 0.0) or 0.0)
             if links and best > 0 and score < LINKER_RELATIVE_FLOOR * best:

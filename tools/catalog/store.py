@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
@@ -37,6 +37,8 @@ from tools.catalog.tables import CatalogCourseRow, CatalogJobRow, CatalogSourceR
 from tools.storage.database import Database
 
 log = logging.getLogger(__name__)
+
+RecordT = TypeVar("RecordT", CourseRecord, JobRecord)
 
 
 @dataclass(frozen=True)
@@ -334,8 +336,7 @@ def _row(record: CourseRecord | JobRecord, fields: tuple[str, ...]) -> dict:
     return data
 
 
-def _record(row: CatalogCourseRow | CatalogJobRow, fields: tuple[str, ...], model: type[CourseRecord] | type[JobRecord]
-            ) -> CourseRecord | JobRecord:
+def _record(row: CatalogCourseRow | CatalogJobRow, fields: tuple[str, ...], model: type[RecordT]) -> RecordT:
     data = {f: getattr(row, f) for f in fields}
     data["skill_links"] = [SkillLink(**l) for l in row.skill_links or []]
     return model.model_construct(**data)

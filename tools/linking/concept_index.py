@@ -10,16 +10,25 @@ the labels are encoded here with the injected embedder. The TF-IDF index, phrase
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from knowledge.embeddings import gives_token_vectors, gives_word_pieces
 from tools.linking.dense import DenseIndex
 from tools.linking.label_strings import LabelStrings
 from tools.linking.late_interaction import LabelTokens
 from tools.linking.phrases import head_words
 from tools.linking.text_structures import TextStructures
+
+if TYPE_CHECKING:
+    from knowledge.base import KnowledgeBase
+    from knowledge.embeddings import Embedder
+    from knowledge.vectors import LabelMatrix
+    from tools.linking.label_strings import Concept
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +41,7 @@ VECTOR_ENTRIES_KEPT = 8
 
 
 class ConceptIndex:
-    def __init__(self, records: list, lang: str, strings: LabelStrings, vectors: np.ndarray, descriptions: np.ndarray | None,
+    def __init__(self, records: Sequence[Concept], lang: str, strings: LabelStrings, vectors: np.ndarray, descriptions: np.ndarray | None,
                  structures: TextStructures | None = None, label_tokens: LabelTokens | None = None, distinct_cosine: float = 1.0):
         self.records = records
         self.lang = lang
@@ -68,14 +77,16 @@ class ConceptIndex:
         return len(self.records)
 
     @classmethod
-    def build(cls, kb, matrix_name: str, records: list, lang: str, embedder, with_descriptions: bool,
+    def build(cls, kb: KnowledgeBase, matrix_name: str, records: Sequence[Concept], lang: str, embedder: Embedder,
+              with_descriptions: bool,
               with_tokens: bool = False, distinct_cosine: float = 1.0, token_idf_power: float = 0.0) -> ConceptIndex:
         position = {r.uri: i for i, r in enumerate(records)}
         matrix = _open_matrix(kb, matrix_name)
-        if matrix is not None:
+        cache = kb.directory / LINKING_CACHE if matrix is not None and kb.directory is not None else None
+        if matrix is not None and cache is not None:  # a matrix is read from a built knowledge base's folder
             strings, vectors = _from_matrix(matrix, position, records, lang)
-            descriptions = _encode_descriptions(kb, records, embedder, lang) if with_descriptions else None
-            structures = TextStructures.cached(strings, kb.directory / LINKING_CACHE)
+            descriptions = _encode_descriptions(records, embedder, lang, cache) if with_descriptions else None
+            structures = TextStructures.cached(strings, cache)
         else:
             strings = LabelStrings.build(records, lang)
             vectors = embedder.encode(strings.texts) if strings.texts else np.zeros((0, embedder.dimension), np.float32)
@@ -88,16 +99,15 @@ class ConceptIndex:
                     descriptions[have] = embedder.encode([texts[i][:300] for i in have])
             structures = None
         label_tokens = None
-        if with_tokens:
-            cache = kb.directory / LINKING_CACHE if getattr(kb, "directory", None) is not None and matrix is not None else None
+        if with_tokens and gives_token_vectors(embedder):  # with_tokens: the linker found the embedder gives them
             preferred = _preferred_texts(strings)
             label_tokens = LabelTokens.cached(preferred, embedder, cache)
-            if token_idf_power and hasattr(embedder, "token_ids"):
+            if token_idf_power and gives_word_pieces(embedder):
                 label_tokens.weigh_pieces_cached(embedder, preferred, strings.texts, token_idf_power, cache)
         return cls(records, lang, strings, vectors, descriptions, structures, label_tokens, distinct_cosine)
 
 
-def _open_matrix(kb, name: str):
+def _open_matrix(kb: KnowledgeBase, name: str) -> LabelMatrix | None:
     if getattr(kb, "directory", None) is None:
         return None
     try:
@@ -107,7 +117,7 @@ def _open_matrix(kb, name: str):
         return None
 
 
-def _from_matrix(matrix, position: dict[str, int], records: list, lang: str) -> tuple[LabelStrings, np.ndarray]:
+def _from_matrix(matrix: LabelMatrix, position: dict[str, int], records: Sequence[Concept], lang: str) -> tuple[LabelStrings, np.ndarray]:
     """Rows of ``lang`` labels; concepts with no label in ``lang`` fall back to their English rows."""
     chosen: list[tuple[int, int, bool]] = []  # (owner, row, preferred)
     has_lang = np.zeros(len(records), dtype=bool)
@@ -146,21 +156,21 @@ def _preferred_texts(strings: LabelStrings) -> list[str]:
     return texts
 
 
-def _description(record, lang: str) -> str:
+def _description(record: Concept, lang: str) -> str:
     """The concept's description in ``lang``, else the English one (ESCO skills have English only)."""
     return record.description.get(lang) or record.description.get("en", "")
 
 
-def _encode_descriptions(kb, records: list, embedder, lang: str) -> np.ndarray:
+def _encode_descriptions(records: Sequence[Concept], embedder: Embedder, lang: str, cache: Path) -> np.ndarray:
     """Descriptions (first sentences; in ``lang`` where the concept has one, else English) encoded
     once and cached beside the knowledge base, keyed by the model and the texts' content hash."""
     from knowledge.vectors import first_sentences
 
     texts = [first_sentences(_description(r, lang)) for r in records]
-    return encode_cached(texts, embedder, kb.directory / LINKING_CACHE, "descriptions")
+    return encode_cached(texts, embedder, cache, "descriptions")
 
 
-def encode_cached(texts: list[str], embedder, cache_dir: Path, what: str) -> np.ndarray:
+def encode_cached(texts: list[str], embedder: Embedder, cache_dir: Path, what: str) -> np.ndarray:
     """One vector per text (zeros for an empty one): each distinct text, in the model's normal form,
     encoded once and cached in ``cache_dir`` (content-keyed; the oldest entries pruned)."""
     from knowledge.vectors import embed_cached, prune_cache

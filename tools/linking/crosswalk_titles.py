@@ -7,11 +7,18 @@ O*NET title adds a little to that occupation's title score: +0.5 MRR on the Engl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from tools.linking.concept_index import encode_cached
+
+if TYPE_CHECKING:
+    from knowledge.base import KnowledgeBase
+    from knowledge.embeddings import Embedder
+    from tools.linking.label_strings import Concept
 
 RELATIONS = ("exactMatch", "closeMatch")
 
@@ -26,7 +33,7 @@ class CrosswalkTitles:
         self.n_concepts = n_concepts
 
     @classmethod
-    def build(cls, kb, records: list, embedder, cache_dir: Path | None) -> CrosswalkTitles:
+    def build(cls, kb: KnowledgeBase, records: Sequence[Concept], embedder: Embedder, cache_dir: Path | None) -> CrosswalkTitles:
         position = {r.uri: i for i, r in enumerate(records)}
         titles: dict[str, int] = {}
         pairs: set[tuple[int, int]] = set()
@@ -57,7 +64,7 @@ class CrosswalkTitles:
         return out
 
 
-def _encode(texts: list[str], embedder, cache_dir: Path | None) -> np.ndarray:
+def _encode(texts: list[str], embedder: Embedder, cache_dir: Path | None) -> np.ndarray:
     """The titles' vectors, cached beside the knowledge base (content-keyed) when there is one."""
     if cache_dir is not None:
         return encode_cached(texts, embedder, cache_dir, "O*NET titles")

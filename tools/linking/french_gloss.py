@@ -13,8 +13,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from tools.linking.spoken_text import Rewritten, strip_accents
+
+if TYPE_CHECKING:
+    from tools.linking.label_strings import Concept
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\+", re.UNICODE)
@@ -50,10 +55,10 @@ class Lexicon:
         self.unaccented = {strip_accents(f): e for f, e in table.items() if strip_accents(f) not in table}
 
     @classmethod
-    def from_concepts(cls, records, min_pairs: int = 2, min_dice: float = 0.2) -> Lexicon:
-        fr_counts: Counter = Counter()
-        en_counts: Counter = Counter()
-        joint: Counter = Counter()
+    def from_concepts(cls, records: Iterable[Concept], min_pairs: int = 2, min_dice: float = 0.2) -> Lexicon:
+        fr_counts: Counter[str] = Counter()
+        en_counts: Counter[str] = Counter()
+        joint: Counter[tuple[str, str]] = Counter()
         english: set[str] = set()
         for record in records:
             fr_words = _words([record.labels.get("fr", ""), *record.alt_labels.get("fr", ())]) - set(FUNCTION_WORDS)
@@ -112,5 +117,5 @@ class Lexicon:
         return Rewritten(rewritten.original, "".join(out), np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64))
 
 
-def _words(texts) -> set[str]:
+def _words(texts: Iterable[str]) -> set[str]:
     return {w.lower() for text in texts for w in _WORD.findall(text)}

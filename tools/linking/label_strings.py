@@ -3,9 +3,16 @@ grouped by concept so that string scores pool to concept scores with one ``reduc
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeAlias
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from knowledge.models import Occupation, Skill
+
+    Concept: TypeAlias = Skill | Occupation  # an ESCO concept: labels, alt labels, description per language
 
 
 @dataclass
@@ -23,7 +30,7 @@ class LabelStrings:
         self.start_owner = self.owner[self.starts] if len(self.texts) else self.starts
 
     @classmethod
-    def build(cls, records: list, lang: str, fallback: str | None = "en", alt: bool = True) -> LabelStrings:
+    def build(cls, records: Sequence[Concept], lang: str, fallback: str | None = "en", alt: bool = True) -> LabelStrings:
         """``records``: objects with ``labels`` {lang: str} and ``alt_labels`` {lang: [str]}."""
         texts: list[str] = []
         owner: list[int] = []

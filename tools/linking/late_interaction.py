@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from knowledge.cache_files import digest_texts, prune_oldest, write_atomically
+from knowledge.embeddings import TokenVectors, WordPieces
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,7 @@ class LabelTokens:
                 weights[start:stop] = np.maximum(idf, 1e-3) ** power
         self.weights = weights
 
-    def weigh_pieces_cached(self, embedder, labels: list[str], corpus: list[str], power: float, cache_dir: Path | None) -> None:
+    def weigh_pieces_cached(self, embedder: WordPieces, labels: list[str], corpus: list[str], power: float, cache_dir: Path | None) -> None:
         """:meth:`weigh_pieces` over the word pieces of ``labels`` (one per concept, in row order)
         and of ``corpus``, the weights read from ``cache_dir`` when they were computed there for the
         same model, texts and power: tokenizing the corpus took 3-4 s of every start."""
@@ -91,7 +92,7 @@ class LabelTokens:
         return cls(matrix, offsets)
 
     @classmethod
-    def cached(cls, texts: list[str], embedder, cache_dir: Path | None) -> LabelTokens:
+    def cached(cls, texts: list[str], embedder: TokenVectors, cache_dir: Path | None) -> LabelTokens:
         """Token vectors of ``texts`` (one per concept, "" for none) from ``cache_dir``, else encoded
         (and written there)."""
         if cache_dir is not None:

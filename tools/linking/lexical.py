@@ -23,4 +23,5 @@ class LexicalIndex:
         if self.matrix is None:
             return np.zeros((len(queries), 0), dtype=np.float32)
         q = self.vectorizer.transform(queries)
-        return (q @ self.matrix).toarray().astype(np.float32, copy=False)
+        scores: np.ndarray = (q @ self.matrix).toarray().astype(np.float32, copy=False)
+        return scores

@@ -14,11 +14,14 @@ its occupations' O*NET titles (official crosswalk) and late interaction.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from knowledge.embeddings import gives_token_vectors
 from tools.linking.concept_index import LINKING_CACHE, ConceptIndex
 from tools.linking.crosswalk_titles import CrosswalkTitles
 from tools.linking.french_gloss import Lexicon
@@ -29,7 +32,12 @@ from tools.linking.ontology_rerank import OccupationContext, SkillGroupContext, 
 from tools.linking.phrases import naming_a_job
 from tools.linking.proposal_rules import about_knowing, knowledge_items, managing_others, says_they_led
 from tools.linking.spoken_text import Rewritten, Vocabulary, rewrite
-from tools.linking.text_windows import Window, tokenize, windows
+from tools.linking.text_windows import Token, Window, tokenize, windows
+
+if TYPE_CHECKING:
+    from knowledge.base import KnowledgeBase
+    from knowledge.embeddings import Embedder
+    from knowledge.models import Occupation, Skill
 
 SUPPORTED_LANGUAGES = ("en", "fr")
 WINDOW_CHUNK = 32  # windows scored at once: (32 x ~100k label strings) float32 is about 13 MB
@@ -187,7 +195,8 @@ class SkillAnalysis:
 
 
 class SkillLinker:
-    def __init__(self, kb, embedder, index=None, config: LinkerConfig | None = None, side_threads: int = 2):
+    def __init__(self, kb: KnowledgeBase, embedder: Embedder, index: object | None = None, config: LinkerConfig | None = None,
+                 side_threads: int = 2):
         self.kb = kb
         self.embedder = embedder
         self.index = index  # the Chroma label index; exact scoring here uses the label matrices
@@ -211,7 +220,8 @@ class SkillLinker:
         self._knowledge = knowledge_items([s.skill_type for s in self.skill_records])
         self._groups = SkillGroupContext.from_hierarchy(self.skill_records, getattr(kb, "skill_groups", {}))
         # late interaction needs the embedder's token vectors (an embedder without them: fused scores only)
-        self._token_level = self.config.late_interaction > 0 and hasattr(embedder, "encode_with_tokens")
+        self._token_vectors = embedder if self.config.late_interaction > 0 and gives_token_vectors(embedder) else None
+        self._token_level = self._token_vectors is not None
         self._context = OccupationContext(
             [
                 (
@@ -323,10 +333,11 @@ class SkillLinker:
             return SkillAnalysis(text, shown_lang, [], np.zeros((0, self.embedder.dimension), np.float32), np.zeros(n, np.float32), np.zeros(n, np.int64), {},
                                  rewritten=rewritten, index_lang=lang, config=cfg)
         texts = [w.text for w in wins]
-        if self._token_level:
-            q, window_tokens = self.embedder.encode_with_tokens(texts)
+        window_tokens: list[np.ndarray] = []
+        if self._token_vectors is not None:
+            q, window_tokens = self._token_vectors.encode_with_tokens(texts)
         else:
-            q, window_tokens = self.embedder.encode(texts), []
+            q = self.embedder.encode(texts)
         local = np.array([not w.whole for w in wins])
         # the windows read as job titles do not depend on the skills: matched on a second core meanwhile
         title_match = self._side_work.submit(self._title_match, text, texts, q, tokens, lang)
@@ -371,27 +382,27 @@ class SkillLinker:
     def _skill_scores(self, index: ConceptIndex, texts: list[str], q: np.ndarray, local: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Best fused score of each skill over the windows and the window it comes from, computed
         in chunks of windows so that a long text (a whole CV) stays within memory."""
-        best = evidence = None
-        best_local = None
+        found: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # best score, its window, best clause score
         for start in range(0, len(texts), WINDOW_CHUNK):
             part = slice(start, start + WINDOW_CHUNK)
             lexical = self._side_work.submit(_lexical_scores, index, texts[part])
             dense = index.dense_strings.pool_max(index.dense.scores(q[part]))
             description = index.descriptions.scores(q[part]) if index.descriptions is not None else None
-            lexical = lexical.result()
-            fused = fuse(dense, lexical, description, self.config.skills)
+            fused = fuse(dense, lexical.result(), description, self.config.skills)
             chunk_best, chunk_evidence = aggregate(fused, local[part])
             chunk_evidence = chunk_evidence + start
             # evidence prefers clause windows: rank a chunk's evidence by its best clause score
             chunk_local = fused[local[part]].max(axis=0) if local[part].any() else np.full(fused.shape[1], -np.inf, np.float32)
-            if best is None:
-                best, evidence, best_local = chunk_best, chunk_evidence, chunk_local
+            if found is None:
+                found = (chunk_best, chunk_evidence, chunk_local)
             else:
+                best, evidence, best_local = found
                 better = chunk_local > best_local
-                evidence = np.where(better, chunk_evidence, evidence)
-                best_local = np.maximum(best_local, chunk_local)
-                best = np.maximum(best, chunk_best)
-        return best, evidence
+                found = (np.maximum(best, chunk_best), np.where(better, chunk_evidence, evidence),
+                         np.maximum(best_local, chunk_local))
+        if found is None:  # analyse() returns before scoring a text with no windows
+            raise ValueError("no windows to score")
+        return found[0], found[1]
 
     def link_skills(self, text: str, lang: str = "en", top_k: int = 10) -> list[LinkedSkill]:
         """The ``top_k`` ESCO skills the text expresses, best first, each with its evidence span."""
@@ -418,7 +429,8 @@ class SkillLinker:
             taken = np.zeros(len(order), dtype=bool)
             taken[shown] = True
             order = np.concatenate([np.array(shown, dtype=np.int64), order[~taken[order]]])
-        return self._skill_uris[order].tolist()
+        ranked: list[str] = self._skill_uris[order].tolist()
+        return ranked
 
     def _skills_from(self, analysis: SkillAnalysis, top_k: int) -> list[LinkedSkill]:
         if not analysis.windows or top_k <= 0:
@@ -488,7 +500,8 @@ class SkillLinker:
 
     def _matched_label(self, index: ConceptIndex, concept: int, analysis: SkillAnalysis) -> str:
         """The label or alt label of the skill closest to its evidence window."""
-        rows = np.flatnonzero(index.strings.owner == concept)
+        rows = np.flatnonzero(index.strings.owner == concept).tolist()
+        texts = index.strings.texts
         if len(rows) == 0:
             return ""
         if len(rows) == 1 or concept in analysis.phrase_spans:
@@ -496,11 +509,11 @@ class SkillLinker:
                 start, end = analysis.phrase_spans[concept]
                 wanted = analysis.text[start:end].lower()
                 for r in rows:
-                    if index.strings.texts[r].lower() == wanted:
-                        return index.strings.texts[r]
-            return index.strings.texts[rows[0]]
+                    if texts[r].lower() == wanted:
+                        return texts[r]
+            return texts[rows[0]]
         q = analysis.query_vectors[int(analysis.evidence_window[concept])]
-        return index.strings.texts[rows[int(np.argmax(index.vectors[rows] @ q))]]
+        return texts[rows[int(np.argmax(index.vectors[rows] @ q))]]
 
     # ---- occupations ---------------------------------------------------------------------------
 
@@ -527,11 +540,11 @@ class SkillLinker:
             return None
         return analysis.occupation_scores
 
-    def _title_match(self, text: str, texts: list[str], q: np.ndarray, tokens, lang: str) -> np.ndarray:
+    def _title_match(self, text: str, texts: list[str], q: np.ndarray, tokens: list[Token], lang: str) -> np.ndarray:
         """How well each occupation's title matches the text: its best window read as a job title,
         1.0 where the text names the job by its label word for word."""
         index = self._concepts("occupations", lang)
-        title = np.max(
+        title: np.ndarray = np.max(
             [self._title_scores(texts[i : i + WINDOW_CHUNK], q[i : i + WINDOW_CHUNK], lang).max(axis=0) for i in range(0, len(texts), WINDOW_CHUNK)],
             axis=0,
         )
@@ -576,7 +589,8 @@ class SkillLinker:
         return self._occupations_from(scores, lang, top_k)
 
     def title_scores(self, title: str, lang: str = "en") -> np.ndarray:
-        return self.title_scores_batch([title], lang)[0]
+        scores: np.ndarray = self.title_scores_batch([title], lang)[0]
+        return scores
 
     def title_scores_batch(self, titles: list[str], lang: str = "en") -> np.ndarray:
         """Scores of every occupation for each title, shape (n_titles, n_occupations); one model
@@ -584,16 +598,19 @@ class SkillLinker:
         cfg = self.config
         cleaned = [clean_title(t, lang) for t in titles]
         index = self._concepts("occupations", lang)
-        if index.label_tokens is not None:
-            q, tokens = self.embedder.encode_with_tokens(cleaned)
+        label_tokens = index.label_tokens  # built only with an embedder that gives token vectors
+        tokens: list[np.ndarray] = []
+        if label_tokens is not None and self._token_vectors is not None:
+            q, tokens = self._token_vectors.encode_with_tokens(cleaned)
         else:
-            q, tokens = self.embedder.encode(cleaned), []
+            q = self.embedder.encode(cleaned)
         scores = self._title_scores(cleaned, q, lang)
         if cfg.titles_crosswalk and lang == "en":  # O*NET titles are English
             scores += cfg.titles_crosswalk * self._crosswalk_titles().scores(q)
-        for row, title_tokens in zip(scores, tokens):  # late interaction on each title's best candidates
-            best = _top(row, cfg.late_interaction_candidates)
-            row[best] += cfg.titles_late_interaction * index.label_tokens.scores(best, [title_tokens])
+        if label_tokens is not None:
+            for row, title_tokens in zip(scores, tokens):  # late interaction on each title's best candidates
+                best = _top(row, cfg.late_interaction_candidates)
+                row[best] += cfg.titles_late_interaction * label_tokens.scores(best, [title_tokens])
         return scores
 
     def _occupations_from(self, scores: np.ndarray, lang: str, top_k: int) -> list[LinkedOccupation]:
@@ -611,7 +628,7 @@ class SkillLinker:
             )
         return out
 
-    def _rome_codes(self, record) -> list[str]:
+    def _rome_codes(self, record: Occupation) -> list[str]:
         if record.rome_codes:
             return list(record.rome_codes)
         matches = getattr(self.kb, "esco_to_rome", {}).get(record.uri, [])
@@ -622,12 +639,14 @@ class SkillLinker:
         return [o.uri for o in self.occupation_records]
 
 
-def _vocabulary(kb, skills: list, occupations: list, lang: str, known=()) -> Vocabulary:
+def _vocabulary(kb: KnowledgeBase, skills: list[Skill], occupations: list[Occupation], lang: str,
+                known: Iterable[str] = ()) -> Vocabulary:
     """Labels (action phrases: their first words are the verbs' infinitives) and descriptions in
     ``lang``; in French also ROME's job titles, compétences, savoirs and definitions."""
     labels: list[str] = []
     descriptions: list[str] = []
-    for record in (*skills, *occupations):
+    records: list[Skill | Occupation] = [*skills, *occupations]
+    for record in records:
         if lang in record.labels:
             labels.append(record.labels[lang])
         labels.extend(record.alt_labels.get(lang, ()))

@@ -13,10 +13,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
 import numpy as np
 import scipy.sparse as sp
 
 from tools.linking.text_windows import WORD
+
+if TYPE_CHECKING:
+    from knowledge.models import Skill, SkillGroup
 
 REUSE_PRIOR = {"transversal": 1.0, "cross-sector": 0.5, "sector-specific": 0.2, "occupation-specific": 0.0}
 
@@ -83,12 +89,18 @@ class OccupationContext:
     """Occupation × skill relation matrix (essential 1.0, optional 0.5) and the context prior."""
 
     def __init__(self, occupation_skills: list[tuple[list[int], list[int]]], n_skills: int):
-        rows, cols, vals = [], [], []
+        rows: list[int] = []
+        cols: list[int] = []
+        vals: list[float] = []
         for j, (essential, optional) in enumerate(occupation_skills):
             for i in essential:
-                rows.append(j), cols.append(i), vals.append(1.0)
+                rows.append(j)
+                cols.append(i)
+                vals.append(1.0)
             for i in optional:
-                rows.append(j), cols.append(i), vals.append(0.5)
+                rows.append(j)
+                cols.append(i)
+                vals.append(0.5)
         n_occ = len(occupation_skills)
         self.relations = sp.csr_matrix((vals, (rows, cols)), shape=(n_occ, n_skills), dtype=np.float32)
         sizes = np.asarray(self.relations.sum(axis=1)).ravel()
@@ -98,7 +110,8 @@ class OccupationContext:
 
     def occupation_scores(self, skill_scores: np.ndarray, top: int = 50) -> np.ndarray:
         """How well each occupation explains the ``top`` skill candidates (margin over the last one)."""
-        return self.normalised @ margin_votes(skill_scores, top)
+        scores: np.ndarray = self.normalised @ margin_votes(skill_scores, top)
+        return scores
 
     def skill_prior(self, occupation_scores: np.ndarray, top: int = 10) -> np.ndarray:
         """Skills of the best occupations, weighted by those occupations' scores, scaled to [0, 1]."""
@@ -135,7 +148,7 @@ class SkillGroupContext:
         self.transposed = self.normalised.T.tocsr()
 
     @classmethod
-    def from_hierarchy(cls, skills: list, groups: dict, min_level: int = 2) -> SkillGroupContext:
+    def from_hierarchy(cls, skills: Sequence[Skill], groups: Mapping[str, SkillGroup], min_level: int = 2) -> SkillGroupContext:
         """``skills``: records with ``broader`` URIs; ``groups``: skill-group records by URI (with
         ``broader`` and ``level``)."""
         by_uri = {s.uri: s for s in skills}
@@ -160,4 +173,5 @@ class SkillGroupContext:
             return np.zeros(len(skill_scores), dtype=np.float32)
         prior = self.normalised @ (self.transposed @ margin_votes(skill_scores, top))
         peak = prior.max()
-        return (prior / peak if peak > 0 else prior).astype(np.float32)
+        scaled: np.ndarray = (prior / peak if peak > 0 else prior).astype(np.float32)
+        return scaled

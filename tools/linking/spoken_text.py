@@ -126,7 +126,7 @@ class Vocabulary:
     """The words of one language's labels and descriptions, with how often each occurs, and the
     verbs' infinitives among them (the words the labels start with)."""
 
-    def __init__(self, counts: Counter, infinitives: set[str], lang: str, known: Iterable[str] = ()):
+    def __init__(self, counts: Counter[str], infinitives: set[str], lang: str, known: Iterable[str] = ()):
         self.lang = lang
         self.counts = counts
         self.infinitives = frozenset(infinitives)
@@ -143,7 +143,7 @@ class Vocabulary:
 
     @classmethod
     def build(cls, labels: Iterable[str], descriptions: Iterable[str], lang: str, known: Iterable[str] = ()) -> Vocabulary:
-        counts: Counter = Counter()
+        counts: Counter[str] = Counter()
         infinitives: set[str] = set()
         for label in labels:
             words = [w.lower() for w in _WORD.findall(label)]
@@ -282,7 +282,9 @@ def rewrite(text: str, lang: str, vocabulary: Vocabulary | None) -> Rewritten:
         position = end
     if position < len(text):
         pieces.append((text[position:], -1, -1))
-    out, starts, ends = [], [], []
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
     cursor = 0
     for piece, start, end in pieces:
         out.append(piece)
