@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from langchain_core.runnables import RunnableConfig
+from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.sqlite import SqliteSaver
 from sqlalchemy import text
 
@@ -30,7 +31,7 @@ _SQLITE_TABLES = ("checkpoints", "writes")
 _POSTGRES_TABLES = ("checkpoints", "checkpoint_blobs", "checkpoint_writes")
 
 
-def open_checkpointer(url: str) -> Any:
+def open_checkpointer(url: str) -> BaseCheckpointSaver[str]:
     """A checkpointer for ``url``: a SQLite file path (or ``sqlite:///path``), ``:memory:``, or a
     PostgreSQL URL (``postgresql://`` or SQLAlchemy's ``postgresql+psycopg://``) for several workers."""
     if url.startswith(("postgresql://", "postgres://", "postgresql+")):
@@ -49,7 +50,7 @@ def open_checkpointer(url: str) -> Any:
     return saver
 
 
-def close_checkpointer(saver: Any) -> None:
+def close_checkpointer(saver: BaseCheckpointSaver[str]) -> None:
     conn = getattr(saver, "conn", None)
     if conn is not None:
         conn.close()
@@ -63,7 +64,7 @@ class ConversationCheckpoints:
 
     name = "conversation"
 
-    def __init__(self, checkpointer: Any, database: Database | None = None):
+    def __init__(self, checkpointer: BaseCheckpointSaver[str], database: Database | None = None):
         self.checkpointer = checkpointer
         self.database = database if database is not None and not database.is_sqlite else None
 
@@ -74,15 +75,16 @@ class ConversationCheckpoints:
     def _tables(self) -> tuple[str, ...]:
         return _SQLITE_TABLES if isinstance(self.checkpointer, SqliteSaver) else _POSTGRES_TABLES
 
-    def _sqlite_rows(self, person_id: str) -> int:
-        with self.checkpointer.cursor(transaction=False) as cursor:
+    @staticmethod
+    def _sqlite_rows(saver: SqliteSaver, person_id: str) -> int:
+        with saver.cursor(transaction=False) as cursor:
             return sum(cursor.execute(f"SELECT count(*) FROM {table} WHERE thread_id = ?", (person_id,)).fetchone()[0]
                        for table in _SQLITE_TABLES)
 
     def count(self, person_id: str) -> int:
         """Rows of the thread left in every checkpoint table (checkpoints, blobs, pending writes)."""
         if isinstance(self.checkpointer, SqliteSaver):
-            return self._sqlite_rows(person_id)
+            return self._sqlite_rows(self.checkpointer, person_id)
         if self.database is not None:
             with self.database.session() as session:
                 return sum(int(session.execute(text(f"SELECT count(*) FROM {table} WHERE thread_id = :t"),

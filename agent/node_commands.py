@@ -15,6 +15,7 @@ from typing import Any
 from langgraph.graph import END
 from langgraph.types import Command
 
+from agent.acts.models import Act
 from agent.messages import in_register
 from agent.reply import AgentReply, Card, Expecting, QuickReply
 from agent.state import AgentState, Phase
@@ -117,10 +118,8 @@ def reask_compact(state: AgentState, note: str, cards: list[dict[str, Any]] | No
                cards=cards, context=dict(previous.get("expecting_context") or {}))
 
 
-def acts_of(state: AgentState) -> list[Any]:
-    """The dialogue acts the router read in this turn's message (``agent.acts.models.Act``)."""
-    from agent.acts.models import Act
-
+def acts_of(state: AgentState) -> list[Act]:
+    """The dialogue acts the router read in this turn's message."""
     return [Act.model_validate(a) for a in state.get("acts") or []]
 
 

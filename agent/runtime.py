@@ -9,6 +9,7 @@ import time
 from typing import Any
 
 from langchain_core.runnables import RunnableConfig
+from langgraph.checkpoint.base import BaseCheckpointSaver
 
 from agent.checkpointing import ConversationCheckpoints
 from agent.context import AgentContext
@@ -21,7 +22,7 @@ log = logging.getLogger(__name__)
 
 
 class Agent:
-    def __init__(self, context: AgentContext, checkpointer: Any):
+    def __init__(self, context: AgentContext, checkpointer: BaseCheckpointSaver[str]):
         self.context = context
         self.checkpointer = checkpointer
         self.graph = build_graph(checkpointer)

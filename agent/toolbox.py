@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         SkillsGap,
         TrainingRecommendation,
     )
+    from tools.career.packs.models import PacksGiven
     from tools.linking.models import LinkedSkill
 
 PERSONA_TO_PROFILE = {"high_school": Persona.pupil, "jobseeker": Persona.jobseeker, "employee": Persona.employee}
@@ -256,10 +257,10 @@ def add_proposal(profile: Profile, proposal: SkillProposal, experience_id: str |
 class CareerTools:
     """Career moves, gap, trainings and jobs over one knowledge base and catalog (``tools.career``)."""
 
-    def __init__(self, kb: KnowledgeBase, catalog: Any, pack: Any | None = None, retrieval: Any | None = None):
+    def __init__(self, kb: KnowledgeBase, catalog: Any, pack: PacksGiven = None, retrieval: Any | None = None):
         self.kb = kb
         self.catalog = catalog  # tools.catalog.store.CatalogStore: courses and jobs
-        self.pack = pack  # tools.career.packs: the knowledge packs in force, or None
+        self.pack = pack  # the knowledge packs in force (a PackRegistry, read at each call), or None
         self.retrieval = retrieval  # tools.catalog.index.CatalogRetrieval (the Chroma index), or None
 
     def moves(self, skill_uris: list[str], persona: str | None, interests: str, preferences: str, lang: str,

@@ -10,13 +10,16 @@ import hashlib
 import json
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import yaml
 
 from agent.acts.spelling import tidy
 from agent.language import normalise
+
+if TYPE_CHECKING:
+    from knowledge.embeddings import Embedder
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +37,7 @@ def model_key(embedder_name: str, path: Path = TRAINING_FILE) -> str:
     return digest[:16]
 
 
-def _features(embedder: Any, texts: list[str]) -> np.ndarray:
+def _features(embedder: Embedder, texts: list[str]) -> np.ndarray:
     vectors = np.asarray(embedder.encode([tidy(normalise(t)) or t for t in texts]), dtype=np.float32)
     return vectors
 
@@ -42,14 +45,14 @@ def _features(embedder: Any, texts: list[str]) -> np.ndarray:
 class ActClassifier:
     """``predict(text) -> (label, probability)``; ``probabilities`` for every label."""
 
-    def __init__(self, embedder: Any, labels: list[str], weights: np.ndarray, bias: np.ndarray):
+    def __init__(self, embedder: Embedder, labels: list[str], weights: np.ndarray, bias: np.ndarray):
         self.embedder = embedder
         self.labels = labels
         self.weights = weights
         self.bias = bias
 
     @classmethod
-    def train(cls, embedder: Any, examples: list[tuple[str, str]] | None = None, epochs: int = 300,
+    def train(cls, embedder: Embedder, examples: list[tuple[str, str]] | None = None, epochs: int = 300,
               rate: float = 2.0, l2: float = 1e-4) -> ActClassifier:
         examples = examples or training_examples()
         labels = sorted({label for _, label in examples})
@@ -90,7 +93,7 @@ class ActClassifier:
         tmp.replace(path)
 
     @classmethod
-    def load(cls, embedder: Any, path: Path) -> ActClassifier:
+    def load(cls, embedder: Embedder, path: Path) -> ActClassifier:
         data = np.load(path)
         return cls(embedder, json.loads(str(data["labels"])), data["weights"], data["bias"])
 
@@ -99,7 +102,7 @@ def classifier_path(storage_dir: Path, embedder_name: str) -> Path:
     return Path(storage_dir) / "acts" / f"classifier-{model_key(embedder_name)}.npz"
 
 
-def ensure_classifier(embedder: Any, storage_dir: Path, embedder_name: str | None = None) -> tuple[ActClassifier, bool]:
+def ensure_classifier(embedder: Embedder, storage_dir: Path, embedder_name: str | None = None) -> tuple[ActClassifier, bool]:
     """The cached classifier for this embedder and training file, trained and saved when missing.
     Returns (classifier, trained_now)."""
     name = embedder_name or str(getattr(embedder, "name", "embedder"))

@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
 from agent.acts.models import GLOBAL_KINDS, Act, ActKind, ReadContext
+
+if TYPE_CHECKING:
+    from agent.llm import LLMClient
 
 GUARDED = {ActKind.erase, ActKind.export, ActKind.revoke, ActKind.sharing_rule, ActKind.injection}
 SKILL_KINDS = {ActKind.keep_all, ActKind.reject_all, ActKind.keep_skills, ActKind.remove_skills, ActKind.rename_skill}
@@ -56,7 +59,7 @@ SYSTEM = (
 )
 
 
-def read_with_llm(llm: Any, message: str, context: ReadContext,
+def read_with_llm(llm: LLMClient, message: str, context: ReadContext,
                   offline: Callable[[str, ReadContext], list[Act]]) -> list[Act] | None:
     """The acts the model reads in ``message``, grounded; None when the model gives nothing usable."""
     user = json.dumps({

@@ -15,7 +15,7 @@ call, grounded against the same context, and this offline reading is the fallbac
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from agent.acts import requests as rules
 from agent.acts.models import GLOBAL_KINDS, Act, ActKind, ReadContext
@@ -24,6 +24,10 @@ from agent.acts.skill_edits import read_skill_edits
 from agent.acts.spelling import tidy
 from agent.answers import is_no, is_yes
 from agent.language import normalise
+
+if TYPE_CHECKING:
+    from agent.acts.classifier import ActClassifier
+    from agent.llm import LLMClient
 
 _SENTENCE = re.compile(r"(?<=[.!?\n])\s+|\n+|(?<=[a-z])\?+(?=\s*\w)")
 _YES_NO_EXPECTING = ("processing_consent", "share_consent")
@@ -57,7 +61,7 @@ class ActReader:
     """Reads messages into acts. ``classifier``: an :class:`ActClassifier` (None: rules only);
     ``llm``: an :class:`agent.llm.LLMClient` (None: offline)."""
 
-    def __init__(self, classifier: Any | None = None, llm: Any | None = None):
+    def __init__(self, classifier: ActClassifier | None = None, llm: LLMClient | None = None):
         self.classifier = classifier
         self.llm = llm
 

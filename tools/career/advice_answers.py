@@ -15,6 +15,7 @@ from tools.career.gap import compute_gap
 from tools.career.labels import label
 from tools.career.models import CareerMove, HeldOccupation, JobMatch, SkillRef, SkillsGap, TrainingRecommendation
 from tools.career.occupation_names import resolve_occupation
+from tools.career.packs.models import PacksGiven
 from tools.career.rome_facts import RomeFacts
 from tools.career.skill_space import SkillSpace
 
@@ -61,7 +62,7 @@ def _first_sentence(text: str, limit: int = 240) -> str:
 
 
 def explore_occupation(kb: Any, linker: Any, text: str, lang: str = "en", skill_uris: Iterable[str] = (),
-                       held: Iterable[HeldOccupation] = (), pack: object = None) -> OccupationOverview | None:
+                       held: Iterable[HeldOccupation] = (), pack: PacksGiven = None) -> OccupationOverview | None:
     """The occupation ``text`` names, found with the title matcher, with the person's gap to it."""
     found = resolve_occupation(kb, linker, text, lang)
     if found is None:

@@ -25,7 +25,7 @@ from tools.career.models import (
     SkillTranslation,
     de,
 )
-from tools.career.packs.models import LoadedPacks
+from tools.career.packs.models import LoadedPacks, PacksGiven
 from tools.career.rome_facts import RomeFacts
 from tools.career.skill_groups import GroupResolver
 from tools.career.skill_space import SkillSpace
@@ -144,7 +144,7 @@ def compute_gap(
     skill_uris: Iterable[str],
     target_uri: str,
     lang: str = "en",
-    pack: object = None,
+    pack: PacksGiven = None,
     translate: Callable[[Any, str], list[SkillTranslation]] | None = None,
     max_optional: int | None = 25,
     max_translated: int = 8,

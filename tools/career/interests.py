@@ -9,6 +9,7 @@ d'intérêt and directly to RIASEC letters.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any, TypeAlias
 
 from pydantic import BaseModel, Field
 
@@ -135,7 +136,11 @@ def _stem_hits(tokens: list[str], stems: list[str]) -> int:
     return sum(1 for stem in stems if matches_stem(tokens, stem))
 
 
-def parse_interests(value: object, centre_riasec: dict[str, dict[str, float]] | None = None) -> InterestProfile:
+
+# Interests as the rankers take them: free text or RIASEC letters, words, a mapping (its "text") or parsed
+InterestsGiven: TypeAlias = InterestProfile | dict[str, Any] | list[str] | tuple[str, ...] | set[str] | str | None
+
+def parse_interests(value: InterestsGiven, centre_riasec: dict[str, dict[str, float]] | None = None) -> InterestProfile:
     """Interests given as free text, a list of words or RIASEC letters, or an InterestProfile.
 
     ``centre_riasec`` (centre code → RIASEC distribution of its ROME occupations, from the knowledge

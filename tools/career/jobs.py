@@ -24,7 +24,7 @@ import numpy as np
 from knowledge.errors import KnowledgeBaseMissing
 from knowledge.kb_cache import cached_for_kb
 from tools.career.models import JobMatch, SkillRef
-from tools.career.preferences import parse_preferences
+from tools.career.preferences import PreferencesGiven, parse_preferences
 from tools.catalog.index import job_matrix
 from tools.catalog.records import DEMO_SOURCES, JobRecord
 from tools.linking.text_normalisation import fold
@@ -78,7 +78,7 @@ def match_jobs(
     skill_uris: Iterable[str],
     kb: Any = None,
     target_uri: str | None = None,
-    preferences: object = None,
+    preferences: PreferencesGiven = None,
     k: int = 10,
     lang: str = "en",
     retrieval: Any = None,

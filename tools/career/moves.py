@@ -21,14 +21,14 @@ from typing import Any
 import numpy as np
 
 from tools.career.employer_moves import rank_roles
-from tools.career.interests import RIASEC_NAMES, InterestProfile, parse_interests
+from tools.career.interests import RIASEC_NAMES, InterestProfile, InterestsGiven, parse_interests
 from tools.career.labels import label, refs
 from tools.career.models import CareerMove, MoveReason, SkillRef
 from tools.career.move_explanations import why_texts
 from tools.career.occupation_scores import SkillScores, skill_scores
-from tools.career.packs.models import LoadedPacks
+from tools.career.packs.models import LoadedPacks, PacksGiven
 from tools.career.packs.signals import occupation_demand
-from tools.career.preferences import CareerPreferences, parse_preferences
+from tools.career.preferences import CareerPreferences, PreferencesGiven, parse_preferences
 from tools.career.progression import INTEREST_LED_MIN_AFFINITY, best_of, carries_skills, occupation_levels, step_ups
 from tools.career.rome_facts import RomeFacts, mobility_of
 from tools.career.sector_moves import interleave, rank_programmes, rank_sectors, rank_tracks
@@ -86,9 +86,9 @@ def rank_moves(
     kb: Any,
     skill_uris: Iterable[str],
     persona: str | None = None,
-    interests: object = None,
-    preferences: object = None,
-    pack: object = None,
+    interests: InterestsGiven = None,
+    preferences: PreferencesGiven = None,
+    pack: PacksGiven = None,
     top_k: int = 10,
     lang: str = "en",
     current_occupations: Iterable[str] | None = None,

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal, TypeAlias
 
 from pydantic import BaseModel, Field
 
@@ -81,7 +81,11 @@ def _any(folded: str, tokens: list[str], phrases: list[str]) -> bool:
                for phrase in phrases)
 
 
-def parse_preferences(value: object) -> CareerPreferences:
+
+# Preferences as the rankers take them: free text, a list of words, a mapping (its "text" read too) or parsed
+PreferencesGiven: TypeAlias = CareerPreferences | BaseModel | dict[str, Any] | list[str] | tuple[str, ...] | str | None
+
+def parse_preferences(value: PreferencesGiven) -> CareerPreferences:
     if value is None:
         return CareerPreferences()
     if isinstance(value, CareerPreferences):

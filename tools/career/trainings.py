@@ -30,9 +30,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from tools.career.models import LearningObjective, SkillRef, SkillsGap, TrainingRecommendation
-from tools.career.packs.models import LoadedPacks
+from tools.career.packs.models import LoadedPacks, PacksGiven
 from tools.career.packs.signals import skill_demand
-from tools.career.preferences import CareerPreferences, parse_preferences
+from tools.career.preferences import CareerPreferences, PreferencesGiven, parse_preferences
 from tools.catalog.course_wording import duration_words, level_words
 from tools.catalog.index import course_index
 from tools.catalog.records import DEMO_SOURCES, CourseRecord
@@ -184,11 +184,11 @@ def _relevance(catalog: Any, courses: list[CourseRecord], gap: SkillsGap, retrie
 def recommend_trainings(
     catalog: Any,
     gap: SkillsGap,
-    preferences: object = None,
+    preferences: PreferencesGiven = None,
     k: int = 5,
     skill_uris: Iterable[str] | None = None,
     kb: Any = None,
-    pack: object = None,
+    pack: PacksGiven = None,
     retrieval: Any = None,
     lang: str | None = None,
 ) -> list[TrainingRecommendation]:

@@ -20,7 +20,7 @@ manifest.yaml::
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, Protocol, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -205,8 +205,8 @@ class LoadedPacks(BaseModel):
         return self.of_kind("regional")
 
     @classmethod
-    def of(cls, value: object) -> LoadedPacks:
-        """Normalise ``None``, one pack, a list of packs or a LoadedPacks."""
+    def of(cls, value: PacksGiven) -> LoadedPacks:
+        """Normalise ``None``, one pack, a list of packs, a LoadedPacks or a registry's packs in force."""
         if value is None:
             return cls()
         if isinstance(value, LoadedPacks):
@@ -216,6 +216,15 @@ class LoadedPacks(BaseModel):
         if isinstance(value, (list, tuple)):
             return cls(packs=[p for p in value if isinstance(p, Pack)])
         if hasattr(value, "active"):  # a PackRegistry: the packs in force now
-            active: LoadedPacks = value.active()
-            return active
+            return value.active()
         raise TypeError(f"expected a Pack, a list of packs or LoadedPacks, got {type(value).__name__}")
+
+
+class PacksInForce(Protocol):
+    """What holds the packs in force now (``tools.career.packs.registry.PackRegistry``)."""
+
+    def active(self) -> LoadedPacks: ...
+
+
+# What the career rankers take as ``pack``: nothing, one pack, several, or the registry's packs in force
+PacksGiven: TypeAlias = LoadedPacks | Pack | list[Pack] | tuple[Pack, ...] | PacksInForce | None
