@@ -5,5 +5,5 @@ cd "$(dirname "$0")/.."
 export ORIENT_DATA_DIR="${ORIENT_DATA_DIR:-$(cd .. && pwd)/shared/data}"
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 bash scripts/install-browser.sh  # Debian chromium + chromium-driver for the browser tests (once)
-bash scripts/lint.sh  # ruff: the lint gate (rules in pyproject.toml)
+bash scripts/lint.sh  # the lint gate: ruff, then mypy (rules in pyproject.toml)
 exec .venv/bin/pytest "$@"
