@@ -18,7 +18,7 @@ from langgraph.types import Command
 from agent.acts.models import Act
 from agent.messages import in_register
 from agent.reply import AgentReply, Card, Expecting, QuickReply
-from agent.state import AgentState, Phase
+from agent.state import AgentState, PendingQuestion, Phase, expecting_of
 
 
 def plain(values: dict[str, Any]) -> dict[str, Any]:
@@ -65,7 +65,7 @@ def ask(
     if trail[-1:] != [phase]:
         trail.append(phase.value)
     values: dict[str, Any] = {
-        "reply": reply.model_dump(mode="json"),
+        "reply": pending_question(reply),
         "phase": phase.value,
         "notes": [],
         "cards": [],
@@ -75,6 +75,14 @@ def ask(
     }
     values.update(plain(update or {}))
     return Command(goto=END, update=values)
+
+
+def pending_question(reply: AgentReply) -> PendingQuestion:
+    """The reply as the state keeps it: JSON, so a checkpoint holds plain values only."""
+    data = reply.model_dump(mode="json")
+    return {"conversation_id": data["conversation_id"], "text": data["text"], "language": data["language"],
+            "expecting": data["expecting"], "quick_replies": data["quick_replies"], "cards": data["cards"],
+            "expecting_context": data["expecting_context"], "phase": data["phase"], "finished": data["finished"]}
 
 
 def goto(node: str, state: AgentState, *, note: str | None = None, cards: list[dict[str, Any]] | None = None,
@@ -106,10 +114,10 @@ def reask_compact(state: AgentState, note: str, cards: list[dict[str, Any]] | No
         return back_to_phase(state, note, cards=cards)
     from agent.messages import MESSAGES, say
 
-    previous = state.get("reply") or {}
-    expecting = str(previous.get("expecting") or "")
+    previous = state.get("reply")
+    expecting = expecting_of(state)
     key = f"reask_{expecting}"
-    if not expecting or key not in MESSAGES or expecting in ("start", "end") or (previous.get("expecting_context") or {}).get("about"):
+    if previous is None or not expecting or key not in MESSAGES or expecting in ("start", "end") or (previous.get("expecting_context") or {}).get("about"):
         return back_to_phase(state, note, cards=cards)
     lang = state.get("language") or "en"
     replies = [{"label": q["label"], "value": q["value"]} for q in previous.get("quick_replies") or []]

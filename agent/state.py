@@ -94,11 +94,32 @@ class ShareQuestion(TypedDict):
     told: NotRequired[list[str]]  # the notice topics already answered (who sees it, how long, ...)
 
 
+class PendingQuestion(TypedDict):
+    """This turn's reply (``agent.reply.AgentReply`` as JSON): the question the conversation waits
+    on, asked again (in one line, with the same quick replies) after an interjection."""
+
+    conversation_id: str
+    text: str
+    language: str
+    expecting: str  # an agent.reply.Expecting value
+    quick_replies: list[dict[str, str]]
+    cards: list[dict[str, Any]]
+    expecting_context: dict[str, Any]
+    phase: str  # a Phase value
+    finished: bool
+
+
 class IntentRecord(TypedDict):
     """The request the router read in the message: the node it goes to and what it carries."""
 
     kind: str
     payload: str
+
+
+def expecting_of(state: AgentState) -> str:
+    """What the pending question expects ("" before the first)."""
+    reply = state.get("reply")
+    return str(reply.get("expecting") or "") if reply else ""
 
 
 def phase_of(state: AgentState) -> Phase:
@@ -114,7 +135,7 @@ class AgentState(TypedDict, total=False):
     hints: dict[str, Any]  # channel-provided hints, e.g. {"persona": "employee"} from a landing page
     notes: list[str]  # sentences said before this turn's question (acknowledgements, answers)
     cards: list[dict[str, Any]]  # cards gathered during this turn
-    reply: dict[str, Any] | None  # this turn's AgentReply (as JSON): the pending question, re-asked after an interjection
+    reply: PendingQuestion | None  # this turn's reply: the pending question
     intent: IntentRecord | None  # the request the router read in the message
     acts: list[dict[str, Any]]  # the dialogue acts read in the message (agent.acts.models.Act as JSON)
     resume_message: str | None  # the content of a message that also carried a request, answered after it

@@ -18,7 +18,7 @@ from agent.language import normalise
 from agent.messages import say
 from agent.node_commands import acts_of, ask, quick, reask_compact
 from agent.reply import Expecting
-from agent.state import AgentState, MoveOffer, Phase, ShareQuestion
+from agent.state import AgentState, MoveOffer, Phase, ShareQuestion, expecting_of
 from agent.toolbox import held_occupations, link_occupation, load_profile
 
 _QUESTION_WORDS = re.compile(
@@ -32,7 +32,7 @@ def advice(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     lang = state.get("language") or "en"
     question = next((a.text for a in acts_of(state) if a.kind == ActKind.ask_advice), state.get("message") or "")
     phase = state.get("phase") or ""
-    expecting = str((state.get("reply") or {}).get("expecting") or "")
+    expecting = expecting_of(state)
     if expecting == "skill_confirmation":
         answer = _about_skill(state, question, lang)
     elif phase == Phase.sharing and (current := state.get("share_current")):
@@ -117,11 +117,12 @@ def _about_moves(state: AgentState, ctx: AgentContext, question: str, lang: str)
         missing = ", ".join(s.label for s in essential_missing[:3])
         tail = say("advice_missing_tail", lang, missing=missing) if missing else ""
         answer = say("advice_other_job", lang, label=label, have=len(gap.covered), total=max(total, 1), missing=tail)
-    previous = state.get("reply") or {}
+    previous = state.get("reply")
     replies = [quick(say("advice_pick_other", lang, label=label), label)]
-    replies += [{"label": q["label"], "value": q["value"]} for q in previous.get("quick_replies") or []]
+    replies += [{"label": q["label"], "value": q["value"]} for q in (previous.get("quick_replies") or [] if previous else [])]
+    context = dict(previous.get("expecting_context") or {}) if previous else {}
     command = ask(state, text=f"{answer}\n\n{say('reask_target_choice', lang)}", expecting=Expecting.target_choice,
-                  phase=Phase.moves, quick_replies=replies, context=dict(previous.get("expecting_context") or {}))
+                  phase=Phase.moves, quick_replies=replies, context=context)
     return answer, command
 
 

@@ -18,7 +18,7 @@ from agent.consent_notices import notice_topics
 from agent.context import AgentContext
 from agent.language import detect_language
 from agent.node_commands import phase_node
-from agent.state import AgentState, Phase
+from agent.state import AgentState, Phase, expecting_of
 from agent.toolbox import load_profile
 from agent.yes_no import Answer, read_yes_no
 
@@ -41,7 +41,8 @@ _OFFLINE = ActReader()
 
 
 def read_context(state: AgentState, ctx: AgentContext) -> ReadContext:
-    reply = state.get("reply") or {}
+    reply = state.get("reply")
+    expecting = expecting_of(state)
     phase = state.get("phase") or ""
     profile_skills: list[str] = []
     experiences: list[str] = []
@@ -57,17 +58,17 @@ def read_context(state: AgentState, ctx: AgentContext) -> ReadContext:
     current = state.get("share_current")
     recipient = (current.get("name") or current.get("recipient_id")) if current else None
     return ReadContext(
-        expecting=str(reply.get("expecting") or ""),
+        expecting=expecting,
         phase=phase,
         language=state.get("language") or "en",
-        proposals=[p["label"] for p in state.get("proposals") or []] if reply.get("expecting") == "skill_confirmation" else [],
+        proposals=[p["label"] for p in state.get("proposals") or []] if expecting == "skill_confirmation" else [],
         options=options,
         profile_skills=profile_skills,
         experiences=experiences,
         target=target,
         trainings=trainings,
         recipient=recipient,
-        last_question=str(reply.get("text") or "")[-400:],
+        last_question=str(reply.get("text") or "")[-400:] if reply else "",
     )
 
 
@@ -154,7 +155,7 @@ def answers_consent_question(state: AgentState, message: str, requests: list[Act
     données ?", "how long?") is answered there, by the sharing step from the recipient's notice,
     by the welcome from the privacy notice, and asked again (turns counted, so it never loops); a
     real request (erase, revoke, a rule), a correction or a change of target goes where it belongs."""
-    expecting = str((state.get("reply") or {}).get("expecting") or "")
+    expecting = expecting_of(state)
     sharing = state.get("phase") == Phase.sharing and bool(state.get("share_current")) and expecting == "share_consent"
     processing = state.get("phase") == Phase.processing and expecting == "processing_consent"
     if not (sharing or processing) or state.get("rule_pending"):
