@@ -6,6 +6,7 @@ checkpoint file here."""
 from __future__ import annotations
 
 import json
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,17 @@ class Resumed:
         return dict(self.graph.get_state(self.config).values)
 
 
+def enums_in(value: Any) -> list[Enum]:
+    """Enum members anywhere in a state: the checkpoint must hold plain strings (readable by the code before)."""
+    if isinstance(value, Enum):
+        return [value]
+    if isinstance(value, dict):
+        return [e for v in value.values() for e in enums_in(v)]
+    if isinstance(value, (list, tuple)):
+        return [e for v in value for e in enums_in(v)]
+    return []
+
+
 @pytest.fixture
 def resume(tmp_path, agent_context):
     opened: list[Resumed] = []
@@ -63,7 +75,7 @@ def test_a_skills_question_saved_before_resumes_and_keeps_the_evidence_spans(res
     again = chat.say(None)
     assert again.expecting == Expecting.skill_confirmation and again.phase == Phase.skills
     assert [c.title for c in again.cards if c.kind == "skill"] == [p["label"] for p in proposals]
-    assert type(chat.values["phase"]) is str  # the checkpoint holds the plain string, never the enum
+    assert type(chat.values["phase"]) is str and not enums_in(chat.values)  # plain strings, never the enums
 
     chat.say("all")
     profile = agent_context.profiles.get(chat.id)
@@ -88,3 +100,4 @@ def test_a_moves_question_saved_before_resumes_explains_and_sets_the_target(resu
     profile = agent_context.profiles.get(chat.id)
     assert profile.target is not None and profile.target.uri == (first.get("target_uri") or first["uri"])
     assert chat.values["phase"] in (Phase.plan, Phase.sharing)
+    assert not enums_in(chat.values)
