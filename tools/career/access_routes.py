@@ -15,9 +15,12 @@ level (3 = CAP … 8 = doctorate) and, for a pupil, the track that leads to it a
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
+
+if TYPE_CHECKING:
+    from knowledge.base import KnowledgeBase
 
 QualificationKind = Literal["diploma", "certificate", "licence", "level"]
 
@@ -166,7 +169,7 @@ def _esco_sentences(description: str, limit: int = 2) -> str:
     return " ".join([s for s in sentences if _ESCO_WORDS.search(s)][:limit])
 
 
-def access_route(kb: Any, target_uri: str, lang: str = "en") -> AccessRoute | None:
+def access_route(kb: KnowledgeBase, target_uri: str, lang: str = "en") -> AccessRoute | None:
     """The way into an ESCO occupation (or None when the URI is not one)."""
     occupation = getattr(kb, "occupations", {}).get(target_uri)
     if occupation is None:

@@ -6,7 +6,7 @@ See /work/notes/advice_api.md for how the dialogue calls them."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
@@ -18,6 +18,9 @@ from tools.career.occupation_names import resolve_occupation
 from tools.career.packs.models import PacksGiven
 from tools.career.rome_facts import RomeFacts
 from tools.career.skill_space import SkillSpace
+
+if TYPE_CHECKING:
+    from knowledge.base import KnowledgeBase
 
 CLOSE_MOVES = 4
 
@@ -61,7 +64,7 @@ def _first_sentence(text: str, limit: int = 240) -> str:
     return head if len(head) <= limit else head[: limit - 1] + "…"
 
 
-def explore_occupation(kb: Any, linker: Any, text: str, lang: str = "en", skill_uris: Iterable[str] = (),
+def explore_occupation(kb: KnowledgeBase, linker: Any, text: str, lang: str = "en", skill_uris: Iterable[str] = (),
                        held: Iterable[HeldOccupation] = (), pack: PacksGiven = None) -> OccupationOverview | None:
     """The occupation ``text`` names, found with the title matcher, with the person's gap to it."""
     found = resolve_occupation(kb, linker, text, lang)

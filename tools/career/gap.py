@@ -10,7 +10,7 @@ by skill group for a picture (see :mod:`tools.career.gap_picture`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tools.career.employer_moves import find_role, role_skills
 from tools.career.labels import label, refs
@@ -31,6 +31,9 @@ from tools.career.skill_groups import GroupResolver
 from tools.career.skill_space import SkillSpace
 from tools.career.skill_translations import translate_skill
 from tools.linking.skill_equivalence import SkillVectors
+
+if TYPE_CHECKING:
+    from knowledge.base import KnowledgeBase
 
 MAX_CLOSE = 3
 
@@ -140,7 +143,7 @@ def credit_skills(
 
 
 def compute_gap(
-    kb: Any,
+    kb: KnowledgeBase,
     skill_uris: Iterable[str],
     target_uri: str,
     lang: str = "en",

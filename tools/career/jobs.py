@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -28,6 +28,9 @@ from tools.career.preferences import PreferencesGiven, parse_preferences
 from tools.catalog.index import job_matrix
 from tools.catalog.records import DEMO_SOURCES, JobRecord
 from tools.linking.text_normalisation import fold
+
+if TYPE_CHECKING:
+    from knowledge.base import KnowledgeBase
 
 MAX_LISTED = 8
 MIN_TITLE_RELEVANCE = 0.6  # cosine of an offer's title to the target occupation's label
@@ -76,7 +79,7 @@ def _jobs_of(catalog: Any) -> list[JobRecord]:
 def match_jobs(
     catalog: Any,
     skill_uris: Iterable[str],
-    kb: Any = None,
+    kb: KnowledgeBase | None = None,
     target_uri: str | None = None,
     preferences: PreferencesGiven = None,
     k: int = 10,

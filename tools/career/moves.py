@@ -16,7 +16,7 @@ what they enjoy most (:mod:`tools.career.progression`), when the ranking left no
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -34,6 +34,9 @@ from tools.career.rome_facts import RomeFacts, mobility_of
 from tools.career.sector_moves import interleave, rank_programmes, rank_sectors, rank_tracks
 from tools.career.skill_space import SkillSpace
 from tools.career.work_contexts import WorkContexts, clash_text
+
+if TYPE_CHECKING:
+    from knowledge.base import KnowledgeBase
 
 INTEREST_WEIGHT = {"high_school": 0.5}
 DEFAULT_INTEREST_WEIGHT = 0.25
@@ -83,7 +86,7 @@ def _current_indices(space: SkillSpace, scores: SkillScores, current: Iterable[s
 
 
 def rank_moves(
-    kb: Any,
+    kb: KnowledgeBase,
     skill_uris: Iterable[str],
     persona: str | None = None,
     interests: InterestsGiven = None,

@@ -27,7 +27,7 @@ Bundled sample catalogs are demo data, and every item from them says so.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tools.career.models import LearningObjective, SkillRef, SkillsGap, TrainingRecommendation
 from tools.career.packs.models import LoadedPacks, PacksGiven
@@ -37,6 +37,9 @@ from tools.catalog.course_wording import duration_words, level_words
 from tools.catalog.index import course_index
 from tools.catalog.records import DEMO_SOURCES, CourseRecord
 from tools.linking.text_normalisation import fold, guess_language
+
+if TYPE_CHECKING:
+    from knowledge.base import KnowledgeBase
 
 GAP_WEIGHTS = {("essential", "missing"): 1.0, ("essential", "almost"): 0.6, ("optional", "missing"): 0.35,
                ("optional", "almost"): 0.2}
@@ -187,7 +190,7 @@ def recommend_trainings(
     preferences: PreferencesGiven = None,
     k: int = 5,
     skill_uris: Iterable[str] | None = None,
-    kb: Any = None,
+    kb: KnowledgeBase | None = None,
     pack: PacksGiven = None,
     retrieval: Any = None,
     lang: str | None = None,
