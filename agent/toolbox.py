@@ -118,34 +118,38 @@ def translations(ctx: AgentContext, uri: str) -> SkillTranslations:
 
 
 # -- linking ---------------------------------------------------------------------------------------
-def propose_skills(ctx: AgentContext, statements: list[str], lang: str, exclude: set[str],
+def propose_skills(ctx: AgentContext, statements: list[tuple[int, str]], lang: str, exclude: set[str],
                    top_k: int) -> list[SkillProposal]:
     """Skills the linker finds in what the person said, without those in ``exclude``. Each statement
-    (the experience, then each detail they added) is linked on its own and the statements take turns,
-    so a detail ("I also made the weekly spreadsheet reports") is never crowded out by a long first
-    answer; inside a statement, the best skill of each part of the story (evidence span) comes first,
-    then the second best of each, and so on."""
-    per_statement = [_ranked_in_statement(ctx.linker, text, lang, exclude, top_k) for text in statements if text.strip()]
+    (the experience, then each detail they added, with its offset in the text the evidence spans
+    count from) is linked on its own and the statements take turns, so a detail ("I also made the
+    weekly spreadsheet reports") is never crowded out by a long first answer; inside a statement, the
+    best skill of each part of the story (evidence span) comes first, then the second best of each,
+    and so on."""
+    per_statement = [(offset, _ranked_in_statement(ctx.linker, text, lang, exclude, top_k))
+                     for offset, text in statements if text.strip()]
     out: list[SkillProposal] = []
-    for rank in range(max((len(items) for items in per_statement), default=0)):
-        for items in per_statement:
+    for rank in range(max((len(items) for _, items in per_statement), default=0)):
+        for offset, items in per_statement:
             if rank >= len(items) or any(p["uri"] == items[rank].uri for p in out):
                 continue
-            item = items[rank]
-            out.append(
-                {
-                    "uri": item.uri,
-                    "label": skill_label(ctx, item.uri, lang, fallback=item.label),
-                    "score": round(float(item.score), 4),
-                    "skill_type": item.skill_type,
-                    "evidence": item.evidence or "",
-                    "start": item.evidence_start,
-                    "end": item.evidence_end,
-                }
-            )
+            out.append(_proposal(ctx, items[rank], lang, offset))
             if len(out) >= top_k:
                 return out
     return out
+
+
+def _proposal(ctx: AgentContext, item: LinkedSkill, lang: str, offset: int) -> SkillProposal:
+    """A linked skill as the state keeps it, its evidence span moved by ``offset``."""
+    return {
+        "uri": item.uri,
+        "label": skill_label(ctx, item.uri, lang, fallback=item.label),
+        "score": round(float(item.score), 4),
+        "skill_type": item.skill_type,
+        "evidence": item.evidence or "",
+        "start": offset + item.evidence_start,
+        "end": offset + item.evidence_end,
+    }
 
 
 def _ranked_in_statement(linker: SkillLinking, text: str, lang: str, exclude: set[str], top_k: int) -> list[LinkedSkill]:
@@ -190,7 +194,7 @@ def held_occupations(ctx: AgentContext, profile: Profile, lang: str) -> list[Hel
 
 def link_one_skill(ctx: AgentContext, text: str, lang: str) -> SkillProposal | None:
     """The ESCO skill a person names in their own words ("add: first aid"), or None."""
-    found = propose_skills(ctx, [text], lang, exclude=set(), top_k=1)
+    found = propose_skills(ctx, [(0, text)], lang, exclude=set(), top_k=1)
     return found[0] if found else None
 
 

@@ -75,11 +75,8 @@ def experience_detail(state: AgentState, runtime: Runtime[AgentContext]) -> Comm
 
     known = {s.uri for s in profile.skills if s.state.value in ("confirmed", "rejected")}
     text = experience.text()
-    proposals = propose_skills(ctx, [experience.description, *experience.details], lang, exclude=known,
+    proposals = propose_skills(ctx, experience.statements(), lang, exclude=known,  # spans within ``text``
                                top_k=ctx.skills_per_experience)
-    for proposal in proposals:  # evidence offsets within the whole experience text
-        start = text.find(proposal["evidence"]) if proposal.get("evidence") else -1
-        proposal["start"], proposal["end"] = (start, start + len(proposal["evidence"])) if start >= 0 else (None, None)
     if ctx.llm is not None:
         proposals = ctx.llm.grounded_skills(text, lang, proposals, ctx.kb, exclude=known, limit=ctx.skills_per_experience)
     if not proposals:

@@ -171,6 +171,16 @@ class Experience(_Model):
         parts = [self.title, self.description, *self.details]
         return "\n".join(p for p in parts if p)
 
+    def statements(self) -> list[tuple[int, str]]:
+        """What the person said (the description, then each detail), each with its offset in :meth:`text`."""
+        out: list[tuple[int, str]] = []
+        offset = len(self.title) + 1 if self.title else 0
+        for part in [self.description, *self.details]:
+            if part:
+                out.append((offset, part))
+                offset += len(part) + 1
+        return out
+
 
 class SkillTranslations(_Model):
     """The skill in other ontologies. ``method`` says how: the official crosswalk or a semantic fallback."""
