@@ -299,7 +299,6 @@ class Services:
         from agent.context import AgentContext
         from agent.runtime import Agent
         from agent.toolbox import CareerTools
-        from tools.disclosure import Discloser
 
         kb = self.knowledge_base
         context = AgentContext(
@@ -308,8 +307,9 @@ class Services:
             profiles=self.profiles,
             consents=self.consents,
             sharing=self.sharing,
-            # the chat's shares: the profile parts a consent covers (no transcript store: never the conversation)
-            disclosure=Discloser(self.sharing, self.profiles),
+            # the chat's shares go through the one discloser: exactly the categories the consent covers
+            # (the conversation itself only when the person picked it: never by default)
+            disclosure=self.disclosure,
             career=CareerTools(kb, self.catalog, pack=self.pack, retrieval=self.catalog_retrieval),
             llm=self.llm,
             reader=self.act_reader,
