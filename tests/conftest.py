@@ -87,8 +87,11 @@ def backend_settings(settings: Settings, database_url: str) -> Settings:
 
 
 # --- Knowledge base (H1): the embedding model, the real knowledge base, a tiny one ----------------
-# The real knowledge base is built once into var/test-cache/knowledge (content-hashed: a later
-# session with unchanged data reuses it in about a second).
+# The real knowledge base is `make run`'s, var/knowledge, built there on first use so that either
+# command reuses the other's build (content-hashed: unchanged data is reused in about a second); when
+# var/knowledge holds a build of other inputs (another data folder or encoder), the tests build theirs
+# into var/test-cache/knowledge instead and leave it alone.
+RUN_KNOWLEDGE = PROJECT_ROOT / "var" / "knowledge"
 TEST_CACHE = PROJECT_ROOT / "var" / "test-cache"
 
 
@@ -105,9 +108,11 @@ def embedder():
 @pytest.fixture(scope="session")
 def real_knowledge_dir(data_dir: Path, embedder) -> Path:
     """The real knowledge base folder (built on first use, reused while the data is unchanged)."""
-    from knowledge.build import build_knowledge
+    from knowledge.build import build_knowledge, current_build, is_up_to_date
 
-    folder = TEST_CACHE / "knowledge"
+    folder = RUN_KNOWLEDGE
+    if current_build(folder) is not None and not is_up_to_date(data_dir, folder, embedder.name):
+        folder = TEST_CACHE / "knowledge"
     build_knowledge(data_dir, folder, embedder, progress=True)
     return folder
 

@@ -1,7 +1,7 @@
 """Integration: the knowledge base built from the real reference data (../shared/data).
 
-Built once per test session into var/test-cache/knowledge and reused across sessions while the data
-is unchanged (see the fixtures in tests/conftest.py).
+Built once into var/knowledge (`make run`'s) and reused across sessions while the data is unchanged
+(see the fixtures in tests/conftest.py).
 """
 
 from __future__ import annotations

@@ -90,9 +90,11 @@ def test_translate_official_and_fallback(real_kb):
     assert skill.matches and all(m.source == "semantic_fallback" for m in skill.matches)
 
 
-def test_cli_link_and_translate(real_knowledge_dir, capsys, monkeypatch):
+def test_cli_link_and_translate(real_knowledge_dir, capsys, monkeypatch, tmp_path):
     monkeypatch.setenv("ORIENT_TORCH_THREADS", "1")
-    storage = str(real_knowledge_dir.parent)
+    storage = str(tmp_path / "var")  # the session's knowledge base, read through a storage folder of its own
+    (tmp_path / "var").mkdir()
+    (tmp_path / "var" / "knowledge").symlink_to(real_knowledge_dir.resolve(), target_is_directory=True)
     assert main(["--storage-dir", storage, "link", "I was a cashier for two years and trained new staff", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["skills"] and out["occupations"]
