@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -129,15 +127,21 @@ def test_shared_catalogs_gap_trainings_and_jobs(real_kb, database, data_dir, emb
     assert jobs and jobs[0].matching_skills
 
 
-def test_cli_pack_load_and_catalog_import(real_knowledge_dir, data_dir, tmp_path):
+def test_cli_pack_load_and_catalog_import(real_knowledge_dir, data_dir, tmp_path, capsys, monkeypatch):
+    from channels.cli import main
+
     storage = tmp_path / "var"
     storage.mkdir()
     (storage / "knowledge").symlink_to(Path(real_knowledge_dir).resolve(), target_is_directory=True)
-    env = dict(os.environ, ORIENT_DATA_DIR=str(data_dir), ORIENT_STORAGE_DIR=str(storage))
+    monkeypatch.setenv("ORIENT_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("ORIENT_STORAGE_DIR", str(storage))
+    monkeypatch.chdir(PROJECT_ROOT)
 
     def orient(*args):
-        return subprocess.run([str(Path(sys.executable).parent / "orient"), *args], cwd=PROJECT_ROOT, env=env,
-                              capture_output=True, text=True, timeout=300)
+        """The command run by the CLI's main() in this process (the session's imports reused)."""
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(["orient", *args], code, out, err)
 
     courses = tmp_path / "my-courses.csv"
     courses.write_text("title,skills,level,duration\nForklift safety,operate forklift,beginner,2 days\n,no title,,\n")
