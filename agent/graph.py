@@ -16,6 +16,7 @@ from langgraph.graph.state import CompiledStateGraph
 from langgraph.types import Checkpointer
 
 from agent.context import AgentContext
+from agent.intents import IntentKind
 from agent.nodes.about_me import about_me
 from agent.nodes.advice import advice
 from agent.nodes.change_target import change_target
@@ -58,31 +59,32 @@ PHASE_NODES = {
     "wrapup": wrapup,
 }
 INTENT_NODES = {
-    "erase": erase,
-    "export": export,
-    "about_me": about_me,
-    "revoke": revoke,
-    "injection": injection,
-    "correction": correction,
-    "go_back": go_back,
-    "reject_skill": reject_skill,
-    "switch_language": switch_language,
-    "restart": restart,
-    "help": help_node,
-    "off_topic": off_topic,
-    "consent_rule": consent_rule,
-    "advice": advice,
-    "change_target": change_target,
-    "new_experience": new_experience,
+    IntentKind.erase: erase,
+    IntentKind.export: export,
+    IntentKind.about_me: about_me,
+    IntentKind.revoke: revoke,
+    IntentKind.injection: injection,
+    IntentKind.correction: correction,
+    IntentKind.go_back: go_back,
+    IntentKind.reject_skill: reject_skill,
+    IntentKind.switch_language: switch_language,
+    IntentKind.restart: restart,
+    IntentKind.help: help_node,
+    IntentKind.off_topic: off_topic,
+    IntentKind.consent_rule: consent_rule,
+    IntentKind.advice: advice,
+    IntentKind.change_target: change_target,
+    IntentKind.new_experience: new_experience,
 }
-ALL_NODES = [*PHASE_NODES, *INTENT_NODES]
+ALL_NODES = [*PHASE_NODES, *(kind.value for kind in IntentKind)]
 
 
 def build_graph(checkpointer: Checkpointer = None) -> CompiledStateGraph[AgentState, AgentContext, AgentState, AgentState]:
     """The compiled graph; ``checkpointer`` keeps each conversation (thread) between turns."""
     builder = StateGraph(AgentState, context_schema=AgentContext)
     builder.add_node("router", router, destinations=tuple(ALL_NODES))
-    for name, node in {**PHASE_NODES, **INTENT_NODES}.items():
+    intent_nodes = {kind.value: INTENT_NODES[kind] for kind in IntentKind}  # one node per intent kind, none left out
+    for name, node in {**PHASE_NODES, **intent_nodes}.items():
         builder.add_node(name, node, destinations=tuple(n for n in ALL_NODES if n != name) + (name,))
     builder.add_edge(START, "router")
     return builder.compile(checkpointer=checkpointer)

@@ -23,7 +23,10 @@ from agent.language import normalise
 
 
 class IntentKind(StrEnum):
-    """The requests ``detect_intent`` recognises."""
+    """What a person may ask or tell besides answering the question, each handled by the graph node
+    of that name: the graph is built from this list (``agent.graph``) and the router sends a turn to
+    its members (``agent.nodes.router``). ``detect_intent`` recognises the requests up to
+    ``consent_rule``; the last three are content acts the router reads (``agent.acts``)."""
 
     erase = "erase"
     export = "export"
@@ -38,6 +41,9 @@ class IntentKind(StrEnum):
     help = "help"
     off_topic = "off_topic"
     consent_rule = "consent_rule"
+    advice = "advice"
+    change_target = "change_target"
+    new_experience = "new_experience"
 
 
 @dataclass(frozen=True)

@@ -112,7 +112,7 @@ class PendingQuestion(TypedDict):
 class IntentRecord(TypedDict):
     """The request the router read in the message: the node it goes to and what it carries."""
 
-    kind: str
+    kind: str  # an agent.intents.IntentKind value: the name of the node
     payload: str
 
 

@@ -16,24 +16,25 @@ from agent.acts.reader import ActReader
 from agent.answers import detect_persona
 from agent.consent_notices import notice_topics
 from agent.context import AgentContext
+from agent.intents import IntentKind
 from agent.language import detect_language
 from agent.node_commands import phase_node
 from agent.state import AgentState, Phase, expecting_of
 from agent.toolbox import load_profile
 from agent.yes_no import Answer, read_yes_no
 
-# request act -> the node that handles it (and the legacy intent name those nodes read)
-REQUEST_NODES = {
-    ActKind.erase: "erase",
-    ActKind.export: "export",
-    ActKind.ask_profile: "about_me",
-    ActKind.revoke: "revoke",
-    ActKind.injection: "injection",
-    ActKind.go_back: "go_back",
-    ActKind.switch_language: "switch_language",
-    ActKind.restart: "restart",
-    ActKind.help: "help",
-    ActKind.sharing_rule: "consent_rule",
+# request act -> the intent node that handles it (its name is the intent kind those nodes read)
+REQUEST_NODES: dict[ActKind, IntentKind] = {
+    ActKind.erase: IntentKind.erase,
+    ActKind.export: IntentKind.export,
+    ActKind.ask_profile: IntentKind.about_me,
+    ActKind.revoke: IntentKind.revoke,
+    ActKind.injection: IntentKind.injection,
+    ActKind.go_back: IntentKind.go_back,
+    ActKind.switch_language: IntentKind.switch_language,
+    ActKind.restart: IntentKind.restart,
+    ActKind.help: IntentKind.help,
+    ActKind.sharing_rule: IntentKind.consent_rule,
 }
 EARLY_ALLOWED = (ActKind.erase, ActKind.injection, ActKind.ask_profile, ActKind.export, ActKind.help)
 ADVICE_PHASES = (Phase.moves, Phase.plan, Phase.sharing, Phase.wrapup, Phase.ended)
@@ -105,7 +106,7 @@ def router(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     if message is None:  # the person comes back: ask the pending question again
         return Command(goto=phase_node(phase), update=update)
     if state.get("erase_pending"):
-        return Command(goto="erase", update=update)
+        return Command(goto=IntentKind.erase.value, update=update)
 
     reader = ctx.reader or _OFFLINE
     acts = reader.read(message, read_context(state, ctx))
@@ -117,35 +118,36 @@ def router(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
 
     if state.get("rule_pending"):  # the answer to "share without asking?", unless the person asks something else
         if not requests or requests[0].kind == ActKind.sharing_rule:
-            return Command(goto="consent_rule", update=update)
+            return Command(goto=IntentKind.consent_rule.value, update=update)
         update.update(rule_pending=None, reply=None)  # the rule's question is dropped: the phase asks its own again
     early = phase in (Phase.language, Phase.processing)
     if early:
         requests = [a for a in requests if a.kind in EARLY_ALLOWED]
     if requests:
         first = requests[0]
-        update["intent"] = {"kind": REQUEST_NODES[first.kind], "payload": first.payload or first.lang or ""}
+        node = REQUEST_NODES[first.kind].value
+        update["intent"] = {"kind": node, "payload": first.payload or first.lang or ""}
         if content and first.kind not in (ActKind.injection, ActKind.erase, ActKind.restart):
             update["resume_message"] = " ".join(a.text for a in content if a.text) or None
             update["acts"] = [a.model_dump(mode="json") for a in content]
-        return Command(goto=REQUEST_NODES[first.kind], update=update)
+        return Command(goto=node, update=update)
     return Command(goto=content_node(content, phase), update=update)
 
 
 def content_node(acts: list[Act], phase: str) -> str:
-    """The node that acts on the content acts of a message."""
+    """The node that acts on the content acts of a message: an intent node, else the phase's."""
     kinds = {a.kind for a in acts}
     if ActKind.new_experience in kinds:
-        return "new_experience"
+        return IntentKind.new_experience.value
     if ActKind.change_target in kinds and phase in ADVICE_PHASES:
-        return "change_target"
+        return IntentKind.change_target.value
     if ActKind.ask_advice in kinds:
-        return "advice"
+        return IntentKind.advice.value
     if ActKind.correct_fact in kinds:
         fact = next(a for a in acts if a.kind == ActKind.correct_fact)
-        return "reject_skill" if fact.field == "skill" else "correction"
+        return (IntentKind.reject_skill if fact.field == "skill" else IntentKind.correction).value
     if ActKind.chit_chat in kinds and kinds <= {ActKind.chit_chat}:
-        return "off_topic"
+        return IntentKind.off_topic.value
     return phase_node(phase)
 
 
