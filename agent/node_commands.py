@@ -1,7 +1,8 @@
 """Building a turn's reply: the question a node asks, with the notes said before it this turn.
 
-A node that has handled the person's message hands over to the next node with ``goto(...)``; the
-node that asks the next question ends the turn with ``ask(...)``. An interjection (an off-topic
+A node that has handled the person's message hands over to the next node with ``goto(...)``
+(``message_status`` handled: that node asks its question); the node that asks the next question
+ends the turn with ``ask(...)``. An interjection (an off-topic
 question, "what do you know about me?") adds a note and sends the turn back to the node of the
 current phase, which asks its question again (``back_to_phase``), or reads the content the same
 message carried (``resume_message``).
@@ -18,7 +19,7 @@ from langgraph.types import Command
 from agent.acts.models import Act
 from agent.messages import in_register
 from agent.reply import AgentReply, Card, Expecting, QuickReply
-from agent.state import AgentState, PendingQuestion, Phase, expecting_of
+from agent.state import AgentState, MessageStatus, PendingQuestion, Phase, expecting_of
 
 
 def plain(values: dict[str, Any]) -> dict[str, Any]:
@@ -70,6 +71,8 @@ def ask(
         "notes": [],
         "cards": [],
         "message": None,
+        "message_status": (MessageStatus.resumed if state.get("message_status") == MessageStatus.resumed
+                           else MessageStatus.handled).value,
         "trail": trail[-40:],
         "finished": finished,
     }
@@ -87,13 +90,15 @@ def pending_question(reply: AgentReply) -> PendingQuestion:
 
 def goto(node: str, state: AgentState, *, note: str | None = None, cards: list[dict[str, Any]] | None = None,
          update: dict[str, Any] | None = None) -> Command[str]:
-    """Hand the turn to ``node`` (which asks its question), after saying ``note``."""
+    """Hand the turn to ``node``, after saying ``note``: the message is handled (``node`` asks its
+    question) unless ``update`` passes one on for ``node`` to read."""
     values: dict[str, Any] = {"message": None}
     if note:
         values["notes"] = [*(state.get("notes") or []), note]
     if cards:
         values["cards"] = [*(state.get("cards") or []), *cards]
     values.update(plain(update or {}))
+    values["message_status"] = (MessageStatus.handled if values["message"] is None else MessageStatus.unread).value
     return Command(goto=node, update=values)
 
 

@@ -33,6 +33,14 @@ class Phase(StrEnum):
     erased = "erased"  # everything was erased: the next message starts a new conversation
 
 
+class MessageStatus(StrEnum):
+    """What this turn's ``message`` is to the node the turn is at; ``message`` is None unless ``unread``."""
+
+    unread = "unread"  # the person's message (or the part of it a request left): the node reads it
+    handled = "handled"  # a node of this turn read it and handed over: the next node asks its question
+    resumed = "resumed"  # no message: the conversation opens, or the person comes back to the pending question
+
+
 class SkillProposal(TypedDict):
     """A skill proposed for the experience, with the words it came from (``start``/``end``: their
     offsets in the statement, None when not found in it) and its ``source`` ("llm" when the model
@@ -122,6 +130,13 @@ def expecting_of(state: AgentState) -> str:
     return str(reply.get("expecting") or "") if reply else ""
 
 
+def unread_message(state: AgentState) -> str | None:
+    """The person's message while it is to be read, else None: ask the question (handled or resumed)."""
+    if state.get("message_status") in (MessageStatus.handled, MessageStatus.resumed):
+        return None
+    return state.get("message")
+
+
 def phase_of(state: AgentState) -> Phase:
     """The phase the conversation is in (``language`` before the first question)."""
     return Phase(state.get("phase") or Phase.language)
@@ -130,7 +145,8 @@ def phase_of(state: AgentState) -> Phase:
 class AgentState(TypedDict, total=False):
     # -- this turn -----------------------------------------------------------------------------
     conversation_id: str
-    message: str | None  # the person's message (None: the conversation opens or resumes)
+    message: str | None  # the person's message while unread (see message_status)
+    message_status: str  # a MessageStatus value: unread, handled by an earlier node, or resumed (none sent)
     channel: str  # web | telegram | cli | counsellor | eval
     hints: dict[str, Any]  # channel-provided hints, e.g. {"persona": "employee"} from a landing page
     notes: list[str]  # sentences said before this turn's question (acknowledgements, answers)

@@ -17,7 +17,7 @@ from agent.context import AgentContext
 from agent.messages import say
 from agent.node_commands import acts_of, ask, goto, quick
 from agent.reply import Expecting
-from agent.state import AgentState, Phase
+from agent.state import AgentState, Phase, unread_message
 from agent.toolbox import change_profile, current_experience, load_profile, propose_skills
 from tools.profile import Period, Profile
 
@@ -25,7 +25,7 @@ from tools.profile import Period, Profile
 def experience_detail(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
-    message = state.get("message")
+    message = unread_message(state)
     profile = load_profile(ctx, state)
     experience = current_experience(profile, state.get("experience_id"))
     if experience is None:

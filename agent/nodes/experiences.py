@@ -13,7 +13,7 @@ from agent.experience_titles import experience_title
 from agent.messages import say
 from agent.node_commands import acts_of, ask, attempts, bump, goto, quick, reset
 from agent.reply import Expecting
-from agent.state import AgentState, Phase
+from agent.state import AgentState, Phase, unread_message
 from agent.toolbox import change_profile, load_profile
 from tools.profile import Experience, ExperienceKind, ExperienceStatus, Period
 
@@ -21,7 +21,7 @@ from tools.profile import Experience, ExperienceKind, ExperienceStatus, Period
 def experiences(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
-    message = state.get("message")
+    message = unread_message(state)
     profile = load_profile(ctx, state)
     have = len(profile.experiences)
 

@@ -13,7 +13,7 @@ from agent.context import AgentContext
 from agent.messages import say
 from agent.node_commands import ask, attempts, bump, goto, quick, reset
 from agent.reply import Expecting
-from agent.state import AgentState, Phase
+from agent.state import AgentState, Phase, unread_message
 from agent.toolbox import change_profile
 from tools.career.interests import parse_interests
 from tools.profile import Interests
@@ -24,7 +24,7 @@ RIASEC_ORDER = "SRIAEC"
 def interests(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
-    message = state.get("message")
+    message = unread_message(state)
     if message is None:
         return _ask(state, say("interests_ask", lang))
     said = parse_interests(message)

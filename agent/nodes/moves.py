@@ -16,7 +16,7 @@ from agent.language import normalise
 from agent.messages import say
 from agent.node_commands import ask, attempts, bump, card, goto, quick, reset
 from agent.reply import Expecting
-from agent.state import AgentState, MoveOffer, Phase, TargetChoice
+from agent.state import AgentState, MoveOffer, Phase, TargetChoice, unread_message
 from agent.toolbox import change_profile, current_occupations, link_occupation, load_profile
 from tools.profile import Profile, Target
 
@@ -31,7 +31,7 @@ MOVE_OFFERS = TypeAdapter(list[MoveOffer])  # a CareerMove's JSON as the state's
 def moves(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
-    message = state.get("message")
+    message = unread_message(state)
     offered = list(state.get("moves") or [])
     if message is None:
         if not offered:

@@ -13,7 +13,7 @@ from agent.context import AgentContext
 from agent.messages import say
 from agent.node_commands import ask, card, goto, quick
 from agent.reply import Expecting
-from agent.state import AgentState, Phase
+from agent.state import AgentState, Phase, unread_message
 from agent.toolbox import change_profile, held_occupations, load_profile
 from tools.career.gap_picture import picture_skills, render_gap_svg
 from tools.catalog.course_wording import duration_words, level_words
@@ -24,7 +24,7 @@ MAX_CREDITED_SHOWN = 3
 
 def plan(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
-    if state.get("message") is not None:  # any answer: on to sharing
+    if unread_message(state) is not None:  # any answer: on to sharing
         return goto("sharing", state, update={"phase": Phase.sharing, "share_queue": None, "share_current": None})
 
     lang = state.get("language") or "en"

@@ -15,7 +15,7 @@ from agent.context import AgentContext
 from agent.messages import say
 from agent.node_commands import ask, attempts, bump, goto, quick, reset
 from agent.reply import Expecting
-from agent.state import AgentState, Phase
+from agent.state import AgentState, Phase, unread_message
 from agent.toolbox import change_profile
 from tools.career.preferences import parse_preferences
 from tools.profile import Preferences
@@ -24,7 +24,7 @@ from tools.profile import Preferences
 def preferences(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
-    message = state.get("message")
+    message = unread_message(state)
     if message is None:
         persona = state.get("persona")
         key = f"preferences_ask_{persona}" if persona in ("high_school", "employee") else "preferences_ask"

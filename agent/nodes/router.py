@@ -19,7 +19,7 @@ from agent.context import AgentContext
 from agent.intents import IntentKind
 from agent.language import detect_language
 from agent.node_commands import phase_node
-from agent.state import AgentState, Phase, expecting_of
+from agent.state import AgentState, MessageStatus, Phase, expecting_of
 from agent.toolbox import load_profile
 from agent.yes_no import Answer, read_yes_no
 
@@ -81,6 +81,7 @@ def router(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     hints = state.get("hints") or {}
     update: dict[str, Any] = {
         "message": message,
+        "message_status": (MessageStatus.resumed if message is None else MessageStatus.unread).value,
         "notes": [],
         "cards": [],
         "intent": None,
@@ -98,12 +99,13 @@ def router(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
         language = hints.get("language") or detect_language(message) or ctx.default_language
         if language not in ctx.languages:
             language = ctx.default_language
-        update.update(language=language, language_set=False, phase=Phase.language.value, message=None, attempts={},
+        update.update(language=language, language_set=False, phase=Phase.language.value, message=None,
+                      message_status=(MessageStatus.resumed if message is None else MessageStatus.handled).value, attempts={},
                       trail=[], finished=False, erase_pending=False, erase_now=False)
         return Command(goto="welcome", update=update)
 
     phase = state["phase"]
-    if message is None:  # the person comes back: ask the pending question again
+    if message is None:  # resumed: the person comes back, the phase asks its pending question again
         return Command(goto=phase_node(phase), update=update)
     if state.get("erase_pending"):
         return Command(goto=IntentKind.erase.value, update=update)

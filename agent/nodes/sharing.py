@@ -38,7 +38,7 @@ from agent.node_commands import ask, attempts, bump, card, goto, quick, reset
 from agent.person_acts import from_counsellor
 from agent.ports import ConsentLedger, Disclosing
 from agent.reply import Expecting
-from agent.state import AgentState, Phase, ShareQuestion
+from agent.state import AgentState, Phase, ShareQuestion, unread_message
 from agent.toolbox import load_profile
 from agent.yes_no import Answer, read_yes_no
 from tools.consent.models import Consent, ConsentStatus, Notice, PreferenceRule, Recipient, RecipientKind
@@ -93,7 +93,7 @@ def sharing(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     desk = _Desk(ctx, ctx.consents, ctx.sharing.preferences, ctx.disclosure)
     if from_counsellor(state):
         return _person_only(state)
-    message = state.get("message")
+    message = unread_message(state)
     current = state.get("share_current")
     queue = state.get("share_queue")  # None: no question asked yet for this plan
 

@@ -18,7 +18,7 @@ from agent.context import AgentContext
 from agent.messages import say
 from agent.node_commands import acts_of, ask, attempts, bump, card, goto, quick, reset
 from agent.reply import Expecting
-from agent.state import AgentState, Phase, SkillProposal
+from agent.state import AgentState, Phase, SkillProposal, unread_message
 from agent.toolbox import add_proposal, change_profile, current_experience, link_one_skill, load_profile
 from tools.profile import Profile, SkillState, ValidationLevel
 
@@ -29,7 +29,7 @@ SKILL_ACTS = (ActKind.keep_all, ActKind.reject_all, ActKind.keep_skills, ActKind
 def skills(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or "en"
-    message = state.get("message")
+    message = unread_message(state)
     proposals = list(state.get("proposals") or [])
     if not proposals:
         return goto("experiences", state, update={"phase": Phase.experiences})

@@ -13,14 +13,14 @@ from agent.language import detect_language
 from agent.messages import say
 from agent.node_commands import ask, attempts, bump, goto, quick, reset
 from agent.reply import Expecting
-from agent.state import AgentState, Phase
+from agent.state import AgentState, Phase, unread_message
 from agent.yes_no import Answer, read_yes_no
 
 
 def welcome(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     ctx = runtime.context
     lang = state.get("language") or ctx.default_language
-    message = state.get("message")
+    message = unread_message(state)
     phase = state.get("phase") or Phase.language
 
     if phase == Phase.language:
