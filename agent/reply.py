@@ -1,5 +1,6 @@
 """What one agent turn returns to every channel: text, the machine-readable ``expecting`` kind,
-quick replies and cards. Channels render this and nothing else."""
+quick replies and cards (``AgentReply``, which channels render and nothing else), and whether the
+turn erased everything (``TurnOutcome``)."""
 
 from __future__ import annotations
 
@@ -51,3 +52,11 @@ class AgentReply(BaseModel):
     expecting_context: dict[str, Any] = Field(default_factory=dict)
     phase: str = ""
     finished: bool = False
+
+
+class TurnOutcome(BaseModel):
+    """What one turn did, for the channel that ran it: the reply, and whether the turn erased
+    everything about the person (every store, the transcript too: the channel records nothing of it)."""
+
+    reply: AgentReply
+    erased: bool = False

@@ -1,6 +1,7 @@
-"""``Agent``: the one call every channel makes. ``reply(conversation_id, text)`` runs one turn of
-the graph on the conversation's checkpointed state and returns the ``AgentReply``; ``None`` text
-opens (or resumes) the conversation."""
+"""``Agent``: the one call every channel makes. ``turn(conversation_id, text)`` runs one turn of
+the graph on the conversation's checkpointed state and returns its ``TurnOutcome`` (the
+``AgentReply``, and whether the turn erased everything: then the agent has erased every store);
+``None`` text opens (or resumes) the conversation. ``reply`` is the reply alone."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from agent.checkpointing import ConversationCheckpoints
 from agent.context import AgentContext
 from agent.graph import build_graph
-from agent.reply import AgentReply
+from agent.reply import AgentReply, TurnOutcome
 from agent.state import AgentState
 from tools.profile import Profile
 
@@ -33,6 +34,11 @@ class Agent:
 
     def reply(self, conversation_id: str, text: str | None = None, channel: str = "web",
               hints: dict[str, Any] | None = None) -> AgentReply:
+        """One turn's reply (see :meth:`turn`)."""
+        return self.turn(conversation_id, text, channel, hints).reply
+
+    def turn(self, conversation_id: str, text: str | None = None, channel: str = "web",
+             hints: dict[str, Any] | None = None) -> TurnOutcome:
         """One turn. ``hints`` are channel facts such as {"persona": "employee"} from a landing page."""
         if not conversation_id:
             raise ValueError("a conversation id is required")
@@ -41,12 +47,13 @@ class Agent:
         if hints:
             values["hints"] = hints
         out = self.graph.invoke(values, self._config(conversation_id), context=self.context)
-        reply = AgentReply.model_validate(out["reply"])
-        if out.get("erase_now"):
+        reply = AgentReply.model_validate(out["reply"])  # the state holds it as JSON (a checkpoint)
+        erased = bool(out.get("erase_now"))  # the erase node (or a refused consent) asked for it
+        if erased:
             self.erase(conversation_id)
-        log.debug("turn phase=%s expecting=%s ms=%.1f", reply.phase, reply.expecting,
+        log.debug("turn phase=%s expecting=%s erased=%s ms=%.1f", reply.phase, reply.expecting, erased,
                   (time.perf_counter() - started) * 1000)
-        return reply
+        return TurnOutcome(reply=reply, erased=erased)
 
     def profile(self, conversation_id: str) -> Profile | None:
         return self.context.profiles.get(conversation_id)

@@ -1,7 +1,8 @@
 """One agent turn, the same for every channel: serialised per conversation (within a worker by a
 thread lock, across workers by ``ConversationLocks``), recorded in the transcript, and idempotent
 per client message id (a retried message returns the stored reply instead of running the agent
-twice; nothing is lost, nothing is doubled)."""
+twice; nothing is lost, nothing is doubled). A turn that erased everything is not recorded: the
+agent says so in its ``TurnOutcome``."""
 
 from __future__ import annotations
 
@@ -9,16 +10,26 @@ import secrets
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 from typing import Any, Protocol
 
-from agent.reply import AgentReply
+from agent.reply import AgentReply, TurnOutcome
 from tools.storage.conversation_locks import ConversationLocks
 from tools.transcripts import TranscriptStore, TranscriptTurn
 
 
 class ConversationAgent(Protocol):
-    def reply(self, conversation_id: str, text: str | None, channel: str = "web",
-              hints: dict[str, Any] | None = None) -> AgentReply: ...
+    def turn(self, conversation_id: str, text: str | None, channel: str = "web",
+             hints: dict[str, Any] | None = None) -> TurnOutcome: ...
+
+
+@dataclass(frozen=True)
+class SentTurn:
+    """A message's turn, as the channel gets it."""
+
+    reply: AgentReply
+    replayed: bool = False  # given before for this client message id: the agent did not run again
+    erased: bool = False  # the turn erased everything about the person: nothing of it is recorded
 
 
 class ConversationNotFound(LookupError):
@@ -66,7 +77,7 @@ class TurnGateway:
         """The agent's first message (its greeting) in a new or resumed conversation; ``hints`` are
         channel facts such as ``{"persona": "employee"}`` from a landing page."""
         with self._turn(conversation_id):
-            reply = self.agent.reply(conversation_id, None, channel=channel, hints=hints or None)
+            reply = self.agent.turn(conversation_id, None, channel=channel, hints=hints or None).reply
             self.transcripts.append(conversation_id, None, reply.model_dump(mode="json"), channel=channel,
                                     author=author, client_message_id=marker)
             return reply
@@ -79,30 +90,27 @@ class TurnGateway:
         client_message_id: str | None = None,
         author: str = "person",
         must_exist: bool = True,
-    ) -> tuple[AgentReply, bool]:
-        """Runs one turn; returns the reply and whether it was replayed from the transcript."""
+    ) -> SentTurn:
+        """Runs one turn (or replays it from the transcript)."""
         with self._turn(conversation_id):
             if client_message_id:
                 previous = self.transcripts.find(conversation_id, client_message_id)
                 if previous is not None:
-                    return AgentReply.model_validate(previous.reply), True
-            existed = self.transcripts.exists(conversation_id)
-            if must_exist and not existed:
+                    return SentTurn(AgentReply.model_validate(previous.reply), replayed=True)
+            if must_exist and not self.transcripts.exists(conversation_id):
                 raise ConversationNotFound(conversation_id)
-            reply = self.agent.reply(conversation_id, text, channel=channel)
-            if existed and not self.transcripts.exists(conversation_id):
-                # The person asked to erase everything and the agent did it in this turn: the
-                # transcript is gone with the rest, and this turn is not written back.
-                return reply, False
+            outcome = self.agent.turn(conversation_id, text, channel=channel)
+            if outcome.erased:  # the transcript went with the rest: this turn is not written back
+                return SentTurn(outcome.reply, erased=True)
             self.transcripts.append(
                 conversation_id,
                 text,
-                reply.model_dump(mode="json"),
+                outcome.reply.model_dump(mode="json"),
                 channel=channel,
                 author=author,
                 client_message_id=client_message_id,
             )
-            return reply, False
+            return SentTurn(outcome.reply)
 
     def history(self, conversation_id: str) -> list[TranscriptTurn]:
         return self.transcripts.history(conversation_id)

@@ -253,9 +253,9 @@ def guided_message(person_id: PersonId, body: SendMessage, counsellor: Counsello
     ref, person_id = person_id, _person(services, counsellor, person_id)
     _guidance_consent(services, counsellor, person_id)
     text = check_message(body.text, settings.max_message_chars)
-    reply, replayed = turns.send(person_id, text, channel="counsellor", author="counsellor",
-                                 client_message_id=body.client_message_id, must_exist=True)
-    return MessageReply(conversation_id=ref, reply=for_counsellor(reply, person_id, ref), replayed=replayed)
+    sent = turns.send(person_id, text, channel="counsellor", author="counsellor",
+                      client_message_id=body.client_message_id, must_exist=True)
+    return MessageReply(conversation_id=ref, reply=for_counsellor(sent.reply, person_id, ref), replayed=sent.replayed)
 
 
 @router.post("/people/{person_id}/skills", response_model=ProfileSkill, responses=error_responses(401, 403, 404, 422),

@@ -17,7 +17,7 @@ from agent.reply import AgentReply
 from channels.api.dependencies import ServicesDep, SettingsDep, TurnsDep
 from channels.api.errors import ApiError, error_responses
 from channels.api.person_auth import PersonDep, clear_person_cookie, set_person_cookie, unauthorised
-from channels.turn_gateway import ConversationNotFound, new_conversation_id
+from channels.turn_gateway import ConversationNotFound, SentTurn, new_conversation_id
 
 router = APIRouter(prefix="/api/conversations", tags=["conversations"])
 resume_router = APIRouter(tags=["conversations"])
@@ -167,12 +167,12 @@ def resume(body: ResumeRequest, services: ServicesDep, request: Request, respons
     summary="Send a message and get the agent's reply",
 )
 def send_message(conversation_id: PersonDep, body: SendMessage, turns: TurnsDep, settings: SettingsDep) -> MessageReply:
-    reply, replayed = _send(conversation_id, body, turns, settings)
-    return MessageReply(conversation_id=conversation_id, reply=reply, replayed=replayed)
+    sent = _send(conversation_id, body, turns, settings)
+    return MessageReply(conversation_id=conversation_id, reply=sent.reply, replayed=sent.replayed)
 
 
-def _send(conversation_id: str, body: SendMessage, turns: TurnsDep, settings: SettingsDep) -> tuple[AgentReply, bool]:
-    """Run one web turn: the reply and whether it was replayed (413/422 for a bad text, 404 for an unknown conversation)."""
+def _send(conversation_id: str, body: SendMessage, turns: TurnsDep, settings: SettingsDep) -> SentTurn:
+    """Run one web turn (413/422 for a bad text, 404 for an unknown conversation)."""
     text = check_message(body.text, settings.max_message_chars)
     try:
         return turns.send(conversation_id, text, channel="web", client_message_id=body.client_message_id)
@@ -205,9 +205,9 @@ def _reply_events(reply: AgentReply, replayed: bool) -> Iterator[ServerSentEvent
 def stream_message(conversation_id: PersonDep, body: SendMessage, turns: TurnsDep, settings: SettingsDep) -> StreamingResponse:
     # The turn runs before the stream opens, so errors are proper HTTP statuses, and the turn is
     # recorded even if the client disconnects mid-stream (a retry with the same id replays it).
-    reply, replayed = _send(conversation_id, body, turns, settings)
+    sent = _send(conversation_id, body, turns, settings)
     return StreamingResponse(
-        _encode(_reply_events(reply, replayed)),
+        _encode(_reply_events(sent.reply, sent.replayed)),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )

@@ -138,9 +138,8 @@ class TelegramBot:
         if not await asyncio.to_thread(self.turns.exists, cid):
             # First contact without /start: greet, then answer what they wrote (nothing is dropped).
             await self._greet(update, context, cid)
-        reply, _ = await asyncio.to_thread(self.turns.send, cid, value, "telegram", message_id)
-        erased = not await asyncio.to_thread(self.turns.exists, cid)
-        return cid, reply, erased
+        sent = await asyncio.to_thread(self.turns.send, cid, value, "telegram", message_id)
+        return cid, sent.reply, sent.erased
 
     async def _turn(self, update: Update, context: ContextTypes.DEFAULT_TYPE, value: str, message_id: str) -> None:
         cid, reply, erased = await self._run(update, context, value, message_id)
