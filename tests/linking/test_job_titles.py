@@ -34,6 +34,8 @@ from tools.linking.job_titles import clean_title, named_roles
         ("j'ai commencé comme plongeur puis je suis passé commis de cuisine", "fr", ["plongeur", "commis de cuisine"]),
         ("je suis devenue cheffe de rang en 2019", "fr", ["cheffe de rang"]),
         ("je suis passée au magasin", "fr", []),
+        ("Je suis bénévole aux Restos du coeur", "fr", []),
+        ("I'm a volunteer at the food bank", "en", []),
     ],
 )
 def test_named_roles(text, lang, roles):

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 NAMED_TITLE_MIN_SCORE = 0.85
 INFERRED_MIN_CONFIRMED = 3
 WORK_KINDS = {"paid", "unpaid", "volunteering"}
+UNPAID_KINDS = {"unpaid", "volunteering"}
 UNCLEAR_KINDS = {"other", ""}  # work when a job title is named ("je suis coiffeuse")
 MAX_HELD = 3
 
@@ -69,7 +70,7 @@ _LOCK = threading.Lock()
 def held_occupations(
     kb: Any, linker: Any, experiences: Iterable[Experience], confirmed_skills: Iterable[str], lang: str = "en"
 ) -> list[HeldOccupation]:
-    """The occupations held, most recent experience last as given, at most :data:`MAX_HELD`.
+    """The occupations held, in the order told with paid work last, at most :data:`MAX_HELD`.
     Remembered for the same experiences and confirmed skills (the moves and the plan steps both ask)."""
     experiences = list(experiences)
     confirmed = set(confirmed_skills)
@@ -88,7 +89,10 @@ def held_occupations(
 
 
 def _find(kb: Any, linker: Any, experiences: list[Experience], confirmed: set[str], lang: str) -> list[HeldOccupation]:
+    """The jobs held in the order told, paid work after unpaid work and volunteering (the moves start
+    from the last one: the latest paid job)."""
     out: list[HeldOccupation] = []
+    paid: set[str] = set()
     for experience in experiences:
         kind = _kind(experience)
         if kind not in WORK_KINDS and kind not in UNCLEAR_KINDS:
@@ -124,7 +128,10 @@ def _find(kb: Any, linker: Any, experiences: list[Experience], confirmed: set[st
             if uri not in kb.occupations:
                 continue
             out = [h for h in out if h.uri != uri]
+            if kind not in UNPAID_KINDS:
+                paid.add(uri)
             out.append(HeldOccupation(uri=uri, label=_label(kb, uri, lang, said), how=how,
                                       experience_id=experience.id, experience_title=said,
                                       months=_months(experience)))
+    out = [h for h in out if h.uri not in paid] + [h for h in out if h.uri in paid]
     return out[-MAX_HELD:]

@@ -28,11 +28,12 @@ def clean_title(title: str, lang: str = "en") -> str:
 
 
 # "I've been a warehouse worker for 6 years", "I worked as a cook", "then I became a line cook",
-# "je suis vendeuse depuis 2019", "je suis devenue cheffe de rang"
+# "je suis vendeuse depuis 2019", "je suis devenue cheffe de rang"; a volunteer is not a job title
+# ("I'm a volunteer at the food bank" names no occupation: "volunteer" would match "volunteer supervisor")
 _ROLE_EN = re.compile(
     r"\b(?:(?:i(?:'ve| have) been|i was|i am|i'm|i used to be|became|become|becoming|"
     r"started(?: out| off)? as|then|finally|later)\s+an?|(?:promoted|moved up) to(?:\s+(?:an?|the))?|"
-    r"(?:worked|work|working|job|employed|hired) as(?:\s+(?:an?|the))?)\s+(?P<role>[^\W\d][\w'’ -]{1,48}?)"
+    r"(?:worked|work|working|job|employed|hired) as(?:\s+(?:an?|the))?)\s+(?!volunteers?\b)(?P<role>[^\W\d][\w'’ -]{1,48}?)"
     r"(?=\s+(?:for|at|in|with|during|since|from|on|and|but|where|who|when|until|about|over|then)\b|\s*[.,;:!?()]|$)",
     re.IGNORECASE,
 )
@@ -41,7 +42,7 @@ _ROLE_FR = re.compile(
     r"j(?:'|’| |)ai été|j(?:'|’)?étais|je suis|jsuis|chui|je travaille comme|je bosse comme|"
     r"(?:j(?:'|’| |)ai )?(?:travaillé|bossé|taffé)(?: (?:\d+|un|une|deux|trois|quatre|cinq|six|dix) (?:ans?|mois|semaines?))? comme|en tant que|embauchée? comme|employée? comme|poste de)"
     r"\s+(?!(?:en|dans|au|aux|à|chez|pas|plus|très|trop|super|assez|bon|bonne|nul|nulle|fier|fière|content|contente"
-    r"|motivée?|passionnée?|disponible|sûre?|sur|là|ici|né|née|devenue?|passée?|promue?|allée?|partie?|restée?)\b)(?:une? |la |le |l'|l’)?"
+    r"|motivée?|passionnée?|disponible|sûre?|sur|là|ici|né|née|devenue?|passée?|promue?|allée?|partie?|restée?|bénévoles?|volontaires?)\b)(?:une? |la |le |l'|l’)?"
     r"(?P<role>(?:(?:employée?|salariée?|agent|agente|ouvrière?|technicien(?:ne)?|assistante?|conseillère?) en )?"
     r"[^\W\d][\w'’ -]{1,48}?)"
     r"(?=\s+(?:pendant|chez|à|au|aux|dans|depuis|pour|de \d|durant|jusqu|et|mais|où|qui|quand|en|sur|avec|puis)\b|\s*[.,;:!?()]|$)",
