@@ -78,8 +78,8 @@ class TurnGateway:
         channel facts such as ``{"persona": "employee"}`` from a landing page."""
         with self._turn(conversation_id):
             reply = self.agent.turn(conversation_id, None, channel=channel, hints=hints or None).reply
-            self.transcripts.append(conversation_id, None, reply.model_dump(mode="json"), channel=channel,
-                                    author=author, client_message_id=marker)
+            self.transcripts.append(conversation_id, None, reply, channel=channel, author=author,
+                                    client_message_id=marker)
             return reply
 
     def send(
@@ -105,7 +105,7 @@ class TurnGateway:
             self.transcripts.append(
                 conversation_id,
                 text,
-                outcome.reply.model_dump(mode="json"),
+                outcome.reply,
                 channel=channel,
                 author=author,
                 client_message_id=client_message_id,

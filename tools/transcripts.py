@@ -94,11 +94,14 @@ class TranscriptStore:
         self,
         conversation_id: str,
         user_text: str | None,
-        reply: dict[str, Any],
+        reply: BaseModel | dict[str, Any],
         channel: str,
         author: str = "person",
         client_message_id: str | None = None,
     ) -> TranscriptTurn:
+        """Record a turn; ``reply`` (the agent's reply model, or its JSON) is stored as JSON."""
+        if isinstance(reply, BaseModel):
+            reply = reply.model_dump(mode="json")
         with self.database.session() as session:
             last = session.scalar(
                 select(func.max(TranscriptTurnRow.seq)).where(TranscriptTurnRow.conversation_id == conversation_id)

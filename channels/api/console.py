@@ -134,9 +134,14 @@ def audience(counsellor: Counsellor) -> str:
 
 
 def for_counsellor(value: Any, person_id: str, ref: str) -> Any:
-    """``value`` (a reply, a turn) with the person's conversation id replaced by the counsellor's reference."""
+    """``value`` (a profile, a turn) as JSON, the person's conversation id replaced by the counsellor's reference."""
     dumped = value.model_dump(mode="json") if hasattr(value, "model_dump") else value
     return json.loads(json.dumps(dumped, ensure_ascii=False).replace(person_id, ref))
+
+
+def reply_for_counsellor(reply: AgentReply, person_id: str, ref: str) -> AgentReply:
+    """``reply`` with the person's conversation id replaced by the counsellor's reference, still a model."""
+    return AgentReply.model_validate_json(reply.model_dump_json().replace(person_id, ref))
 
 
 @router.get("/people", response_model=list[SharedPerson], responses=error_responses(401),
@@ -184,7 +189,7 @@ def new_guided_session(body: NewGuidedSession, counsellor: CounsellorDep, turns:
     reply = turns.start(conversation_id, channel="counsellor", hints=hints, author="counsellor",
                         marker=guided_marker(counsellor))
     ref = services.disclosure.ref(audience(counsellor), conversation_id)
-    return GuidedSession(person_id=ref, reply=for_counsellor(reply, conversation_id, ref))
+    return GuidedSession(person_id=ref, reply=reply_for_counsellor(reply, conversation_id, ref))
 
 
 @router.get("/sessions", response_model=list[str], responses=error_responses(401),
@@ -255,7 +260,7 @@ def guided_message(person_id: PersonId, body: SendMessage, counsellor: Counsello
     text = check_message(body.text, settings.max_message_chars)
     sent = turns.send(person_id, text, channel="counsellor", author="counsellor",
                       client_message_id=body.client_message_id, must_exist=True)
-    return MessageReply(conversation_id=ref, reply=for_counsellor(sent.reply, person_id, ref), replayed=sent.replayed)
+    return MessageReply(conversation_id=ref, reply=reply_for_counsellor(sent.reply, person_id, ref), replayed=sent.replayed)
 
 
 @router.post("/people/{person_id}/skills", response_model=ProfileSkill, responses=error_responses(401, 403, 404, 422),
