@@ -176,6 +176,6 @@ class AgentState(TypedDict, total=False):
     trail: list[str]  # phases asked so far, for "go back"
     erase_pending: bool  # the person asked to erase and must confirm
     rule_pending: str | None  # an "always share with ..." rule typed in the chat, waiting for confirmation
-    erase_now: bool  # confirmed: the runtime erases every store after this turn
+    erase_now: bool  # confirmed: the runtime erases every store after this turn (its TurnOutcome says erased)
     finished: bool
     turns: int

@@ -121,6 +121,28 @@ def test_whole_conversation_by_polling(tmp_path, data_dir, real_knowledge_dir, s
         assert all(v == 0 for v in services.privacy.remaining(_cid(services)).values())
 
 
+def test_erase_asked_in_the_chat_erases_everything_and_says_the_chat_stays_on_the_phone(
+        tmp_path, data_dir, real_knowledge_dir, shared_services, fake_telegram):
+    fake, fake_server = fake_telegram
+    with _app_server(tmp_path, data_dir, real_knowledge_dir, shared_services, fake_server.url) as app_server:
+        services = app_server.app.state.services
+        fake.send_text(CHAT, "/start")
+        fake.wait_for(CHAT, 1)
+        fake.wait_idle(CHAT)
+        for text in ("en", "yes", "delete all my data"):  # the language, the consent, then the request
+            before = len(fake.messages_to(CHAT))
+            fake.send_text(CHAT, text)
+            fake.wait_for(CHAT, before + 1)
+            fake.wait_idle(CHAT)
+        assert services.transcripts.last(_cid(services)).reply["expecting_context"] == {"about": "erase"}
+        before = len(fake.messages_to(CHAT))
+        fake.send_text(CHAT, "yes")
+        after = fake.wait_for(CHAT, before + 2)[before:]
+        assert any("stay on your phone" in s.text for s in after), "the turn that erased says the chat is the person's"
+        assert services.transcripts.count(_cid(services)) == 0, "the erasing turn is not written back"
+        assert all(v == 0 for v in services.privacy.remaining(_cid(services)).values())
+
+
 def test_stale_buttons_and_oversized_messages(tmp_path, data_dir, real_knowledge_dir, shared_services, fake_telegram):
     fake, fake_server = fake_telegram
     with _app_server(tmp_path, data_dir, real_knowledge_dir, shared_services, fake_server.url,
