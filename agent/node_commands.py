@@ -2,10 +2,9 @@
 
 A node that has handled the person's message hands over to the next node with ``goto(...)``
 (``message_status`` handled: that node asks its question); the node that asks the next question
-ends the turn with ``ask(...)``. An interjection (an off-topic
-question, "what do you know about me?") adds a note and sends the turn back to the node of the
-current phase, which asks its question again (``back_to_phase``), or reads the content the same
-message carried (``resume_message``).
+ends the turn with ``ask(...)``. An interjection (an off-topic question, "what do you know about
+me?") adds a note and sends the turn back to the node of the current phase, which asks its question
+again (``back_to_phase``), or reads the content the same message carried (``resume_message``).
 """
 
 from __future__ import annotations
