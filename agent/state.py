@@ -43,7 +43,7 @@ class MessageStatus(StrEnum):
 
 class SkillProposal(TypedDict):
     """A skill proposed for the experience, with the words it came from (``start``/``end``: their
-    offsets in the statement, None when not found in it) and its ``source`` ("llm" when the model
+    offsets in the experience's ``text()``, None when not found in it) and its ``source`` ("llm" when the model
     named it, absent when the linker found it)."""
 
     uri: str
