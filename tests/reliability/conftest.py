@@ -177,10 +177,31 @@ def cluster_settings(data_dir: Path, knowledge_storage: Path, cluster_database_u
     )
 
 
+# Every log line of the cluster's workers, in their log files: the access log, uvicorn, our own
+# packages at DEBUG, everything else at INFO (test_no_personal_data_in_logs reads them all).
+CAPTURED_LOGS = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain", "stream": "ext://sys.stderr"}},
+    "root": {"level": "INFO", "handlers": ["stderr"]},
+    "loggers": {
+        **{name: {"level": "DEBUG"} for name in ("agent", "channels", "tools", "knowledge", "evals")},
+        "uvicorn": {"level": "INFO"},
+        "uvicorn.error": {"level": "INFO"},
+        "uvicorn.access": {"level": "INFO"},
+    },
+}
+
+
 @pytest.fixture(scope="session")
 def cluster(cluster_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkerPool]:
-    """Two API workers over the cluster's backend, for the whole session (a test that kills one restarts it)."""
-    pool = WorkerPool(cluster_settings, 2, tmp_path_factory.mktemp("cluster-logs"))
+    """Two API workers over the cluster's backend, for the whole session (a test that kills one
+    restarts it), every line they log captured (CAPTURED_LOGS)."""
+    log_dir = tmp_path_factory.mktemp("cluster-logs")
+    config = log_dir / "logging.json"
+    config.write_text(json.dumps(CAPTURED_LOGS))
+    pool = WorkerPool(cluster_settings, 2, log_dir, uvicorn_args=["--log-config", str(config)])
     pool.start()
     yield pool
     pool.stop()

@@ -1,17 +1,16 @@
 """No personal data in logs: a whole conversation full of a person's details (name, e-mail, phone,
 employer, town), with the optional LLM path on, a CV-like message, a too-long message, an export,
-a consent step and an erase request, through a worker whose every log line is captured: access
-log, uvicorn, our own packages at DEBUG, everything else at INFO. None of the details appears."""
+a consent step and an erase request, through the session's cluster, whose workers' every log line
+is captured (conftest.CAPTURED_LOGS: access log, uvicorn, our own packages at DEBUG, everything else
+at INFO). None of the details appears in any line they logged since they started."""
 
 from __future__ import annotations
 
-import json
 import re
+import time
 
 import httpx
 import pytest
-
-from benchmarks._worker_pool import WorkerPool
 
 pytestmark = pytest.mark.integration
 
@@ -27,21 +26,6 @@ MESSAGES = [
     f"I worked three years at {EMPLOYER} in {TOWN}: baking bread, serving customers and handling the till",
     f"I also trained apprentices at {EMPLOYER}. Call me on {PHONE} if needed",
 ]
-
-LOG_CONFIG = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain", "stream": "ext://sys.stderr"}},
-    "root": {"level": "INFO", "handlers": ["stderr"]},
-    "loggers": {
-        **{name: {"level": "DEBUG"} for name in ("agent", "channels", "tools", "knowledge", "evals")},
-        "uvicorn": {"level": "INFO"},
-        "uvicorn.error": {"level": "INFO"},
-        "uvicorn.access": {"level": "INFO"},
-    },
-}
-
 
 def _answer(reply: dict, step: int) -> str:
     kind = reply["expecting"]
@@ -67,40 +51,49 @@ def _answer(reply: dict, step: int) -> str:
     return "no, that's all"
 
 
-def test_a_whole_conversation_leaves_no_personal_data_in_logs(cluster_settings, tmp_path, slow_llm) -> None:
-    config = tmp_path / "logging.json"
-    config.write_text(json.dumps(LOG_CONFIG))
-    pool = WorkerPool(cluster_settings, 1, tmp_path / "logs", uvicorn_args=["--log-config", str(config)])
-    with pool:
-        with httpx.Client(base_url=pool.urls[0], timeout=120) as client:
-            started = client.post("/api/conversations", json={})
-            assert started.status_code == 201
-            cid, reply = started.json()["conversation_id"], started.json()["reply"]
-            sent = client.post(f"/api/conversations/{cid}/messages", json={"text": MESSAGES[0]})
-            assert sent.status_code == 200
-            reply = sent.json()["reply"]
-            for step in range(30):
-                if reply.get("finished") or reply["expecting"] == "end":
-                    break
-                response = client.post(f"/api/conversations/{cid}/messages", json={"text": _answer(reply, step)})
-                assert response.status_code == 200, response.text
-                reply = response.json()["reply"]
-            # error paths carry the details too
-            too_long = client.post(f"/api/conversations/{cid}/messages", json={"text": (MESSAGES[0] + " ") * 200})
-            assert too_long.status_code == 413
-            bad = client.post(f"/api/conversations/{cid}/messages", json={"text": MESSAGES[0], "client_message_id": EMAIL})
-            assert bad.status_code == 422
-            assert client.get(f"/api/conversations/{cid}").status_code == 200
-            for fmt in ("json", "jsonld", "html", "pdf"):
-                exported = client.get(f"/api/conversations/{cid}/profile/export", params={"format": fmt})
-                assert exported.status_code == 200, (fmt, exported.text[:300])
-            asked = client.post(f"/api/conversations/{cid}/messages", json={"text": "what do you know about me?"})
-            assert asked.status_code == 200
-            erased = client.post(f"/api/conversations/{cid}/messages", json={"text": "delete all my data"})
-            assert erased.status_code == 200
-            client.post(f"/api/conversations/{cid}/messages", json={"text": "yes"})
+def _settled(pool) -> str:
+    """The workers' logs once they stop growing (a request's last lines may follow its response)."""
     logs = pool.logs()
-    assert slow_llm.calls > 0, "the LLM path was not exercised"
+    for _ in range(40):
+        time.sleep(0.5)
+        logs, before = pool.logs(), logs
+        if logs == before:
+            break
+    return logs
+
+
+def test_a_whole_conversation_leaves_no_personal_data_in_logs(live_cluster, slow_llm) -> None:
+    pool = live_cluster
+    llm_calls = slow_llm.calls
+    with httpx.Client(base_url=pool.urls[0], timeout=120) as client:
+        started = client.post("/api/conversations", json={})
+        assert started.status_code == 201
+        cid, reply = started.json()["conversation_id"], started.json()["reply"]
+        sent = client.post(f"/api/conversations/{cid}/messages", json={"text": MESSAGES[0]})
+        assert sent.status_code == 200
+        reply = sent.json()["reply"]
+        for step in range(30):
+            if reply.get("finished") or reply["expecting"] == "end":
+                break
+            response = client.post(f"/api/conversations/{cid}/messages", json={"text": _answer(reply, step)})
+            assert response.status_code == 200, response.text
+            reply = response.json()["reply"]
+        # error paths carry the details too
+        too_long = client.post(f"/api/conversations/{cid}/messages", json={"text": (MESSAGES[0] + " ") * 200})
+        assert too_long.status_code == 413
+        bad = client.post(f"/api/conversations/{cid}/messages", json={"text": MESSAGES[0], "client_message_id": EMAIL})
+        assert bad.status_code == 422
+        assert client.get(f"/api/conversations/{cid}").status_code == 200
+        for fmt in ("json", "jsonld", "html", "pdf"):
+            exported = client.get(f"/api/conversations/{cid}/profile/export", params={"format": fmt})
+            assert exported.status_code == 200, (fmt, exported.text[:300])
+        asked = client.post(f"/api/conversations/{cid}/messages", json={"text": "what do you know about me?"})
+        assert asked.status_code == 200
+        erased = client.post(f"/api/conversations/{cid}/messages", json={"text": "delete all my data"})
+        assert erased.status_code == 200
+        client.post(f"/api/conversations/{cid}/messages", json={"text": "yes"})
+    logs = _settled(pool)
+    assert slow_llm.calls > llm_calls, "the LLM path was not exercised"
     assert re.search(r"INFO|DEBUG|WARNING", logs), "nothing was logged: the capture does not work"
     assert "POST /api/conversations" in logs  # the access log is in the capture
     leaks = [secret for secret in SECRETS if secret.lower() in logs.lower()]
