@@ -100,9 +100,8 @@ def match_jobs(
     person[idx] = 1.0
     matched = np.asarray(m.weighted @ person).ravel()
     coverage = matched / np.maximum(m.row_total, 1e-6)
-    binary = m.weighted.copy()
-    binary.data[:] = 1.0
-    used = np.asarray(binary.multiply(m.idf) @ person).ravel() / max(float(m.idf[idx].sum()), 1e-6)
+    binary = m.binary
+    used = np.asarray(m.binary_idf @ person).ravel() / max(float(m.idf[idx].sum()), 1e-6)
     score = 2.0 * coverage * used / np.maximum(coverage + used, 1e-6)
     if target_uri and kb is not None and target_uri in getattr(kb, "occupations", {}):
         target = np.zeros_like(person)
@@ -110,7 +109,9 @@ def match_jobs(
         if t_idx:
             target[t_idx] = 1.0
             score = score + 0.3 * np.asarray(binary @ target).ravel() / len(t_idx)
-    places = [job_place(j) for j in jobs]
+    if len(m.places) != len(jobs):  # read once per catalog, kept with its matrix
+        m.places = [job_place(j) for j in jobs]
+    places = m.places
     if prefs.location:
         wanted = fold(prefs.location)
         boost = np.fromiter((1.2 if p and wanted in fold(p) else 1.0 for p, _ in places), np.float32, count=len(jobs))
@@ -121,7 +122,7 @@ def match_jobs(
         score = np.where(keep, score, 0.0)
     relevance = np.zeros(len(jobs), np.float32)
     if target_uri and kb is not None and target_uri in getattr(kb, "occupations", {}):
-        relevance = _title_relevance(kb, jobs, target_uri, retrieval, lang)
+        relevance = _title_relevance(kb, jobs, target_uri, retrieval, lang, m.position)
         linked = np.fromiter((j.occupation_uri == target_uri for j in jobs), bool, count=len(jobs))
         about = linked | (relevance >= MIN_TITLE_RELEVANCE) if retrieval is not None else linked | (relevance > 0)
         score = np.where(about, score * (0.5 + relevance), 0.0)
@@ -188,7 +189,8 @@ def _label_vectors(kb: Any, uri: str, lang: str) -> np.ndarray | None:
     return np.asarray(matrix.vectors[np.asarray(ordered)], dtype=np.float32)
 
 
-def _title_relevance(kb: Any, jobs: list[JobRecord], target_uri: str, retrieval: Any, lang: str) -> np.ndarray:
+def _title_relevance(kb: Any, jobs: list[JobRecord], target_uri: str, retrieval: Any, lang: str,
+                     position: dict[str, int]) -> np.ndarray:
     """Per offer, how close its title is to the target occupation: cosine through the Chroma index
     (the target's preferred and alternative labels, best of), else shared title words."""
     occupation = kb.occupations[target_uri]
@@ -198,7 +200,7 @@ def _title_relevance(kb: Any, jobs: list[JobRecord], target_uri: str, retrieval:
     out = np.zeros(len(jobs), np.float32)
     if retrieval is not None:
         index = retrieval.jobs(jobs)
-        pos = {j.id: n for n, j in enumerate(jobs)}
+        pos = position
         vectors = _label_vectors(kb, target_uri, lang)
         if vectors is None:
             vectors = retrieval.encode(labels)

@@ -50,6 +50,11 @@ class JobSkillMatrix:
         self.idf = (np.log((len(jobs) + 1.0) / (df + 1.0)) + 1.0).astype(np.float32)
         self.weighted = self.weights.multiply(self.idf).tocsr()
         self.row_total = np.asarray(self.weighted.sum(axis=1)).ravel()
+        self.binary = self.weighted.copy()  # which skills each offer asks for (1.0), and weighted by idf
+        self.binary.data[:] = 1.0
+        self.binary_idf = self.binary.multiply(self.idf).tocsr()
+        self.position = {job.id: n for n, job in enumerate(jobs)}
+        self.places: list[tuple[str | None, str | None]] = []  # (place, country) of each offer, set by tools.career.jobs
 
 
 def _cache(catalog: Any) -> dict:
@@ -128,6 +133,7 @@ class CatalogRetrieval:
         self._lock = threading.Lock()
         self._ready: dict[str, str] = {}
         self._queries: dict[str, np.ndarray] = {}
+        self._by_list: dict[str, tuple[list[Any], int, Any]] = {}
 
     def client(self) -> Any:
         if callable(self._client) and not hasattr(self._client, "list_collections"):
@@ -177,13 +183,24 @@ class CatalogRetrieval:
             self._ready[name] = key
         return index
 
+    def _index_of(self, name: str, records: list[Any], build: Any) -> Any:
+        """The index of ``records``, checked against its content once per list the catalog hands out
+        (the store gives the same list until its records change; the list is kept so its id stays its own)."""
+        known = self._by_list.get(name)
+        if known is not None and known[0] is records and known[1] == len(records):
+            return known[2]
+        index = build()
+        self._by_list[name] = (records, len(records), index)
+        return index
+
     def courses(self, courses: list[CourseRecord]) -> Any:
-        return self._index(COURSES_COLLECTION, [c.id for c in courses], [course_text(c) for c in courses],
-                           [{"source": c.source, "language": c.language or ""} for c in courses])
+        return self._index_of(COURSES_COLLECTION, courses, lambda: self._index(
+            COURSES_COLLECTION, [c.id for c in courses], [course_text(c) for c in courses],
+            [{"source": c.source, "language": c.language or ""} for c in courses]))
 
     def jobs(self, jobs: list[JobRecord]) -> Any:
-        return self._index(JOBS_COLLECTION, [j.id for j in jobs], [job_text(j) for j in jobs],
-                           [{"source": j.source} for j in jobs])
+        return self._index_of(JOBS_COLLECTION, jobs, lambda: self._index(
+            JOBS_COLLECTION, [j.id for j in jobs], [job_text(j) for j in jobs], [{"source": j.source} for j in jobs]))
 
     def nearest(self, index: Any, vector: np.ndarray, top_k: int, min_score: float) -> dict[str, float]:
         """Record id → cosine similarity, for the ``top_k`` nearest at or above ``min_score``."""
