@@ -51,9 +51,11 @@ class WorkerPool:
     DEFAULT_UVICORN_ARGS = ("--log-level", "warning", "--no-access-log")
 
     def __init__(self, settings: Settings, count: int, log_dir: Path, extra_env: dict[str, str] | None = None,
-                 uvicorn_args: list[str] | tuple[str, ...] = DEFAULT_UVICORN_ARGS):
-        """``uvicorn_args`` replace the default logging options (e.g. ``["--log-config", "logging.json"]``)."""
+                 uvicorn_args: list[str] | tuple[str, ...] = DEFAULT_UVICORN_ARGS, database_ready: bool = False):
+        """``uvicorn_args`` replace the default logging options (e.g. ``["--log-config", "logging.json"]``);
+        ``database_ready``: the database is already migrated and holds its catalogs."""
         self.uvicorn_args = list(uvicorn_args)
+        self.database_ready = database_ready
         if count < 1:
             raise ValueError("a pool needs at least one worker")
         self.settings = settings
@@ -78,12 +80,17 @@ class WorkerPool:
 
     def start(self, timeout_s: float = 600) -> None:
         """Starts worker 0 first: on an empty database it migrates the schema and imports the default
-        catalogs once; the other workers then start together on a ready database."""
-        self.launch(0)
-        self.wait_ready(0, timeout_s)
-        for worker in self.workers[1:]:
+        catalogs once; the other workers then start together on a ready database. On a database
+        already ready (``database_ready``) every worker starts at once."""
+        first = self.workers if self.database_ready else self.workers[:1]
+        for worker in first:
             self.launch(worker.index)
-        for worker in self.workers[1:]:
+        for worker in first:
+            self.wait_ready(worker.index, timeout_s)
+        rest = self.workers[len(first):]
+        for worker in rest:
+            self.launch(worker.index)
+        for worker in rest:
             self.wait_ready(worker.index, timeout_s)
 
     def launch(self, index: int) -> Worker:

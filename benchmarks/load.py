@@ -311,13 +311,14 @@ def run_benchmark(settings: Settings, workers: int, conversations: int, max_turn
 
     work = Path(tempfile.mkdtemp(prefix="orient-load-"))
     schema = None
+    existing = backend == "sqlite" and database_url.startswith("sqlite")
     if backend == "postgres":
         schema = f"load_{uuid.uuid4().hex[:10]}"
         _postgres_schema(database_url, schema, create=True)
         sep = "&" if "?" in database_url else "?"
         url = f"{database_url}{sep}options=-csearch_path%3D{schema}"
         overrides = {"database_url": url, "checkpoint_url": ""}
-    elif database_url.startswith("sqlite"):  # an existing SQLite database (e.g. with catalogs already imported)
+    elif existing:  # an existing SQLite database, its catalogs imported: the workers start together
         overrides = {"database_url": database_url, "checkpoint_url": str(work / "checkpoints.sqlite3")}
     else:
         overrides = {"database_url": f"sqlite:///{work / 'orient.sqlite3'}",
@@ -328,7 +329,7 @@ def run_benchmark(settings: Settings, workers: int, conversations: int, max_turn
     overrides["conversation_starts_per_minute"] = overrides["messages_per_minute"] = 1_000_000
     bench_settings = settings.model_copy(update={k: v for k, v in overrides.items() if k in Settings.model_fields})
     try:
-        pool = WorkerPool(bench_settings, workers, work / "logs")
+        pool = WorkerPool(bench_settings, workers, work / "logs", database_ready=existing)
         started = time.perf_counter()
         with pool:
             startup = time.perf_counter() - started

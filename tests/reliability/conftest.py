@@ -201,7 +201,8 @@ def cluster(cluster_settings: Settings, tmp_path_factory: pytest.TempPathFactory
     log_dir = tmp_path_factory.mktemp("cluster-logs")
     config = log_dir / "logging.json"
     config.write_text(json.dumps(CAPTURED_LOGS))
-    pool = WorkerPool(cluster_settings, 2, log_dir, uvicorn_args=["--log-config", str(config)])
+    # the database is seeded (schema, catalogs): both workers start at once
+    pool = WorkerPool(cluster_settings, 2, log_dir, uvicorn_args=["--log-config", str(config)], database_ready=True)
     pool.start()
     yield pool
     pool.stop()

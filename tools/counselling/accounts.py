@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 from pydantic import BaseModel
 from sqlalchemy import Boolean, DateTime, ForeignKey, String, delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tools.storage.database import Base, Database
@@ -167,9 +168,12 @@ class CounsellorDirectory:
                 if row.is_demo:
                     row.password_hash = row.password_hash.lstrip(LOCKED)
                 return _counsellor(row)
-        return self.create(
-            DEMO_USERNAME, DEMO_PASSWORD, "Demo counsellor (DEMO account)", recipient_id=recipient_id, is_demo=True
-        )
+        try:
+            return self.create(
+                DEMO_USERNAME, DEMO_PASSWORD, "Demo counsellor (DEMO account)", recipient_id=recipient_id, is_demo=True
+            )
+        except IntegrityError:  # another worker starting at the same time created it first
+            return self.ensure_demo(recipient_id)
 
     def disable_demo(self) -> int:
         """Out of demo mode: lock every demo account and close its sessions. Returns how many were open."""
