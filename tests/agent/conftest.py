@@ -24,14 +24,15 @@ from channels.settings import Settings  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def agent_services(tmp_path_factory, data_dir: Path, real_knowledge_dir: Path, real_kb, embedder) -> Services:
-    """Services over fresh stores in a tmp folder, with the session's knowledge base and model."""
+def agent_services(tmp_path_factory, data_dir: Path, real_knowledge_dir: Path, real_kb, embedder, linker) -> Services:
+    """Services over fresh stores in a tmp folder, with the session's knowledge base, model and linker."""
     storage = tmp_path_factory.mktemp("agent") / "var"
     storage.mkdir(parents=True)
     (storage / "knowledge").symlink_to(Path(real_knowledge_dir).resolve(), target_is_directory=True)
     services = Services(Settings(data_dir=data_dir, storage_dir=storage))
     services.knowledge_base = real_kb
     services.embedder = embedder
+    services.linker = linker
     services.catalog = small_catalog(services, data_dir, storage)
     return services
 

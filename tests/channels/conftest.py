@@ -23,7 +23,7 @@ def channels_settings(tmp_path_factory, data_dir: Path, real_knowledge_dir: Path
 
 
 @pytest.fixture(scope="session")
-def shared_services(tmp_path_factory, data_dir: Path, real_knowledge_dir: Path, real_kb, embedder) -> Services:
+def shared_services(tmp_path_factory, data_dir: Path, real_knowledge_dir: Path, real_kb, embedder, linker) -> Services:
     """The session's knowledge base, model and linker, and a catalog made of a slice of the real
     sample catalogs (imported and linked once; the full samples take many minutes)."""
     storage = tmp_path_factory.mktemp("channels-shared") / "var"
@@ -31,6 +31,7 @@ def shared_services(tmp_path_factory, data_dir: Path, real_knowledge_dir: Path, 
     services = Services(settings)
     services.knowledge_base = real_kb
     services.embedder = embedder
+    services.linker = linker
     slices = write_catalog_slices(data_dir, storage, courses=40, jobs=200)
     store = CatalogStore(services.database, kb=real_kb, linker=lambda: services.linker)
     store.import_file(slices["courses"], kind="courses", source="coursera-sample")

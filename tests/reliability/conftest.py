@@ -108,15 +108,13 @@ def catalog_slices(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> 
 
 
 @pytest.fixture(scope="session")
-def seed_catalogs(catalog_slices: dict[str, Path], real_kb, embedder):
-    """Imports the catalog slices under the default sources' names into a database, so that the
-    workers find their catalogs there instead of importing the whole samples at start-up."""
+def seed_catalogs(catalog_slices: dict[str, Path], real_kb, linker):
+    """Imports the catalog slices under the default sources' names into a database (linked by the
+    session's linker), so that the workers find their catalogs there instead of importing the whole
+    samples at start-up."""
     from tools.catalog.store import CatalogStore
-    from tools.linking import SkillLinker
     from tools.schema import create_schema
     from tools.storage.database import Database
-
-    linker = SkillLinker(real_kb, embedder, None)
 
     def seed(database_url: str) -> None:
         database = Database(database_url)
@@ -252,8 +250,8 @@ class InProcessServer:
 
 @pytest.fixture(scope="session")
 def security_app(tmp_path_factory: pytest.TempPathFactory, data_dir: Path, knowledge_storage: Path, real_kb,
-                 embedder, seed_catalogs) -> Iterator[InProcessServer]:
-    """One running app (SQLite, the real knowledge base and agent, small catalogs) for the security tests."""
+                 embedder, linker, seed_catalogs) -> Iterator[InProcessServer]:
+    """One running app (SQLite, the real knowledge base, linker and agent, small catalogs) for the security tests."""
     from channels.app import create_app
     from channels.services import Services
 
@@ -266,5 +264,6 @@ def security_app(tmp_path_factory: pytest.TempPathFactory, data_dir: Path, knowl
     services = Services(settings)
     services.knowledge_base = real_kb
     services.embedder = embedder
+    services.linker = linker
     with InProcessServer(create_app(settings, services)) as server:
         yield server
