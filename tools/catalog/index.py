@@ -131,14 +131,17 @@ class CatalogRetrieval:
         self._embedder = embedder
         self.model_name = model_name
         self._lock = threading.Lock()
+        self._client_lock = threading.Lock()
         self._ready: dict[str, str] = {}
         self._queries: dict[str, np.ndarray] = {}
         self._by_list: dict[str, tuple[list[Any], int, Any]] = {}
 
     def client(self) -> Any:
-        if callable(self._client) and not hasattr(self._client, "list_collections"):
-            self._client = self._client()
-        return self._client
+        """The Chroma client, opened on first need by one thread (two opening one store at once fail)."""
+        with self._client_lock:
+            if callable(self._client) and not hasattr(self._client, "list_collections"):
+                self._client = self._client()
+            return self._client
 
     def embedder(self) -> Any:
         if callable(self._embedder) and not hasattr(self._embedder, "encode"):
