@@ -4,10 +4,13 @@ address; the console cookie Secure whenever the public URL is https."""
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
+from unittest import mock
 
 import httpx
 from security_app import app_factory, shared_tiny  # noqa: F401  (fixtures)
@@ -16,9 +19,20 @@ DEMO = {"username": "demo-counsellor", "password": "demo-password"}
 
 
 def orient(storage: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    env = {**os.environ, "ORIENT_DEMO": "false"}
-    return subprocess.run([str(Path(sys.executable).with_name("orient")), "--storage-dir", str(storage), "counsellor", *args],
-                          input=stdin, capture_output=True, text=True, env=env, timeout=120)
+    """``orient counsellor ...`` out of demo mode, through the CLI's main() in this process (its
+    imports shared with the session), with ``stdin`` as standard input."""
+    from channels.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with (mock.patch.dict(os.environ, {"ORIENT_DEMO": "false"}), mock.patch.object(sys, "stdin", io.StringIO(stdin)),
+          redirect_stdout(out), redirect_stderr(err)):
+        try:
+            code = main(["--storage-dir", str(storage), "counsellor", *args])
+        except SystemExit as ended:  # as the interpreter ends the process: a message to stderr and status 1
+            if isinstance(ended.code, str):
+                print(ended.code, file=sys.stderr)
+            code = ended.code if isinstance(ended.code, int) else int(ended.code is not None)
+    return subprocess.CompletedProcess(["orient", "counsellor", *args], code, out.getvalue(), err.getvalue())
 
 
 def test_no_demo_account_or_recipient_by_default(app_factory):  # noqa: F811
