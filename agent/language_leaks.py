@@ -22,7 +22,7 @@ experience experiences counsellor employer provider withdraw erase everything no
 
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _URL = re.compile(r"https?://\S+|/api/\S+")
-_WORD = re.compile(r"[^\W\d_][^\W\d_']*")
+_WORD = re.compile(r"(?<!\w)[^\W\d_][^\W\d_']*(?!\w)")  # a whole word: not the letters of "06f4...1be76"
 _ELISION = re.compile(r"(?<![-\w'’])(ce|de|le|la|que|je|ne|se) (?=[aeiouéèêàâîôûAEIOUÉÈÊÀÂÎÔÛ])", re.IGNORECASE)
 _ELISION_OK = re.compile(r"\b(?:de|le|la|que|je|ne|se) (?:oui|onze|ou|à|a|et)\b", re.IGNORECASE)
 

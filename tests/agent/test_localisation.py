@@ -52,6 +52,12 @@ def test_every_message_reads_as_french(key):
     assert not _clean(text), (key, _clean(text), text)
 
 
+def test_english_words_are_whole_words():
+    # a receipt number's letters are not words ("...bb1be76..." holds "be" between digits)
+    assert english_words("Numéro du reçu 06f449b097414f4997bb1be76b298f1b") == []
+    assert english_words("Voici the plan, l'accord de your profil") == ["the", "your"]
+
+
 def test_elision_before_a_filled_in_word():
     assert say("share_ask", "fr", kind_label="organisme de formation").startswith(
         "Voulez-vous partager votre profil avec cet organisme de formation")
