@@ -26,7 +26,7 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 class WorkerStartError(RuntimeError):
-    pass
+    """A worker process exited, or did not answer its health check, while starting."""
 
 
 @dataclass
