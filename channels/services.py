@@ -106,7 +106,7 @@ class Services:
             logging.getLogger(__name__).warning("reference data unavailable (%s): using the built knowledge base", error)
             fresh = True
         if not fresh:
-            build_knowledge(s.data_dir, s.knowledge_dir, self.embedder, progress=True)
+            build_knowledge(s.data_dir, s.knowledge_dir, self.embedder, progress=True, cache_dir=s.machine_cache)
         return KnowledgeBase.load(s.knowledge_dir)
 
     @property

@@ -25,6 +25,11 @@ class Settings(BaseSettings):
     checkpoint_url: str = ""
     # Chroma server ("http://host:port"); empty = embedded persistent Chroma under storage_dir.
     chroma_url: str = ""
+    # Machine cache of what depends only on the model and the texts (label vectors, their Chroma
+    # index, the linker's vectors), shared by every storage folder of this machine as pip's and
+    # Hugging Face's caches are: "auto" = $XDG_CACHE_HOME/orient (else ~/.cache/orient); "off" =
+    # everything under storage_dir; or a folder.
+    cache_dir: str = "auto"
 
     languages: list[str] = Field(default_factory=lambda: ["en", "fr"])
     default_language: str = "en"
@@ -84,6 +89,18 @@ class Settings(BaseSettings):
     @property
     def knowledge_dir(self) -> Path:
         return self.storage_dir / "knowledge"
+
+    @property
+    def machine_cache(self) -> Path | None:
+        """The machine cache folder, or None when it is off."""
+        import os
+
+        if self.cache_dir == "off":
+            return None
+        if self.cache_dir != "auto":
+            return Path(self.cache_dir)
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return Path(base) / "orient"
 
     @property
     def encode_processes(self) -> int:

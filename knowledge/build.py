@@ -5,6 +5,12 @@ embedding model) is recorded; a second run with unchanged inputs reuses what exi
 seconds, and unchanged label texts are never re-encoded. Everything is written into a temporary
 folder next to the target and swapped in with a rename, so a failed build (a missing or corrupt
 file raises :class:`KnowledgeSourceError`) never leaves a half-written knowledge base behind.
+
+With a machine cache folder (``Settings.cache_dir``, by default ``~/.cache/orient``), what only
+depends on the model and the texts is kept there for every storage folder of the machine, as pip
+and Hugging Face keep theirs: the label vectors (``label-vectors/``), the Chroma index built from
+them (``label-index/``) and the linker's vectors (the knowledge folder's ``linking-cache`` is a link
+to ``linking/``). A second checkout or a ``--storage-dir`` of its own then builds in seconds.
 """
 
 from __future__ import annotations
@@ -45,6 +51,8 @@ from knowledge.vectors import (
 log = logging.getLogger(__name__)
 
 FINGERPRINTS_FILE = "inputs.json"  # (size, mtime, sha256) per input: skips re-reading unchanged files
+LINKING_CACHE = "linking-cache"  # the linker's vectors, kept in the knowledge folder (tools.linking.concept_index)
+INDEX_ENTRIES_KEPT = 2  # Chroma indexes kept in a machine cache (about 400 MB each)
 
 
 class BuildReport(BaseModel):
@@ -138,8 +146,10 @@ def build_knowledge(
     embedder,
     progress: bool = True,
     force: bool = False,
+    cache_dir: Path | str | None = None,
 ) -> BuildReport:
-    """Build (or reuse) the knowledge base of ``data_dir`` into ``knowledge_dir``."""
+    """Build (or reuse) the knowledge base of ``data_dir`` into ``knowledge_dir``; ``cache_dir`` is
+    the machine cache (None: the caches stay beside the knowledge folder)."""
     started = time.perf_counter()
     data_dir, knowledge_dir = Path(data_dir), Path(knowledge_dir)
     with _build_lock(knowledge_dir):
@@ -162,7 +172,8 @@ def build_knowledge(
         work = knowledge_dir.parent / f".{knowledge_dir.name}.build-{uuid.uuid4().hex[:8]}"
         work.mkdir(parents=True)
         try:
-            report = _build_into(work, data_dir, knowledge_dir, embedder, fingerprints, digest, timings, progress)
+            report = _build_into(work, data_dir, knowledge_dir, embedder, fingerprints, digest, timings, progress,
+                                 Path(cache_dir) if cache_dir is not None else None)
             _swap_in(work, knowledge_dir)
         except BaseException:
             shutil.rmtree(work, ignore_errors=True)
@@ -180,6 +191,7 @@ def _build_into(
     digest: str,
     timings: dict[str, float],
     progress: bool,
+    cache_dir: Path | None,
 ) -> BuildReport:
     step = time.perf_counter()
     with tqdm(total=1, desc="import ESCO, ROME, O*NET, crosswalks", disable=not progress, unit="step") as bar:
@@ -206,7 +218,11 @@ def _build_into(
 
     step = time.perf_counter()
     # encoded vectors go to a cache beside the knowledge folder first, so a later failure keeps them
-    shared_cache = knowledge_dir.parent / f".{knowledge_dir.name}.embedding-cache"
+    if cache_dir is not None:
+        shared_cache = cache_dir / "label-vectors"
+        _link_linking_cache(work, knowledge_dir, cache_dir / "linking")
+    else:
+        shared_cache = knowledge_dir.parent / f".{knowledge_dir.name}.embedding-cache"
     if progress:
         print(f"embedding {len(texts)} distinct label texts with {embedder.name} (cached texts are reused)", flush=True)
     vectors, cache_info = embed_cached(
@@ -232,7 +248,8 @@ def _build_into(
     timings["write_matrices"] = time.perf_counter() - step
 
     step = time.perf_counter()
-    _write_index(work, knowledge_dir, cache_info["key"], label_matrices, progress)
+    _write_index(work, knowledge_dir, cache_info["key"], label_matrices, progress,
+                 cache_dir / "label-index" if cache_dir is not None else None)
     timings["index"] = time.perf_counter() - step
 
     step = time.perf_counter()
@@ -278,23 +295,60 @@ def _build_into(
     )
 
 
-def _write_index(work: Path, knowledge_dir: Path, vectors_key: str, matrices: dict[str, LabelMatrix], progress: bool) -> None:
-    """Copy the previous Chroma index when it was built from the same vectors the same way, else build it."""
+def _link_linking_cache(work: Path, knowledge_dir: Path, machine_folder: Path) -> None:
+    """The new knowledge folder's ``linking-cache`` is a link to the machine cache; the entries of
+    a folder of its own (a knowledge base built without the machine cache) move there first."""
+    machine_folder.mkdir(parents=True, exist_ok=True)
+    own = knowledge_dir / LINKING_CACHE
+    if own.is_dir() and not own.is_symlink():
+        for entry in own.iterdir():
+            if entry.is_file() and not (machine_folder / entry.name).exists():
+                shutil.move(entry, machine_folder / entry.name)
+    os.symlink(machine_folder.resolve(), work / LINKING_CACHE, target_is_directory=True)
+
+
+def _write_index(work: Path, knowledge_dir: Path, vectors_key: str, matrices: dict[str, LabelMatrix], progress: bool,
+                 machine_folder: Path | None = None) -> None:
+    """Copy the previous Chroma index (or the machine cache's) when it was built from the same
+    vectors the same way, else build it (and keep a copy in the machine cache)."""
     previous = current_build(knowledge_dir)
+    kept = machine_folder / f"{vectors_key}-v{INDEX_VERSION}" if machine_folder is not None else None
     if (previous is not None and previous.get("vectors_key") == vectors_key
             and previous.get("index_version") == INDEX_VERSION and (knowledge_dir / CHROMA_DIR).is_dir()):
         shutil.copytree(knowledge_dir / CHROMA_DIR, work / CHROMA_DIR)
+    elif kept is not None and kept.is_dir():
+        shutil.copytree(kept, work / CHROMA_DIR)
+        os.utime(kept)  # recently used: pruned last
         return
-    from chromadb.api.client import SharedSystemClient
+    else:
+        from chromadb.api.client import SharedSystemClient
 
-    client = open_client(work)
+        client = open_client(work)
+        try:
+            total = sum(len(m) for m in matrices.values())
+            with tqdm(total=total, desc="index labels in Chroma", disable=not progress, unit="label") as bar:
+                for matrix in matrices.values():
+                    write_collection(client, matrix, on_batch=bar.update)
+        finally:
+            SharedSystemClient.clear_system_cache()
+    if kept is not None and not kept.is_dir():
+        _keep_index(work / CHROMA_DIR, kept)
+
+
+def _keep_index(built: Path, kept: Path) -> None:
+    """A copy of the index in the machine cache, written whole (a temporary name, then a rename)."""
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    tmp = kept.parent / f".{kept.name}.{uuid.uuid4().hex[:8]}"
     try:
-        total = sum(len(m) for m in matrices.values())
-        with tqdm(total=total, desc="index labels in Chroma", disable=not progress, unit="label") as bar:
-            for matrix in matrices.values():
-                write_collection(client, matrix, on_batch=bar.update)
-    finally:
-        SharedSystemClient.clear_system_cache()
+        shutil.copytree(built, tmp)
+        os.rename(tmp, kept)
+    except OSError as error:  # another build kept the same index first, or the disk is full: not needed
+        log.info("index not kept in the machine cache (%s)", error)
+        shutil.rmtree(tmp, ignore_errors=True)
+    entries = sorted((p for p in kept.parent.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                     key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in entries[INDEX_ENTRIES_KEPT:]:
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def _swap_in(work: Path, knowledge_dir: Path) -> None:

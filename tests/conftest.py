@@ -17,6 +17,11 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # test session turns it on explicitly (subprocesses inherit it); tests of a real deployment's
 # defaults (tests/security) pass demo=False.
 os.environ.setdefault("ORIENT_DEMO", "true")
+# The real knowledge base's build shares the machine cache (label vectors, their index, the linker's
+# vectors: see knowledge/build.py) with `make run` and other checkouts; every other build a test
+# makes (tiny data, a CLI run in a temporary folder) keeps its caches in its own folder.
+MACHINE_CACHE = Settings().machine_cache
+os.environ["ORIENT_CACHE_DIR"] = "off"
 
 
 @pytest.fixture(scope="session")
@@ -113,7 +118,7 @@ def real_knowledge_dir(data_dir: Path, embedder) -> Path:
     folder = RUN_KNOWLEDGE
     if current_build(folder) is not None and not is_up_to_date(data_dir, folder, embedder.name):
         folder = TEST_CACHE / "knowledge"
-    build_knowledge(data_dir, folder, embedder, progress=True)
+    build_knowledge(data_dir, folder, embedder, progress=True, cache_dir=MACHINE_CACHE)
     return folder
 
 

@@ -115,6 +115,7 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
             embedder,
             progress=not args.quiet,
             force=args.force,
+            cache_dir=settings.machine_cache,
         )
     except KnowledgeSourceError as error:
         print(f"error: cannot build the knowledge base: {error.path}: {error.problem}", file=sys.stderr)

@@ -38,7 +38,8 @@ def build_knowledge_first(settings: Settings) -> None:
     from knowledge.build import build_knowledge
 
     print(f"Knowledge base not found in {settings.knowledge_dir}: building it from {settings.data_dir} …", file=sys.stderr)
-    report = build_knowledge(settings.data_dir, settings.knowledge_dir, Services(settings).embedder, progress=True)
+    report = build_knowledge(settings.data_dir, settings.knowledge_dir, Services(settings).embedder, progress=True,
+                             cache_dir=settings.machine_cache)
     print(f"Knowledge base built in {report.total_s:.0f} s.", file=sys.stderr)
 
 

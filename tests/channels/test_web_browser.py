@@ -16,6 +16,7 @@ from channel_consents import grant
 from channel_driver import run_to_end
 from channel_user import TARGET_WITH_COURSES, ScriptedUser
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -28,6 +29,11 @@ pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 PHONE = (390, 844)
 DESKTOP = (1366, 900)
+
+
+def _wait(driver: webdriver.Chrome, seconds: int) -> WebDriverWait:
+    """A wait that retries when the page re-renders the element between finding and reading it."""
+    return WebDriverWait(driver, seconds, ignored_exceptions=(StaleElementReferenceException,))
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +66,7 @@ def _agent_count(driver) -> int:
 
 def _wait_turn(driver, before: int) -> dict:
     # a plan turn (gap, trainings, jobs) can take a while on a loaded test machine
-    WebDriverWait(driver, 180).until(
+    _wait(driver, 180).until(
         lambda d: _agent_count(d) > before and not d.execute_script("return document.body.classList.contains('busy')")
     )
     return driver.execute_script("return window.OrientChat.lastReply()")
@@ -114,7 +120,7 @@ def _chat_to_the_end(driver, live, size_name: str) -> str:
 def _check_pictures(driver, size_name: str) -> None:
     if driver.find_element(By.ID, "tab-profile").is_displayed():
         driver.find_element(By.ID, "tab-profile").click()
-    WebDriverWait(driver, 20).until(
+    _wait(driver, 20).until(
         lambda d: len(d.find_elements(By.CSS_SELECTOR, "#profile-picture svg g.skill-pill")) >= 3)
     pills = driver.find_elements(By.CSS_SELECTOR, "#profile-picture svg g.skill-pill")
     levels = {p.get_attribute("data-level") for p in pills}
@@ -123,7 +129,7 @@ def _check_pictures(driver, size_name: str) -> None:
     assert box["width"] > 200 and box["height"] > 40
     driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", pills[0])
     evidence = driver.find_element(By.ID, "evidence")
-    WebDriverWait(driver, 5).until(lambda d: evidence.is_displayed())
+    _wait(driver, 5).until(lambda d: evidence.is_displayed())
     assert evidence.find_element(By.TAG_NAME, "h3").text.strip()
     assert driver.find_elements(By.CSS_SELECTOR, "#gap-picture svg rect[class^='gap-']"), "gap picture missing"
     assert driver.find_elements(By.CSS_SELECTOR, "#plan-cards .card-course"), "training cards missing"
@@ -179,7 +185,7 @@ def test_a_reload_keeps_the_conversation(chrome, live):
     _wait_turn(chrome, before)
     conversation = chrome.execute_script("return window.OrientChat.conversation()")
     chrome.refresh()
-    WebDriverWait(chrome, 30).until(lambda d: _agent_count(d) >= 2)
+    _wait(chrome, 30).until(lambda d: _agent_count(d) >= 2)
     assert chrome.execute_script("return window.OrientChat.conversation()") == conversation
     assert "hello there" in [e.text for e in chrome.find_elements(By.CSS_SELECTOR, "#messages .msg-person .text")]
 
@@ -192,40 +198,40 @@ def test_console_login_person_file_validation_and_notes(chrome, live, size_name,
     _size(chrome, size)
     chrome.delete_all_cookies()
     chrome.get(f"{live.url}/console?lang=en")
-    WebDriverWait(chrome, 20).until(lambda d: d.find_element(By.ID, "login-view").is_displayed())
+    _wait(chrome, 20).until(lambda d: d.find_element(By.ID, "login-view").is_displayed())
     assert "DEMO" in chrome.find_element(By.CSS_SELECTOR, "#login-view .demo-banner").text
     _shot(chrome, f"console-{size_name}-1-login")
     chrome.find_element(By.ID, "username").send_keys(DEMO_USERNAME)
     chrome.find_element(By.ID, "password").send_keys("wrong")
     chrome.find_element(By.ID, "login-button").click()
-    WebDriverWait(chrome, 10).until(lambda d: d.find_element(By.ID, "login-error").text)
+    _wait(chrome, 10).until(lambda d: d.find_element(By.ID, "login-error").text)
     chrome.find_element(By.ID, "password").clear()
     chrome.find_element(By.ID, "password").send_keys(DEMO_PASSWORD)
     chrome.find_element(By.ID, "login-button").click()
     ref = live.app.state.services.pseudonyms.compute("demo-counsellor", person)  # the counsellor's name for the person
     row = f"#people li[data-person='{ref}'] button.open-person"
-    WebDriverWait(chrome, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, row))
+    _wait(chrome, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, row))
     assert chrome.find_element(By.ID, "demo-banner").is_displayed()
     _shot(chrome, f"console-{size_name}-2-people")
     chrome.find_element(By.CSS_SELECTOR, row).click()
-    WebDriverWait(chrome, 20).until(
+    _wait(chrome, 20).until(
         lambda d: len(d.find_elements(By.CSS_SELECTOR, "#profile-picture svg g.skill-pill")) >= 3)
     skill_row = chrome.find_elements(By.CSS_SELECTOR, "#skills tbody tr.skill-row")[0]
     uri = skill_row.get_attribute("data-uri")
     skill_row.find_element(By.CSS_SELECTOR, "button.action-validate").click()
     selector = f"#skills tbody tr.skill-row[data-uri='{uri}']"
-    WebDriverWait(chrome, 20).until(
+    _wait(chrome, 20).until(
         lambda d: "level-validated_by_counsellor" in d.find_element(By.CSS_SELECTOR, selector).get_attribute("class"))
     pill = chrome.find_element(By.CSS_SELECTOR, f"#profile-picture g.skill-pill[data-uri='{uri}']")
     assert pill.get_attribute("data-level") == "validated_by_counsellor"
     chrome.find_element(By.ID, "note").send_keys("Talked about <b>night shifts</b>.")
     chrome.find_element(By.CSS_SELECTOR, "#note-form button").click()
-    WebDriverWait(chrome, 20).until(lambda d: "night shifts" in d.find_element(By.ID, "notes").text)
+    _wait(chrome, 20).until(lambda d: "night shifts" in d.find_element(By.ID, "notes").text)
     assert not chrome.find_elements(By.CSS_SELECTOR, "#notes b")
     before = len(chrome.find_elements(By.CSS_SELECTOR, "#messages .msg-agent"))
     chrome.find_element(By.ID, "message").send_keys("what do you know about me?")
     chrome.find_element(By.ID, "send").click()
-    WebDriverWait(chrome, 30).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#messages .msg-agent")) > before)
+    _wait(chrome, 30).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#messages .msg-agent")) > before)
     assert chrome.find_elements(By.CSS_SELECTOR, "#messages .msg-counsellor")
     chrome.execute_script("document.getElementById('person-view').scrollIntoView()")
     _shot(chrome, f"console-{size_name}-3-person")
@@ -366,7 +372,7 @@ def test_walk_from_greeting_to_a_new_conversation(chrome, live, lang, size_name,
     if lang == "fr":
         assert not english_words(page, names=shown), english_words(page, names=shown)
     chrome.back()
-    WebDriverWait(chrome, 60).until(lambda d: _agent_count(d) >= 3
+    _wait(chrome, 60).until(lambda d: _agent_count(d) >= 3
                                     and not d.execute_script("return document.body.classList.contains('busy')"))
 
     # erase everything: the old transcript leaves the screen and a new conversation starts cleanly
@@ -378,7 +384,7 @@ def test_walk_from_greeting_to_a_new_conversation(chrome, live, lang, size_name,
     assert reply["expecting"] == "processing_consent"
     yes = chrome.find_elements(By.CSS_SELECTOR, "#quick-replies button.quick")[0]
     yes.click()
-    WebDriverWait(chrome, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#messages .msg-notice")
+    _wait(chrome, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#messages .msg-notice")
                                     and d.execute_script("return window.OrientChat.conversation()") not in (None, old)
                                     and _agent_count(d) >= 1
                                     and not d.execute_script("return document.body.classList.contains('busy')"))

@@ -147,6 +147,37 @@ def test_second_build_reuses_and_changed_data_reencodes_only_new_texts(tmp_path:
     assert [p.name for p in target.parent.iterdir() if ".build-" in p.name or ".old-" in p.name] == []
 
 
+def test_a_second_storage_folder_builds_from_the_machine_cache(tmp_path: Path, embedder):
+    data = write_tiny_data(tmp_path / "data")
+    machine = tmp_path / "machine-cache"
+    first = _build(data, tmp_path / "one" / "knowledge", embedder, cache_dir=machine)
+    assert first.texts_encoded > 0
+    linked = tmp_path / "one" / "knowledge" / "linking-cache"
+    assert linked.is_symlink() and linked.resolve() == (machine / "linking").resolve()
+
+    def no_model():
+        raise AssertionError("everything is in the machine cache: the model must not load")
+
+    other = tmp_path / "two" / "knowledge"
+    second = _build(data, other, LazyEmbedder(embedder.name, no_model, normaliser=minilm_normaliser()), cache_dir=machine)
+    assert not second.reused and second.texts_encoded == 0 and second.inputs_hash == first.inputs_hash
+    assert second.timings_s["index"] < first.timings_s["index"]  # the Chroma index is copied, not rebuilt
+    index = LabelIndex.open(other)
+    assert index.count("skills") == len(KnowledgeBase.load(other).vectors("skills"))
+    # what the linker writes in one folder's cache is there for the other
+    (linked / "written-by-one.npy").write_bytes(b"content-keyed")
+    assert (other / "linking-cache" / "written-by-one.npy").read_bytes() == b"content-keyed"
+    assert not (tmp_path / "two" / ".knowledge.embedding-cache").exists()
+
+    # a knowledge base built without the machine cache hands its linker's entries over at its next build
+    alone = tmp_path / "three" / "knowledge"
+    _build(data, alone, embedder)
+    (alone / "linking-cache").mkdir()
+    (alone / "linking-cache" / "written-alone.npy").write_bytes(b"alone")
+    _build(data, alone, LazyEmbedder(embedder.name, no_model, normaliser=minilm_normaliser()), force=True, cache_dir=machine)
+    assert (alone / "linking-cache").is_symlink() and (machine / "linking" / "written-alone.npy").read_bytes() == b"alone"
+
+
 @pytest.mark.parametrize(
     "relative, damage, message",
     [
