@@ -37,12 +37,15 @@ from knowledge.index import CHROMA_DIR, INDEX_VERSION, open_client, write_collec
 from knowledge.store import STORE_FILE, STORE_VERSION, read_meta, write_store
 from knowledge.vectors import (
     CACHE_DIR,
+    PROFILE_MATRIX,
     VECTORS_DIR,
+    VECTORS_VERSION,
     LabelEntry,
     LabelMatrix,
     embed_cached,
     link_cache_entry,
     occupation_entries,
+    profile_entries,
     prune_cache,
     skill_entries,
     write_matrix,
@@ -93,7 +96,8 @@ def input_fingerprints(data_dir: Path, known: dict[str, dict] | None = None) -> 
 
 
 def inputs_hash(fingerprints: dict[str, dict], embedder_name: str) -> str:
-    digest = hashlib.sha256(f"store:{STORE_VERSION}\nindex:{INDEX_VERSION}\nembedder:{embedder_name}\n".encode())
+    digest = hashlib.sha256(
+        f"store:{STORE_VERSION}\nindex:{INDEX_VERSION}\nvectors:{VECTORS_VERSION}\nembedder:{embedder_name}\n".encode())
     for relative in sorted(fingerprints):
         digest.update(f"{relative}:{fingerprints[relative]['sha256']}\n".encode())
     return digest.hexdigest()
@@ -229,8 +233,24 @@ def _build_into(
         texts, embedder, [shared_cache, knowledge_dir / VECTORS_DIR / CACHE_DIR], shared_cache, progress=progress
     )
     link_cache_entry(shared_cache, work / VECTORS_DIR / CACHE_DIR, cache_info["key"])
-    prune_cache(shared_cache, keep=2)
     timings["embed"] = time.perf_counter() - step
+
+    # each occupation's profile sentence (its label and essential skills), apart: not in the label
+    # index, and its own cache entry, so that the label vectors' key (and their index) stay as they are
+    step = time.perf_counter()
+    profiles = profile_entries(imported.occupations, imported.skills)
+    profile_forms = [embedder.normalise(entry.text) for entry in profiles]
+    distinct = list(dict.fromkeys(profile_forms))
+    if progress:
+        print(f"embedding {len(distinct)} occupation profiles (an occupation and its essential skills)", flush=True)
+    profile_vectors, profile_info = embed_cached(
+        distinct, embedder, [shared_cache, knowledge_dir / VECTORS_DIR / CACHE_DIR], shared_cache, progress=progress
+    )
+    link_cache_entry(shared_cache, work / VECTORS_DIR / CACHE_DIR, profile_info["key"])
+    prune_cache(shared_cache, keep=4)
+    position = {form: i for i, form in enumerate(distinct)}
+    write_matrix(work, PROFILE_MATRIX, profiles, profile_vectors[[position[f] for f in profile_forms]])
+    timings["embed_profiles"] = time.perf_counter() - step
 
     step = time.perf_counter()
     label_matrices: dict[str, LabelMatrix] = {}
@@ -256,6 +276,7 @@ def _build_into(
     counts = dict(imported.counts)
     counts.update({f"{name}_label_rows": len(entries) for name, entries in matrices.items()})
     counts["distinct_texts"] = len(texts)
+    counts["occupation_profiles"] = len(profiles)
     meta = {
         "complete": True,
         "inputs_hash": digest,
@@ -290,8 +311,8 @@ def _build_into(
         embedder=embedder.name,
         counts=counts,
         timings_s={k: round(v, 3) for k, v in timings.items()},
-        texts_encoded=cache_info["encoded"],
-        texts_cached=cache_info["cached"],
+        texts_encoded=cache_info["encoded"] + profile_info["encoded"],
+        texts_cached=cache_info["cached"] + profile_info["cached"],
     )
 
 

@@ -82,6 +82,29 @@ def occupation_entries(occupations: dict[str, Occupation]) -> list[LabelEntry]:
     return entries
 
 
+VECTORS_VERSION = 2  # which matrices a build writes (2: occupation profiles): a new version rebuilds
+PROFILE_MATRIX = "occupation_profiles"
+PROFILE_SKILLS = 12  # essential skills named in an occupation's profile sentence
+
+
+def occupation_profile_text(label: str, skill_labels: Iterable[str]) -> str:
+    """An occupation said with its own skills ("line cook: prepare ingredients, ..."): what a
+    course about that job is close to (tools.career.trainings queries with it)."""
+    return f"{label}: " + ", ".join(x for x in skill_labels if x)
+
+
+def profile_entries(occupations: dict[str, Occupation], skills: dict[str, Skill]) -> list[LabelEntry]:
+    """Each occupation's profile sentence in each embedded language: its label and its first
+    :data:`PROFILE_SKILLS` essential skills (labels falling back to English, as ``KnowledgeBase.label``)."""
+    entries: list[LabelEntry] = []
+    for occupation in occupations.values():
+        essential = [skills[u] for u in occupation.essential_skills[:PROFILE_SKILLS] if u in skills]
+        for lang in EMBEDDED_LANGUAGES:
+            text = occupation_profile_text(occupation.label(lang), (s.label(lang) for s in essential))
+            entries.append(LabelEntry(occupation.uri, lang, "profile", text))
+    return entries
+
+
 def _concept_entries(concept: Skill | Occupation, include_hidden: bool) -> Iterable[LabelEntry]:
     for lang in EMBEDDED_LANGUAGES:
         label = concept.labels.get(lang)

@@ -87,3 +87,34 @@ def test_jobs_stay_on_the_target_and_show_their_place(career_kb, retrieval):
     french = match_jobs(jobs, [s("service"), s("cash")], kb=career_kb, target_uri=o("cashier"), preferences="près de Lyon",
                         k=5, lang="fr", retrieval=retrieval)
     assert [j.id for j in french] == ["j2"] and french[0].place("fr") == "Lyon"
+
+
+def test_the_targets_profile_sentence_is_read_from_the_build_not_encoded(tiny_kb, embedder, tmp_path):
+    from knowledge.vectors import PROFILE_MATRIX, occupation_profile_text
+    from knowledge_data import OCCUPATION, SKILL
+
+    asked: list[str] = []
+
+    class CountingModel:  # the real model, noting what it is asked to encode
+        name, dimension = embedder.name, embedder.dimension
+
+        def encode(self, texts, progress=False):
+            asked.extend(texts)
+            return embedder.encode(texts)
+
+    cashier = OCCUPATION["cashier"]
+    profile = occupation_profile_text(tiny_kb.label(cashier, "en"),
+                                      [tiny_kb.label(u, "en") for u in tiny_kb.occupations[cashier].essential_skills])
+    matrix = tiny_kb.vectors(PROFILE_MATRIX)
+    row = next(i for i, (u, lg) in enumerate(zip(matrix.uris, matrix.langs)) if (u, lg) == (cashier, "en"))
+    assert matrix.texts[row] == profile
+    assert float(matrix.vectors[row] @ embedder.encode([profile])[0]) > 0.999
+
+    till = CourseRecord(id="till", source="t", title="Cash handling at the checkout", skills_text=["cash register"],
+                        skill_uris=[SKILL["till"]])
+    retrieval = CatalogRetrieval(open_client(tmp_path / "knowledge"), CountingModel(), "minilm")
+    gap = compute_gap(tiny_kb, [SKILL["customer"]], cashier, "en")
+    recs = recommend_trainings([till], gap, None, k=3, kb=tiny_kb, retrieval=retrieval, lang="en")
+    assert [r.id for r in recs] == ["till"]
+    assert profile not in asked  # read from the knowledge base
+    assert any(text.startswith(f"{tiny_kb.label(cashier, 'en')}: ") for text in asked)  # the gap's own query is encoded

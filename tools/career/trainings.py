@@ -29,6 +29,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
+from knowledge.errors import KnowledgeBaseMissing
+from knowledge.kb_cache import cached_for_kb
+from knowledge.vectors import PROFILE_MATRIX, PROFILE_SKILLS, occupation_profile_text
 from tools.career.models import LearningObjective, SkillRef, SkillsGap, TrainingRecommendation
 from tools.career.packs.models import LoadedPacks, PacksGiven
 from tools.career.packs.signals import skill_demand
@@ -50,7 +55,8 @@ SQUARE_SKILL_MATCH = 0.6  # a course squarely on one skill ("Wine tasting" for "
 SQUARE_FLOOR = 0.25
 MAX_DEEPENING = 2  # courses that only deepen skills the person has for the target
 MIN_TEXT_RELEVANCE = 0.08  # TF-IDF cosine, without a vector index
-QUERY_SKILLS = 12  # gap skills put in the relevance query and matched one by one
+QUERY_SKILLS = 12  # gap skills matched one by one
+QUERY_TEXT_SKILLS = 8  # gap skills named in the relevance query (its encoding costs by the word)
 DEEPEN_WEIGHT = 0.1  # per target skill a course deepens (the person has it), far below a gap skill
 CANDIDATES = 200
 
@@ -99,7 +105,7 @@ def course_language(course: CourseRecord) -> str | None:
 
 
 def _query(gap: SkillsGap) -> str:
-    names = [s.label for s in gap.skills[:QUERY_SKILLS]]
+    names = [s.label for s in gap.skills[:QUERY_TEXT_SKILLS]]
     return f"{gap.target_label}: " + ", ".join(names)
 
 
@@ -109,7 +115,7 @@ def _query_in(gap: SkillsGap, kb: Any, lang: str) -> tuple[str, list[str]]:
         return _query(gap), [s.label for s in gap.skills[:QUERY_SKILLS]]
     target = kb.label(gap.target_uri, lang) if gap.target_uri in getattr(kb, "occupations", {}) else gap.target_label
     labels = [kb.label(s.uri, lang) or s.label for s in gap.skills[:QUERY_SKILLS]]
-    return f"{target}: " + ", ".join(labels), labels
+    return f"{target}: " + ", ".join(labels[:QUERY_TEXT_SKILLS]), labels
 
 
 def _target_skills(gap: SkillsGap, kb: Any) -> list[SkillRef]:
@@ -133,16 +139,46 @@ def _target_skills(gap: SkillsGap, kb: Any) -> list[SkillRef]:
 
 
 def _target_query(gap: SkillsGap, kb: Any, lang: str) -> str | None:
-    """The target said with its own essential skills, for a gap of optional skills only (its core is there)."""
+    """The target said with its own essential skills (its profile sentence): what a course about the
+    job is close to, even when the gap holds only optional skills (its core is there)."""
     occupation = getattr(kb, "occupations", {}).get(gap.target_uri) if kb is not None else None
     if occupation is None:
         return None
     try:
         target = kb.label(gap.target_uri, lang) or gap.target_label
-        labels = [kb.label(u, lang) for u in list(occupation.essential_skills)[:QUERY_SKILLS]]
+        labels = [kb.label(u, lang) for u in list(occupation.essential_skills)[:PROFILE_SKILLS]]
     except (KeyError, AttributeError):
         return None
-    return f"{target}: " + ", ".join(x for x in labels if x)
+    return occupation_profile_text(target, labels)
+
+
+def _profile_rows(kb: Any) -> dict[tuple[str, str], int]:
+    """(occupation, language) → its row in the knowledge base's profile matrix (empty without one)."""
+    def build() -> dict[tuple[str, str], int]:
+        try:
+            matrix = kb.vectors(PROFILE_MATRIX)
+        except (KnowledgeBaseMissing, FileNotFoundError):
+            return {}
+        return {(uri, lang): i for i, (uri, lang) in enumerate(zip(matrix.uris, matrix.langs))}
+
+    return cached_for_kb(kb, "occupation_profile_rows", build) if hasattr(kb, "vectors") else {}
+
+
+def _query_vectors(retrieval: Any, kb: Any, queries: list[str], profiles: dict[str, tuple[str, str]]) -> np.ndarray:
+    """Unit vectors of ``queries``; an occupation's profile sentence (``profiles``: text →
+    (occupation, language)) is read from the knowledge base, where the build encoded it, when the
+    build's sentence is the same text; the rest is encoded now."""
+    rows = _profile_rows(kb) if kb is not None and profiles else {}
+    known: dict[str, np.ndarray] = {}
+    if rows:
+        matrix = kb.vectors(PROFILE_MATRIX)
+        for text, key in profiles.items():
+            row = rows.get(key)
+            if row is not None and matrix.texts[row] == text:
+                known[text] = np.asarray(matrix.vectors[row], dtype=np.float32)
+    missing = [q for q in dict.fromkeys(queries) if q not in known]
+    encoded = dict(zip(missing, retrieval.encode(missing))) if missing else {}
+    return np.stack([known[q] if q in known else encoded[q] for q in queries])
 
 
 def _subject_scores(course: CourseRecord, uris: set[str]) -> float:
@@ -159,9 +195,11 @@ def _relevance(catalog: Any, courses: list[CourseRecord], gap: SkillsGap, retrie
         index = retrieval.courses(courses)
         languages = [gap.lang, "en"] + (["fr"] if any(course_language(c) == "fr" for c in courses) else [])
         queries = [_query_in(gap, kb, lg)[0] for lg in dict.fromkeys(languages)]
-        queries += [q for q in (_target_query(gap, kb, lg) for lg in dict.fromkeys(languages)) if q]
+        profiles = {q: (gap.target_uri, lg) for lg in dict.fromkeys(languages) if (q := _target_query(gap, kb, lg))}
+        queries += list(profiles)
         near: dict[str, float] = {}
-        for hits in retrieval.nearest_many(index, retrieval.encode(queries), CANDIDATES, SQUARE_FLOOR):
+        vectors = _query_vectors(retrieval, kb, queries, profiles)
+        for hits in retrieval.nearest_many(index, vectors, CANDIDATES, SQUARE_FLOOR):
             for course_id, sim in hits.items():
                 near[course_id] = max(near.get(course_id, 0.0), sim)
         skills = {sk.uri for sk in gap.skills[:QUERY_SKILLS]} | {sk.uri for sk in (deepen or [])[:QUERY_SKILLS]}
