@@ -37,6 +37,7 @@ from knowledge.index import CHROMA_DIR, INDEX_VERSION, open_client, write_collec
 from knowledge.store import STORE_FILE, STORE_VERSION, read_meta, write_store
 from knowledge.vectors import (
     CACHE_DIR,
+    LINKING_CACHE,
     PROFILE_MATRIX,
     VECTORS_DIR,
     VECTORS_VERSION,
@@ -54,7 +55,6 @@ from knowledge.vectors import (
 log = logging.getLogger(__name__)
 
 FINGERPRINTS_FILE = "inputs.json"  # (size, mtime, sha256) per input: skips re-reading unchanged files
-LINKING_CACHE = "linking-cache"  # the linker's vectors, kept in the knowledge folder (tools.linking.concept_index)
 INDEX_ENTRIES_KEPT = 2  # Chroma indexes kept in a machine cache (about 400 MB each)
 
 

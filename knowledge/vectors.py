@@ -22,6 +22,7 @@ from knowledge.models import Occupation, Skill
 
 VECTORS_DIR = "vectors"
 CACHE_DIR = "cache"
+LINKING_CACHE = "linking-cache"  # the linker's vectors in a knowledge folder (tools.linking.concept_index)
 # Descriptions are not embedded by default: they are long (about a third of all tokens) and the
 # build must stay within minutes on 2 cores; lexical search covers them.
 # languages whose labels are embedded (the model is English; French labels still help lexical-ish matching)

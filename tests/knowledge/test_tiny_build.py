@@ -14,6 +14,7 @@ from knowledge.embeddings import LazyEmbedder, minilm_normaliser
 from knowledge.errors import KnowledgeBaseMissing, KnowledgeSourceError
 from knowledge.index import LabelIndex
 from knowledge_data import GROUP, ISCO, OCCUPATION, SKILL, write_tiny_data
+from tools.linking.concept_index import linking_cache
 
 
 def test_records(tiny_kb: KnowledgeBase):
@@ -168,6 +169,13 @@ def test_a_second_storage_folder_builds_from_the_machine_cache(tmp_path: Path, e
     (linked / "written-by-one.npy").write_bytes(b"content-keyed")
     assert (other / "linking-cache" / "written-by-one.npy").read_bytes() == b"content-keyed"
     assert not (tmp_path / "two" / ".knowledge.embedding-cache").exists()
+
+    # the folder copied to a machine without that cache: its link leads nowhere and becomes a folder of its own
+    copied = tmp_path / "elsewhere" / "knowledge"
+    shutil.copytree(other, copied, symlinks=True)
+    shutil.rmtree(machine / "linking")
+    assert linking_cache(copied).is_dir() and not (copied / "linking-cache").is_symlink()
+    (machine / "linking").mkdir()
 
     # a knowledge base built without the machine cache hands its linker's entries over at its next build
     alone = tmp_path / "three" / "knowledge"

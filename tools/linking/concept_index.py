@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from knowledge.embeddings import gives_token_vectors, gives_word_pieces
+from knowledge.vectors import LINKING_CACHE
 from tools.linking.dense import DenseIndex
 from tools.linking.label_strings import LabelStrings
 from tools.linking.late_interaction import LabelTokens
@@ -33,11 +34,20 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LABEL_FIELDS = ("label", "alt")
-# derived data the linker caches beside a built knowledge base (content-keyed; builds move it along)
-LINKING_CACHE = "linking-cache"
-# vector entries kept there: skill descriptions (one set for both languages), occupation descriptions
+# vector entries kept in the linking cache: skill descriptions (one set for both languages), occupation descriptions
 # en and fr, and the occupations' O*NET titles (crosswalk_titles.py), for this build and the one before
 VECTOR_ENTRIES_KEPT = 8
+
+
+def linking_cache(directory: Path) -> Path:
+    """The knowledge folder's linking cache: a link into the machine cache (knowledge/build.py), or
+    a folder of its own. A link that leads nowhere (the folder was copied to another machine) is
+    replaced by an empty folder: the linker encodes there once."""
+    folder = directory / LINKING_CACHE
+    if folder.is_symlink() and not folder.exists():
+        folder.unlink(missing_ok=True)
+        folder.mkdir(exist_ok=True)
+    return folder
 
 
 class ConceptIndex:
@@ -82,7 +92,7 @@ class ConceptIndex:
               with_tokens: bool = False, distinct_cosine: float = 1.0, token_idf_power: float = 0.0) -> ConceptIndex:
         position = {r.uri: i for i, r in enumerate(records)}
         matrix = _open_matrix(kb, matrix_name)
-        cache = kb.directory / LINKING_CACHE if matrix is not None and kb.directory is not None else None
+        cache = linking_cache(kb.directory) if matrix is not None and kb.directory is not None else None
         if matrix is not None and cache is not None:  # a matrix is read from a built knowledge base's folder
             strings, vectors = _from_matrix(matrix, position, records, lang)
             descriptions = _encode_descriptions(records, embedder, lang, cache) if with_descriptions else None

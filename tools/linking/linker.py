@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from knowledge.embeddings import gives_token_vectors
-from tools.linking.concept_index import LINKING_CACHE, ConceptIndex
+from tools.linking.concept_index import ConceptIndex, linking_cache
 from tools.linking.crosswalk_titles import CrosswalkTitles
 from tools.linking.french_gloss import Lexicon
 from tools.linking.fusion import FusionWeights, aggregate, fuse
@@ -259,7 +259,7 @@ class SkillLinker:
             with self._lock:
                 if self._crosswalk is None:
                     directory = getattr(self.kb, "directory", None)
-                    cache = directory / LINKING_CACHE if directory is not None else None
+                    cache = linking_cache(directory) if directory is not None else None
                     self._crosswalk = CrosswalkTitles.build(self.kb, self.occupation_records, self.embedder, cache)
         return self._crosswalk
 
