@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 from pydantic import BaseModel, Field
 from tqdm import tqdm
 
@@ -227,12 +228,17 @@ def _build_into(
         _link_linking_cache(work, knowledge_dir, cache_dir / "linking")
     else:
         shared_cache = knowledge_dir.parent / f".{knowledge_dir.name}.embedding-cache"
+
+    def embed(distinct: list[str]) -> tuple[np.ndarray, dict]:
+        """Vectors of ``distinct`` texts from the caches (or encoded), the entry linked into the new folder."""
+        found, info = embed_cached(distinct, embedder, [shared_cache, knowledge_dir / VECTORS_DIR / CACHE_DIR],
+                                   shared_cache, progress=progress)
+        link_cache_entry(shared_cache, work / VECTORS_DIR / CACHE_DIR, info["key"])
+        return found, info
+
     if progress:
         print(f"embedding {len(texts)} distinct label texts with {embedder.name} (cached texts are reused)", flush=True)
-    vectors, cache_info = embed_cached(
-        texts, embedder, [shared_cache, knowledge_dir / VECTORS_DIR / CACHE_DIR], shared_cache, progress=progress
-    )
-    link_cache_entry(shared_cache, work / VECTORS_DIR / CACHE_DIR, cache_info["key"])
+    vectors, cache_info = embed(texts)
     timings["embed"] = time.perf_counter() - step
 
     # each occupation's profile sentence (its label and essential skills), apart: not in the label
@@ -243,10 +249,7 @@ def _build_into(
     distinct = list(dict.fromkeys(profile_forms))
     if progress:
         print(f"embedding {len(distinct)} occupation profiles (an occupation and its essential skills)", flush=True)
-    profile_vectors, profile_info = embed_cached(
-        distinct, embedder, [shared_cache, knowledge_dir / VECTORS_DIR / CACHE_DIR], shared_cache, progress=progress
-    )
-    link_cache_entry(shared_cache, work / VECTORS_DIR / CACHE_DIR, profile_info["key"])
+    profile_vectors, profile_info = embed(distinct)
     prune_cache(shared_cache, keep=4)
     position = {form: i for i, form in enumerate(distinct)}
     write_matrix(work, PROFILE_MATRIX, profiles, profile_vectors[[position[f] for f in profile_forms]])

@@ -34,6 +34,13 @@ def _app_server(tmp_path, data_dir, real_knowledge_dir, shared, fake_url: str, *
     return LiveServer(create_app(settings, make_services(settings, shared)))
 
 
+def _start(fake) -> None:
+    """/start, then wait until the bot's greeting has all arrived."""
+    fake.send_text(CHAT, "/start")
+    fake.wait_for(CHAT, 1)
+    fake.wait_idle(CHAT)
+
+
 def test_split_keeps_every_character_under_the_limit():
     paragraph = ("word " * 300).strip()
     body = "\n\n".join([paragraph] * 5) + "\n" + "x" * 5000
@@ -73,9 +80,7 @@ def test_whole_conversation_by_polling(tmp_path, data_dir, real_knowledge_dir, s
     fake, fake_server = fake_telegram
     with _app_server(tmp_path, data_dir, real_knowledge_dir, shared_services, fake_server.url) as app_server:
         services = app_server.app.state.services
-        fake.send_text(CHAT, "/start")
-        fake.wait_for(CHAT, 1)
-        fake.wait_idle(CHAT)
+        _start(fake)
         first = fake.messages_to(CHAT)[0]
         assert first.text and first.params.get("parse_mode") is None
         user = ScriptedUser()
@@ -126,9 +131,7 @@ def test_erase_asked_in_the_chat_erases_everything_and_says_the_chat_stays_on_th
     fake, fake_server = fake_telegram
     with _app_server(tmp_path, data_dir, real_knowledge_dir, shared_services, fake_server.url) as app_server:
         services = app_server.app.state.services
-        fake.send_text(CHAT, "/start")
-        fake.wait_for(CHAT, 1)
-        fake.wait_idle(CHAT)
+        _start(fake)
         for text in ("en", "yes", "delete all my data"):  # the language, the consent, then the request
             before = len(fake.messages_to(CHAT))
             fake.send_text(CHAT, text)
@@ -148,9 +151,7 @@ def test_stale_buttons_and_oversized_messages(tmp_path, data_dir, real_knowledge
     with _app_server(tmp_path, data_dir, real_knowledge_dir, shared_services, fake_server.url,
                      max_message_chars=50) as app_server:
         services = app_server.app.state.services
-        fake.send_text(CHAT, "/start")
-        fake.wait_for(CHAT, 1)
-        fake.wait_idle(CHAT)
+        _start(fake)
         turns_before = services.transcripts.count(_cid(services))
         fake.tap(CHAT, fake.messages_to(CHAT)[-1], "q:0123456789abcdef:0")
         fake.wait_idle(CHAT)

@@ -33,7 +33,7 @@ import numpy as np
 
 from knowledge.errors import KnowledgeBaseMissing
 from knowledge.kb_cache import cached_for_kb
-from knowledge.vectors import PROFILE_MATRIX, PROFILE_SKILLS, occupation_profile_text
+from knowledge.vectors import PROFILE_MATRIX, PROFILE_SKILLS, LabelMatrix, occupation_profile_text
 from tools.career.models import LearningObjective, SkillRef, SkillsGap, TrainingRecommendation
 from tools.career.packs.models import LoadedPacks, PacksGiven
 from tools.career.packs.signals import skill_demand
@@ -152,26 +152,27 @@ def _target_query(gap: SkillsGap, kb: Any, lang: str) -> str | None:
     return occupation_profile_text(target, labels)
 
 
-def _profile_rows(kb: Any) -> dict[tuple[str, str], int]:
-    """(occupation, language) → its row in the knowledge base's profile matrix (empty without one)."""
-    def build() -> dict[tuple[str, str], int]:
+def _profiles(kb: Any) -> tuple[LabelMatrix, dict[tuple[str, str], int]] | None:
+    """The knowledge base's profile matrix and (occupation, language) → its row, read once per
+    knowledge base (None without one)."""
+    def build() -> tuple[LabelMatrix, dict[tuple[str, str], int]] | None:
         try:
             matrix = kb.vectors(PROFILE_MATRIX)
         except (KnowledgeBaseMissing, FileNotFoundError):
-            return {}
-        return {(uri, lang): i for i, (uri, lang) in enumerate(zip(matrix.uris, matrix.langs))}
+            return None
+        return matrix, {(uri, lang): i for i, (uri, lang) in enumerate(zip(matrix.uris, matrix.langs))}
 
-    return cached_for_kb(kb, "occupation_profile_rows", build) if hasattr(kb, "vectors") else {}
+    return cached_for_kb(kb, "occupation_profiles", build) if hasattr(kb, "vectors") else None
 
 
 def _query_vectors(retrieval: Any, kb: Any, queries: list[str], profiles: dict[str, tuple[str, str]]) -> np.ndarray:
     """Unit vectors of ``queries``; an occupation's profile sentence (``profiles``: text →
     (occupation, language)) is read from the knowledge base, where the build encoded it, when the
     build's sentence is the same text; the rest is encoded now."""
-    rows = _profile_rows(kb) if kb is not None and profiles else {}
+    found = _profiles(kb) if kb is not None and profiles else None
     known: dict[str, np.ndarray] = {}
-    if rows:
-        matrix = kb.vectors(PROFILE_MATRIX)
+    if found is not None:
+        matrix, rows = found
         for text, key in profiles.items():
             row = rows.get(key)
             if row is not None and matrix.texts[row] == text:
