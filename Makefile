@@ -13,9 +13,7 @@ PORT ?= 8000
 install: $(STAMP)
 
 $(STAMP): pyproject.toml requirements.lock
-	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --disable-pip-version-check -r requirements.lock
-	$(BIN)/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	PYTHON=$(PYTHON) VENV=$(VENV) bash scripts/install.sh
 	@touch $(STAMP)
 
 knowledge: install
