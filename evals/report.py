@@ -50,6 +50,7 @@ def case_json(result: CaseResult) -> dict[str, Any]:
         "error": result.error,
         "turns": result.turns,
         "messages": len(result.transcript),
+        "steps": step_latency([result]),
         "repeated_turns": repeated,
         "repeated_share": round(len(repeated) / max(len(result.transcript), 1), 4),
         "turns_to_confirmed_profile": turns_to_confirmed_profile(result),
@@ -85,6 +86,21 @@ def case_markdown(result: CaseResult) -> str:
     return "\n".join(lines)
 
 
+# The advice steps, told apart by the cards of their reply (the turn-latency targets are per step).
+STEP_CARDS = {"moves": {"move"}, "plan": {"gap", "course", "job"}}
+
+
+def step_latency(results: list[CaseResult]) -> dict[str, dict[str, float | int]]:
+    """p50 / p95 ms and count of the turns that showed career moves, and of those that showed the plan
+    (gap, trainings or jobs)."""
+    out: dict[str, dict[str, float | int]] = {}
+    for step, kinds in STEP_CARDS.items():
+        ms = [item["ms"] for r in results for item in r.transcript
+              if kinds & {card.get("kind") for card in (item.get("agent") or {}).get("cards", [])}]
+        out[step] = {"turns": len(ms), "p50_ms": percentile(ms, 50), "p95_ms": percentile(ms, 95)}
+    return out
+
+
 def write_results(results: list[CaseResult], out_dir: Path) -> dict[str, Any]:
     out_dir.mkdir(parents=True, exist_ok=True)
     for result in results:
@@ -104,6 +120,7 @@ def write_results(results: list[CaseResult], out_dir: Path) -> dict[str, Any]:
         "turns": sum(len(r.turn_ms) for r in results),
         "p50_ms": percentile(all_ms, 50),
         "p95_ms": percentile(all_ms, 95),
+        "steps": step_latency(results),
         "repeated_turns": repeated,
         "repeated_share": round(repeated / max(messages, 1), 4),
         "turns_to_confirmed_profile_mean": round(sum(to_profile) / len(to_profile), 2) if to_profile else None,
@@ -129,6 +146,10 @@ def summary_table(summary: dict[str, Any]) -> str:
     lines.append("")
     lines.append(f"pass rate {summary['passed']}/{summary['cases']} = {summary['pass_rate']:.0%}; "
                  f"{summary['turns']} agent turns, p50 {summary['p50_ms']:.1f} ms, p95 {summary['p95_ms']:.1f} ms per turn")
+    steps = summary.get("steps") or {}
+    if steps:
+        lines.append("; ".join(f"{name} step p50 {s['p50_ms']:.1f} ms, p95 {s['p95_ms']:.1f} ms ({s['turns']} turns)"
+                               for name, s in steps.items()))
     precision = summary.get("skills_precision_mean")
     lines.append(f"repeated agent turns {summary['repeated_turns']} = {summary['repeated_share']:.1%} of turns (goal <= 5%); "
                  f"turns to a confirmed profile {summary.get('turns_to_confirmed_profile_mean') or '-'} (mean); "

@@ -78,6 +78,12 @@ def test_shared_jobseeker_case_passes(tmp_path, runner):
     [case] = load_cases(tmp_path)
     result = runner.run_case(case)
     assert result.passed, [(c.name, c.detail) for c in result.checks if not c.passed]
+    # the advice steps are timed apart: the turns that showed moves, and those that showed the plan
+    steps = write_results([result], tmp_path / "out")["steps"]
+    shown = [{c["kind"] for c in t["agent"]["cards"]} for t in result.transcript]
+    assert steps["moves"]["turns"] == sum(1 for kinds in shown if "move" in kinds) >= 1
+    assert steps["plan"]["turns"] == sum(1 for kinds in shown if kinds & {"gap", "course", "job"}) >= 1
+    assert 0 < steps["plan"]["p50_ms"] <= steps["plan"]["p95_ms"]
 
 
 def test_a_failed_check_is_reported(tmp_path, runner):

@@ -118,3 +118,38 @@ def test_the_targets_profile_sentence_is_read_from_the_build_not_encoded(tiny_kb
     assert [r.id for r in recs] == ["till"]
     assert profile not in asked  # read from the knowledge base
     assert any(text.startswith(f"{tiny_kb.label(cashier, 'en')}: ") for text in asked)  # the gap's own query is encoded
+
+
+def test_an_english_plan_searches_in_english_only_and_a_french_one_in_both(tiny_kb, embedder, tmp_path):
+    """A catalog with a French course: an English speaker's query is not also said in French (that
+    padded English plans with French courses and cost one more encoding); a French speaker's is said
+    in French and in English (most catalogs are in English)."""
+    from knowledge_data import OCCUPATION, SKILL
+
+    asked: list[str] = []
+
+    class CountingModel:
+        name, dimension = embedder.name, embedder.dimension
+
+        def encode(self, texts, progress=False):
+            asked.extend(texts)
+            return embedder.encode(texts)
+
+    cashier = OCCUPATION["cashier"]
+    courses = [CourseRecord(id="till", source="t", title="Cash handling at the checkout", skills_text=["cash register"],
+                            skill_uris=[SKILL["till"]], language="en"),
+               CourseRecord(id="caisse", source="t", title="Tenir une caisse enregistreuse", skills_text=["caisse"],
+                            skill_uris=[SKILL["till"]], language="fr")]
+    retrieval = CatalogRetrieval(open_client(tmp_path / "knowledge"), CountingModel(), "minilm")
+    french_label = tiny_kb.label(cashier, "fr")
+    english_label = tiny_kb.label(cashier, "en")
+    assert french_label and french_label != english_label
+    recommend_trainings(courses, compute_gap(tiny_kb, [SKILL["customer"]], cashier, "en"), None, k=3, kb=tiny_kb,
+                        retrieval=retrieval, lang="en")
+    assert not any(text.startswith(f"{french_label}: ") for text in asked)
+    asked.clear()
+    retrieval = CatalogRetrieval(open_client(tmp_path / "knowledge"), CountingModel(), "minilm")  # no query remembered
+    recommend_trainings(courses, compute_gap(tiny_kb, [SKILL["customer"]], cashier, "fr"), None, k=3, kb=tiny_kb,
+                        retrieval=retrieval, lang="fr")
+    assert any(text.startswith(f"{french_label}: ") for text in asked)
+    assert any(text.startswith(f"{english_label}: ") for text in asked)
