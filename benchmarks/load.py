@@ -9,6 +9,7 @@ turns that were answered: a turn that got a reply but is missing is a *lost turn
 
     orient bench load --workers 2 --conversations 50 --out var/bench/load.json
     orient bench load --backend postgres --workers 3 --conversations 50
+    orient bench load --url http://10.0.0.5:8000 --url http://10.0.0.6:8000 --conversations 50   # running workers
 
 Reports turns/s, p50/p95/p99 turn latency, errors and lost turns, and writes them as JSON
 (``p95_ms``, ``errors``, ``lost_turns``, ``turns_per_s``, ...). Messages are fixed scripted text:
@@ -271,13 +272,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--torch-threads", type=int, default=1, help="torch threads per worker (default 1)")
     parser.add_argument("--warmup", type=int, default=None,
                         help="unmeasured conversations first, to warm every worker's caches (default: one per worker)")
+    parser.add_argument("--url", action="append", default=[],
+                        help="drive workers already running at this base URL instead of starting them (once per "
+                             "worker, e.g. a deployment behind no balancer); --workers, --backend and --database-url "
+                             "are then theirs, not the benchmark's")
     parser.add_argument("--out", type=Path, help="write the report as JSON here")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark's database and worker logs")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    report, work_dir = run_benchmark(
+    if args.url:
+        report, work_dir = drive_running(args.url, args.conversations, args.turns, args.think_s,
+                                         args.warmup if args.warmup is not None else len(args.url)), None
+    else:
+        report, work_dir = run_benchmark(
         settings,
         workers=args.workers,
         conversations=args.conversations,
@@ -302,6 +311,18 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         args.out.write_text(json.dumps(report.model_dump(), indent=2) + "\n")
         print(f"wrote {args.out}")
     return 0 if report.errors == 0 and report.lost_turns == 0 else 1
+
+
+def drive_running(urls: list[str], conversations: int, max_turns: int, think_s: float,
+                  warmup_conversations: int = 0) -> LoadReport:
+    """The same conversations against workers already serving at ``urls`` (every turn to the next
+    one); the backend is theirs, reported as ``running``."""
+    if warmup_conversations:
+        asyncio.run(drive(urls, warmup_conversations, max_turns, 0.0, seed=1))
+    records, sent, transcripts, finished, wall = asyncio.run(drive(urls, conversations, max_turns, think_s))
+    report = summarise(records, sent, transcripts, finished, wall, len(urls), "running", conversations, max_turns, think_s)
+    report.warmup_conversations = warmup_conversations
+    return report
 
 
 def run_benchmark(settings: Settings, workers: int, conversations: int, max_turns: int, think_s: float,

@@ -1,5 +1,7 @@
-"""`orient bench load` end to end, small and bounded: several workers over one SQLite database,
-conversations moving between workers every turn, no error and no lost turn, JSON written."""
+"""`orient bench load` end to end, small and bounded: the session's two workers over one SQLite
+database (``--url``: the bench drives running workers; starting them is the cluster's own
+``WorkerPool``, the one the bench starts without ``--url``), conversations moving between workers
+every turn, no error and no lost turn, JSON written."""
 
 from __future__ import annotations
 
@@ -13,13 +15,13 @@ import pytest
 pytestmark = [pytest.mark.integration, pytest.mark.cluster_backend("sqlite")]
 
 
-def test_bench_load_small_run(cluster_database_url, knowledge_storage, data_dir, tmp_path) -> None:
+def test_bench_load_small_run(live_cluster, data_dir, tmp_path) -> None:
     out = tmp_path / "load.json"
     orient = Path(sys.executable).parent / "orient"
+    urls = [arg for url in live_cluster.urls for arg in ("--url", url)]
     done = subprocess.run(
-        [str(orient), "--data-dir", str(data_dir), "--storage-dir", str(knowledge_storage), "bench", "load",
-         "--workers", "2", "--conversations", "6", "--turns", "6", "--think-s", "0.2", "--warmup", "0",
-         "--database-url", cluster_database_url, "--out", str(out)],
+        [str(orient), "--data-dir", str(data_dir), "bench", "load", *urls,
+         "--conversations", "6", "--turns", "6", "--think-s", "0.2", "--warmup", "0", "--out", str(out)],
         capture_output=True, text=True, timeout=900,
     )
     assert done.returncode == 0, done.stdout + done.stderr[-3000:]
