@@ -25,14 +25,6 @@ from tools.storage.rate_limits import DatabaseRateLimiter
 log = logging.getLogger(__name__)
 
 
-def warm_up(services: Services) -> None:
-    """Load what the first turn needs: the knowledge base, the linker's per-language indexes and
-    embedding model (run once), the catalogs and the agent graph."""
-    _ = services.knowledge_base
-    services.linker.warm_up(tuple(services.settings.languages))
-    _ = services.agent
-
-
 def _announce(app: FastAPI, message: str) -> None:
     if callable(getattr(app.state, "announce", None)):
         app.state.announce(message)
@@ -59,13 +51,13 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
             log.warning("demo mode is off: the demo counsellor account is disabled")
         background: asyncio.Task | None = None
         if settings.warm_up_before_serving:
-            await asyncio.to_thread(warm_up, services)
+            await asyncio.to_thread(services.warm_up)
             app.state.ready.set()
         else:
             # Serve at once (the page, static files, health = warming_up); the first turn waits
             # for the warm-up, which holds the services' locks.
             async def _warm() -> None:
-                await asyncio.to_thread(warm_up, services)
+                await asyncio.to_thread(services.warm_up)
                 app.state.ready.set()
                 _announce(app, "warm")
 

@@ -6,6 +6,7 @@ Each service is a lazily built cached property so that a CLI command only loads 
 
 from __future__ import annotations
 
+import logging
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -24,9 +25,27 @@ if TYPE_CHECKING:  # the services are built on first use: their modules are impo
     from tools.sharing import Sharing
 
 
+log = logging.getLogger(__name__)
+
+
 class Services:
     def __init__(self, settings: Settings):
         self.settings = settings
+
+    def warm_up(self) -> None:
+        """Load what the first turns need, so that no person waits for it: the knowledge base, the
+        linker's per-language indexes and embedding model, the catalogs and their Chroma index (the
+        first plan otherwise opened Chroma and read the catalogs: 2.4 s), and the agent graph."""
+        _ = self.knowledge_base
+        self.linker.warm_up(tuple(self.settings.languages))
+        if self._catalog_store().sources():  # imported before: read now (a first import stays a first-use job)
+            try:
+                courses, jobs = self.catalog.courses(), self.catalog.jobs()
+                self.catalog_retrieval.courses(courses)
+                self.catalog_retrieval.jobs(jobs)
+            except Exception as error:  # noqa: BLE001  (the first plan tries again; the service starts all the same)
+                log.warning("catalog warm-up failed (%s); the first plan will load the catalogs", type(error).__name__)
+        _ = self.agent
 
     @cached_property
     def database(self) -> Database:

@@ -46,6 +46,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                           profiles=services.profiles, sharing=services.sharing, privacy=services.privacy)
     runner = EvalRunner(env)
     if not args.no_warm_up:
+        services.warm_up()  # what a server loads before serving
         runner.warm_up()
     results = []
     for case in tqdm(cases, desc="eval cases", unit="case", file=sys.stderr):
