@@ -305,6 +305,23 @@ class CareerTools:
 
         return access_route(self.kb, target_uri, lang)
 
+    def warm_up(self, languages: tuple[str, ...]) -> None:
+        """Every ranker once, on the first occupation of the knowledge base and in each language (a
+        pupil's moves too), so that what they build on first use (skill space, ROME facts, work
+        contexts, skill equivalences, the catalogs' matrices and Chroma index) is there before the
+        first person asks: the first moves and plan after a start took 1-2.5 s more."""
+        uri = next(iter(self.kb.occupations), None)
+        if uri is None:
+            return
+        skills = list(self.kb.occupations[uri].essential_skills)[:5]
+        for lang in languages:
+            self.moves(skills, None, "", "", lang, 3, [uri])
+            self.moves(skills, "high_school", "", "", lang, 3)
+            gap = self.gap(skills, uri, lang)
+            self.trainings(gap, "", 3, lang, skill_uris=skills)
+            self.jobs(skills, uri, "", 3, lang)
+            self.access(uri, lang)
+
     def explore(self, linker: SkillLinking, text: str, lang: str, skill_uris: list[str] | None = None,
                 held: list[HeldOccupation] | None = None) -> OccupationOverview | None:
         """What exists for an occupation the person names ("what about care work, like a carer?")."""
