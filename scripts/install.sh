@@ -11,16 +11,17 @@ VENV="${VENV:-.venv}"
 UV_VERSION=0.13.9
 test -d "$VENV" || "$PYTHON" -m venv "$VENV"
 pip=("$VENV/bin/pip" install -q --disable-pip-version-check)
-if "${pip[@]}" "uv==$UV_VERSION" 2>/dev/null; then
-  links=()
+with_uv() {
+  "${pip[@]}" "uv==$UV_VERSION" 2>/dev/null || return 1
+  local links=() folder
   for folder in ${PIP_FIND_LINKS:-} $("$VENV/bin/pip" config get global.find-links 2>/dev/null || true); do
     links+=(--find-links "$folder")
   done
-  uv=("$VENV/bin/uv" pip install --quiet --python "$VENV/bin/python" "${links[@]}")
-  "${uv[@]}" -r requirements.lock
-  "${uv[@]}" --no-deps --no-build-isolation -e .
-else
-  echo "uv could not be installed; installing with pip (a few minutes)" >&2
+  local uv=("$VENV/bin/uv" pip install --quiet --python "$VENV/bin/python" "${links[@]}")
+  "${uv[@]}" -r requirements.lock && "${uv[@]}" --no-deps --no-build-isolation -e .
+}
+if ! with_uv; then
+  echo "uv could not install the set; installing with pip (a few minutes)" >&2
   "${pip[@]}" -r requirements.lock
   "${pip[@]}" --no-deps --no-build-isolation -e .
 fi
