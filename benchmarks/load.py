@@ -314,13 +314,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def drive_running(urls: list[str], conversations: int, max_turns: int, think_s: float,
-                  warmup_conversations: int = 0) -> LoadReport:
-    """The same conversations against workers already serving at ``urls`` (every turn to the next
-    one); the backend is theirs, reported as ``running``."""
-    if warmup_conversations:
+                  warmup_conversations: int = 0, backend: str = "running") -> LoadReport:
+    """The conversations against workers serving at ``urls`` (every turn to the next one); with
+    ``--url`` the backend is theirs, reported as ``running``."""
+    if warmup_conversations:  # first uses fill per-process caches (rankers, catalogs): not measured
         asyncio.run(drive(urls, warmup_conversations, max_turns, 0.0, seed=1))
     records, sent, transcripts, finished, wall = asyncio.run(drive(urls, conversations, max_turns, think_s))
-    report = summarise(records, sent, transcripts, finished, wall, len(urls), "running", conversations, max_turns, think_s)
+    report = summarise(records, sent, transcripts, finished, wall, len(urls), backend, conversations, max_turns, think_s)
     report.warmup_conversations = warmup_conversations
     return report
 
@@ -354,12 +354,8 @@ def run_benchmark(settings: Settings, workers: int, conversations: int, max_turn
         started = time.perf_counter()
         with pool:
             startup = time.perf_counter() - started
-            if warmup_conversations:  # first uses fill per-process caches (rankers, catalogs): not measured
-                asyncio.run(drive(pool.urls, warmup_conversations, max_turns, 0.0, seed=1))
-            records, sent, transcripts, finished, wall = asyncio.run(drive(pool.urls, conversations, max_turns, think_s))
-        report = summarise(records, sent, transcripts, finished, wall, workers, backend, conversations, max_turns, think_s)
+            report = drive_running(pool.urls, conversations, max_turns, think_s, warmup_conversations, backend)
         report.startup_s = round(startup, 1)
-        report.warmup_conversations = warmup_conversations
     finally:
         if schema is not None and not keep:
             _postgres_schema(database_url, schema, create=False)
