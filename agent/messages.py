@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import partial
+from dataclasses import dataclass
+from functools import cache, partial
 
 SUPPORTED = ("en", "fr")
 
@@ -730,26 +731,49 @@ def say(key: str, lang: str, **values: object) -> str:
     return text.format(**values)
 
 
-def _register_pattern(template: str) -> re.Pattern[str]:
-    parts = re.split(r"\{(\w+)\}", template)
-    pattern, seen = "", set()
+_ELIDABLE_END = re.compile(r"\b(ce|de|le|la|que|je|ne|se) $", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _RegisterRule:
+    """One "vous" sentence of the catalogue and its "tu" form. ``needed`` are the sentence's literal
+    parts: a turn lacking one of them cannot hold the sentence, so its pattern is not run (a lazy
+    pattern tried at every position of a long turn is what made a pupil's turns slow)."""
+
+    vous: re.Pattern[str] | str
+    tu: str
+    needed: tuple[str, ...]
+
+    def apply(self, text: str) -> str:
+        if not all(part in text for part in self.needed):
+            return text
+        if isinstance(self.vous, str):
+            return text.replace(self.vous, self.tu)
+        return self.vous.sub(partial(_in_tu, self.tu), text)
+
+
+def _register_rule(vous: str, tu: str) -> _RegisterRule:
+    if "{" not in vous:
+        return _RegisterRule(vous, tu, (vous,))
+    parts = re.split(r"\{(\w+)\}", vous)
+    pattern, seen, needed = "", set(), []
     for i, part in enumerate(parts):
         if i % 2 == 0:
             literal = re.escape(part)
-            word = re.search(r"\b(ce|de|le|la|que|je|ne|se) $", part, re.IGNORECASE) if i + 1 < len(parts) else None
+            word = _ELIDABLE_END.search(part) if i + 1 < len(parts) else None
             if word:  # the word may have been elided before the value ("cet organisme", "d'Orient")
                 elided = re.escape(_ELIDED[word.group(1).lower()])
                 literal = re.escape(part[: word.start()]) + f"(?:{re.escape(word.group(0))}|{elided})"
+                part = part[: word.start()]
+            if part.strip():
+                needed.append(part)
             pattern += literal
         elif part in seen:
             pattern += f"(?P={part})"
         else:
             seen.add(part)
             pattern += f"(?P<{part}>.+?)"
-    return re.compile(pattern, re.DOTALL)
-
-
-_REGISTER: list[tuple[re.Pattern[str] | str, str]] | None = None
+    return _RegisterRule(re.compile(pattern, re.DOTALL), tu, tuple(needed))
 
 
 def _in_tu(tu: str, match: re.Match[str]) -> str:
@@ -757,15 +781,11 @@ def _in_tu(tu: str, match: re.Match[str]) -> str:
     return _elide(tu, match.groupdict()).format(**match.groupdict())
 
 
-def _register_table() -> list[tuple[re.Pattern[str] | str, str]]:
-    global _REGISTER
-    if _REGISTER is None:
-        table: list[tuple[re.Pattern[str] | str, str]] = []
-        for key, tu in sorted(TUTOIEMENT.items(), key=lambda kv: -len(MESSAGES[kv[0]]["fr"])):
-            vous = MESSAGES[key]["fr"]
-            table.append((_register_pattern(vous) if "{" in vous else vous, tu))
-        _REGISTER = table
-    return _REGISTER
+@cache
+def _register_table() -> tuple[_RegisterRule, ...]:
+    """The catalogue's "vous" sentences with a "tu" form, longest first."""
+    return tuple(_register_rule(MESSAGES[key]["fr"], tu)
+                 for key, tu in sorted(TUTOIEMENT.items(), key=lambda kv: -len(MESSAGES[kv[0]]["fr"])))
 
 
 def in_register(text: str, lang: str, persona: str | None) -> str:
@@ -773,11 +793,8 @@ def in_register(text: str, lang: str, persona: str | None) -> str:
     "tu" form; other turns are returned unchanged."""
     if lang != "fr" or persona != "high_school" or not text:
         return text
-    for vous, tu in _register_table():
-        if isinstance(vous, str):
-            text = text.replace(vous, tu)
-        else:
-            text = vous.sub(partial(_in_tu, tu), text)
+    for rule in _register_table():
+        text = rule.apply(text)
     return text
 
 
