@@ -182,8 +182,19 @@ class RecordIndex:
         return found[0] if found else []
 
     def query_many(self, vectors: np.ndarray, top_k: int = 50, where: dict | None = None) -> list[list[tuple[str, float]]]:
-        """For each query vector (one request for all), the ``top_k`` nearest records, best first."""
+        """For each query vector (one request for all), the ``top_k`` nearest records, best first.
+        When another process wrote the collection again since it was opened (workers starting
+        together each check the catalog's index), it is opened again by name, once."""
+        from chromadb.errors import NotFoundError
+
         vectors = np.atleast_2d(np.asarray(vectors, np.float32))
+        try:
+            return self._query_many(vectors, top_k, where)
+        except NotFoundError:
+            self._collection = None
+            return self._query_many(vectors, top_k, where)
+
+    def _query_many(self, vectors: np.ndarray, top_k: int, where: dict | None) -> list[list[tuple[str, float]]]:
         collection = self._collection or self._existing()
         if collection is None or not len(vectors):
             return [[] for _ in range(len(vectors))]
