@@ -87,6 +87,32 @@ def test_pupil_gets_sectors_jobs_and_programmes(real_kb, database_url):
     db.dispose()
 
 
+def test_every_rome_domain_has_an_english_name(real_kb):
+    from tools.career.rome_domains import ENGLISH
+    from tools.career.rome_facts import domain_of
+
+    domains = {domain_of(code, record)[0] for code, record in real_kb.rome.items()}
+    assert domains and not domains - set(ENGLISH)
+
+
+def test_an_english_pupil_reads_sectors_and_tracks_in_english(real_kb):
+    """ROME names its domains and job families in French only: an English conversation shows them in English."""
+    from tools.career.rome_domains import ENGLISH
+
+    french = {record.label for record in real_kb.rome.values()}
+    skills = uris(real_kb, "look after children's basic physical needs", "prepare hot drinks")
+    moves = rank_moves(real_kb, skills, "high_school", "I love cooking and looking after kids",
+                       "short studies after school", top_k=12, lang="en")
+    sectors = [m for m in moves if m.kind == "sector"]
+    assert sectors and all(m.label in ENGLISH.values() for m in sectors)
+    assert all(m.sector in ENGLISH.values() for m in moves if m.sector)
+    tracks = [m for m in moves if m.kind == "study_programme"]
+    assert tracks and not any(name in m.label or name in m.why["en"] for m in tracks for name in french)
+    moves_fr = rank_moves(real_kb, skills, "high_school", "j'adore cuisiner et garder des enfants",
+                          "des études courtes", top_k=12, lang="fr")
+    assert any(m.kind == "sector" and m.label not in ENGLISH.values() for m in moves_fr)
+
+
 @pytest.mark.parametrize("database_backend", ["sqlite"])
 def test_example_packs_load_and_drive_the_rankers(real_kb, database):
     catalog = CatalogStore(database, kb=real_kb)

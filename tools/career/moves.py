@@ -321,7 +321,8 @@ def _apply_preferences(final: np.ndarray, facts: RomeFacts, prefs: CareerPrefere
     avoid = {s.lower() for s in prefs.avoid_sectors}
     out = final.copy()
     for i, domain in enumerate(facts.domain):
-        if domain and (domain.lower() in avoid or facts.domain_labels.get(domain, "").lower() in avoid):
+        if domain and (domain.lower() in avoid
+                       or any((facts.domain_label(domain, lg) or "").lower() in avoid for lg in ("en", "fr"))):
             out[i] = 0.0
     return out
 
@@ -441,7 +442,7 @@ def _occupation_move(
         missing_essential=missing[lang],
         why=why,
         reasons=reasons,
-        sector=facts.domain_labels.get(domain) if domain else None,
+        sector=facts.domain_label(domain, lang),
         riasec=(facts.major[i] + facts.minor[i]) or None,
         target_uri=uri,
         step="own_job" if kind == "own_job" else ("close" if kind in ("step_up", "same_family", "rome_mobility") else "change"),

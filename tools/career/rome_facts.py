@@ -14,6 +14,7 @@ import numpy as np
 
 from knowledge.kb_cache import cached_for_kb
 from tools.career.interests import CENTRE_CODES
+from tools.career.rome_domains import domain_name
 from tools.career.skill_space import SkillSpace
 
 
@@ -146,6 +147,12 @@ class RomeFacts:
         for centre, letters in centre_letters.items():
             top = max(letters.values())
             self.centre_riasec[centre] = {k: v / top for k, v in letters.items()}
+
+    def domain_label(self, domain: str | None, lang: str) -> str | None:
+        """The name of a ROME domain (as ``self.domain`` holds them) in ``lang``; None for none."""
+        if not domain:
+            return None
+        return domain_name(domain, self.domain_labels.get(domain, domain), lang)
 
     def mobility_targets(self, occ_indices: list[int]) -> dict[str, float]:
         """ROME codes reachable by a mobility link from these occupations' ROME codes (weight 1 = strongest)."""

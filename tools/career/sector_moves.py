@@ -41,7 +41,7 @@ def rank_sectors(
     for score, domain, members in scored[:limit]:
         examples = [SkillRef(uri=space.occ_uris[i], label=label(kb, space.occ_uris[i], lang)) for i in members]
         names = {lg: ", ".join(label(kb, space.occ_uris[i], lg) for i in members) for lg in ("en", "fr")}
-        sector_label = facts.domain_labels.get(domain, domain)
+        sector_label = facts.domain_label(domain, lang) or domain
         letters = "".join(sorted({facts.major[i] for i in members if facts.major[i] and interests.riasec.get(facts.major[i])}))
         why = {
             "en": f"A sector (ROME domain {domain}) that fits your interests and what you already do; jobs such as {names['en']}.",
@@ -191,15 +191,16 @@ def rank_tracks(kb: Any, facts: RomeFacts, final: np.ndarray, prefs: CareerPrefe
         occupation = space.occ_uris[i]
         job = {lg: label(kb, occupation, lg) for lg in ("en", "fr")}
         why = {
-            "en": f"{q.track['en']}. Leads to jobs such as {job['en']} (ROME {code}, {record.label}).",
+            "en": f"{q.track['en']}. Leads to jobs such as {job['en']} (ROME {code}).",
             "fr": f"{q.track['fr']}. Mène à des métiers comme {job['fr']} (ROME {code}, {record.label}).",
         }
-        title = f"{q.name} — {record.label}"
+        # ROME names its job families in French only: an English title names the ESCO occupation
+        title = f"{q.name} — {record.label if lang == 'fr' else job['en']}"
         moves.append(CareerMove(
             kind="study_programme", uri=f"rome-track:{code}:{q.name}", label=title, code=q.name, rome_codes=[code],
             score=round(score, 4), why=why, reasons=["study_track"],
             details=[MoveReason(kind="study_track", text=why, source=SkillRef(uri=occupation, label=job[lang]))],
-            sector=facts.domain_labels.get(facts.domain[i] or "", None), target_uri=occupation,
+            sector=facts.domain_label(facts.domain[i], lang), target_uri=occupation,
             examples=[SkillRef(uri=occupation, label=job[lang])], step="change",
         ))
     return moves
