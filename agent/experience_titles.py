@@ -44,6 +44,8 @@ ACTIVITIES: list[tuple[str, str, str]] = [
      "Sport", "Sport"),
 ]
 LEISURE = {"Sports coaching", "Volunteering", "Video making", "Music", "Art and drawing", "Sport"}
+# the names this module gives leisure activities, in both languages: never a job title the person said
+LEISURE_NAMES = frozenset(name for _, en, fr in ACTIVITIES if en in LEISURE for name in (en, fr))
 _COMPILED = [(re.compile(p), en, fr) for p, en, fr in ACTIVITIES]
 
 _LEAD = re.compile(

@@ -185,11 +185,12 @@ def held_occupations(ctx: AgentContext, profile: Profile, lang: str) -> list[Hel
     """The occupations the person held (``tools.career.models.HeldOccupation``): the job title they
     name when it matches an ESCO title closely, else the occupation their description suggests once
     they confirmed skills of it. The gap credits their essential skills; the moves start from them."""
+    from agent.experience_titles import LEISURE_NAMES
     from tools.career.held_occupations import held_occupations as find
 
     if ctx.linker is None or ctx.kb is None:
         return []
-    return find(ctx.kb, ctx.linker, profile.experiences, profile.skill_uris(), lang)
+    return find(ctx.kb, ctx.linker, profile.experiences, profile.skill_uris(), lang, not_job_titles=LEISURE_NAMES)
 
 
 def link_one_skill(ctx: AgentContext, text: str, lang: str) -> SkillProposal | None:

@@ -68,6 +68,40 @@ def test_cashier_jobseeker_who_likes_people_and_sport(real_kb):
     assert {"cashier", "shop assistant", "sales assistant", "sports coach"} & set(labels_of(moves))
 
 
+def test_a_cashier_who_coaches_football_at_weekends_sees_coaching_among_five_moves(real_kb):
+    """The jobs held come first (own job, step up, close steps); the bigger change is one the person
+    showed they can make outside their jobs rather than a job they have one skill of."""
+    cashier = real_kb.occupation_by_label("cashier").uri
+    skills = uris(real_kb, "assist customers", "stock shelves", "process payments", "carry out stock rotation",
+                  "football", "develop a coaching style", "collaborate with coaching team", "coach during a sports competition")
+    moves = rank_moves(real_kb, skills, "jobseeker", "I like working with people, and sport",
+                       "full time, a short training is fine", top_k=5, current_occupations=[cashier])
+    assert moves[0].label == "cashier" and "own_job" in moves[0].reasons
+    coaching = [m for m in moves if "coach" in m.label]
+    assert coaching and "other_experience" in coaching[0].reasons
+    assert coaching[0].why["en"].startswith("You already use several of its core skills outside your jobs.")
+    # without the coaching, the fifth place is not a coaching job
+    alone = rank_moves(real_kb, skills[:4], "jobseeker", "I like working with people, and sport",
+                       "full time, a short training is fine", top_k=5, current_occupations=[cashier])
+    assert not any("coach" in m.label for m in alone)
+
+
+def test_an_activity_name_is_no_job_title(real_kb, linker):
+    """The agent names a volunteering experience "Volunteering": that is no *volunteer manager* held
+    (whose essential skills the gap would credit and whose level would open manager moves)."""
+    from agent.experience_titles import LEISURE_NAMES
+    from tools.career.held_occupations import held_occupations
+    from tools.profile import Experience, ExperienceKind
+
+    treasurer = Experience(kind=ExperienceKind.volunteering, title="Volunteering",
+                           description="I keep the football club's accounts as a volunteer, all in Excel.")
+    confirmed = uris(real_kb, "manage accounts", "use spreadsheets software", "manage budgets")
+    said = held_occupations(real_kb, linker, [treasurer], confirmed, "en")
+    assert "volunteer manager" in [h.label for h in said]  # the title read as a job title, as before
+    held = held_occupations(real_kb, linker, [treasurer], confirmed, "en", not_job_titles=LEISURE_NAMES)
+    assert "volunteer manager" not in [h.label for h in held]
+
+
 def test_pupil_gets_sectors_jobs_and_programmes(real_kb, database_url):
     from tools.schema import create_schema
     from tools.storage.database import Database

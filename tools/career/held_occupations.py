@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
 from tools.career.models import HeldOccupation
@@ -68,19 +68,23 @@ _LOCK = threading.Lock()
 
 
 def held_occupations(
-    kb: Any, linker: Any, experiences: Iterable[Experience], confirmed_skills: Iterable[str], lang: str = "en"
+    kb: Any, linker: Any, experiences: Iterable[Experience], confirmed_skills: Iterable[str], lang: str = "en",
+    not_job_titles: Collection[str] = frozenset(),
 ) -> list[HeldOccupation]:
     """The occupations held, in the order told with paid work last, at most :data:`MAX_HELD`.
-    Remembered for the same experiences and confirmed skills (the moves and the plan steps both ask)."""
+    ``not_job_titles``: experience titles that name an activity, not a job ("Volunteering" is no
+    *volunteer manager*). Remembered for the same experiences and confirmed skills (the moves and
+    the plan steps both ask)."""
     experiences = list(experiences)
     confirmed = set(confirmed_skills)
-    key = (id(kb), id(linker), lang, frozenset(confirmed),
+    activities = frozenset(not_job_titles)
+    key = (id(kb), id(linker), lang, frozenset(confirmed), activities,
            tuple((_kind(e), e.title, e.description, _months(e)) for e in experiences))
     with _LOCK:
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return [h.model_copy() for h in _CACHE[key]]
-    found = _find(kb, linker, experiences, confirmed, lang)
+    found = _find(kb, linker, experiences, confirmed, lang, activities)
     with _LOCK:
         _CACHE[key] = found
         while len(_CACHE) > _CACHE_SIZE:
@@ -88,7 +92,8 @@ def held_occupations(
     return [h.model_copy() for h in found]
 
 
-def _find(kb: Any, linker: Any, experiences: list[Experience], confirmed: set[str], lang: str) -> list[HeldOccupation]:
+def _find(kb: Any, linker: Any, experiences: list[Experience], confirmed: set[str], lang: str,
+          activities: frozenset[str] = frozenset()) -> list[HeldOccupation]:
     """The jobs held in the order told, paid work after unpaid work and volunteering (the moves start
     from the last one: the latest paid job)."""
     out: list[HeldOccupation] = []
@@ -104,7 +109,7 @@ def _find(kb: Any, linker: Any, experiences: list[Experience], confirmed: set[st
             if found:
                 break
         how = "title"
-        if not found and experience.title and len(experience.title.split()) <= 4:
+        if not found and experience.title and len(experience.title.split()) <= 4 and experience.title not in activities:
             # the experience's own title ("cashier", "hotel receptionist") read as a job title
             result = resolve_occupation(kb, linker, experience.title, lang)
             if result and result[1] >= NAMED_TITLE_MIN_SCORE:

@@ -72,7 +72,8 @@ class CoveredSkill(SkillRef):
 
 MoveKind = Literal["occupation", "sector", "study_programme", "employer_role"]
 ReasonKind = Literal[
-    "skills", "own_job", "same_family", "step_up", "rome_mobility", "interests", "interest_led", "regional_demand",
+    "skills", "own_job", "same_family", "step_up", "rome_mobility", "interests", "interest_led", "other_experience",
+    "regional_demand",
     "conditions", "named", "sector", "study_track", "employer_role",
 ]
 

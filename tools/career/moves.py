@@ -53,6 +53,10 @@ CLOSE_FAMILY_BONUS = 0.1
 CLOSE_STEP_BONUS = 0.08
 CLOSE_MOBILITY_BONUS = 0.05
 MAX_SAME_FAMILY = 2  # occupations of the job's own ROME family among the close steps
+# a bigger change the person already showed they can do: at least this many of its essential skills
+# come from what they did outside their jobs (coaching a team at weekends, caring for a parent)
+OTHER_EXPERIENCE_MIN_SKILLS = 3
+OTHER_EXPERIENCE_LEVELS_ABOVE = 1.0  # ISCO skill levels (tools.career.progression.skill_level)
 TRAINING_FLOOR = 0.6  # someone who wants little training: a move they have none of the skills for keeps 60%
 
 
@@ -103,6 +107,7 @@ def rank_moves(
     packs = LoadedPacks.of(pack)
     prefs = parse_preferences(preferences)
     profile = parse_interests(interests, facts.centre_riasec)
+    told = list(skill_uris)  # the skills the person confirmed, before the jobs' own are added
     # The essential skills of the jobs the person held count as theirs, as in the gap (tools.career.gap).
     for uri in current_occupations or []:
         if uri in kb.occupations:
@@ -179,30 +184,56 @@ def rank_moves(
     visible = max(top_k - len(roles), 0)
     carries = carries_skills(space, scores.held)
     step_up = step_ups(kb, space, facts, current, carries) if explicit else np.zeros(len(final), bool)
+    # a change of field does not start above the level of the jobs held (no "BI manager" first); one
+    # the person showed they can make outside their jobs may be one skill level above
+    not_above = np.ones(len(final), bool)
+    one_above = np.ones(len(final), bool)
+    if explicit:
+        levels = occupation_levels(kb, space)
+        held_levels = levels[current]
+        if not np.isnan(held_levels).all():
+            not_above = ~(levels > float(np.nanmax(held_levels)))
+            one_above = ~(levels > float(np.nanmax(held_levels)) + OTHER_EXPERIENCE_LEVELS_ABOVE)
     interest_led = None
     if w_int and affinity.any():
         interest_led = carries & (affinity >= INTEREST_LED_MIN_AFFINITY * float(affinity.max()))
-        if explicit:  # a change of field does not start above the level of the jobs held (no "BI manager" first)
-            held_levels = occupation_levels(kb, space)[current]
-            if not np.isnan(held_levels).all():
-                within = interest_led & ~(occupation_levels(kb, space) > float(np.nanmax(held_levels)))
-                if within.any():
-                    interest_led = within
+        if (interest_led & not_above).any():
+            interest_led = interest_led & not_above
     if explicit:
+        elsewhere = carries & one_above & _shown_outside_jobs(kb, space, told, current_occupations or [])
         chosen, kinds = _close_steps_first(facts, current, candidates, visible, final, scores.total, step_up,
-                                           mobility, interest_led)
+                                           mobility, interest_led, elsewhere)
     else:
         chosen, kinds = _keep_room(candidates, visible, final, scores.total, step_up & (scores.total > 0), interest_led)
     return (roles + moves_of(chosen, kinds))[:top_k]
 
 
+def _shown_outside_jobs(kb: KnowledgeBase, space: SkillSpace, told: list[str], jobs: Iterable[str]) -> np.ndarray:
+    """Per occupation, True when at least :data:`OTHER_EXPERIENCE_MIN_SKILLS` of its essential skills
+    are skills the person confirmed that none of their jobs lists: what they showed elsewhere (the
+    football team they coach, the parent they care for) makes it a change they can already make."""
+    listed: set[str] = set()
+    for uri in jobs:
+        occupation = kb.occupations.get(uri)
+        if occupation is not None:
+            listed.update(occupation.essential_skills)
+            listed.update(occupation.optional_skills)
+    outside = [u for u in told if u not in listed]
+    if not outside:
+        return np.zeros(len(space.occ_uris), bool)
+    held = (space.held_vector(outside) > 0).astype(np.float32)
+    shown: np.ndarray = np.asarray(space.essential @ held).ravel() >= OTHER_EXPERIENCE_MIN_SKILLS
+    return shown
+
+
 def _close_steps_first(
     facts: RomeFacts, current: list[int], ranked: list[int], k: int, final: np.ndarray, skills: np.ndarray,
-    step_up: np.ndarray, mobility: np.ndarray, interest_led: np.ndarray | None,
+    step_up: np.ndarray, mobility: np.ndarray, interest_led: np.ndarray | None, elsewhere: np.ndarray | None = None,
 ) -> tuple[list[int], dict[int, str]]:
     """For a person whose jobs are known: their own job first (the same job elsewhere), then the
     close steps (a step up, the same ROME family, a usual ROME move from it), then bigger changes
-    (the best of the rest, one of them fitting what they enjoy when there is one)."""
+    (the best of the rest; the first of them, when there is one, the best of the changes they showed
+    they can make outside their jobs and of those that fit what they enjoy most)."""
     kinds: dict[int, str] = {}
     chosen: list[int] = []
     if k <= 0:
@@ -242,11 +273,13 @@ def _close_steps_first(
             kinds[i] = kind
             n_close -= 1
     rest = [i for i in ranked if i not in chosen]
-    if interest_led is not None and interest_led.any() and len(chosen) < k:
-        pick = best_of(final + 1e-6 * skills, interest_led, set(chosen))
+    enjoyed = interest_led if interest_led is not None else np.zeros(n, bool)
+    shown = elsewhere if elsewhere is not None else np.zeros(n, bool)
+    if (enjoyed.any() or shown.any()) and len(chosen) < k:
+        pick = best_of(final + 1e-6 * skills, enjoyed | shown, set(chosen))
         if pick is not None:
             chosen.append(pick)
-            kinds.setdefault(pick, "interest_led")
+            kinds.setdefault(pick, "other_experience" if shown[pick] else "interest_led")
     for i in rest:
         if len(chosen) >= k:
             break
@@ -416,6 +449,9 @@ def _occupation_move(
     prefix = {}
     if kind == "own_job":
         prefix = {"en": "Your own job, with another employer.", "fr": "Votre métier, chez un autre employeur."}
+    elif kind == "other_experience":
+        prefix = {"en": "You already use several of its core skills outside your jobs.",
+                  "fr": "Vous utilisez déjà plusieurs de ses compétences clés en dehors de vos emplois."}
     elif family_from:
         prefix = {"en": f"Close to your job as {family_from['en']} (same ROME job family).",
                   "fr": f"Proche de votre métier de {family_from['fr']} (même famille de métiers ROME)."}
@@ -481,6 +517,8 @@ def _details(reasons: list[str], why: dict[str, str], carried: list[SkillRef], s
             names = {lg: ", ".join(RIASEC_NAMES[lg][x] for x in letters) for lg in ("en", "fr")}
             out.append(MoveReason(kind="interests", text={
                 "en": f"Fits your interests ({names['en']}).", "fr": f"Correspond à vos centres d'intérêt ({names['fr']})."}))
+        elif kind == "other_experience":
+            out.append(MoveReason(kind="other_experience", text=prefix))
         elif kind == "interest_led":
             out.append(MoveReason(kind="interest_led", text={
                 "en": "Close to what you enjoy most: a bigger change, with training.",
