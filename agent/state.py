@@ -82,6 +82,8 @@ class MoveOffer(TypedDict, total=False):
     why: dict[str, str]
     carried_skills: list[dict[str, Any]]
     missing_essential: list[dict[str, Any]]
+    essential_held: int
+    essential_total: int
 
 
 class ShareQuestion(TypedDict):

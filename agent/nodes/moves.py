@@ -118,6 +118,7 @@ def _ask(state: AgentState, offered: list[MoveOffer], intro: str | None = None,
     lines.append(say("moves_ask", lang))
     cards = [
         card("move", m["label"], uri=m["uri"], move_kind=m.get("kind"), score=m.get("score"),
+             core_skills=f"{m.get('essential_held', 0)} / {m['essential_total']}" if m.get("essential_total") else None,
              why=(m.get("why") or {}).get(lang) or (m.get("why") or {}).get("en", ""),
              carried_skills=[s["label"] for s in m.get("carried_skills", [])][:6],
              missing_essential=[s["label"] for s in m.get("missing_essential", [])][:6],

@@ -100,6 +100,9 @@ def _chat_to_the_end(driver, live, size_name: str) -> str:
             break
         if reply["expecting"] in shots:
             _shot(driver, f"chat-{size_name}-{shots.pop(reply['expecting'])}")
+        if reply["expecting"] == "target_choice":  # a move says how much of the job's core the person has
+            shown = " ".join(c.text for c in driver.find_elements(By.CSS_SELECTOR, "#messages .card-move"))
+            assert "Core skills you have" in shown and "match:" not in shown.lower(), shown
         text, index = user.answer(reply)
         before = _agent_count(driver)
         buttons = driver.find_elements(By.CSS_SELECTOR, "#quick-replies button.quick")

@@ -102,7 +102,9 @@ class CareerMove(BaseModel):
     rome_codes: list[str] = Field(default_factory=list)
     score: float
     skill_score: float = 0.0
-    essential_coverage: float = 0.0
+    essential_coverage: float = 0.0  # weighted share of its essential skills the person has (ranking)
+    essential_held: int = 0  # of its essential skills, how many the person has (what a person is shown)
+    essential_total: int = 0
     carried_skills: list[SkillRef] = Field(default_factory=list)
     missing_essential: list[SkillRef] = Field(default_factory=list)
     why: dict[str, str] = Field(default_factory=dict)

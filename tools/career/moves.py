@@ -474,6 +474,8 @@ def _occupation_move(
         score=round(score, 4),
         skill_score=round(float(scores.total[i]), 4),
         essential_coverage=round(float(scores.essential[i]), 4),
+        essential_held=n_held,
+        essential_total=len(essential),
         carried_skills=carried[lang],
         missing_essential=missing[lang],
         why=why,

@@ -91,7 +91,8 @@
       ev.slice(0, 3).forEach(function (e) { box.appendChild(node("blockquote", "evidence-quote", e)); });
     } else if (kind === "move") {
       field(box, t("why"), data.why || data.explanation || data.reason);
-      if (typeof data.score === "number") { field(box, t("score"), Math.round(data.score * 100) + "%"); }
+      // the ranking score means nothing to a person; the share of the job's core skills they have does
+      field(box, t("core_skills"), data.core_skills);
       field(box, t("sector"), data.sector);
       chips(box, t("matching"), data.carried_skills || data.matching_skills);
       chips(box, t("missing_skills"), data.missing_essential || data.missing_skills, "missing");
