@@ -243,10 +243,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "(Les formations et offres affichées viennent de catalogues de démonstration fournis avec Orient.)",
     },
     # -- sharing ---------------------------------------------------------------------------------
-    "share_notice": {
-        "en": "Before you decide, the notice of {name}{demo}: {why} They receive: {categories}. They keep it {retention} days; your consent lasts {duration} days and you can withdraw it at any time.",
-        "fr": "Avant de décider, voici la notice de {name}{demo} : {why} Ils reçoivent : {categories}. Ils les gardent {retention} jours ; votre accord dure {duration} jours et vous pouvez le retirer à tout moment.",
-    },
     "share_ask": {
         "en": "Do you want to share your profile with this {kind_label}? (yes / no)",
         "fr": "Voulez-vous partager votre profil avec ce {kind_label} ? (oui / non)",
@@ -781,11 +777,41 @@ def _in_tu(tu: str, match: re.Match[str]) -> str:
     return _elide(tu, match.groupdict()).format(**match.groupdict())
 
 
+# The French sentences the career tools write (tools/career: a move's why, the gap's credit, a course's
+# explanation) are not in the catalogue: their "vous" phrases, each with its "tu" form, put in the
+# pupil's register after the catalogue's whole sentences. A phrase, not a sentence: the tools build
+# their sentences from parts.
+CAREER_PHRASES_TU: dict[str, str] = {
+    "Vos compétences utiles ici :": "Tes compétences utiles ici :",
+    "Vous avez ": "Tu as ",
+    "Correspond à vos centres d'intérêt": "Correspond à tes centres d'intérêt",
+    "Une progression dans votre domaine": "Une progression dans ton domaine",
+    "Proche de ce que vous aimez le plus": "Proche de ce que tu aimes le plus",
+    "Votre métier, chez un autre employeur.": "Ton métier, chez un autre employeur.",
+    "Vous utilisez déjà plusieurs de ses compétences clés en dehors de vos emplois.":
+        "Tu utilises déjà plusieurs de ses compétences clés en dehors de tes emplois.",
+    "Proche de votre métier": "Proche de ton métier",
+    "qui correspond à vos goûts et à ce que vous savez faire": "qui correspond à tes goûts et à ce que tu sais faire",
+    "comme vous le souhaitez": "comme tu le souhaites",
+    "contrairement à ce que vous souhaitez": "contrairement à ce que tu souhaites",
+    "compétence(s) de votre écart": "compétence(s) de ton écart",
+    "S'appuie sur vos acquis": "S'appuie sur tes acquis",
+    "que vous y utilisez déjà": "que tu y utilises déjà",
+    "ne respectait vos critères": "ne respectait tes critères",
+    "Utilise vos compétences": "Utilise tes compétences",
+    "grâce à votre emploi": "grâce à ton emploi",
+    "vous l'avez": "tu l'as",
+}
+
+
 @cache
 def _register_table() -> tuple[_RegisterRule, ...]:
-    """The catalogue's "vous" sentences with a "tu" form, longest first."""
-    return tuple(_register_rule(MESSAGES[key]["fr"], tu)
-                 for key, tu in sorted(TUTOIEMENT.items(), key=lambda kv: -len(MESSAGES[kv[0]]["fr"])))
+    """The catalogue's "vous" sentences with a "tu" form, longest first, then the career tools' phrases."""
+    sentences = tuple(_register_rule(MESSAGES[key]["fr"], tu)
+                      for key, tu in sorted(TUTOIEMENT.items(), key=lambda kv: -len(MESSAGES[kv[0]]["fr"])))
+    phrases = tuple(_RegisterRule(vous, tu, (vous,))
+                    for vous, tu in sorted(CAREER_PHRASES_TU.items(), key=lambda kv: -len(kv[0])))
+    return sentences + phrases
 
 
 def in_register(text: str, lang: str, persona: str | None) -> str:
@@ -958,6 +984,22 @@ MESSAGES.update({
     },
     "qr_no_one_else": {"en": "No one else", "fr": "Personne d'autre"},
     "qr_dont_ask_again": {"en": "Don't ask me again", "fr": "Ne plus me demander"},
+})
+TUTOIEMENT.update({  # the plan, sharing rules and the cards a pupil may also see
+    "gap_credited": "Reconnu d'après ton parcours : {credited}.",
+    "share_auto_rule": "Partagé avec {name} sans te le demander, comme le prévoit ta règle. Voici ton reçu signé ; tu peux le retirer à tout moment.",
+    "share_auto_consent": "Partagé avec {name} selon l'accord que tu avais déjà donné. Tu peux le retirer à tout moment.",
+    "rule_never": "Entendu : je ne partagerai jamais tes données avec {kinds}. Tu peux changer cette règle à tout moment.",
+    "rule_never_revoked": "Les accords que tu avais donnés à {names} sont retirés.",
+    "rule_ask": "Entendu : je te demanderai à chaque fois avant de partager quoi que ce soit avec {kinds}.",
+    "rule_always_confirm": "Tu veux que je partage avec {kinds} sans te demander à chaque fois ? Je donnerais alors ton accord en ton nom quand ils sont proposés, avec un reçu signé à chaque fois, et tu peux changer cela à tout moment. Oui ou non ?",
+    "rule_always": "C'est fait : désormais je partage avec {kinds} sans te demander, avec un reçu à chaque fois. Dis « ne jamais partager avec ... » pour changer cela.",
+    "rule_cancelled": "D'accord, je continue à te demander avant chaque partage.",
+    "skills_kept_removed": "C'est noté : {count} compétence(s) ajoutée(s) à ton profil, {removed} laissée(s) de côté.",
+    "off_topic_esco": "ESCO est la classification européenne des compétences et des métiers ; je l'utilise (avec le ROME français et l'O*NET américain) pour nommer tes compétences d'une façon que comprennent employeurs et écoles.",
+    "status_pending": "en attente de ta réponse",
+    "card_export": "Tes données (JSON)",
+    "card_profile": "Ton profil",
 })
 TUTOIEMENT.update({  # dialogue acts (agent/acts)
     "skills_removed_profile": "Retiré de ton profil : {removed}.",

@@ -34,6 +34,16 @@ def card(kind: str, title: str, **data: Any) -> dict[str, Any]:
     return Card(kind=kind, title=title, data=data).model_dump(mode="json")
 
 
+def _card_in_register(data: dict[str, Any], lang: str, persona: str | None) -> Card:
+    """A card whose sentences (a move's why, a course's explanation, the gap's summary) a pupil reads
+    in the "tu" register, as the turn's text."""
+    card_ = Card(**data)
+    if lang != "fr" or persona != "high_school":
+        return card_
+    card_.data = {k: in_register(v, lang, persona) if isinstance(v, str) else v for k, v in card_.data.items()}
+    return card_
+
+
 def ask(
     state: AgentState,
     *,
@@ -56,7 +66,7 @@ def ask(
         expecting=expecting,
         quick_replies=[QuickReply(label=in_register(q["label"], lang, state.get("persona")), value=q["value"])
                        for q in (quick_replies or [])],
-        cards=[Card(**c) for c in [*(state.get("cards") or []), *(cards or [])]],
+        cards=[_card_in_register(c, lang, state.get("persona")) for c in [*(state.get("cards") or []), *(cards or [])]],
         expecting_context=context or {},
         phase=phase.value,
         finished=finished,

@@ -91,3 +91,22 @@ def test_a_failed_check_is_reported(tmp_path, runner):
     [case] = load_cases(tmp_path)
     result = runner.run_case(case)
     assert not result.passed and result.failed_checks == ["shared_only_with"]
+
+
+def test_a_french_pupil_is_spoken_to_with_tu_through_moves_and_plan(tmp_path, runner):
+    """The career tools' sentences (a move's why, the gap's credit, a course's explanation), in the
+    turn and in its cards, are in the pupil's register like the catalogue's."""
+    import re
+
+    shutil.copy(Path(__file__).resolve().parents[2] / "evals" / "cases" / "lyceen-cuisine-fr.yaml", tmp_path)
+    [case] = load_cases(tmp_path)
+    result = runner.run_case(case)
+    assert result.error is None
+    said = []
+    for turn in result.transcript:
+        agent = turn["agent"]
+        said.append(agent["text"])
+        said += [v for card in agent["cards"] for v in card["data"].values() if isinstance(v, str)]
+    assert any("compétences utiles ici" in text for text in said)  # the moves' why was said
+    vous = [text for text in said if re.search(r"\b(vous|votre|vos)\b", text, re.IGNORECASE)]
+    assert not vous, vous[:3]
