@@ -47,6 +47,19 @@ def test_a_long_experience_yields_skills_from_each_clause(linker):
     assert "train" in labels or "coach" in labels or "mentor" in labels, labels
 
 
+def test_a_skill_and_the_broader_one_it_refines_are_one_proposal(linker):
+    """"I speak English, Spanish and some German": the person is shown the speaking skills, not the
+    languages as knowledge items beside them (ESCO: *interact verbally in German* refines *German*)."""
+    text = ("I was a hotel receptionist for 4 years in a 3-star hotel: check-ins and check-outs, reservations, "
+            "phone calls. I speak English, Spanish and some German.")
+    shown = _labels(linker.link_skills(text, top_k=10))
+    assert {"interact verbally in English", "interact verbally in Spanish", "interact verbally in German"} <= set(shown), shown
+    assert not {"English", "Spanish", "German"} & set(shown), shown
+    # a job ad keeps both (its annotators list the language and the skill)
+    ad = linker.link_skills("Fluent English and German required; you will interact verbally in German with clients.", top_k=10)
+    assert {"German", "interact verbally in German"} <= set(_labels(ad)), _labels(ad)
+
+
 def test_experience_suggests_occupations_with_rome_codes(linker):
     occupations = linker.infer_occupations("I was a cashier in a supermarket: I took payments at the till", top_k=5)
     top = occupations[0]
