@@ -6,6 +6,7 @@ Each service is a lazily built cached property so that a CLI command only loads 
 
 from __future__ import annotations
 
+import gc
 import logging
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -45,6 +46,10 @@ class Services:
             self.career.warm_up(tuple(self.settings.languages))
         except Exception as error:  # noqa: BLE001  (the first moves or plan try again; the service starts all the same)
             log.warning("career tools' warm-up failed (%s); the first plan will load what it needs", type(error).__name__)
+        # What is loaded now lives as long as the process: out of the collector's sight, a full
+        # collection no longer walks millions of knowledge-base objects (0.8 s, in the middle of a turn)
+        gc.collect()
+        gc.freeze()
 
     @cached_property
     def database(self) -> Database:
