@@ -15,10 +15,10 @@ def fake_openai():
 # -- the real agent over real stores ---------------------------------------------------------------
 from pathlib import Path  # noqa: E402
 
+from chat_driver import Chat  # noqa: E402
 from langgraph.checkpoint.memory import InMemorySaver  # noqa: E402
 
 from agent.graph import build_graph  # noqa: E402
-from agent.reply import AgentReply  # noqa: E402
 from channels.services import Services  # noqa: E402
 from channels.settings import Settings  # noqa: E402
 
@@ -53,44 +53,6 @@ def small_catalog(services: Services, data_dir: Path, folder: Path):
 @pytest.fixture(scope="session")
 def agent_context(agent_services: Services):
     return agent_services.agent.context
-
-
-class Chat:
-    """One conversation with a compiled graph, turn by turn."""
-
-    def __init__(self, graph, context, conversation_id: str, channel: str = "web", hints: dict | None = None):
-        self.graph = graph
-        self.context = context
-        self.id = conversation_id
-        self.channel = channel
-        self.hints = hints
-        self.replies: list[AgentReply] = []
-
-    @property
-    def config(self) -> dict:
-        return {"configurable": {"thread_id": self.id}}
-
-    def say(self, text: str | None) -> AgentReply:
-        values = {"conversation_id": self.id, "message": text, "channel": self.channel}
-        if self.hints:
-            values["hints"] = self.hints
-        out = self.graph.invoke(values, self.config, context=self.context)
-        reply = AgentReply.model_validate(out["reply"])
-        self.replies.append(reply)
-        return reply
-
-    def run(self, *texts: str | None) -> AgentReply:
-        reply = None
-        for text in texts:
-            reply = self.say(text)
-        return reply
-
-    @property
-    def state(self) -> dict:
-        return dict(self.graph.get_state(self.config).values)
-
-    def profile(self):
-        return self.context.profiles.get(self.id)
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from chat_driver import Chat
 from langgraph.checkpoint.memory import InMemorySaver
 
 from agent.graph import build_graph
 from agent.llm import LLMClient
 from agent.reply import Expecting
-from conftest import Chat
 
 pytestmark = pytest.mark.integration
 
