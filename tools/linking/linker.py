@@ -480,16 +480,20 @@ class SkillLinker:
         # near-duplicates by their English labels, where the sentence encoder tells meanings apart
         # (French labels all read alike to it: in French this left out right answers)
         vectors = self._concepts("skills", "en").preferred_vectors
-        broader = self._broader_skills() if cfg.merge_related else [frozenset()] * len(self.skill_records)
+        broader = self._broader_skills() if cfg.merge_related else None
+
+        def refines(a: int, b: int) -> bool:  # one of the two skills is the broader skill of the other
+            return broader is not None and (a in broader[b] or b in broader[a])
+
         chosen: list[tuple[int, tuple[int, int]]] = []
         per_span: dict[tuple[int, int], int] = {}
-        merged: set[int] = set()  # said by a narrower skill shown instead ("German" by "interact verbally in German")
+        merged: set[int] = set()  # said by a related skill shown instead ("German" by "interact verbally in German")
         for i in pool:
             span = self._span(analysis, int(i))
             # a skill and the broader one it refines say the same thing: one is shown, the better scored
             # unless only the other is a skill rather than a knowledge item ("I speak German": *interact
             # verbally in German*, not *German*)
-            related = next((k for k, (c, _) in enumerate(chosen) if int(i) in broader[c] or c in broader[int(i)]), None)
+            related = next((k for k, (c, _) in enumerate(chosen) if refines(int(i), c)), None)
             if related is not None:
                 old, old_span = chosen[related]
                 if self._knowledge[old] and not self._knowledge[int(i)]:
@@ -515,7 +519,7 @@ class SkillLinker:
             for i in pool:
                 if len(chosen) == top_k:
                     break
-                if int(i) in taken or int(i) in merged or any(int(i) in broader[c] or c in broader[int(i)] for c in taken):
+                if int(i) in taken or int(i) in merged or any(refines(int(i), c) for c in taken):
                     continue
                 chosen.append((int(i), self._span(analysis, int(i))))
                 taken.add(int(i))
