@@ -137,7 +137,7 @@ def _check_pictures(driver, size_name: str) -> None:
     assert driver.find_elements(By.CSS_SELECTOR, "#gap-picture svg rect[class^='gap-']"), "gap picture missing"
     assert driver.find_elements(By.CSS_SELECTOR, "#plan-cards .card-course"), "training cards missing"
     _shot(driver, f"chat-{size_name}-6-profile")
-    driver.execute_script("document.getElementById('gap-picture').scrollIntoView()")
+    driver.execute_script("document.getElementById('gap-picture').scrollIntoView({behavior: 'instant', block: 'start'})")
     _shot(driver, f"chat-{size_name}-7-gap-and-plan")
 
 
