@@ -809,7 +809,7 @@ def _register_table() -> tuple[_RegisterRule, ...]:
     """The catalogue's "vous" sentences with a "tu" form, longest first, then the career tools' phrases."""
     sentences = tuple(_register_rule(MESSAGES[key]["fr"], tu)
                       for key, tu in sorted(TUTOIEMENT.items(), key=lambda kv: -len(MESSAGES[kv[0]]["fr"])))
-    phrases = tuple(_RegisterRule(vous, tu, (vous,))
+    phrases = tuple(_register_rule(vous, tu)
                     for vous, tu in sorted(CAREER_PHRASES_TU.items(), key=lambda kv: -len(kv[0])))
     return sentences + phrases
 
