@@ -143,7 +143,7 @@ class Services:
         from knowledge.index import LabelIndex
 
         self.knowledge_base  # built and current before the index is opened
-        index = LabelIndex.open(self.settings.knowledge_dir, self.settings.chroma_url)
+        index = LabelIndex.open(self.settings.knowledge_dir, self.settings.chroma_url, progress=True)
         if self.settings.chroma_url:  # a server: it must hold this build's index (`orient index publish`)
             from knowledge.index_server import check_published
 

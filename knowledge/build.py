@@ -1,4 +1,4 @@
-"""Building the knowledge base: import every source, write the SQLite store, embed the labels, index them.
+"""Building the knowledge base: import every source, write the SQLite store, embed the labels.
 
 The build is content-addressed: the sha256 of every input file (and of the store layout and the
 embedding model) is recorded; a second run with unchanged inputs reuses what exists and takes
@@ -8,9 +8,13 @@ file raises :class:`KnowledgeSourceError`) never leaves a half-written knowledge
 
 With a machine cache folder (``Settings.cache_dir``, by default ``~/.cache/orient``), what only
 depends on the model and the texts is kept there for every storage folder of the machine, as pip
-and Hugging Face keep theirs: the label vectors (``label-vectors/``), the Chroma index built from
-them (``label-index/``) and the linker's vectors (the knowledge folder's ``linking-cache`` is a link
-to ``linking/``). A second checkout or a ``--storage-dir`` of its own then builds in seconds.
+and Hugging Face keep theirs: the label vectors (``label-vectors/``) and the linker's vectors (the
+knowledge folder's ``linking-cache`` is a link to ``linking/``). A second checkout or a
+``--storage-dir`` of its own then builds in seconds.
+
+The Chroma label index is not part of the build: the linker ranks from the label matrices, and the
+index (nearest-label search, ``knowledge.index.LabelIndex``) is written from them the first time it
+is opened (about 55 s on 2 cores that every build used to spend).
 """
 
 from __future__ import annotations
@@ -34,7 +38,6 @@ from tqdm import tqdm
 
 from knowledge.assemble import SOURCE_FILES, import_sources
 from knowledge.errors import KnowledgeSourceError
-from knowledge.index import CHROMA_DIR, INDEX_VERSION, open_client, write_collection
 from knowledge.store import STORE_FILE, STORE_VERSION, read_meta, write_store
 from knowledge.vectors import (
     CACHE_DIR,
@@ -43,7 +46,6 @@ from knowledge.vectors import (
     VECTORS_DIR,
     VECTORS_VERSION,
     LabelEntry,
-    LabelMatrix,
     embed_cached,
     link_cache_entry,
     occupation_entries,
@@ -56,7 +58,6 @@ from knowledge.vectors import (
 log = logging.getLogger(__name__)
 
 FINGERPRINTS_FILE = "inputs.json"  # (size, mtime, sha256) per input: skips re-reading unchanged files
-INDEX_ENTRIES_KEPT = 2  # Chroma indexes kept in a machine cache (about 400 MB each)
 
 
 class BuildReport(BaseModel):
@@ -98,7 +99,7 @@ def input_fingerprints(data_dir: Path, known: dict[str, dict] | None = None) -> 
 
 def inputs_hash(fingerprints: dict[str, dict], embedder_name: str) -> str:
     digest = hashlib.sha256(
-        f"store:{STORE_VERSION}\nindex:{INDEX_VERSION}\nvectors:{VECTORS_VERSION}\nembedder:{embedder_name}\n".encode())
+        f"store:{STORE_VERSION}\nvectors:{VECTORS_VERSION}\nembedder:{embedder_name}\n".encode())
     for relative in sorted(fingerprints):
         digest.update(f"{relative}:{fingerprints[relative]['sha256']}\n".encode())
     return digest.hexdigest()
@@ -256,24 +257,9 @@ def _build_into(
     timings["embed_profiles"] = time.perf_counter() - step
 
     step = time.perf_counter()
-    label_matrices: dict[str, LabelMatrix] = {}
     for name, entries in matrices.items():
-        matrix_vectors = vectors[rows[name]]
-        write_matrix(work, name, entries, matrix_vectors)
-        label_matrices[name] = LabelMatrix(
-            name=name,
-            vectors=matrix_vectors,
-            uris=[e.uri for e in entries],
-            langs=[e.lang for e in entries],
-            fields=[e.field for e in entries],
-            texts=[e.text for e in entries],
-        )
+        write_matrix(work, name, entries, vectors[rows[name]])
     timings["write_matrices"] = time.perf_counter() - step
-
-    step = time.perf_counter()
-    _write_index(work, knowledge_dir, cache_info["key"], label_matrices, progress,
-                 cache_dir / "label-index" if cache_dir is not None else None)
-    timings["index"] = time.perf_counter() - step
 
     step = time.perf_counter()
     counts = dict(imported.counts)
@@ -287,7 +273,6 @@ def _build_into(
         "embedder": embedder.name,
         "dimension": int(vectors.shape[1]),
         "vectors_key": cache_info["key"],
-        "index_version": INDEX_VERSION,
         "data_dir": str(data_dir.resolve()),
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "counts": counts,
@@ -329,50 +314,6 @@ def _link_linking_cache(work: Path, knowledge_dir: Path, machine_folder: Path) -
             if entry.is_file() and not (machine_folder / entry.name).exists():
                 shutil.move(entry, machine_folder / entry.name)
     os.symlink(machine_folder.resolve(), work / LINKING_CACHE, target_is_directory=True)
-
-
-def _write_index(work: Path, knowledge_dir: Path, vectors_key: str, matrices: dict[str, LabelMatrix], progress: bool,
-                 machine_folder: Path | None = None) -> None:
-    """Copy the previous Chroma index (or the machine cache's) when it was built from the same
-    vectors the same way, else build it (and keep a copy in the machine cache)."""
-    previous = current_build(knowledge_dir)
-    kept = machine_folder / f"{vectors_key}-v{INDEX_VERSION}" if machine_folder is not None else None
-    if (previous is not None and previous.get("vectors_key") == vectors_key
-            and previous.get("index_version") == INDEX_VERSION and (knowledge_dir / CHROMA_DIR).is_dir()):
-        shutil.copytree(knowledge_dir / CHROMA_DIR, work / CHROMA_DIR)
-    elif kept is not None and kept.is_dir():
-        shutil.copytree(kept, work / CHROMA_DIR)
-        os.utime(kept)  # recently used: pruned last
-        return
-    else:
-        from chromadb.api.client import SharedSystemClient
-
-        client = open_client(work)
-        try:
-            total = sum(len(m) for m in matrices.values())
-            with tqdm(total=total, desc="index labels in Chroma", disable=not progress, unit="label") as bar:
-                for matrix in matrices.values():
-                    write_collection(client, matrix, on_batch=bar.update)
-        finally:
-            SharedSystemClient.clear_system_cache()
-    if kept is not None and not kept.is_dir():
-        _keep_index(work / CHROMA_DIR, kept)
-
-
-def _keep_index(built: Path, kept: Path) -> None:
-    """A copy of the index in the machine cache, written whole (a temporary name, then a rename)."""
-    kept.parent.mkdir(parents=True, exist_ok=True)
-    tmp = kept.parent / f".{kept.name}.{uuid.uuid4().hex[:8]}"
-    try:
-        shutil.copytree(built, tmp)
-        os.rename(tmp, kept)
-    except OSError as error:  # another build kept the same index first, or the disk is full: not needed
-        log.info("index not kept in the machine cache (%s)", error)
-        shutil.rmtree(tmp, ignore_errors=True)
-    entries = sorted((p for p in kept.parent.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                     key=lambda p: p.stat().st_mtime, reverse=True)
-    for stale in entries[INDEX_ENTRIES_KEPT:]:
-        shutil.rmtree(stale, ignore_errors=True)
 
 
 def _swap_in(work: Path, knowledge_dir: Path) -> None:

@@ -14,7 +14,6 @@ import pytest
 
 from knowledge.base import KnowledgeBase
 from knowledge.build import build_knowledge
-from knowledge.index import LabelIndex
 
 pytestmark = pytest.mark.integration
 
@@ -62,16 +61,6 @@ def test_dense_label_search_finds_the_till_skills(real_kb: KnowledgeBase, embedd
         if len(top) == 5:
             break
     assert {PAYMENTS, CASH_REGISTER} & set(top), [real_kb.label(u) for u in top]
-
-
-def test_chroma_index_matches_the_matrices(real_knowledge_dir: Path, real_kb: KnowledgeBase, embedder):
-    index = LabelIndex.open(real_knowledge_dir)
-    assert index.count("skills") == len(real_kb.vectors("skills"))
-    assert index.count("occupations") == len(real_kb.vectors("occupations"))
-    hits = index.query("occupations", embedder.encode(["cashier"]), top_k=5)[0]
-    assert CASHIER in [h["uri"] for h in hits]
-    french = index.query("occupations", embedder.encode(["hôtesse de caisse"]), top_k=5, where={"lang": "fr"})[0]
-    assert CASHIER in [h["uri"] for h in french]
 
 
 def test_unchanged_data_is_reused_and_loads_quickly(data_dir: Path, real_knowledge_dir: Path, embedder):
