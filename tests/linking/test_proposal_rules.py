@@ -11,6 +11,13 @@ def test_managing_others_is_told_by_the_label():
     assert managing_others(labels).tolist() == [True, True, True, True, False, False, False, False]
 
 
+def test_supervising_anything_or_workers_named_by_their_job_is_managing():
+    jobs = {"cashier", "driver", "mechanic"}
+    labels = ["supervise work", "oversee park land use", "monitor cashiers", "manage truck drivers", "monitor stock level",
+              "coordinate orders from various suppliers", "supervise movement of passengers", "manage time", "monitor drivers"]
+    assert managing_others(labels, jobs).tolist() == [True, True, True, True, False, False, False, False, True]
+
+
 def test_knowledge_items_by_skill_type():
     assert knowledge_items(["knowledge", "skill/competence", ""]).tolist() == [True, False, False]
 
@@ -21,6 +28,10 @@ def test_knowledge_items_by_skill_type():
         ("I also worked night shifts alone at the front desk", "en", False),
         ("I was the shift supervisor and trained new staff", "en", True),
         ("I managed a team of four", "en", True),
+        ("I fitted back boxes and sockets under supervision", "en", False),
+        ("I was supervised by the site manager", "en", False),
+        ("I worked under supervision at first, then I supervised two apprentices", "en", True),
+        ("je posais les prises sous la supervision du chef de chantier", "fr", False),
         ("je faisais les nuits seule à l'accueil", "fr", False),
         ("j'encadrais deux apprentis", "fr", True),
         ("j'étais responsable de l'équipe du soir", "fr", True),

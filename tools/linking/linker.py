@@ -222,7 +222,7 @@ class SkillLinker:
         # scipy release the GIL, so on a second core they overlap (HOUSE p50 -7 ms, same figures)
         self._side_work = ThreadPoolExecutor(max_workers=side_threads, thread_name_prefix="linker-side")
         self._reuse = reuse_prior([s.reuse_level for s in self.skill_records])
-        self._managing = managing_others([s.labels.get("en", "") for s in self.skill_records])
+        self._managing = managing_others([s.labels.get("en", "") for s in self.skill_records], _job_words(self.occupation_records))
         self._knowledge = knowledge_items([s.skill_type for s in self.skill_records])
         self._groups = SkillGroupContext.from_hierarchy(self.skill_records, getattr(kb, "skill_groups", {}))
         # late interaction needs the embedder's token vectors (an embedder without them: fused scores only)
@@ -694,6 +694,11 @@ def _vocabulary(kb: KnowledgeBase, skills: list[Skill], occupations: list[Occupa
             descriptions.extend(a.label for a in rome.appellations)
             descriptions.append(rome.definition)
     return Vocabulary.build(labels, descriptions, lang, known)
+
+
+def _job_words(occupations: list[Occupation]) -> frozenset[str]:
+    """The last word of every English occupation's preferred label ("cashier", "assistant")."""
+    return frozenset(record.labels["en"].lower().split()[-1] for record in occupations if record.labels.get("en", "").split())
 
 
 def _lexical_scores(index: ConceptIndex, texts: list[str]) -> np.ndarray:

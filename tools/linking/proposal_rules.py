@@ -1,8 +1,10 @@
 """What a counsellor would not propose unless the person said it.
 
-- Managing others: "plan shifts of employees", "supervise staff", "lead a team" are offered only
-  when the person says they managed, supervised, led or trained someone ("I was the shift
-  supervisor", "j'encadrais deux apprentis"); working night shifts is not scheduling them.
+- Managing others: "plan shifts of employees", "supervise staff", "lead a team", "monitor
+  cashiers", and any skill to supervise or oversee something ("supervise work", "oversee park land
+  use") are offered only when the person says they managed, supervised, led or trained someone
+  ("I was the shift supervisor", "j'encadrais deux apprentis"); working night shifts is not
+  scheduling them, and working "under supervision" / "sous la supervision de" is the opposite.
 - Knowledge items (ESCO skill type *knowledge*: "medicines", "types of disability") are offered
   only when the statement is about knowing something ("I know", "I studied", "j'ai appris",
   "notions de"); otherwise they sink below the skills and competences.
@@ -23,6 +25,21 @@ _MANAGING = re.compile(
     r"evaluate|motivate|appraise|monitor|instruct|mentor|coach|dismiss|appoint)\b.*\b(staff|employees?|personnel|workers?|"
     r"teams?|crews?|workforce|shifts|volunteers|subordinates|departments?|work of|colleagues)\b"
 )
+
+# supervising anything: ESCO's "supervise X operations" means supervising those who do X; looking
+# after children, pupils or passengers is care, not management
+_SUPERVISING = re.compile(r"^(supervise|oversee)\b(?!.*\b(children|youth|pupils|passengers|visitors|learning)\b)")
+# a managing verb with workers named by their job ("monitor cashiers", "supervise physiotherapist
+# assistants"): a plural of the last word of an occupation label, of a person-like ending
+_PEOPLE_ENDING = re.compile(r"(ers|ors|ists|ians|ants|ents|eurs)$")
+_PREPOSITION = re.compile(r"\b(of|from|with|in|on|for|to|by|at|about|used)\b")
+_MANAGING_VERB = re.compile(r"^(supervise|manage|coordinate|direct|oversee|lead|schedule|delegate|allocate|assign|recruit|hire|"
+                            r"train|evaluate|motivate|appraise|monitor|instruct|mentor|dismiss|appoint)\b")
+# "worked under supervision", "supervised by", "sous la supervision de", "encadré par": being managed
+_BEING_LED = {
+    "en": re.compile(r"\b(under (the )?(close |direct )?supervision|supervised by|managed by|led by|(report(ed|ing)?|answer(ed)?) to)\b[^.,;]*"),
+    "fr": re.compile(r"\b(sous (la )?(supervision|responsabilité|direction)|encadrée? par|supervisée? par|dirigée? par)\b[^.,;]*"),
+}
 
 _LED_CUES = {
     "en": re.compile(
@@ -48,9 +65,21 @@ _KNOWING_CUES = {
 }
 
 
-def managing_others(english_labels: list[str]) -> np.ndarray:
-    """True for each skill whose preferred label is about managing other people."""
-    return np.array([bool(_MANAGING.search(label.lower())) for label in english_labels], dtype=bool)
+def managing_others(english_labels: list[str], job_words: set[str] | frozenset[str] = frozenset()) -> np.ndarray:
+    """True for each skill whose preferred label is about managing other people or supervising
+    something; ``job_words``: the last words of the occupations' English labels ("cashier")."""
+    return np.array([_managing(label.lower(), job_words) for label in english_labels], dtype=bool)
+
+
+def _managing(label: str, job_words: set[str] | frozenset[str]) -> bool:
+    if _MANAGING.search(label) or _SUPERVISING.search(label):
+        return True
+    if not _MANAGING_VERB.search(label):
+        return False
+    words = label.split()
+    last = words[-1]  # the object, unless a preposition follows the verb's object ("suppliers" in "orders from suppliers")
+    return (len(words) > 1 and not _PREPOSITION.search(label) and bool(_PEOPLE_ENDING.search(last))
+            and last[:-1] in job_words)
 
 
 def knowledge_items(skill_types: list[str]) -> np.ndarray:
@@ -58,8 +87,10 @@ def knowledge_items(skill_types: list[str]) -> np.ndarray:
 
 
 def says_they_led(text: str, lang: str) -> bool:
+    """A cue of managing or leading others, outside the words about being supervised themselves."""
     cue = _LED_CUES.get(lang, _LED_CUES["en"])
-    return bool(cue.search(text.lower()))
+    told = _BEING_LED.get(lang, _BEING_LED["en"]).sub(" ", text.lower())
+    return bool(cue.search(told))
 
 
 def about_knowing(text: str, lang: str) -> bool:
