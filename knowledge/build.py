@@ -38,6 +38,7 @@ from tqdm import tqdm
 
 from knowledge.assemble import SOURCE_FILES, import_sources
 from knowledge.errors import KnowledgeSourceError
+from knowledge.sources.rome import esco_titles
 from knowledge.store import STORE_FILE, STORE_VERSION, read_meta, write_store
 from knowledge.vectors import (
     CACHE_DIR,
@@ -209,7 +210,7 @@ def _build_into(
     step = time.perf_counter()
     matrices: dict[str, list[LabelEntry]] = {
         "skills": skill_entries(imported.skills),
-        "occupations": occupation_entries(imported.occupations),
+        "occupations": occupation_entries(imported.occupations, esco_titles(imported.rome, imported.crosswalks["esco_to_rome"])),
     }
     normal: dict[str, int] = {}
     rows: dict[str, list[int]] = {}

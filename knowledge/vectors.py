@@ -33,7 +33,7 @@ EMBEDDED_LANGUAGES = ("en", "fr")
 class LabelEntry:
     uri: str
     lang: str
-    field: str  # 'label' (preferred) | 'alt' | 'hidden'
+    field: str  # 'label' (preferred) | 'alt' | 'hidden' | 'rome' (a French job title of the ROME, occupations)
     text: str
 
 
@@ -76,14 +76,22 @@ def skill_entries(skills: dict[str, Skill]) -> list[LabelEntry]:
     return entries
 
 
-def occupation_entries(occupations: dict[str, Occupation]) -> list[LabelEntry]:
+def occupation_entries(occupations: dict[str, Occupation], rome_titles: dict[str, list[str]] | None = None) -> list[LabelEntry]:
+    """Every occupation's labels, then (field 'rome', French) the ROME job titles the crosswalk pairs
+    with it (``knowledge.sources.rome.esco_titles``) that are not already one of its labels."""
     entries: list[LabelEntry] = []
     for occupation in occupations.values():
-        entries.extend(_concept_entries(occupation, include_hidden=True))
+        own = list(_concept_entries(occupation, include_hidden=True))
+        entries.extend(own)
+        known = {e.text.lower() for e in own}
+        for title in (rome_titles or {}).get(occupation.uri, []):
+            if title.lower() not in known:
+                known.add(title.lower())
+                entries.append(LabelEntry(occupation.uri, "fr", "rome", title))
     return entries
 
 
-VECTORS_VERSION = 2  # which matrices a build writes (2: occupation profiles): a new version rebuilds
+VECTORS_VERSION = 3  # which matrices a build writes (2: occupation profiles, 3: ROME titles): a new version rebuilds
 PROFILE_MATRIX = "occupation_profiles"
 PROFILE_SKILLS = 12  # essential skills named in an occupation's profile sentence
 

@@ -134,3 +134,33 @@ def load_rome(data_dir: Path) -> dict[str, RomeOccupation]:
 def appellation_index(rome: dict[str, RomeOccupation]) -> dict[str, str]:
     """ROME appellation code -> ROME code."""
     return {appellation.code: occupation.code for occupation in rome.values() for appellation in occupation.appellations}
+
+
+def appellation_forms(label: str) -> list[str]:
+    """The masculine and feminine forms of a ROME appellation written "A / B rest", where B's first
+    words are A's feminine and the rest is shared: "Chauffeur / Chauffeuse de machines agricoles" ->
+    ["Chauffeur de machines agricoles", "Chauffeuse de machines agricoles"]; "Secrétaire médical /
+    Secrétaire médicale" -> both; a label without " / " is its own form."""
+    if " / " not in label:
+        return [label.strip()]
+    first, second = (part.strip() for part in label.split(" / ", 1))
+    n = len(first.split())
+    words = second.split()
+    feminine, rest = " ".join(words[:n]), " ".join(words[n:])
+    forms = [f"{first} {rest}".strip(), f"{feminine} {rest}".strip()]
+    return list(dict.fromkeys(f for f in forms if f))
+
+
+def esco_titles(rome: dict[str, RomeOccupation], esco_to_rome: dict) -> dict[str, list[str]]:
+    """ESCO occupation URI -> the French job titles of the ROME appellations the official crosswalk
+    pairs with it (each appellation with one ESCO occupation; every relation, as a title names the
+    job whether it is broader, narrower or the same): how people in France name those jobs
+    ("Manœuvre du BTP", "Equipière polyvalente de restauration rapide"), which ESCO's French labels
+    rarely do."""
+    labels = {a.code: a.label for occupation in rome.values() for a in occupation.appellations}
+    titles: dict[str, list[str]] = {}
+    for uri, matches in esco_to_rome.items():
+        forms = [form for m in matches if m.appellation in labels for form in appellation_forms(labels[m.appellation])]
+        if forms:
+            titles[uri] = list(dict.fromkeys(forms))
+    return titles

@@ -86,6 +86,15 @@ def test_french_experience(linker):
     assert any("caiss" in o.label.lower() for o in occupations), _labels(occupations)
 
 
+def test_french_job_titles_of_the_rome_name_their_esco_occupation(linker):
+    """ESCO's French labels say *ouvrier de chantier*; people in France say "manœuvre", as the ROME
+    appellation "Manœuvre du BTP" does, and "employé libre-service" (the crosswalk: *employé de rayon*)."""
+    for text, expected in [("manœuvre sur des chantiers pendant 2 ans", "ouvrier de chantier"),
+                           ("employé libre-service dans un super U", "employé de rayon")]:
+        top = [o.label for o in linker.infer_occupations(text, lang="fr", top_k=3)]
+        assert any(label.startswith(expected) for label in top), (text, top)
+
+
 def test_job_titles(linker):
     top = linker.link_titles("Senior Software Engineer (m/f/d)", top_k=5)
     assert any("software" in o.label for o in top), _labels(top)

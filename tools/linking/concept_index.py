@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-LABEL_FIELDS = ("label", "alt")
+LABEL_FIELDS = ("label", "alt", "rome")  # preferred and alt labels; for occupations also their ROME job titles (French)
 # vector entries kept in the linking cache: skill descriptions (one set for both languages), occupation descriptions
 # en and fr, and the occupations' O*NET titles (crosswalk_titles.py), for this build and the one before
 VECTOR_ENTRIES_KEPT = 8
@@ -89,12 +89,14 @@ class ConceptIndex:
     @classmethod
     def build(cls, kb: KnowledgeBase, matrix_name: str, records: Sequence[Concept], lang: str, embedder: Embedder,
               with_descriptions: bool,
-              with_tokens: bool = False, distinct_cosine: float = 1.0, token_idf_power: float = 0.0) -> ConceptIndex:
+              with_tokens: bool = False, distinct_cosine: float = 1.0, token_idf_power: float = 0.0,
+              held_out: frozenset[str] = frozenset()) -> ConceptIndex:
+        """``held_out``: ROME job titles left out (a check that reads those titles as a person's words)."""
         position = {r.uri: i for i, r in enumerate(records)}
         matrix = _open_matrix(kb, matrix_name)
         cache = linking_cache(kb.directory) if matrix is not None and kb.directory is not None else None
         if matrix is not None and cache is not None:  # a matrix is read from a built knowledge base's folder
-            strings, vectors = _from_matrix(matrix, position, records, lang)
+            strings, vectors = _from_matrix(matrix, position, records, lang, held_out)
             descriptions = _encode_descriptions(records, embedder, lang, cache) if with_descriptions else None
             structures = TextStructures.cached(strings, cache)
         else:
@@ -127,14 +129,15 @@ def _open_matrix(kb: KnowledgeBase, name: str) -> LabelMatrix | None:
         return None
 
 
-def _from_matrix(matrix: LabelMatrix, position: dict[str, int], records: Sequence[Concept], lang: str) -> tuple[LabelStrings, np.ndarray]:
+def _from_matrix(matrix: LabelMatrix, position: dict[str, int], records: Sequence[Concept], lang: str,
+                 held_out: frozenset[str] = frozenset()) -> tuple[LabelStrings, np.ndarray]:
     """Rows of ``lang`` labels; concepts with no label in ``lang`` fall back to their English rows."""
     chosen: list[tuple[int, int, bool]] = []  # (owner, row, preferred)
     has_lang = np.zeros(len(records), dtype=bool)
     fallback: list[tuple[int, int, bool]] = []
     seen: set[tuple[int, str]] = set()
     for row, (uri, row_lang, field, text) in enumerate(zip(matrix.uris, matrix.langs, matrix.fields, matrix.texts)):
-        if field not in LABEL_FIELDS:
+        if field not in LABEL_FIELDS or (field == "rome" and text in held_out):
             continue
         owner = position.get(uri)
         if owner is None or (owner, text) in seen:

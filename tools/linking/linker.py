@@ -180,6 +180,9 @@ class LinkerConfig:
     # get this much of their share of those occupations (PersonStyle: a person's own words)
     occupation_pool: float = 0.0
     pool_occupations: int = 3
+    # ROME job titles left out of the occupation index (the held-out check of `bench occupations
+    # --from-knowledge rome-fr`, which reads those very titles as a person's words)
+    held_out_titles: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -257,7 +260,8 @@ class SkillLinker:
                     self._indexes[key] = ConceptIndex.build(self.kb, "occupations", self.occupation_records, lang, self.embedder, with_descriptions=True,
                                                             with_tokens=self._token_level and self.config.titles_late_interaction > 0,
                                                             distinct_cosine=self.config.dense_distinct_cosine,
-                                                            token_idf_power=self.config.late_interaction_idf)
+                                                            token_idf_power=self.config.late_interaction_idf,
+                                                            held_out=self.config.held_out_titles)
             return self._indexes[key]
 
     def _crosswalk_titles(self) -> CrosswalkTitles:
