@@ -36,8 +36,9 @@ ACTIVITIES: list[tuple[str, str, str]] = [
     (r"\b(warehouse|stock ?keep\w*|entrepot|magasinier|preparat\w* de commandes|order picking)\b", "Warehouse work", "Magasinage"),
     (r"\b(sales ?(assistant|person)|shop assistant|vendeur|vendeuse|sold|vente)\b", "Sales", "Vente"),
     (r"\b(video|youtube|montage|film\w*|tiktok)\b", "Video making", "Création de vidéos"),
-    (r"\b(guitar\w*|piano|violin|drums|sing\w*|band|choir|musique|music\w*|chorale|chant\w*|groupe de musique)\b", "Music", "Musique"),
-    (r"\b(draw\w*|paint\w*|dessin\w*|peinture|peins|art)\b", "Art and drawing", "Dessin et arts"),
+    (r"\b(guitar\w*|piano|violin|drums|sing\w*|band|choir|musique|music\w*|chorale|chant(?!ier)\w*|groupe de musique)\b", "Music", "Musique"),
+    (r"\b(draw\w*|paint\w*(?! (the |all the |our |my )?(walls?|rooms?|house|flat|fences?|everything|doors?|ceilings?|kitchen|bathroom))|"
+     r"dessin\w*|peinture(?! (des|de la|du) (murs?|pièces?|maison|plafonds?))|peins|art)\b", "Art and drawing", "Dessin et arts"),
     (r"\b(school project|class project|projet (scolaire|au lycee|de classe)|exposé|expose)\b", "School project", "Projet scolaire"),
     (r"\b(summer job|job d'?ete|seasonal|saisonnier)\b", "Summer job", "Job d'été"),
     (r"\b(foot\w*|soccer|basket\w*|handball|rugby|volley\w*|tennis|swim\w*|natation|danse|dance|dancing|judo|athleti\w*|sport)\b",

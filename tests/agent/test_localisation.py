@@ -165,6 +165,11 @@ def test_the_printed_profile_says_interests_in_words_not_codes():
     ("j ai été vendeuse dans une boulangerie pendant trois ans", "fr", "Vendeuse"),
     ("je suis en terminale et je fais du montage video", "fr", "Création de vidéos"),
     ("je fais du foot depuis 5 ans et je suis capitaine", "fr", "Sport"),
+    # a word inside another is not the activity: "chantiers" is no singing, painting the walls no art
+    ("manœuvre sur des chantiers pendant 2 ans", "fr", "Manœuvre sur des chantiers pendant"),
+    ("je chante dans une chorale", "fr", "Musique"),
+    ("we tiled the bathroom and painted the walls", "en", "We tiled the bathroom and"),
+    ("I paint portraits of my friends", "en", "Art and drawing"),
 ])
 def test_experience_titles_are_short_clean_names(text, lang, title):
     from agent.experience_titles import experience_title

@@ -75,8 +75,14 @@ class PersonStyle:
     # of the best one's (at least shown_at_least of them). Calibrated on the dev sets' top 10:
     # share 0 / 0.7 / 0.8 / 0.9 -> 10 / 7.3 / 4.8 / 2.1 skills a statement at precision 0.22 /
     # 0.30 / 0.38 / 0.51 in English (French 10 / 7.5 / 5.0 / 2.3 at 0.09 / 0.11 / 0.15 / 0.26)
+    # Padding the list up to 3 showed what scored far below the best (*effectuer des manœuvres en
+    # vol* for a "manœuvre" whose one clear skill was *monter un échafaudage*): at least 3 / 2 / 1,
+    # shown precision en 39.6 / 44.3 / 47.6 at recall 23.2 / 22.7 / 22.2, fr 19.1 / 23.0 / 28.0 at
+    # recall 13.1 / 13.1 / 12.6 (4.6 / 4.2 / 4.1 skills a statement in English). 1 lost good skills
+    # of a chat's weaker statements (the PC builder's *assemble hardware components*: the agent
+    # reads each statement of an experience apart), so 2
     min_share_of_best: float = 0.8
-    shown_at_least: int = 3
+    shown_at_least: int = 2
     # occupation first: people name or describe their job, and what they did is mostly skills of
     # that occupation. The occupations the text suggests lift their skills before late interaction
     # (occupation_context, 10 occupations), and the skills of the best pool_occupations lift again
@@ -479,6 +485,9 @@ class SkillLinker:
         return w.start, w.end
 
     def _diverse_top(self, analysis: SkillAnalysis, index: ConceptIndex, top_k: int) -> list[tuple[int, tuple[int, int]]]:
+        """The ``top_k`` skills to show and their spans, best first: those the filters let through (at
+        most ``max_per_evidence`` a span, no near-duplicate, a skill or the broader one it refines),
+        filled up, when they are fewer than ``top_k``, with what the filters left out."""
         cfg = analysis.config or self.config
         pool = _top(analysis.scores, max(top_k * 20, 200))
         # near-duplicates by their English labels, where the sentence encoder tells meanings apart
@@ -527,7 +536,8 @@ class SkillLinker:
                     continue
                 chosen.append((int(i), self._span(analysis, int(i))))
                 taken.add(int(i))
-            chosen.sort(key=lambda item: -analysis.scores[item[0]])
+        # best first: a skill shown instead of the one it refines takes that one's place, not its own
+        chosen.sort(key=lambda item: -analysis.scores[item[0]])
         return chosen
 
     def _broader_skills(self) -> list[frozenset[int]]:
