@@ -63,3 +63,22 @@ def test_no_vocabulary_or_an_unknown_language_changes_only_chat_forms():
     assert rewrite("ich habe gekocht", "de", EN).text == "ich habe gekocht"
     same = Rewritten.unchanged("abc")
     assert same.text == "abc" and same.original_span(1, 3) == (1, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("livreur a velo par tous les temps", "fr", "livreur a velo"),
+        ("je conduisais de temps en temps le tracteur", "fr", "je conduisais le tracteur"),
+        ("c'était le rush tout le temps", "fr", "c'était le rush"),
+        ("I help people who come in for the first time", "en", "I help people who come in"),
+        ("from time to time I drove the van", "en", "I drove the van"),
+        ("I manage my time well", "en", "I manage my time well"),  # about time, not when: kept
+    ],
+)
+def test_expressions_that_only_say_when_are_dropped(text, lang, expected):
+    rewritten = rewrite(text, lang, FR if lang == "fr" else EN)
+    assert " ".join(rewritten.text.split()) == expected
+    last = expected.split()[-1]  # the words kept still point at the person's own
+    start = rewritten.text.rindex(last)
+    assert text[slice(*rewritten.original_span(start, start + len(last)))] == last

@@ -12,6 +12,9 @@ to the person's own words):
   accented form ("legumes" -> "légumes", "gerer" -> "gérer");
 - a misspelt word (one letter added, dropped, swapped or changed; a dropped final "g") becomes the
   vocabulary word it most likely is ("scaning" -> "scanning", "stackin" -> "stacking");
+- fixed expressions that only say when or how often are dropped, so that their words match no
+  skill: "par tous les temps", "de temps en temps", "tout le temps" are no *gérer le temps*,
+  "from time to time", "for the first time", "part-time" no *manage time*;
 - a verb told in the first person or the past becomes the infinitive the labels use, when the
   vocabulary has that infinitive: "vacuumed" -> "vacuum", "je servais" -> "je servir",
   "j'ai préparé" -> "j'ai préparer" (French verbs only after a subject or an auxiliary, so that
@@ -70,6 +73,20 @@ CHAT_FORMS: dict[str, dict[str, str]] = {
         "prof": "professeur", "profs": "professeurs", "exo": "exercice", "exos": "exercices", "tel": "téléphone",
         "tél": "téléphone", "sem": "semaine", "h": "heures", "mn": "minutes", "min": "minutes",
     },
+}
+
+# fixed expressions about when, how often or how long: no skill is in their words
+IDIOMS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"(?i)\b(all the time|from time to time|at the same time|(most|some|half) of the time|half the time|at (a|one) time|"
+        r"at times|(for )?the first time|(every|each|next|last) time|part[- ]time|full[- ]time|time off|"
+        r"in no time|over time|by the time)\b"
+    ),
+    "fr": re.compile(
+        r"(?i)\b(de temps (en|à) temps|tout le temps|par tous les temps|en même temps|la plupart du temps|en tout temps|"
+        r"à (plein|mi)[- ]temps|(à )?temps (plein|partiel)|mi-temps|(la|pour la) première fois|(à )?chaque fois|"
+        r"de temps en temps|à l'époque)\b"
+    ),
 }
 
 # forms of the tables that job ads use too: they do not make a text a person's chat
@@ -265,6 +282,8 @@ def _french_infinitive(word: str, vocabulary: Vocabulary, participle: bool) -> s
 def rewrite(text: str, lang: str, vocabulary: Vocabulary | None) -> Rewritten:
     """``text`` with chat forms, misspellings and conjugated verbs rewritten word by word."""
     table = CHAT_FORMS.get(lang, {})
+    idiom = IDIOMS.get(lang)
+    said_when = [m.span() for m in idiom.finditer(text)] if idiom is not None else []
     pieces: list[tuple[str, int, int]] = []  # (new text, original start, original end)
     position = 0
     previous: list[str] = []  # the lower-case words before, as rewritten
@@ -274,6 +293,10 @@ def rewrite(text: str, lang: str, vocabulary: Vocabulary | None) -> Rewritten:
         if start > position:
             pieces.append((text[position:start], -1, -1))
         word = match.group()
+        if any(a <= start and end <= b for a, b in said_when):  # a word of "from time to time": dropped
+            pieces.append(("", start, end))
+            position = end
+            continue
         new = _rewrite_word(word, lang, table, vocabulary, previous)
         chat_forms += word.lower() in table and new != word and word.lower() not in _PLAIN_ABBREVIATIONS
         pieces.append((new, start, end))
