@@ -104,6 +104,18 @@ def test_knowledge_and_managing_skills_sink_unless_the_person_says_so(tiny_kb, e
     assert strict[python] == pytest.approx(plain[python]) and strict[train] == pytest.approx(plain[train])
 
 
+def test_skills_only_professionals_hold_sink_for_a_person_naming_a_service_job(tiny_kb, embedder, tiny_linker):
+    from dataclasses import replace
+
+    config = tiny_linker.config
+    lenient = SkillLinker(tiny_kb, embedder, None, replace(config, person=replace(config.person, expert_penalty=0.0)))
+    python = {s.uri: i for i, s in enumerate(tiny_linker.skill_records)}[SKILL["python"]]  # only the developer (ISCO 2512) lists it
+    named = "I worked as a cashier, I took payments at the till and wrote some Python"
+    assert tiny_linker.analyse(named).scores[python] == pytest.approx(lenient.analyse(named).scores[python] - config.person.expert_penalty, abs=1e-5)
+    unnamed = "I took payments at the till and wrote some Python"  # no job named: nothing to compare with
+    assert tiny_linker.analyse(unnamed).scores[python] == pytest.approx(lenient.analyse(unnamed).scores[python])
+
+
 def test_a_person_is_shown_fewer_skills_those_near_the_best(tiny_linker):
     text = "i took payments at the till n coached new staff, also wrote some python"
     shown = tiny_linker.link_skills(text, top_k=5)

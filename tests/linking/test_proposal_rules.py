@@ -2,7 +2,14 @@
 
 import pytest
 
-from tools.linking.proposal_rules import about_knowing, knowledge_items, managing_others, says_they_led
+from tools.linking.proposal_rules import (
+    about_knowing,
+    expert_only,
+    knowledge_items,
+    managing_others,
+    names_a_skilled_trade_or_service_job,
+    says_they_led,
+)
 
 
 def test_managing_others_is_told_by_the_label():
@@ -16,6 +23,12 @@ def test_supervising_anything_or_workers_named_by_their_job_is_managing():
     labels = ["supervise work", "oversee park land use", "monitor cashiers", "manage truck drivers", "monitor stock level",
               "coordinate orders from various suppliers", "supervise movement of passengers", "manage time", "monitor drivers"]
     assert managing_others(labels, jobs).tolist() == [True, True, True, True, False, False, False, False, True]
+
+
+def test_expert_skills_are_those_only_professional_occupations_list():
+    assert expert_only([{"2"}, {"2", "3"}, {"2", "5"}, set(), {"1"}]).tolist() == [True, True, False, False, True]
+    assert [names_a_skilled_trade_or_service_job(c) for c in ("5321.1.1", "9112.1", "2221.3", "3412.4.2", "0110.1", "")] == [
+        True, True, False, False, False, False]
 
 
 def test_knowledge_items_by_skill_type():

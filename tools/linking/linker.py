@@ -30,7 +30,14 @@ from tools.linking.job_titles import clean_title
 from tools.linking.models import LinkedOccupation, LinkedSkill, LinkResult
 from tools.linking.ontology_rerank import OccupationContext, SkillGroupContext, content_stems, reuse_prior
 from tools.linking.phrases import naming_a_job
-from tools.linking.proposal_rules import about_knowing, knowledge_items, managing_others, says_they_led
+from tools.linking.proposal_rules import (
+    about_knowing,
+    expert_only,
+    knowledge_items,
+    managing_others,
+    names_a_skilled_trade_or_service_job,
+    says_they_led,
+)
 from tools.linking.spoken_text import Rewritten, Vocabulary, rewrite
 from tools.linking.text_windows import Token, Window, tokenize, windows
 
@@ -70,6 +77,7 @@ class PersonStyle:
     # and "coordinate shifts" off the list a person is shown
     knowledge_penalty: float = 0.3
     managing_penalty: float = 0.5
+    expert_penalty: float = 0.5
     reuse: float = 0.15
     # fewer, right proposals: link_skills shows a skill only when its score is at least this share
     # of the best one's (at least shown_at_least of them). Calibrated on the dev sets' top 10:
@@ -175,6 +183,10 @@ class LinkerConfig:
     french_gloss: float = 0.0
     managing_penalty: float = 0.0
     knowledge_penalty: float = 0.0
+    # taken off skills only managers, professionals and technicians hold when the text names a job of
+    # ISCO major groups 4-9 by its title (title match at least named_job_title); proposal_rules.py
+    expert_penalty: float = 0.0
+    named_job_title: float = 0.9
     # a described experience (a job title and what the person did there, experience_scores): the
     # title read as a job title, plus this much of the occupations the description suggests (its
     # windows read as job titles and the occupations whose skills explain its skills), each scaled
@@ -233,6 +245,7 @@ class SkillLinker:
         self._reuse = reuse_prior([s.reuse_level for s in self.skill_records])
         self._managing = managing_others([s.labels.get("en", "") for s in self.skill_records], _job_words(self.occupation_records))
         self._knowledge = knowledge_items([s.skill_type for s in self.skill_records])
+        self._expert = expert_only(_listing_groups(self.occupation_records, self._skill_position, len(self.skill_records)))
         self._groups = SkillGroupContext.from_hierarchy(self.skill_records, getattr(kb, "skill_groups", {}))
         # late interaction needs the embedder's token vectors (an embedder without them: fused scores only)
         self._token_vectors = embedder if self.config.late_interaction > 0 and gives_token_vectors(embedder) else None
@@ -376,7 +389,8 @@ class SkillLinker:
         # essential/optional skills explain the candidates; their skills then get a lift, as do the
         # skills of the hierarchy's groups the candidates fall in
         group_prior = self._groups.skill_prior(scores, cfg.context_skills) if cfg.group_context else None
-        occupation_scores = self._occupation_evidence(title_match.result(), scores)
+        title = title_match.result()
+        occupation_scores = self._occupation_evidence(title, scores)
         if cfg.occupation_context:
             scores = scores + cfg.occupation_context * self._context.skill_prior(occupation_scores, cfg.context_occupations)
         if group_prior is not None:
@@ -386,6 +400,10 @@ class SkillLinker:
             scores[self._managing] -= cfg.managing_penalty
         if cfg.knowledge_penalty and not about_knowing(rewritten.original, shown_lang):
             scores[self._knowledge] -= cfg.knowledge_penalty
+        if cfg.expert_penalty and len(title) and title.max() >= cfg.named_job_title:
+            named = self.occupation_records[int(np.argmax(title))]
+            if names_a_skilled_trade_or_service_job(named.code):
+                scores[self._expert] -= cfg.expert_penalty
         if window_tokens and index.label_tokens is not None:
             best = _top(scores, cfg.late_interaction_candidates)
             local_tokens = [t for t, w in zip(window_tokens, wins) if not w.whole] or window_tokens
@@ -708,6 +726,18 @@ def _vocabulary(kb: KnowledgeBase, skills: list[Skill], occupations: list[Occupa
             descriptions.extend(a.label for a in rome.appellations)
             descriptions.append(rome.definition)
     return Vocabulary.build(labels, descriptions, lang, known)
+
+
+def _listing_groups(occupations: list[Occupation], position: dict[str, int], n_skills: int) -> list[set[str]]:
+    """Per skill, the ISCO major groups (first digit of the ESCO code) of the occupations listing it."""
+    groups: list[set[str]] = [set() for _ in range(n_skills)]
+    for record in occupations:
+        if not record.code:
+            continue
+        for uri in (*record.essential_skills, *record.optional_skills):
+            if uri in position:
+                groups[position[uri]].add(record.code[0])
+    return groups
 
 
 def _job_words(occupations: list[Occupation]) -> frozenset[str]:

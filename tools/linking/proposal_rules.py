@@ -5,6 +5,10 @@
   use") are offered only when the person says they managed, supervised, led or trained someone
   ("I was the shift supervisor", "j'encadrais deux apprentis"); working night shifts is not
   scheduling them, and working "under supervision" / "sous la supervision de" is the opposite.
+- Expert skills: a person who names a job of ISCO major groups 4 to 9 (clerks, service and sales,
+  crafts, operators, elementary jobs: "care assistant in a nursing home") is not offered skills
+  that only managers, professionals and technicians hold (major groups 1 to 3: *diagnose nursing
+  care*, *plan advanced nursing care*), which the workplace's words would otherwise bring.
 - Knowledge items (ESCO skill type *knowledge*: "medicines", "types of disability") are offered
   only when the statement is about knowing something ("I know", "I studied", "j'ai appris",
   "notions de"); otherwise they sink below the skills and competences.
@@ -80,6 +84,21 @@ def _managing(label: str, job_words: set[str] | frozenset[str]) -> bool:
     last = words[-1]  # the object, unless a preposition follows the verb's object ("suppliers" in "orders from suppliers")
     return (len(words) > 1 and not _PREPOSITION.search(label) and bool(_PEOPLE_ENDING.search(last))
             and last[:-1] in job_words)
+
+
+PROFESSIONAL_GROUPS = frozenset("123")  # ISCO major groups of managers, professionals and technicians
+
+
+def expert_only(skill_groups: list[set[str]]) -> np.ndarray:
+    """True for each skill that only occupations of ISCO major groups 1 to 3 list (essential or
+    optional); ``skill_groups``: per skill, the major groups (first digit of the ESCO code) of the
+    occupations listing it. A skill no occupation lists is not expert."""
+    return np.array([bool(groups) and groups <= PROFESSIONAL_GROUPS for groups in skill_groups], dtype=bool)
+
+
+def names_a_skilled_trade_or_service_job(occupation_code: str) -> bool:
+    """The ESCO code of the job a person names is of ISCO major groups 4 to 9 (0 is the armed forces)."""
+    return bool(occupation_code) and occupation_code[0] in "456789"
 
 
 def knowledge_items(skill_types: list[str]) -> np.ndarray:
