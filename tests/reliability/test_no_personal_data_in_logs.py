@@ -62,6 +62,13 @@ def _settled(pool) -> str:
     return logs
 
 
+def _errors(pool) -> str:
+    """The workers' error lines and tracebacks (what a failed turn logged), for the failure message."""
+    lines = _settled(pool).splitlines()
+    at = [i for i, line in enumerate(lines) if " ERROR " in line]
+    return "\n".join(lines[at[0]:at[0] + 60]) if at else "no error logged"
+
+
 def test_a_whole_conversation_leaves_no_personal_data_in_logs(live_cluster, slow_llm) -> None:
     pool = live_cluster
     llm_calls = slow_llm.calls
@@ -76,7 +83,7 @@ def test_a_whole_conversation_leaves_no_personal_data_in_logs(live_cluster, slow
             if reply.get("finished") or reply["expecting"] == "end":
                 break
             response = client.post(f"/api/conversations/{cid}/messages", json={"text": _answer(reply, step)})
-            assert response.status_code == 200, response.text
+            assert response.status_code == 200, (response.text, reply["expecting"], _errors(pool))
             reply = response.json()["reply"]
         # error paths carry the details too
         too_long = client.post(f"/api/conversations/{cid}/messages", json={"text": (MESSAGES[0] + " ") * 200})
