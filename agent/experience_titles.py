@@ -50,7 +50,7 @@ LEISURE_NAMES = frozenset(name for _, en, fr in ACTIVITIES if en in LEISURE for 
 _COMPILED = [(re.compile(p), en, fr) for p, en, fr in ACTIVITIES]
 
 _LEAD = re.compile(
-    r"^(so |well |alors |bon |euh |um )?(i'?ve |i have |i |j'?ai |je |j'|moi,? je )?"
+    r"^(so |well |alors |bon |euh |um )?(i'?ve |i have |i |we |j'?ai |je |j'|moi,? je |on |nous )?"
     r"(been |ete |worked |work |travaille |travaillais |did |do |fait |fais |faisais |was |am |etais |suis )?"
     r"(working |as an? |comme |en tant que |in an? |at an? |dans une? |chez )*", re.IGNORECASE)
 
@@ -71,6 +71,36 @@ def experience_title(text: str, lang: str, words: int = 5) -> str:
     lead = _LEAD.match(normalise(first))
     cut = len(lead.group(0)) if lead else 0
     rest = first[cut:].strip() if cut < len(first) else first.strip()
-    parts = (rest or first).split()
-    title = " ".join(parts[:words]).strip(" ,.;:-")
+    title = " ".join(_name_words((rest or first).split(), words)).strip(" ,.;:-")
     return (title[:1].upper() + title[1:]) if title else (text or "").strip()[:40]
+
+
+# where a name ends: what follows says when, how long or what else ("pendant 2 ans", "for 4 years",
+# "and painted the walls"), and the small words a name never ends with
+_WHEN = {"pendant", "durant", "depuis", "during", "since", "when", "quand", "lorsque", "while"}
+_FOR = {"for", "il"}  # "for 4 years", "il y a 2 ans": when a number or "a few" follows
+_AND = {"and", "et", "then", "puis", "but", "mais"}
+_SMALL = {"a", "an", "the", "of", "in", "at", "to", "on", "for", "with", "and", "or", "de", "des", "du", "la", "le",
+          "les", "l", "un", "une", "sur", "dans", "au", "aux", "en", "pour", "avec", "et", "ou", "chez", "my", "mon",
+          "ma", "mes", "our", "notre", "nos"}
+_NUMBER = re.compile(r"^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|few|several|un|une|deux|trois|quatre|"
+                     r"cinq|six|sept|huit|neuf|dix|quelques|plusieurs|y)$")
+
+
+def _name_words(parts: list[str], most: int) -> list[str]:
+    """The first words of an activity that name it: up to ``most``, not past a when or how long or a
+    second activity, and not ending on a small word."""
+    kept: list[str] = []
+    for i, word in enumerate(parts):
+        folded = normalise(word).strip(",.;:!?()\"'")
+        after = normalise(parts[i + 1]).strip(",.;:!?") if i + 1 < len(parts) else ""
+        listing = any(k.endswith(",") for k in kept)  # "phones, tablets and laptops": one list
+        if kept and (folded in _WHEN or (folded in _FOR and _NUMBER.match(after))
+                     or (folded in _AND and len(kept) >= 2 and not listing)):
+            break
+        kept.append(word)
+        if len(kept) >= most:
+            break
+    while len(kept) > 1 and normalise(kept[-1]).strip(",.;:!?") in _SMALL:
+        kept.pop()
+    return kept

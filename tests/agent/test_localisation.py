@@ -166,9 +166,14 @@ def test_the_printed_profile_says_interests_in_words_not_codes():
     ("je suis en terminale et je fais du montage video", "fr", "Création de vidéos"),
     ("je fais du foot depuis 5 ans et je suis capitaine", "fr", "Sport"),
     # a word inside another is not the activity: "chantiers" is no singing, painting the walls no art
-    ("manœuvre sur des chantiers pendant 2 ans", "fr", "Manœuvre sur des chantiers pendant"),
+    ("manœuvre sur des chantiers pendant 2 ans", "fr", "Manœuvre sur des chantiers"),
     ("je chante dans une chorale", "fr", "Musique"),
-    ("we tiled the bathroom and painted the walls", "en", "We tiled the bathroom and"),
+    ("we tiled the bathroom and painted the walls", "en", "Tiled the bathroom"),
+    # a name stops before how long, a second activity or a small word
+    ("I fixed cars for 3 years in my uncle's garage", "en", "Fixed cars"),
+    ("I repaired phones, tablets and laptops for friends", "en", "Repaired phones, tablets and laptops"),
+    ("j'ai distribué des flyers il y a deux ans", "fr", "Distribué des flyers"),
+    ("I organised the school's charity run with my class last spring", "en", "Organised the school's charity run"),
     ("I paint portraits of my friends", "en", "Art and drawing"),
 ])
 def test_experience_titles_are_short_clean_names(text, lang, title):
