@@ -52,6 +52,8 @@ _COMPILED = [(re.compile(p), en, fr) for p, en, fr in ACTIVITIES]
 _LEAD = re.compile(
     r"^(so |well |alors |bon |euh |um )?(i'?ve |i have |i |we |j'?ai |je |j'|moi,? je |on |nous )?"
     r"(been |ete |worked |work |travaille |travaillais |did |do |fait |fais |faisais |was |am |etais |suis )?"
+    r"((for |during |pendant |depuis )?(\d+|a|an|one|two|three|four|five|six|ten|a few|several|un|une|deux|trois|quatre|"
+    r"cinq|six|dix|quelques|plusieurs) (years?|months?|weeks?|summers?|ans?|annees?|mois|semaines?|etes?) )?"
     r"(working |as an? |comme |en tant que |in an? |at an? |dans une? |chez )*", re.IGNORECASE)
 
 
@@ -78,6 +80,7 @@ def experience_title(text: str, lang: str, words: int = 5) -> str:
 # where a name ends: what follows says when, how long or what else ("pendant 2 ans", "for 4 years",
 # "and painted the walls"), and the small words a name never ends with
 _WHEN = {"pendant", "durant", "depuis", "during", "since", "when", "quand", "lorsque", "while"}
+_PLACE = {"in", "at", "dans", "chez"}  # "Care assistant in a nursing home": the job, not where
 _FOR = {"for", "il"}  # "for 4 years", "il y a 2 ans": when a number or "a few" follows
 _AND = {"and", "et", "then", "puis", "but", "mais"}
 _SMALL = {"a", "an", "the", "of", "in", "at", "to", "on", "for", "with", "and", "or", "de", "des", "du", "la", "le",
@@ -96,7 +99,7 @@ def _name_words(parts: list[str], most: int) -> list[str]:
         after = normalise(parts[i + 1]).strip(",.;:!?") if i + 1 < len(parts) else ""
         listing = any(k.endswith(",") for k in kept)  # "phones, tablets and laptops": one list
         if kept and (folded in _WHEN or (folded in _FOR and _NUMBER.match(after))
-                     or (folded in _AND and len(kept) >= 2 and not listing)):
+                     or (folded in (_AND | _PLACE) and len(kept) >= 2 and not listing)):
             break
         kept.append(word)
         if len(kept) >= most:

@@ -171,6 +171,9 @@ def test_the_printed_profile_says_interests_in_words_not_codes():
     ("we tiled the bathroom and painted the walls", "en", "Tiled the bathroom"),
     # a name stops before how long, a second activity or a small word
     ("I fixed cars for 3 years in my uncle's garage", "en", "Fixed cars"),
+    ("I have worked for 4 years as a care assistant in a nursing home: I help residents wash", "en", "Care assistant"),
+    ("for two years I made deliveries on my bike", "en", "Delivery"),
+    ("worked 3 months in a call centre answering customers", "en", "Call centre answering customers"),
     ("I repaired phones, tablets and laptops for friends", "en", "Repaired phones, tablets and laptops"),
     ("j'ai distribué des flyers il y a deux ans", "fr", "Distribué des flyers"),
     ("I organised the school's charity run with my class last spring", "en", "Organised the school's charity run"),

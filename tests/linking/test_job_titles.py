@@ -30,6 +30,8 @@ from tools.linking.job_titles import clean_title, named_roles
         ("I started as a kitchen porter, then I became a commis chef and finally a line cook.", "en",
          ["kitchen porter", "commis chef", "line cook"]),
         ("I was promoted to team leader in 2020", "en", ["team leader"]),
+        ("I have worked for 4 years as a care assistant in a nursing home", "en", ["care assistant"]),
+        ("worked two summers as a lifeguard at the town pool", "en", ["lifeguard"]),
         ("then we went to the park", "en", []),
         ("j'ai commencé comme plongeur puis je suis passé commis de cuisine", "fr", ["plongeur", "commis de cuisine"]),
         ("je suis devenue cheffe de rang en 2019", "fr", ["cheffe de rang"]),

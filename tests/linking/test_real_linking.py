@@ -60,6 +60,32 @@ def test_a_skill_and_the_broader_one_it_refines_are_one_proposal(linker):
     assert {"German", "interact verbally in German"} <= set(_labels(ad)), _labels(ad)
 
 
+def test_a_language_skill_only_for_a_language_the_text_names(linker):
+    """"I also write the daily care notes" is no *write English*; a language the person names is."""
+    about_a_language = linker._languages.language_of >= 0
+    for text, lang in [("I also write the daily care notes and welcome the new families", "en"),
+                       ("I write reports and answer the phone", "en"),
+                       ("je rédige les transmissions et je parle avec les familles", "fr")]:
+        ranked = linker.rank_all_skills(text, lang)[:30]
+        assert not [u for u in ranked if about_a_language[linker._skill_position[u]]], (text, ranked)
+    shown = linker.link_skills("je parle anglais et espagnol couramment", lang="fr", top_k=10)
+    languages = {linker._languages.language_of[linker._skill_position[s.uri]] for s in shown}
+    named = linker._languages.named("anglais, espagnol")
+    assert len(named) == 2 and languages == named, _labels(shown)
+
+
+def test_the_list_a_person_is_shown_does_not_grow_with_what_is_asked(linker):
+    """The chat asks for four times what it shows: the calibrated list is what the filters let
+    through above the threshold, whatever the size asked (near-duplicates and a third skill of one
+    span were let back in to fill a long list: four "nursing" skills for "a nursing home")."""
+    text = ("I have worked for 4 years as a care assistant in a nursing home: I help residents wash and dress, "
+            "serve meals and take their temperature.")
+    short, long = linker.link_skills(text, top_k=10), linker.link_skills(text, top_k=40)
+    assert _labels(long) == _labels(short)
+    spans = [s.evidence for s in long]
+    assert max(spans.count(e) for e in spans) <= 2, _labels(long)
+
+
 def test_experience_suggests_occupations_with_rome_codes(linker):
     occupations = linker.infer_occupations("I was a cashier in a supermarket: I took payments at the till", top_k=5)
     top = occupations[0]

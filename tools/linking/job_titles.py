@@ -27,13 +27,16 @@ def clean_title(title: str, lang: str = "en") -> str:
     return cleaned or text
 
 
-# "I've been a warehouse worker for 6 years", "I worked as a cook", "then I became a line cook",
+# "I've been a warehouse worker for 6 years", "I worked as a cook", "I have worked for 4 years as a care
+# assistant", "then I became a line cook",
 # "je suis vendeuse depuis 2019", "je suis devenue cheffe de rang"; a volunteer is not a job title
 # ("I'm a volunteer at the food bank" names no occupation: "volunteer" would match "volunteer supervisor")
 _ROLE_EN = re.compile(
     r"\b(?:(?:i(?:'ve| have) been|i was|i am|i'm|i used to be|became|become|becoming|"
     r"started(?: out| off)? as|then|finally|later)\s+an?|(?:promoted|moved up) to(?:\s+(?:an?|the))?|"
-    r"(?:worked|work|working|job|employed|hired) as(?:\s+(?:an?|the))?)\s+(?!volunteers?\b)(?P<role>[^\W\d][\w'’ -]{1,48}?)"
+    r"(?:worked|work|working|job|employed|hired)(?: (?:for |during )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|a few|several|many) (?:years?|months?|weeks?|summers?|seasons?))? as(?:\s+(?:an?|the))?)"
+    r"\s+(?!volunteers?\b)(?P<role>[^\W\d][\w'’ -]{1,48}?)"
     r"(?=\s+(?:for|at|in|with|during|since|from|on|and|but|where|who|when|until|about|over|then)\b|\s*[.,;:!?()]|$)",
     re.IGNORECASE,
 )

@@ -1,0 +1,85 @@
+"""Language skills are proposed only for a language the person names.
+
+ESCO holds a skill per language and activity (*write English*, *understand spoken Bihari*,
+*interact verbally in German*) under its "language skills and knowledge" group (code ``L``), each
+the narrower skill of the language itself (*English*). Their labels share a verb with what people
+write about their work ("I also write the daily care notes" read as *write English*), so one of
+them is only worth proposing when the statement names its language, in either language of the
+labels ("I speak English, Spanish and some German", "je parle anglais").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from knowledge.models import Skill, SkillGroup
+
+LANGUAGE_GROUP_CODE = "L"  # ESCO's "language skills and knowledge"
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class LanguageSkills:
+    """Which skill is about which language, and the names a text can call each language by."""
+
+    def __init__(self, language_of: np.ndarray, names: Mapping[str, int]):
+        self.language_of = language_of  # per skill: its language's number, -1 for any other skill
+        self._names = dict(names)
+        alternatives = sorted(self._names, key=len, reverse=True)
+        # French adjectives agree: "langue anglaise", "des cours d'espagnol", "notions d'allemand"
+        self._pattern = (re.compile(r"\b(" + "|".join(re.escape(n) for n in alternatives) + r")(?:e|es|s)?\b")
+                         if alternatives else None)
+
+    @classmethod
+    def from_hierarchy(cls, skills: Sequence[Skill], groups: Mapping[str, SkillGroup]) -> LanguageSkills:
+        """The languages are the skills right under a group below "L" (*English* under *languages*);
+        the skills right under a language (*write English*) are about it, as it is itself."""
+        language_groups = {uri for uri, g in groups.items() if (g.code or "").upper().startswith(LANGUAGE_GROUP_CODE)}
+        languages = {s.uri: n for n, s in enumerate(s for s in skills if set(s.broader) & language_groups)}
+        language_of = np.full(len(skills), -1, dtype=np.int64)
+        names: dict[str, int] = {}
+        for i, skill in enumerate(skills):
+            if skill.uri in languages:
+                language_of[i] = languages[skill.uri]
+                for lang in ("en", "fr"):
+                    for name in [skill.labels.get(lang, ""), *skill.alt_labels.get(lang, [])]:
+                        if name and len(name) >= 3:
+                            names.setdefault(_fold(name), languages[skill.uri])
+            else:
+                about = [languages[b] for b in skill.broader if b in languages]
+                if about:
+                    language_of[i] = about[0]
+        # a skill elsewhere in the hierarchy whose English label names a language with its capital
+        # (*use maritime English*; "polish furniture" names no Polish)
+        capitalised = {s.labels["en"]: n for s in skills if s.uri in languages and s.labels.get("en", "")[:1].isupper()
+                       for n in [languages[s.uri]]}
+        if capitalised:
+            pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(capitalised, key=len, reverse=True)) + r")\b")
+            for i, skill in enumerate(skills):
+                found = pattern.search(skill.labels.get("en", "")) if language_of[i] < 0 else None
+                if found:
+                    language_of[i] = capitalised[found.group(1)]
+        return cls(language_of, names)
+
+    def named(self, text: str) -> set[int]:
+        """The languages ``text`` names."""
+        if self._pattern is None:
+            return set()
+        return {self._names[m.group(1)] for m in self._pattern.finditer(_fold(text))}
+
+    def unnamed(self, text: str) -> np.ndarray:
+        """True for each skill about a language ``text`` does not name."""
+        named = self.named(text)
+        about = self.language_of >= 0
+        if not named:
+            return about
+        return about & ~np.isin(self.language_of, sorted(named))
