@@ -52,7 +52,8 @@ class Vocabulary(Protocol):
 class SkillLinking(Protocol):
     """Text to ESCO skills, each with its evidence span (``tools.linking.SkillLinker``)."""
 
-    def link_skills(self, text: str, lang: str = "en", top_k: int = 10) -> builtins.list[LinkedSkill]: ...
+    def link_skills(self, text: str, lang: str = "en", top_k: int = 10,
+                    person: bool | None = None) -> builtins.list[LinkedSkill]: ...
 
 
 class ProfileRepository(Protocol):

@@ -154,7 +154,8 @@ def _proposal(ctx: AgentContext, item: LinkedSkill, lang: str, offset: int) -> S
 
 def _ranked_in_statement(linker: SkillLinking, text: str, lang: str, exclude: set[str], top_k: int) -> list[LinkedSkill]:
     """The linker's skills for one statement, interleaved over its evidence spans."""
-    linked = linker.link_skills(text, lang=lang, top_k=4 * top_k + len(exclude))
+    # what a person types in the chat is their own words, with or without "I" ("5 years in a warehouse")
+    linked = linker.link_skills(text, lang=lang, top_k=4 * top_k + len(exclude), person=True)
     groups: list[tuple[int, int, list[LinkedSkill]]] = []  # evidence spans mostly overlapping: one part of the story
     for item in linked:
         if item.uri in exclude:

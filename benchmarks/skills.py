@@ -31,6 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--dataset", type=Path, required=True, help="CSV with columns sentence, label")
     parser.add_argument("--lang", default="en", choices=["en", "fr"])
     parser.add_argument("--limit", type=int, default=0, help="only the first N sentences (0 = all)")
+    parser.add_argument("--person", action="store_true",
+                        help="the sentences are people's own words, linked as the chat links them (person_skills_dev_*)")
     parser.add_argument("--out", type=Path, help="write the report as JSON here")
     parser.set_defaults(func=run)
 
@@ -76,10 +78,11 @@ def reciprocal_rank(ranked: list[str], gold: set[str]) -> float:
 
 
 def run_benchmark(linker, kb, items: list[tuple[str, set[str]]], lang: str = "en", limit: int = 0, progress: bool = True,
-                  shown_k: int = 10) -> dict:
+                  shown_k: int = 10, person: bool | None = None) -> dict:
     """``items``: (sentence, gold labels) as :func:`read_gold` gives them. With ``shown_k``, also
     what a person is shown (``link_skills``, its calibrated threshold, at most ``shown_k``): how
-    many skills a statement, their precision and their recall of the gold."""
+    many skills a statement, their precision and their recall of the gold. ``person``: True for
+    people's own words, linked as the chat links them (None: the linker tells from the text)."""
     from tqdm import tqdm
 
     if limit:
@@ -95,12 +98,12 @@ def run_benchmark(linker, kb, items: list[tuple[str, set[str]]], lang: str = "en
         if not gold:
             continue
         started = time.perf_counter()
-        ranked = linker.rank_all_skills(sentence, lang)
+        ranked = linker.rank_all_skills(sentence, lang, person)
         times.append((time.perf_counter() - started) * 1000)
         rps.append(rp_at_k(ranked, gold))
         rrs.append(reciprocal_rank(ranked, gold))
         if shown_k:
-            shown = [s.uri for s in linker.link_skills(sentence, lang=lang, top_k=shown_k)]
+            shown = [s.uri for s in linker.link_skills(sentence, lang=lang, top_k=shown_k, person=person)]
             hits = sum(1 for u in shown if u in gold)
             shown_counts.append(len(shown))
             shown_precision.append(hits / len(shown) if shown else 0.0)
@@ -110,6 +113,7 @@ def run_benchmark(linker, kb, items: list[tuple[str, set[str]]], lang: str = "en
         "benchmark": "skills",
         "lang": lang,
         "n": n,
+        "person": bool(person),
         "rp_at_5": round(100 * sum(rps) / n, 2) if n else 0.0,
         "mrr": round(100 * sum(rrs) / n, 2) if n else 0.0,
         "halves": {name: _mean_figures(rps[first::2], rrs[first::2]) for name, first in (("odd_positions", 0), ("even_positions", 1))},
@@ -133,7 +137,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     items = read_gold(args.dataset)  # a bad file stops here, before the knowledge base loads
     services = Services(settings)
-    report = run_benchmark(services.linker, services.knowledge_base, items, args.lang, args.limit)
+    report = run_benchmark(services.linker, services.knowledge_base, items, args.lang, args.limit,
+                           person=True if args.person else None)
     report["dataset"] = str(args.dataset)
     write_report(report, args.out)
     return 0

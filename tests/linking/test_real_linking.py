@@ -86,6 +86,15 @@ def test_the_list_a_person_is_shown_does_not_grow_with_what_is_asked(linker):
     assert max(spans.count(e) for e in spans) <= 2, _labels(long)
 
 
+def test_a_chat_message_without_i_is_still_the_persons_own_words(linker):
+    """A hurried person drops the "I": the chat links what they type with the settings for a
+    person's words (calibrated list, no managing skill they did not claim), not as a job ad."""
+    for text in ("football", "5 years in a warehouse, picking orders with a scanner, stacking pallets"):
+        guessed, told = linker.link_skills(text, top_k=10), linker.link_skills(text, top_k=10, person=True)
+        assert len(told) < len(guessed) == 10, (_labels(told), _labels(guessed))
+    assert _labels(linker.link_skills("football", top_k=10, person=True))[0] == "football"
+
+
 def test_experience_suggests_occupations_with_rome_codes(linker):
     occupations = linker.infer_occupations("I was a cashier in a supermarket: I took payments at the till", top_k=5)
     top = occupations[0]

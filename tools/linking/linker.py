@@ -339,10 +339,12 @@ class SkillLinker:
 
     # ---- skills --------------------------------------------------------------------------------
 
-    def analyse(self, text: str, lang: str = "en") -> SkillAnalysis:
+    def analyse(self, text: str, lang: str = "en", person: bool | None = None) -> SkillAnalysis:
+        """``person``: the text is someone's own words (a chat message), with the settings for
+        them; None: guessed from the text (first person or chat forms), as for imported text."""
         cfg = self.config
         rewritten = self.rewrite(text, lang)
-        if rewritten.told_by_a_person:
+        if rewritten.told_by_a_person if person is None else person:
             cfg = self._person_config
         if lang != "fr" or not cfg.french_gloss:
             return self._analyse(rewritten, lang, lang, cfg)
@@ -446,9 +448,10 @@ class SkillLinker:
             raise ValueError("no windows to score")
         return found[0], found[1]
 
-    def link_skills(self, text: str, lang: str = "en", top_k: int = 10) -> list[LinkedSkill]:
-        """The ``top_k`` ESCO skills the text expresses, best first, each with its evidence span."""
-        analysis = self.analyse(text, lang)
+    def link_skills(self, text: str, lang: str = "en", top_k: int = 10, person: bool | None = None) -> list[LinkedSkill]:
+        """The ``top_k`` ESCO skills the text expresses, best first, each with its evidence span
+        (``person``: as :meth:`analyse`)."""
+        analysis = self.analyse(text, lang, person)
         return self._skills_from(analysis, top_k)
 
     def link(self, text: str, lang: str = "en", top_k: int = 10, top_occupations: int = 5) -> LinkResult:
@@ -459,10 +462,10 @@ class SkillLinker:
         occupations = self._occupations_from(scores, lang, top_occupations) if scores is not None else []
         return LinkResult(skills=skills, occupations=occupations)
 
-    def rank_all_skills(self, text: str, lang: str = "en") -> list[str]:
+    def rank_all_skills(self, text: str, lang: str = "en", person: bool | None = None) -> list[str]:
         """Every skill URI ranked for the text (benchmarks): the list a person is shown first
         (:meth:`link_skills`, ``ranked_as_shown`` of them), then every other skill by score."""
-        analysis = self.analyse(text, lang)
+        analysis = self.analyse(text, lang, person)
         order = np.argsort(-analysis.scores, kind="stable")
         cfg = analysis.config or self.config
         if cfg.ranked_as_shown and analysis.windows:
