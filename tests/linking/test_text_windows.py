@@ -1,5 +1,7 @@
+import pytest
+
 from tools.linking.job_titles import clean_title
-from tools.linking.text_windows import clauses, tokenize, windows
+from tools.linking.text_windows import clauses, tokenize, trimmed, windows
 
 
 def test_windows_keep_offsets_into_the_text():
@@ -38,3 +40,16 @@ def test_clean_title_drops_noise_but_never_empties():
     assert clean_title("Senior Java Developer (m/f/d)") == "Java Developer"
     assert clean_title("Caissier H/F (CDI) - Paris", "fr") == "Caissier - Paris"
     assert clean_title("Senior") == "Senior"
+
+
+@pytest.mark.parametrize("text,shown", [
+    ("i checked deliveries against the paperwork and did", "checked deliveries against the paperwork"),
+    ("warehouse, picking orders with a scanner, loading and", "warehouse, picking orders with a scanner, loading"),
+    ("faire leur toilette, je servais les repas et", "faire leur toilette, je servais les repas"),
+    ("l'accueil des clients et", "l'accueil des clients"),
+    ("stacking pallets", "stacking pallets"),
+    ("and the", "and the"),  # nothing but small words: left as it is
+])
+def test_evidence_is_shown_without_small_words_at_its_edges(text, shown):
+    start, end = trimmed(f"So {text}.", 3, 3 + len(text))
+    assert f"So {text}."[start:end] == shown

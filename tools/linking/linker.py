@@ -40,7 +40,7 @@ from tools.linking.proposal_rules import (
     says_they_led,
 )
 from tools.linking.spoken_text import Rewritten, Vocabulary, rewrite
-from tools.linking.text_windows import Token, Window, tokenize, windows
+from tools.linking.text_windows import Token, Window, tokenize, trimmed, windows
 
 if TYPE_CHECKING:
     from knowledge.base import KnowledgeBase
@@ -497,7 +497,9 @@ class SkillLinker:
         for i, span in chosen:
             record = self.skill_records[i]
             start, end = analysis.rewritten.original_span(*span) if analysis.rewritten is not None else span
-            evidence = analysis.rewritten.original[start:end] if analysis.rewritten is not None else analysis.text[start:end]
+            said = analysis.rewritten.original if analysis.rewritten is not None else analysis.text
+            start, end = trimmed(said, start, end)
+            evidence = said[start:end]
             out.append(
                 LinkedSkill(
                     uri=record.uri,

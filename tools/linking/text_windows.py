@@ -79,3 +79,20 @@ def windows(text: str, size: int = 8, stride: int = 4, tokens: list[Token] | Non
     if len(tokens) > size:
         out.append(Window(text[tokens[0].start : tokens[-1].end], tokens[0].start, tokens[-1].end, whole=True))
     return out
+
+
+# words a span of evidence neither starts nor ends on: "i checked deliveries against the paperwork
+# and did" is shown as "checked deliveries against the paperwork" (both languages)
+EDGE_WORDS = frozenset(
+    "a an and also at but by did do for i in my of on or our so the then to we with "
+    "à au aussi aux avec d dans de des du en et j je l la le les ma mais mes mon nous ou pour puis que qui un une".split()
+)
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``text[start:end]`` without the small words and punctuation at its edges (at least
+    its one word left when every word is small)."""
+    inner = [t for t in tokenize(text[start:end]) if t.lower not in EDGE_WORDS]
+    if not inner:
+        return start, end
+    return start + inner[0].start, start + inner[-1].end
