@@ -95,6 +95,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "From what you told me about \"{experience}\", I see these skills:",
         "fr": "D'après ce que vous m'avez dit sur « {experience} », je vois ces compétences :",
     },
+    "skills_intro_one": {
+        "en": "From what you told me about \"{experience}\", I see this skill:",
+        "fr": "D'après ce que vous m'avez dit sur « {experience} », je vois cette compétence :",
+    },
+    "skills_ask_one": {
+        "en": "Does it fit? Keep it, remove it if it is wrong, or add your own (\"add: ...\").",
+        "fr": "Est-ce qu'elle vous correspond ? Gardez-la, retirez-la si elle ne va pas, ou ajoutez les vôtres (« ajouter : ... »).",
+    },
     "skills_ask": {
         "en": "Do they fit? Keep them all, remove the ones that are wrong, or add your own (\"add: ...\").",
         "fr": "Est-ce que ça vous correspond ? Gardez-les toutes, retirez celles qui ne vont pas, ou ajoutez les vôtres (« ajouter : ... »).",
@@ -499,6 +507,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "experience_next_short": {"en": "Anything else you've done? Or tell me that's all.", "fr": "Autre chose que vous avez fait ? Sinon, dites-moi que c'est tout."},
     "reask_skill_confirmation": {"en": "Keep these skills, or tell me which to remove?", "fr": "On garde ces compétences, ou lesquelles retirer ?"},
+    "reask_skill_confirmation_one": {"en": "Keep this skill, or remove it?", "fr": "On garde cette compétence, ou on la retire ?"},
     "reask_target_choice": {"en": "Which one would you like to explore?", "fr": "Laquelle de ces pistes voulez-vous explorer ?"},
     "reask_share_consent": {"en": "So, shall I share with them? (yes / no)", "fr": "Alors, je partage avec ce destinataire ? (oui / non)"},
     "reask_experience": {"en": "Back to you: anything else you've done?", "fr": "Revenons à vous : autre chose que vous avez fait ?"},
@@ -643,6 +652,8 @@ TUTOIEMENT: dict[str, str] = {
     "detail_how_long": "Merci ! Depuis combien de temps, et y a-t-il quelque chose dont tu es fier ou fière ?",
     "detail_more": "Merci ! Autre chose que tu y fais, ou dont tu es fier ou fière ?",
     "skills_intro": "D'après ce que tu m'as dit sur « {experience} », je vois ces compétences :",
+    "skills_intro_one": "D'après ce que tu m'as dit sur « {experience} », je vois cette compétence :",
+    "skills_ask_one": "Est-ce qu'elle te correspond ? Garde-la, retire-la si elle ne va pas, ou ajoute les tiennes (« ajouter : ... »).",
     "skills_ask": "Est-ce que ça te correspond ? Garde-les toutes, retire celles qui ne vont pas, ou ajoute les tiennes (« ajouter : ... »).",
     "skills_added": "J'ai ajouté {added} à ton profil. Autre chose à changer, ou on garde celles-ci ?",
     "skills_add_unknown": "Je n'ai pas trouvé de compétence correspondant à « {text} ». Peux-tu le dire autrement ? Sinon, garde la liste telle quelle.",

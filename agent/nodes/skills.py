@@ -209,9 +209,10 @@ def _ask(state: AgentState, proposals: list[SkillProposal], removed: set[int], n
             p = proposals[i]
             evidence = f" — “{p['evidence'].strip()}”" if p.get("evidence") else ""
             lines.append(f"{i + 1}. {p['label']}{evidence}")
-        intro = say("skills_intro", lang, experience=_experience_title(state, proposals))
+        one = "_one" if len(open_) == 1 else ""
+        intro = say(f"skills_intro{one}", lang, experience=_experience_title(state, proposals))
         # the how-to line once per conversation; later lists end with the short question
-        question = say("skills_ask", lang) if not shown else say("reask_skill_confirmation", lang)
+        question = say(f"skills_ask{one}", lang) if not shown else say(f"reask_skill_confirmation{one}", lang)
         text = "\n".join([intro, *lines, question])
     values: dict[str, Any] = {"proposals": proposals, "proposals_removed": sorted(removed),
                               "skills_shown": sorted(shown | set(uris))[-200:]}
