@@ -573,6 +573,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "qr_no": {"en": "No", "fr": "Non"},
     "qr_thats_all": {"en": "That's all", "fr": "C'est tout"},
     "qr_keep_all": {"en": "✅ Keep all", "fr": "✅ Tout garder"},
+    "qr_keep_one": {"en": "✅ Keep it", "fr": "✅ La garder"},
+    "qr_remove_one": {"en": "❌ Remove it", "fr": "❌ La retirer"},
     "qr_none": {"en": "❌ None of these", "fr": "❌ Aucune"},
     "qr_validate_all": {"en": "✅ Validate all (counsellor)", "fr": "✅ Tout valider (conseiller)"},
     "qr_remove": {"en": "✗ {label}", "fr": "✗ {label}"},

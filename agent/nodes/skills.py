@@ -184,11 +184,14 @@ def _cards(state: AgentState, proposals: list[SkillProposal], open_: list[int]) 
 
 def _replies(state: AgentState, proposals: list[SkillProposal], open_: list[int]) -> list[dict[str, str]]:
     lang = state.get("language") or "en"
-    replies = [quick(say("qr_keep_all", lang), "all"), quick(say("qr_none", lang), "none")]
+    if len(open_) == 1:  # one skill: keep it or remove it
+        replies = [quick(say("qr_keep_one", lang), "all"), quick(say("qr_remove_one", lang), "none")]
+    else:
+        replies = [quick(say("qr_keep_all", lang), "all"), quick(say("qr_none", lang), "none")]
+        replies += [quick(say("qr_remove", lang, label=proposals[i]["label"]),
+                          say("qr_remove_value", lang, label=proposals[i]["label"])) for i in open_]
     if state.get("counsellor_mode"):
         replies.insert(0, quick(say("qr_validate_all", lang), "validate all"))
-    replies += [quick(say("qr_remove", lang, label=proposals[i]["label"]),
-                      say("qr_remove_value", lang, label=proposals[i]["label"])) for i in open_]
     return replies
 
 
