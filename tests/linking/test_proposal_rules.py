@@ -14,8 +14,9 @@ from tools.linking.proposal_rules import (
 
 def test_managing_others_is_told_by_the_label():
     labels = ["plan shifts of employees", "supervise staff", "lead a team", "schedule shifts", "work in shifts", "manage time",
-              "supervise children", "handle customer complaints"]
-    assert managing_others(labels).tolist() == [True, True, True, True, False, False, False, False]
+              "supervise children", "handle customer complaints", "brief volunteers", "manage volunteering programmes",
+              "work with volunteers"]
+    assert managing_others(labels).tolist() == [True, True, True, True, False, False, False, False, True, True, False]
 
 
 def test_supervising_anything_or_workers_named_by_their_job_is_managing():

@@ -26,8 +26,8 @@ import numpy as np
 # a managing verb with people (or their shifts) as its object
 _MANAGING = re.compile(
     r"^(supervise|manage|coordinate|direct|oversee|lead|plan|schedule|organise|delegate|allocate|assign|recruit|hire|train|"
-    r"evaluate|motivate|appraise|monitor|instruct|mentor|coach|dismiss|appoint)\b.*\b(staff|employees?|personnel|workers?|"
-    r"teams?|crews?|workforce|shifts|volunteers|subordinates|departments?|work of|colleagues)\b"
+    r"evaluate|motivate|appraise|monitor|instruct|mentor|coach|dismiss|appoint|brief)\b.*\b(staff|employees?|personnel|workers?|"
+    r"teams?|crews?|workforce|shifts|volunteers|volunteering|subordinates|departments?|work of|colleagues)\b"
 )
 
 # supervising anything: ESCO's "supervise X operations" means supervising those who do X; looking
