@@ -449,6 +449,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Back to the {count} skills for \"{experience}\" ({numbers}): keep them, or tell me which to remove.",
         "fr": "Revenons aux {count} compétences pour « {experience} » ({numbers}) : on les garde, ou lesquelles retirer ?",
     },
+    "skills_reask_compact_one": {
+        "en": "Back to the skill for \"{experience}\" ({numbers}): keep it, or remove it?",
+        "fr": "Revenons à la compétence pour « {experience} » ({numbers}) : on la garde, ou on la retire ?",
+    },
     "skills_kept_removed": {
         "en": "Noted: {count} skill(s) added to your profile, {removed} left out.",
         "fr": "C'est noté : {count} compétence(s) ajoutée(s) à votre profil, {removed} laissée(s) de côté.",

@@ -203,8 +203,9 @@ def _ask(state: AgentState, proposals: list[SkillProposal], removed: set[int], n
     open_ = [i for i in range(len(proposals)) if i not in removed]
     shown = set(state.get("skills_shown") or [])
     uris = [p["uri"] for p in proposals]
+    one = "_one" if len(open_) == 1 else ""
     if compact or (uris and set(uris) <= shown):
-        text = say("skills_reask_compact", lang, count=len(open_), experience=_experience_title(state, proposals),
+        text = say(f"skills_reask_compact{one}", lang, count=len(open_), experience=_experience_title(state, proposals),
                    numbers=", ".join(str(i + 1) for i in open_))
     else:
         lines = []
@@ -212,7 +213,6 @@ def _ask(state: AgentState, proposals: list[SkillProposal], removed: set[int], n
             p = proposals[i]
             evidence = f" — “{p['evidence'].strip()}”" if p.get("evidence") else ""
             lines.append(f"{i + 1}. {p['label']}{evidence}")
-        one = "_one" if len(open_) == 1 else ""
         intro = say(f"skills_intro{one}", lang, experience=_experience_title(state, proposals))
         # the how-to line once per conversation; later lists end with the short question
         question = say(f"skills_ask{one}", lang) if not shown else say(f"reask_skill_confirmation{one}", lang)

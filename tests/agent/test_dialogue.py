@@ -112,6 +112,22 @@ def test_skill_removed_by_quick_reply_then_own_skill_added(new_chat):
     assert declared, "the skill the person named is in the profile as declared"
 
 
+def test_one_proposed_skill_is_asked_about_in_the_singular(new_chat):
+    """"football" alone: one clear skill, asked about as one ("Keep it / Remove it"), and again as one."""
+    chat = new_chat()
+    chat.hints = {"persona": "pupil"}
+    reply = chat.run("hi", "en", "yes", "football", "that's all")
+    assert reply.expecting == Expecting.skill_confirmation
+    assert [c.title for c in reply.cards if c.kind == "skill"] == ["football"], reply.text
+    assert "I see this skill:" in reply.text and "these skills" not in reply.text
+    assert [q.value for q in reply.quick_replies] == ["all", "none"]
+    assert [q.label for q in reply.quick_replies] == ["✅ Keep it", "❌ Remove it"]
+    again = chat.say("hmm maybe")
+    assert again.expecting == Expecting.skill_confirmation and "Back to the skill for" in again.text, again.text
+    chat.say("all")
+    assert [s.label for s in chat.profile().confirmed_skills()] == ["football"]
+
+
 def test_counsellor_mode_validates_skills(new_chat):
     chat = new_chat(channel="counsellor")
     reply = to_skills(chat)
