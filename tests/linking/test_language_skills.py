@@ -11,7 +11,8 @@ SKILLS = [
     Skill(uri="s:write-english", labels={"en": "write English", "fr": "écrire en anglais"}, broader=["s:english"]),
     Skill(uri="s:german", labels={"en": "German", "fr": "allemand"}, broader=["g:L1"]),
     Skill(uri="s:speak-german", labels={"en": "interact verbally in German"}, broader=["s:german"]),
-    Skill(uri="s:maritime", labels={"en": "use maritime English"}, broader=["g:S1"]),
+    Skill(uri="s:maritime", labels={"en": "use maritime English", "fr": "parler l'anglais maritime"}, broader=["g:S1"]),
+    Skill(uri="s:medicine", labels={"en": "traditional Chinese medicine"}, broader=["g:S1"]),
     Skill(uri="s:polish-furniture", labels={"en": "polish furniture"}, broader=["g:S1"]),
     Skill(uri="s:notes", labels={"en": "write care notes"}, broader=["g:S1"]),
 ]
@@ -28,8 +29,14 @@ def test_every_language_skill_sinks_when_no_language_is_named():
 
 
 def test_a_named_language_keeps_its_skills_in_either_language_without_accents():
-    assert _unnamed("I speak English at work") == {"s:german", "s:speak-german"}
+    assert _unnamed("I speak English at work") == {"s:german", "s:speak-german", "s:maritime"}
     assert _unnamed("je parle un peu ALLEMAND") == {"s:english", "s:write-english", "s:maritime"}
+
+
+def test_a_language_for_one_trade_needs_that_trade_said_too():
+    assert "s:maritime" in _unnamed("je parle anglais couramment")
+    assert "s:maritime" not in _unnamed("I spoke English on the ferry, maritime radio every day")
+    assert "s:medicine" not in _unnamed("I speak Chinese")  # no skill of using a language: not about one
 
 
 def test_a_french_adjective_names_its_language_and_a_word_inside_another_does_not():

@@ -21,6 +21,13 @@ if TYPE_CHECKING:
     from knowledge.models import Skill, SkillGroup
 
 LANGUAGE_GROUP_CODE = "L"  # ESCO's "language skills and knowledge"
+_WORD = re.compile(r"[a-z]+")
+# the words of the labels of using a language, in both languages ("understand spoken", "interagir verbalement en")
+_USING_WORDS = frozenset(
+    "understand spoken written write interact verbally in use speak read communicate with of and the a "
+    "comprendre parle parlee ecrit ecrite ecrire interagir verbalement en utiliser parler lire communiquer l le la les de des d "
+    "et un une".split()
+)
 
 
 def _fold(text: str) -> str:
@@ -31,9 +38,10 @@ def _fold(text: str) -> str:
 class LanguageSkills:
     """Which skill is about which language, and the names a text can call each language by."""
 
-    def __init__(self, language_of: np.ndarray, names: Mapping[str, int]):
+    def __init__(self, language_of: np.ndarray, names: Mapping[str, int], specialised: Mapping[int, set[str]] | None = None):
         self.language_of = language_of  # per skill: its language's number, -1 for any other skill
         self._names = dict(names)
+        self._specialised = dict(specialised or {})  # skill -> the words of its trade ("aviation")
         alternatives = sorted(self._names, key=len, reverse=True)
         # French adjectives agree: "langue anglaise", "des cours d'espagnol", "notions d'allemand"
         self._pattern = (re.compile(r"\b(" + "|".join(re.escape(n) for n in alternatives) + r")(?:e|es|s)?\b")
@@ -58,17 +66,28 @@ class LanguageSkills:
                 about = [languages[b] for b in skill.broader if b in languages]
                 if about:
                     language_of[i] = about[0]
-        # a skill elsewhere in the hierarchy whose English label names a language with its capital
-        # (*use maritime English*; "polish furniture" names no Polish)
+        # a skill elsewhere in the hierarchy about using a language it names with its capital (*use
+        # maritime English*; "polish furniture" names no Polish, *traditional Chinese medicine* is medicine)
         capitalised = {s.labels["en"]: n for s in skills if s.uri in languages and s.labels.get("en", "")[:1].isupper()
                        for n in [languages[s.uri]]}
         if capitalised:
-            pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(capitalised, key=len, reverse=True)) + r")\b")
+            pattern = re.compile(r"^(?:use|speak|write|read|understand|interact|communicate)\b.*\b("
+                                 + "|".join(re.escape(n) for n in sorted(capitalised, key=len, reverse=True)) + r")\b")
             for i, skill in enumerate(skills):
                 found = pattern.search(skill.labels.get("en", "")) if language_of[i] < 0 else None
                 if found:
                     language_of[i] = capitalised[found.group(1)]
-        return cls(language_of, names)
+        # a language for one trade (*aviation English*, *parler l'anglais maritime*): only when the
+        # text also says that trade
+        language_words = {w for name in names for w in _WORD.findall(name)}
+        specialised: dict[int, set[str]] = {}
+        for i, skill in enumerate(skills):
+            if language_of[i] < 0:
+                continue
+            trade = set(_WORD.findall(_fold(skill.labels.get("en", "")))) - language_words - _USING_WORDS
+            if trade:  # and the same trade in French ("aéronautique")
+                specialised[i] = trade | (set(_WORD.findall(_fold(skill.labels.get("fr", "")))) - language_words - _USING_WORDS)
+        return cls(language_of, names, specialised)
 
     def named(self, text: str) -> set[int]:
         """The languages ``text`` names."""
@@ -82,4 +101,10 @@ class LanguageSkills:
         about = self.language_of >= 0
         if not named:
             return about
-        return about & ~np.isin(self.language_of, sorted(named))
+        unnamed = about & ~np.isin(self.language_of, sorted(named))
+        if self._specialised:
+            said = set(_WORD.findall(_fold(text)))
+            for i, trade in self._specialised.items():
+                if not trade & said:
+                    unnamed[i] = True
+        return unnamed
