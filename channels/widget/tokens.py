@@ -7,8 +7,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import os
-import secrets
 from pathlib import Path
 
 SECRET_FILE = "widget-token.key"
@@ -19,13 +17,9 @@ class BadToken(ValueError):
 
 
 def load_secret(storage_dir: Path) -> bytes:
-    path = storage_dir / "keys" / SECRET_FILE
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(secrets.token_bytes(32))
-    return path.read_bytes()
+    from tools.identity import load_key
+
+    return load_key(storage_dir, SECRET_FILE)
 
 
 def _b64(data: bytes) -> str:
