@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import tempfile
@@ -22,10 +23,8 @@ def load_key(storage_dir: Path, name: str, size: int = 32) -> bytes:
                 handle.write(secrets.token_bytes(size))
                 handle.flush()
                 os.fsync(handle.fileno())
-            try:
+            with contextlib.suppress(FileExistsError):  # another worker's key is in place: it is the one
                 os.link(temporary, path)
-            except FileExistsError:  # another worker's key is in place: it is the one
-                pass
         finally:
             os.unlink(temporary)
     return path.read_bytes()
