@@ -86,6 +86,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Thanks! How long have you done that, and is there something you did there that you're proud of?",
         "fr": "Merci ! Depuis combien de temps, et y a-t-il quelque chose dont vous êtes fier ou fière ?",
     },
+    "experience_next_told": {
+        "en": "Now the other experience you told me about: \"{title}\".",
+        "fr": "Passons à l'autre expérience dont vous m'avez parlé : « {title} ».",
+    },
     "detail_more": {
         "en": "Thanks! Anything else you did there, or something you're proud of?",
         "fr": "Merci ! Autre chose que vous y faisiez, ou dont vous êtes fier ou fière ?",
@@ -656,6 +660,7 @@ TUTOIEMENT: dict[str, str] = {
     "experience_none": "Pas de souci, on va travailler avec ce qu'on a.",
     "detail_what": "Merci ! Concrètement, qu'est-ce que tu fais au quotidien ? Et de quoi es-tu le plus fier ou la plus fière ?",
     "detail_how_long": "Merci ! Depuis combien de temps, et y a-t-il quelque chose dont tu es fier ou fière ?",
+    "experience_next_told": "Passons à l'autre expérience dont tu m'as parlé : « {title} ».",
     "detail_more": "Merci ! Autre chose que tu y fais, ou dont tu es fier ou fière ?",
     "skills_intro": "D'après ce que tu m'as dit sur « {experience} », je vois ces compétences :",
     "skills_intro_one": "D'après ce que tu m'as dit sur « {experience} », je vois cette compétence :",

@@ -55,6 +55,8 @@ class SkillLinking(Protocol):
     def link_skills(self, text: str, lang: str = "en", top_k: int = 10,
                     person: bool | None = None) -> builtins.list[LinkedSkill]: ...
 
+    def named_occupations(self, text: str, lang: str = "en") -> builtins.list[str]: ...
+
 
 class ProfileRepository(Protocol):
     """The person's stored profile (``tools.profile.ProfileStore``)."""

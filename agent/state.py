@@ -165,6 +165,7 @@ class AgentState(TypedDict, total=False):
     processing_consent: bool
     counsellor_mode: bool
     experience_id: str | None  # the experience being talked about
+    next_experience: str | None  # another job told while answering about this one: the next experience
     experience_title: str
     detail_asked: bool
     proposals: list[SkillProposal]  # skills proposed for the current experience, not yet answered

@@ -12,14 +12,18 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from agent.acts.models import ActKind
+from agent.acts.new_experience import experience_span
+from agent.acts.spelling import tidy
 from agent.answers import is_empty, is_no, is_no_more, parse_duration_months
 from agent.context import AgentContext
+from agent.language import normalise
 from agent.messages import say
 from agent.node_commands import acts_of, ask, goto, quick
 from agent.reply import Expecting
 from agent.state import AgentState, Phase, unread_message
 from agent.toolbox import change_profile, current_experience, load_profile, propose_skills
-from tools.profile import Period, Profile
+from tools.career.occupation_names import resolve_occupation
+from tools.profile import Experience, Period, Profile
 
 
 def experience_detail(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
@@ -46,6 +50,12 @@ def experience_detail(state: AgentState, runtime: Runtime[AgentContext]) -> Comm
     done = any(a.kind == ActKind.done for a in acts)
     duration = next((a for a in acts if a.kind == ActKind.answer and a.field == "duration"), None)
     answered = not (done or is_empty(message) or ((is_no_more(message) or is_no(message)) and len(message.split()) <= 6))
+    # "g aussi fait caissière chez carrefour": the next experience, not a detail of this one (its
+    # "2 years" is no duration of this one either)
+    next_experience = _another_job(ctx, message, experience, lang) if answered else None
+    if next_experience is not None:
+        before, _ = next_experience
+        answered, message, duration = bool(before), before or message, None
     experience_id = experience.id
     if duration is not None:  # a fact about the experience: its duration, not text to link skills from
         told = duration.months
@@ -79,7 +89,33 @@ def experience_detail(state: AgentState, runtime: Runtime[AgentContext]) -> Comm
                                top_k=ctx.skills_per_experience)
     if ctx.llm is not None:
         proposals = ctx.llm.grounded_skills(text, lang, proposals, ctx.kb, exclude=known, limit=ctx.skills_per_experience)
+    later = {"next_experience": next_experience[1]} if next_experience is not None else {}
     if not proposals:
         return goto("experiences", state, note=say("skills_none_found", lang),
-                    update={"phase": Phase.experiences, "proposals": []})
-    return goto("skills", state, update={"phase": Phase.skills, "proposals": proposals, "proposals_removed": []})
+                    update={"phase": Phase.experiences, "proposals": [], **later})
+    return goto("skills", state, update={"phase": Phase.skills, "proposals": proposals, "proposals_removed": [], **later})
+
+
+def _another_job(ctx: AgentContext, message: str, experience: Experience, lang: str) -> tuple[str, str] | None:
+    """``(before, told)`` when the answer about this experience tells another one: a clause saying
+    they did, worked or were something (``agent.acts.new_experience``) that names a job word for word,
+    other than the ones this experience names ("g aussi fait caissière chez carrefour l'été dernier"
+    after "livreur à vélo"; not "j'ai aussi fait l'inventaire chez eux"). ``before``: the words
+    before that clause, still about this experience."""
+    linker = ctx.linker
+    if linker is None or not hasattr(linker, "named_occupations"):
+        return None
+    span = experience_span(tidy(normalise(message)))
+    if span is None:
+        return None
+    named = linker.named_occupations(span[1], lang)
+    if not named:
+        return None
+    this = set(linker.named_occupations(experience.text(), lang))
+    held = resolve_occupation(ctx.kb, linker, experience.title, lang) if ctx.kb is not None and experience.title else None
+    if held is not None:
+        this.add(held[0])
+    if set(named) & this:
+        return None
+    before, told = span
+    return before, (message if not before else told)

@@ -3,6 +3,8 @@ hobbies), one at a time; "that's all" moves on to interests."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
@@ -26,6 +28,9 @@ def experiences(state: AgentState, runtime: Runtime[AgentContext]) -> Command[st
     have = len(profile.experiences)
 
     if message is None:
+        told = state.get("next_experience")
+        if told:  # another job told while answering about the last one: it is the next experience
+            return _start(ctx, state, told, lang, {"next_experience": None}, announce=True)
         return _ask(state, have)
     acts = acts_of(state)
     if acts:  # read by the router: "that's all" is a done act; anything told is an answer, whatever its words
@@ -42,6 +47,13 @@ def experiences(state: AgentState, runtime: Runtime[AgentContext]) -> Command[st
                    quick_replies=[quick(say("qr_thats_all", lang), say("qr_thats_all", lang).lower())],
                    update={"attempts": bump(state, "experience")})
 
+    return _start(ctx, state, message, lang)
+
+
+def _start(ctx: AgentContext, state: AgentState, message: str, lang: str, update: dict[str, Any] | None = None,
+           announce: bool = False) -> Command[str]:
+    """Record what the person told as a new experience, then ask about it (``announce``: saying which
+    one first, when it was told earlier)."""
     extracted = ctx.llm.extract_experience(message, lang) if ctx.llm is not None else None
     months = parse_duration_months(message)
     kind = experience_kind(message)
@@ -61,10 +73,12 @@ def experiences(state: AgentState, runtime: Runtime[AgentContext]) -> Command[st
         status=ExperienceStatus.ongoing if is_ongoing(message) else ExperienceStatus.past,
     )
     change_profile(ctx, state, lambda p: p.add_experience(experience))
-    return goto("experience_detail", state, update={
+    note = say("experience_next_told", lang, title=experience.title) if announce else None
+    return goto("experience_detail", state, note=note, update={
         "phase": Phase.experience_detail, "experience_id": experience.id, "detail_asked": False,
         "experience_title": experience.title,
         "attempts": reset(state, "experience"),
+        **(update or {}),
     })
 
 

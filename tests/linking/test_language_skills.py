@@ -43,3 +43,21 @@ def test_a_french_adjective_names_its_language_and_a_word_inside_another_does_no
     assert "s:english" not in _unnamed("un diplôme de langue anglaise")
     assert "s:german" in _unnamed("I was a germanist")  # a word that starts like one is no language
     assert "s:polish-furniture" not in _unnamed("I polish furniture")  # "polish furniture" is no Polish
+
+
+def _said(text: str) -> list[str]:
+    rules = LanguageSkills.from_hierarchy(SKILLS, GROUPS)
+    return [SKILLS[i].uri for i in rules.said(text)]
+
+
+def test_speaking_or_writing_a_named_language_gives_that_skill_of_it():
+    assert _said("je parle allemand avec les clients") == ["s:speak-german"]
+    assert _said("I speak some German and I write English emails") == ["s:speak-german", "s:write-english"]
+    assert _said("j'écris en anglais tous les jours") == ["s:write-english"]
+
+
+def test_a_language_outside_the_verbs_clause_or_a_trade_language_is_not_said():
+    assert _said("I speak to customers all day. English is my second language.") == []
+    assert _said("I write the daily care notes") == []
+    assert _said("English and German at school") == []  # named, but nothing said of using them
+    assert "s:maritime" not in _said("I spoke English on the ferry")  # the general skill, not the trade's

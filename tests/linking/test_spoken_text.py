@@ -41,6 +41,13 @@ def test_english_chat_forms_misspellings_and_past_tense(text, expected):
         ("j'ai préparé les sandwichs et la mise en place", "j'ai préparer les sandwichs et la mise en place"),
         ("jrepare les moteurs, jfais tout", "je réparer les moteurs, je faire tout"),
         ("la place du marché", "la place du marché"),
+        # "faire" before a bare noun says the job, not the verb of a label (*faire fonctionner une chaudière*)
+        ("g aussi fait caissiere chez carrefour", "j'ai aussi fait caissiere chez carrefour"),
+        ("je faisais serveuse l'été", "je faisais serveuse l'été"),
+        ("je fais la toilette", "je faire la toilette"),
+        # "a" typed for "à", but not the verb after its subject or before a participle or a number
+        ("livreur a vélo, aide a domicile", "livreur à vélo, aide à domicile"),
+        ("il a servi, ma mère a eu, mon fils a six ans", "il a servir, ma mère a eu, mon fils a six ans"),
     ],
 )
 def test_french_sms_forms_accents_and_infinitives_after_a_subject_or_auxiliary(text, expected):
@@ -68,7 +75,7 @@ def test_no_vocabulary_or_an_unknown_language_changes_only_chat_forms():
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
-        ("livreur a velo par tous les temps", "fr", "livreur a velo"),
+        ("livreur a velo par tous les temps", "fr", "livreur à velo"),
         ("je conduisais de temps en temps le tracteur", "fr", "je conduisais le tracteur"),
         ("c'était le rush tout le temps", "fr", "c'était le rush"),
         ("I help people who come in for the first time", "en", "I help people who come in"),

@@ -1,4 +1,5 @@
-"""Language skills are proposed only for a language the person names.
+"""Language skills are proposed only for a language the person names, and the one they say they
+use it for comes first.
 
 ESCO holds a skill per language and activity (*write English*, *understand spoken Bihari*,
 *interact verbally in German*) under its "language skills and knowledge" group (code ``L``), each
@@ -6,6 +7,10 @@ the narrower skill of the language itself (*English*). Their labels share a verb
 write about their work ("I also write the daily care notes" read as *write English*), so one of
 them is only worth proposing when the statement names its language, in either language of the
 labels ("I speak English, Spanish and some German", "je parle anglais").
+
+"Je parle anglais avec les clients" shares only the language's name with *interagir verbalement en
+anglais* (French ESCO labels have few alternatives): a statement that says speaking, writing or
+reading a language it names (:meth:`LanguageSkills.said`) gets that skill for each language it names.
 """
 
 from __future__ import annotations
@@ -30,6 +35,19 @@ _USING_WORDS = frozenset(
 )
 
 
+# what a person says they do with a language -> the start of the English label of that skill
+_ACTIVITIES = {
+    "interact verbally in ": re.compile(r"\b(?:speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking|parle|parles|parlons|parlez|"
+                                        r"parlent|parlais|parlait|parlaient|parler)\b"),
+    "write ": re.compile(r"\b(?:write|writes|wrote|written|writing|ecris|ecrit|ecrivons|ecrivez|ecrivais|ecrivait|ecrire|redige|rediges|"
+                         r"redigeais|redigeait|rediger)\b"),
+    "understand written ": re.compile(r"\b(?:read|reads|reading|lis|lit|lisais|lisait|lire)\b"),
+}
+# a language said for an activity is named within these many words after its verb
+_ACTIVITY_REACH = 8
+_CLAUSE_END = re.compile(r"[.;:!?\n]|\b(?:but|mais|because|parce|since|car|i|je|j|we|nous|on)\b")
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -38,10 +56,13 @@ def _fold(text: str) -> str:
 class LanguageSkills:
     """Which skill is about which language, and the names a text can call each language by."""
 
-    def __init__(self, language_of: np.ndarray, names: Mapping[str, int], specialised: Mapping[int, set[str]] | None = None):
+    def __init__(self, language_of: np.ndarray, names: Mapping[str, int], specialised: Mapping[int, set[str]] | None = None,
+                 activity_of: Mapping[int, str] | None = None):
         self.language_of = language_of  # per skill: its language's number, -1 for any other skill
         self._names = dict(names)
         self._specialised = dict(specialised or {})  # skill -> the words of its trade ("aviation")
+        # (activity, language) -> the general skill of using that language so (*interact verbally in German*)
+        self._skill_for = {(activity, int(language_of[i])): i for i, activity in (activity_of or {}).items()}
         alternatives = sorted(self._names, key=len, reverse=True)
         # French adjectives agree: "langue anglaise", "des cours d'espagnol", "notions d'allemand"
         self._pattern = (re.compile(r"\b(" + "|".join(re.escape(n) for n in alternatives) + r")(?:e|es|s)?\b")
@@ -87,13 +108,34 @@ class LanguageSkills:
             trade = set(_WORD.findall(_fold(skill.labels.get("en", "")))) - language_words - _USING_WORDS
             if trade:  # and the same trade in French ("aéronautique")
                 specialised[i] = trade | (set(_WORD.findall(_fold(skill.labels.get("fr", "")))) - language_words - _USING_WORDS)
-        return cls(language_of, names, specialised)
+        activity_of = {i: activity for i, skill in enumerate(skills) if language_of[i] >= 0 and i not in specialised
+                       for activity in _ACTIVITIES if skill.labels.get("en", "").startswith(activity)}
+        return cls(language_of, names, specialised, activity_of)
 
     def named(self, text: str) -> set[int]:
         """The languages ``text`` names."""
         if self._pattern is None:
             return set()
         return {self._names[m.group(1)] for m in self._pattern.finditer(_fold(text))}
+
+    def said(self, text: str) -> list[int]:
+        """The skills of using a language that ``text`` says the person does: a verb of speaking, writing
+        or reading, then the languages named in the same clause within a few words ("I speak English,
+        Spanish and some German", "je parle anglais avec les clients")."""
+        if self._pattern is None or not self._skill_for:
+            return []
+        folded = _fold(text)
+        found: list[int] = []
+        for activity, verb in _ACTIVITIES.items():
+            for match in verb.finditer(folded):
+                rest = folded[match.end():]
+                end = _CLAUSE_END.search(rest)
+                words = (rest[: end.start()] if end else rest).split()[:_ACTIVITY_REACH]
+                for name in self._pattern.finditer(" ".join(words)):
+                    skill = self._skill_for.get((activity, self._names[name.group(1)]))
+                    if skill is not None and skill not in found:
+                        found.append(skill)
+        return found
 
     def unnamed(self, text: str) -> np.ndarray:
         """True for each skill about a language ``text`` does not name."""

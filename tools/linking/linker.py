@@ -197,6 +197,10 @@ class LinkerConfig:
     # the daily care notes" is no *write English*); no change on the dev sets (HOUSE 66.6, TECH 79.9,
     # person en 36.0, fr 18.7), where no statement's top skills were such
     unnamed_language_penalty: float = 0.5
+    # the skill of using a language the text says the person speaks, writes or reads ranks level
+    # with the best other skill (language_skills.py: "je parle anglais" is *interagir verbalement en
+    # anglais*, whose French label shares one word with it), never above what it already scored
+    said_language_use: bool = True
     # a described experience (a job title and what the person did there, experience_scores): the
     # title read as a job title, plus this much of the occupations the description suggests (its
     # windows read as job titles and the occupations whose skills explain its skills), each scaled
@@ -426,6 +430,12 @@ class SkillLinker:
             scores[best] += weight * index.label_tokens.scores(best, local_tokens)
         if cfg.occupation_pool:  # occupation first: the skills of the job the text is about
             scores = scores + cfg.occupation_pool * self._context.skill_prior(occupation_scores, cfg.pool_occupations)
+        said = self._languages.said(rewritten.original) if cfg.said_language_use else []
+        if said:
+            others = np.where(self._languages.language_of < 0, scores, -np.inf)
+            best_other = float(others.max())
+            if np.isfinite(best_other):
+                scores[said] = np.maximum(scores[said], best_other)
         return SkillAnalysis(text, shown_lang, wins, q, scores, evidence, phrase_spans, occupation_scores, rewritten, lang, cfg)
 
     def _skill_scores(self, index: ConceptIndex, texts: list[str], q: np.ndarray, local: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -565,8 +575,10 @@ class SkillLinker:
             if per_span.get(span, 0) >= cfg.max_per_evidence:
                 continue
             if chosen and cfg.duplicate_cosine < 1.0:
-                sims = vectors[[c for c, _ in chosen]] @ vectors[i]
-                if sims.max() > cfg.duplicate_cosine:
+                # the same activity in two languages is two skills (*interact verbally in English*, *... in German*)
+                language = self._languages.language_of[i]
+                alike = [c for c, _ in chosen if language < 0 or self._languages.language_of[c] in (-1, language)]
+                if alike and (vectors[alike] @ vectors[i]).max() > cfg.duplicate_cosine:
                     continue
             chosen.append((int(i), span))
             per_span[span] = per_span.get(span, 0) + 1
@@ -653,6 +665,15 @@ class SkillLinker:
         skills = skills / peak if peak > 0 else skills
         return cfg.occupation_from_title * title + cfg.occupation_from_skills * skills
 
+    def named_occupations(self, text: str, lang: str = "en") -> list[str]:
+        """The occupations ``text`` names by one of their labels word for word, accents typed or not
+        ("g aussi fait caissiere chez carrefour": *hôte de caisse*), in the order named."""
+        said = self.rewrite(text, lang).text if lang == "fr" else text
+        index = self._concepts("occupations", lang)
+        tokens = tokenize(said)
+        hits = sorted(naming_a_job(index.phrases.find(tokens), said, tokens, index.head_words, lang), key=lambda h: h.start)
+        return list(dict.fromkeys(self.occupation_records[h.concept].uri for h in hits))
+
     def experience_scores(self, title: str, description: str, lang: str = "en") -> np.ndarray | None:
         """Scores of every occupation for an experience told as a job title and a description:
         the title's own match (as :meth:`title_scores`) plus the description's evidence, each scaled
@@ -691,6 +712,8 @@ class SkillLinker:
         call for the batch (bulk matching, benchmarks)."""
         cfg = self.config
         cleaned = [clean_title(t, lang) for t in titles]
+        if lang == "fr":  # accents typed without them: "livreur a velo" is *coursier à vélo*
+            cleaned = [self.rewrite(t, lang).text for t in cleaned]
         index = self._concepts("occupations", lang)
         label_tokens = index.label_tokens  # built only with an embedder that gives token vectors
         tokens: list[np.ndarray] = []

@@ -101,6 +101,10 @@ _FR_SUBJECTS = frozenset("je j' j’ on il elle tu ils elles".split())
 _FR_OBJECTS = frozenset("le la les l' l’ lui leur leurs me m' m’ se s' s’ y en te t' t’ ne n' n’".split())
 # auxiliaries before a French past participle: "j'ai préparé", "on a fait", "j'avais organisé"
 _FR_AUXILIARIES = frozenset("ai as a avons avez ont avais avait avions aviez avaient eu été".split())
+# "faire" is the verb of its object only before one ("je fais les courses", "g fait du baby sitting");
+# before a bare noun it says the job ("j'ai fait caissière", "je fais serveur l'été")
+_FR_DETERMINER = re.compile(r"^(?:le|la|les|l'|l’|un|une|des|du|de|d'|d’|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|"
+                            r"leur|leurs|ce|cet|cette|ces|beaucoup|plein|quelques|tout|tous|toutes|toute)\b")
 _FR_ADVERBS = frozenset("aussi souvent toujours déjà beaucoup bien tout tous parfois surtout même jamais".split())
 
 _EN_KEEP = frozenset("i a an the and or of to in on for with at by as is was were be been it its my our we he she they "
@@ -288,7 +292,8 @@ def rewrite(text: str, lang: str, vocabulary: Vocabulary | None) -> Rewritten:
     position = 0
     previous: list[str] = []  # the lower-case words before, as rewritten
     chat_forms = 0
-    for match in _TOKEN.finditer(text):
+    matches = list(_TOKEN.finditer(text))
+    for n, match in enumerate(matches):
         start, end = match.span()
         if start > position:
             pieces.append((text[position:start], -1, -1))
@@ -297,7 +302,8 @@ def rewrite(text: str, lang: str, vocabulary: Vocabulary | None) -> Rewritten:
             pieces.append(("", start, end))
             position = end
             continue
-        new = _rewrite_word(word, lang, table, vocabulary, previous)
+        following = matches[n + 1].group().lower() if n + 1 < len(matches) else ""
+        new = _rewrite_word(word, lang, table, vocabulary, previous, following)
         chat_forms += word.lower() in table and new != word and word.lower() not in _PLAIN_ABBREVIATIONS
         pieces.append((new, start, end))
         if new:
@@ -323,14 +329,15 @@ def rewrite(text: str, lang: str, vocabulary: Vocabulary | None) -> Rewritten:
     return Rewritten(text, new_text, np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64), chat_forms)
 
 
-def _rewrite_word(word: str, lang: str, table: dict[str, str], vocabulary: Vocabulary | None, previous: list[str]) -> str:
+def _rewrite_word(word: str, lang: str, table: dict[str, str], vocabulary: Vocabulary | None, previous: list[str],
+                  following: str = "") -> str:
     lower = word.lower()
     if lower in table:
         return table[lower]
     if vocabulary is None or not lower.isalpha() and "'" not in lower and "’" not in lower:
         return word
     if lang == "fr":
-        return _rewrite_french(word, lower, vocabulary, previous)
+        return _rewrite_french(word, lower, vocabulary, previous, following)
     if lang == "en":
         return _rewrite_english(word, lower, vocabulary)
     return word
@@ -350,7 +357,7 @@ def _rewrite_english(word: str, lower: str, vocabulary: Vocabulary) -> str:
     return _english_base(lower, vocabulary) or (lower if lower != word.lower() else word)
 
 
-def _rewrite_french(word: str, lower: str, vocabulary: Vocabulary, previous: list[str]) -> str:
+def _rewrite_french(word: str, lower: str, vocabulary: Vocabulary, previous: list[str], following: str = "") -> str:
     prefix = ""
     for elided in ("j'", "j’", "m'", "m’", "l'", "l’", "d'", "d’", "s'", "s’", "n'", "n’", "qu'", "qu’", "c'", "c’"):
         if lower.startswith(elided) and len(lower) > len(elided):
@@ -365,6 +372,8 @@ def _rewrite_french(word: str, lower: str, vocabulary: Vocabulary, previous: lis
                     or _french_infinitive(rest, vocabulary, participle=False) or "")
             if rest:
                 prefix, lower, subject = "je ", rest, True
+    if lower == "a" and not prefix and _preposition_a(previous, following):
+        return "à" if word == "a" else "À"
     changed = bool(prefix and prefix == "je ")
     context = [w for w in previous[-3:] if w not in _FR_ADVERBS and w not in _FR_OBJECTS]
     after_subject = subject or bool(previous) and _after(previous, _FR_SUBJECTS)
@@ -372,6 +381,8 @@ def _rewrite_french(word: str, lower: str, vocabulary: Vocabulary, previous: lis
     infinitive = None
     if after_subject or after_auxiliary or prefix in ("m'", "m’", "s'", "s’"):
         infinitive = _french_infinitive(lower, vocabulary, participle=after_auxiliary)
+        if infinitive == "faire" and not _FR_DETERMINER.match(following):
+            infinitive = None  # "j'ai fait caissière", "je fais serveur": a job, not *faire fonctionner une chaudière*
         if infinitive:
             lower, changed = infinitive, True
     # French words the labels lack are too many for spelling correction ("matin" is no "main"):
@@ -381,6 +392,22 @@ def _rewrite_french(word: str, lower: str, vocabulary: Vocabulary, previous: lis
     if not changed:
         return word
     return (prefix if prefix != "je " else "je ") + lower
+
+
+# "a" is the verb after these ("il a", "on a fait") and before a past participle ("ma mère a eu")
+_FR_HAS_SUBJECTS = frozenset("il elle on qui ça ca cela ce c' c’ y tout personne chacun".split())
+_FR_NUMBERS = frozenset("un une deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente quarante cinquante "
+                        "soixante cent mille plusieurs".split())
+_FR_PARTICIPLE_END = re.compile(r"(?:é|ée|és|ées|i|is|it|u|us|ue|ert|eint|ait)$")
+
+
+def _preposition_a(previous: list[str], following: str) -> bool:
+    """Whether an unaccented "a" is the preposition "à" typed without its accent ("livreur a vélo",
+    "aide a domicile"): after a word that is not its subject and before one that is no participle."""
+    if not previous or previous[-1] in _FR_HAS_SUBJECTS or previous[-1] in _FR_OBJECTS:
+        return False
+    return (bool(following) and following.isalpha() and following not in _FR_NUMBERS
+            and not _FR_PARTICIPLE_END.search(following))
 
 
 def _after(previous: list[str], subjects: frozenset[str]) -> bool:
