@@ -116,3 +116,36 @@ def test_a_new_experience_with_the_answer_at_interests_keeps_both(new_chat):
     profile = chat.profile()
     assert [e.description for e in profile.experiences][1] == "i also worked at mcdonalds for a summer"
     assert "helping people" in profile.interests.text and "mcdonalds" not in profile.interests.text
+
+
+@pytest.mark.integration
+def test_another_job_told_as_a_detail_is_the_next_experience(new_chat):
+    """Asked what else they did as a bike courier, a hurried person tells another job: it is not
+    filed under the courier job (its skills, its evidence, its "last summer"), it becomes the next
+    experience, asked about once the courier's skills are answered."""
+    chat = new_chat()
+    chat.hints = {"persona": "jobseeker"}
+    chat.run("salut", "fr", "oui")
+    chat.say("jsuis livreur a velo depuis 1 an pr uber eats, je parle anglais avec les clients touristes")
+    reply = chat.say("g aussi fait caissiere chez carrefour l'été dernier")
+    assert reply.expecting == Expecting.skill_confirmation
+    assert "interagir verbalement en anglais" in reply.text and "caisse" not in reply.text.split("?")[0].lower()
+    courier = chat.profile().experiences
+    assert len(courier) == 1 and courier[0].details == []
+    reply = chat.say("c bon")
+    assert reply.expecting == Expecting.experience_detail and "l'autre expérience" in reply.text
+    experiences = chat.profile().experiences
+    assert len(experiences) == 2 and "caissiere" in experiences[1].description
+    reply = chat.say("je scannais les articles et je rendais la monnaie")
+    assert reply.expecting == Expecting.skill_confirmation and "utiliser une caisse" in reply.text
+
+
+@pytest.mark.integration
+def test_a_detail_of_the_same_job_stays_a_detail(new_chat):
+    chat = new_chat()
+    start(chat)
+    chat.say(CASHIER)
+    reply = chat.say("i also did the monthly stock count for 2 years")
+    assert reply.expecting == Expecting.skill_confirmation
+    experiences = chat.profile().experiences
+    assert len(experiences) == 1 and experiences[0].details == ["i also did the monthly stock count for 2 years"]

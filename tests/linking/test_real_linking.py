@@ -74,6 +74,29 @@ def test_a_language_skill_only_for_a_language_the_text_names(linker):
     assert len(named) == 2 and languages == named, _labels(shown)
 
 
+def test_the_language_a_person_says_they_speak_is_proposed_with_the_rest(linker):
+    """"je parle anglais" shares one word with *interagir verbalement en anglais*: said, it ranks
+    level with the best other skill, without pushing the rest of the story under the threshold."""
+    shown = _labels(linker.link_skills("je parle anglais et espagnol avec les clients", lang="fr", top_k=10, person=True))
+    assert {"interagir verbalement en anglais", "interagir verbalement en espagnol"} <= set(shown), shown
+    text = ("I was a hotel receptionist for 4 years in a 3-star hotel: check-ins and check-outs, reservations, "
+            "phone calls. I speak English, Spanish and some German.")
+    shown = _labels(linker.link_skills(text, top_k=10, person=True))
+    assert {f"interact verbally in {name}" for name in ("English", "Spanish", "German")} <= set(shown), shown
+    assert "process reservations" in shown, shown
+
+
+def test_a_job_named_without_accents_or_by_its_light_verb(linker):
+    """"livreur a velo" is typed for "livreur à vélo"; "g fait caissière" says the job, it is no
+    *faire fonctionner une chaudière*."""
+    assert _labels(linker.link_titles("Livreur a velo", lang="fr", top_k=1)) == ["coursier à vélo/coursière à vélo"]
+    shown = _labels(linker.link_skills("g aussi fait caissiere chez carrefour l'été dernier", lang="fr", top_k=10, person=True))
+    assert shown[0] == "utiliser une caisse" and not [s for s in shown if "chaudière" in s], shown
+    named = [linker.kb.occupations[u].label("fr") for u in linker.named_occupations("g aussi fait caissiere chez carrefour", "fr")]
+    assert named == ["hôte de caisse/hôtesse de caisse"]
+    assert linker.named_occupations("j'ai aussi fait l'inventaire chez eux pendant 2 ans", "fr") == []
+
+
 def test_the_list_a_person_is_shown_does_not_grow_with_what_is_asked(linker):
     """The chat asks for four times what it shows: the calibrated list is what the filters let
     through above the threshold, whatever the size asked (near-duplicates and a third skill of one
