@@ -86,6 +86,8 @@ _AND = {"and", "et", "then", "puis", "but", "mais"}
 _SMALL = {"a", "an", "the", "of", "in", "at", "to", "on", "for", "with", "and", "or", "de", "des", "du", "la", "le",
           "les", "l", "un", "une", "sur", "dans", "au", "aux", "en", "pour", "avec", "et", "ou", "chez", "my", "mon",
           "ma", "mes", "our", "notre", "nos"}
+_UNITS = {"an", "ans", "annee", "annees", "mois", "semaine", "semaines", "year", "years", "yr", "yrs", "month", "months", "week",
+          "weeks", "summer", "summers", "ete", "etes"}  # "aide a domicile 3 ans": how long, not the name
 _NUMBER = re.compile(r"^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|few|several|un|une|deux|trois|quatre|"
                      r"cinq|six|sept|huit|neuf|dix|quelques|plusieurs|y)$")
 
@@ -98,7 +100,7 @@ def _name_words(parts: list[str], most: int) -> list[str]:
         folded = normalise(word).strip(",.;:!?()\"'")
         after = normalise(parts[i + 1]).strip(",.;:!?") if i + 1 < len(parts) else ""
         listing = any(k.endswith(",") for k in kept)  # "phones, tablets and laptops": one list
-        if kept and (folded in _WHEN or (folded in _FOR and _NUMBER.match(after))
+        if kept and (folded in _WHEN or (folded in _FOR and _NUMBER.match(after)) or (_NUMBER.match(folded) and after in _UNITS)
                      or (folded in (_AND | _PLACE) and len(kept) >= 2 and not listing)):
             break
         kept.append(word)

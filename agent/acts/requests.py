@@ -35,21 +35,28 @@ _NARRATIVE_VERB = re.compile(
 _SWITCH = [
     (re.compile(r"^(?:(?:can|could) (?:we|you) |let'?s |please |pls )?(?:speak|talk|write|continue|go on|switch|change|do this|carry on|reply|answer)?"
                 r"\s*(?:to |in )?english(?: please| pls| plz)?\??$|\bswitch (?:to|into) english\b|\b(?:in|en) english please\b|"
-                r"^(?:en )?anglais(?: s'il vous plait| please)?\??$|\b(?:parle[rz]?|continue[rz]?|passe[rz]?|ecri[st]|repond\w*) (?:en )?anglais\b|"
+                r"^(?:en )?anglais(?: s'il vous plait| please)?\??$|\b(?:parle[rz]?|continue[rz]?|passe[rz]?|ecri[st]|repond\w*) en anglais\b|"
+                r"^(?:on peut |peut[- ]on |tu peux |vous pouvez |pouvez[- ]vous |tu peux me )?(?:parle[rz]?|continue[rz]?|passe[rz]?|ecri[st]|repond\w*) anglais"
+                r"(?: svp| stp| s'il (?:te|vous) plait| please)?\s*[?!.]*$|"
                 r"\bdo you speak english\b|\benglish please\b|\bcan we do (?:it|this) in english\b"), "en"),
     (re.compile(r"^(?:(?:can|could) (?:we|you) |let'?s |please )?(?:speak|talk|write|continue|go on|switch|change|carry on|reply|answer)?"
                 r"\s*(?:to |in )?french(?: please| pls| plz)?\??$|\bswitch (?:to|into) french\b|\bin french please\b|"
-                r"^(?:en )?francais(?: s'il vous plait| please)?\??$|\b(?:parle[rz]?|continue[rz]?|passe[rz]?|ecri[st]|repond\w*|parlez|on peut parler) (?:en )?francais\b|"
+                r"^(?:en )?francais(?: s'il vous plait| please)?\??$|\b(?:parle[rz]?|continue[rz]?|passe[rz]?|ecri[st]|repond\w*|parlez|on peut parler) en francais\b|"
+                r"^(?:on peut |peut[- ]on |tu peux |vous pouvez |pouvez[- ]vous |tu peux me )?(?:parle[rz]?|continue[rz]?|passe[rz]?|ecri[st]|repond\w*) francais"
+                r"(?: svp| stp| s'il (?:te|vous) plait| please)?\s*[?!.]*$|"
                 r"\ben francais(?: s'il vous plait| svp)?\??$|\bfrench please\b|\bparlez[- ]vous francais\b|\btu parles francais\b"), "fr"),
 ]
 _ABOUT_ME_MORE = re.compile(r"\b(?:tu sais|vous savez|you know|u know|tu as|vous avez) (?:quoi|what|koi) (?:sur|about|de|on) (?:moi|me)\b")
 _EXPORT_MORE = re.compile(r"\b(?:get|have|receive|take|recuperer|avoir|obtenir|recevoir|garder)\b.{0,12}\b(?:my|mes|all my|toutes mes) "
                           r"(?:data|donnees|profile|profil|info|infos|information|informations)\b")
+# a request anywhere in the sentence, when it ends it ("ok so can we continue in english?"); content goes on
+# after the language ("talking in english with tourists", "parler en anglais avec les clients")
+_POLITE_END = r"(?: please| pls| plz| svp| stp| s'il (?:te|vous) plait| now| maintenant)?\s*[?!.]*$"
 _SWITCH_ANY = [
-    (re.compile(r"\b(?:continue|speak|talk|write|switch|go on|carry on|answer|reply|chat)\b.{0,15}\b(?:in|to|into) english\b|"
-                r"\b(?:continuer|parler|passer|ecrire|repondre|discuter)\b.{0,12}\ben anglais\b"), "en"),
-    (re.compile(r"\b(?:continue|speak|talk|write|switch|go on|carry on|answer|reply|chat)\b.{0,15}\b(?:in|to|into) french\b|"
-                r"\b(?:continuer|parler|passer|ecrire|repondre|discuter)\b.{0,12}\ben francais\b"), "fr"),
+    (re.compile(r"\b(?:continue|speak|talk|write|switch|go on|carry on|answer|reply|chat)\b.{0,15}\b(?:in|to|into) english" + _POLITE_END + "|"
+                r"\b(?:continuer|parler|passer|ecrire|repondre|discuter)\b.{0,12}\ben anglais" + _POLITE_END), "en"),
+    (re.compile(r"\b(?:continue|speak|talk|write|switch|go on|carry on|answer|reply|chat)\b.{0,15}\b(?:in|to|into) french" + _POLITE_END + "|"
+                r"\b(?:continuer|parler|passer|ecrire|repondre|discuter)\b.{0,12}\ben francais" + _POLITE_END), "fr"),
 ]
 _GO_BACK = re.compile(
     r"^(?:(?:can|could) we |let'?s |please |je veux |je voudrais |on peut |peut[- ]on |i want to |)?(?:go |get |come )?back(?: please)?$|"

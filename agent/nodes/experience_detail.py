@@ -118,4 +118,11 @@ def _another_job(ctx: AgentContext, message: str, experience: Experience, lang: 
     if set(named) & this:
         return None
     before, told = span
+    if len([w for w in before.split() if w not in _LEAD_IN]) < 2:  # "ah et avant j'ai fait serveuse": no detail before
+        before = ""
     return before, (message if not before else told)
+
+
+# the words that only lead into the other job told after them ("oh and before that", "ah et avant")
+_LEAD_IN = frozenset("ah oh and et so alors bon ok okay well euh um also aussi before avant that ca ça then puis ensuite after apres "
+                     "après sinon but mais yes oui no non".split())

@@ -141,6 +141,20 @@ def test_another_job_told_as_a_detail_is_the_next_experience(new_chat):
 
 
 @pytest.mark.integration
+def test_the_words_leading_into_another_job_are_no_detail(new_chat):
+    """"ah et avant" before the other job says nothing of this one: not linked (it gave *effectuer un
+    contrôle qualité avant assemblage*)."""
+    chat = new_chat()
+    chat.hints = {"persona": "jobseeker"}
+    chat.run("bjr", "francais", "ok")
+    chat.say("aide a domicile 3 ans chez des personnes agees, toilette repas courses")
+    reply = chat.say("ah et avant j'ai fait serveuse 2 ans dans une brasserie")
+    assert reply.expecting == Expecting.skill_confirmation and "avant" not in reply.text, reply.text
+    first = chat.profile().experiences[0]
+    assert first.details == [] and first.title == "Aide a domicile" and first.period.duration_months == 36
+
+
+@pytest.mark.integration
 def test_a_detail_of_the_same_job_stays_a_detail(new_chat):
     chat = new_chat()
     start(chat)

@@ -176,6 +176,8 @@ def test_the_printed_profile_says_interests_in_words_not_codes():
     ("worked 3 months in a call centre answering customers", "en", "Call centre answering customers"),
     ("I repaired phones, tablets and laptops for friends", "en", "Repaired phones, tablets and laptops"),
     ("j'ai distribué des flyers il y a deux ans", "fr", "Distribué des flyers"),
+    ("aide a domicile 3 ans chez des personnes agees, toilette repas courses", "fr", "Aide a domicile"),
+    ("babysitting 2 years for my neighbours", "en", "Babysitting"),
     ("I organised the school's charity run with my class last spring", "en", "Organised the school's charity run"),
     ("I paint portraits of my friends", "en", "Art and drawing"),
 ])
