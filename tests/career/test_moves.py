@@ -154,3 +154,14 @@ def test_moves_build_on_different_parts_of_the_experience(career_kb):
     profile = [s("forklift"), s("wms"), s("inventory"), s("spreadsheets"), s("childcare")]
     moves = rank_moves(career_kb, profile, "jobseeker", None, None, top_k=2)
     assert [m.uri for m in moves] == [o("warehouse"), o("childcare")]  # not warehouse worker, then warehouse manager
+
+
+def test_a_second_job_held_is_never_offered_as_a_bigger_change(career_kb):
+    """A care worker who was also a cashier: the cashier job is one of theirs, not "a bigger change,
+    with training" picked for their interests."""
+    profile = [s("service"), s("communication"), s("childcare")]
+    moves = rank_moves(career_kb, profile, "jobseeker", "working with people, helping", None, top_k=5,
+                       current_occupations=[o("childcare"), o("cashier")])
+    steps = {m.uri: m.step for m in moves}
+    assert steps[o("childcare")] == "own_job"
+    assert steps.get(o("cashier"), "own_job") == "own_job", [(m.label, m.step) for m in moves]

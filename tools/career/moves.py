@@ -276,7 +276,7 @@ def _close_steps_first(
     enjoyed = interest_led if interest_led is not None else np.zeros(n, bool)
     shown = elsewhere if elsewhere is not None else np.zeros(n, bool)
     if (enjoyed.any() or shown.any()) and len(chosen) < k:
-        pick = best_of(final + 1e-6 * skills, enjoyed | shown, set(chosen))
+        pick = best_of(final + 1e-6 * skills, enjoyed | shown, set(chosen) | set(current))  # a job held is no change
         if pick is not None:
             chosen.append(pick)
             kinds.setdefault(pick, "other_experience" if shown[pick] else "interest_led")
@@ -285,6 +285,8 @@ def _close_steps_first(
             break
         if i not in chosen:
             chosen.append(i)
+            if i in current:  # another of the jobs they held, said as such
+                kinds[i] = "own_job"
     return chosen[:k], kinds
 
 
