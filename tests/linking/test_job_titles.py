@@ -33,6 +33,12 @@ from tools.linking.job_titles import clean_title, named_roles
         ("I have worked for 4 years as a care assistant in a nursing home", "en", ["care assistant"]),
         ("worked two summers as a lifeguard at the town pool", "en", ["lifeguard"]),
         ("then we went to the park", "en", []),
+        # "as a" alone names the job a hurried person did, up to how long or who; not a kid or a team
+        ("i set up the classroom every morning as a teaching assistant 2 yrs, also helped kids", "en", ["teaching assistant"]),
+        ("as a cashier I took payments", "en", ["cashier"]),
+        ("I started cooking as a kid", "en", []),
+        ("we worked as a team", "en", []),
+        ("as a result I learned a lot", "en", []),
         ("j'ai commencé comme plongeur puis je suis passé commis de cuisine", "fr", ["plongeur", "commis de cuisine"]),
         ("je suis devenue cheffe de rang en 2019", "fr", ["cheffe de rang"]),
         ("je suis passée au magasin", "fr", []),

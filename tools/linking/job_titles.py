@@ -31,13 +31,19 @@ def clean_title(title: str, lang: str = "en") -> str:
 # assistant", "then I became a line cook",
 # "je suis vendeuse depuis 2019", "je suis devenue cheffe de rang"; a volunteer is not a job title
 # ("I'm a volunteer at the food bank" names no occupation: "volunteer" would match "volunteer supervisor")
+# what "as a ..." names that is no job ("as a kid", "we worked as a team", "as a result")
+_NOT_A_JOB = frozenset("a an the result whole team group family kid kids child children teen teenager student pupil boy girl man "
+                       "woman person adult parent mum mom dad friend hobby favour favor way side bonus gift treat reward rule matter "
+                       "bit little first last second lot means part member beginner volunteer volunteers".split())
 _ROLE_EN = re.compile(
     r"\b(?:(?:i(?:'ve| have) been|i was|i am|i'm|i used to be|became|become|becoming|"
     r"started(?: out| off)? as|then|finally|later)\s+an?|(?:promoted|moved up) to(?:\s+(?:an?|the))?|"
     r"(?:worked|work|working|job|employed|hired)(?: (?:for |during )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|a few|several|many) (?:years?|months?|weeks?|summers?|seasons?))? as(?:\s+(?:an?|the))?)"
+    r"nine|ten|a few|several|many) (?:years?|months?|weeks?|summers?|seasons?))? as(?:\s+(?:an?|the))?|"
+    # "... every morning as a teaching assistant 2 yrs": "as a" alone, but not "as a kid", "as a team"
+    r"\bas an?)"
     r"\s+(?!volunteers?\b)(?P<role>[^\W\d][\w'’ -]{1,48}?)"
-    r"(?=\s+(?:for|at|in|with|during|since|from|on|and|but|where|who|when|until|about|over|then)\b|\s*[.,;:!?()]|$)",
+    r"(?=\s+(?:for|at|in|with|during|since|from|on|and|n|but|where|who|when|until|about|over|then|i|we|\d+)\b|\s*[.,;:!?()]|$)",
     re.IGNORECASE,
 )
 _ROLE_FR = re.compile(
@@ -61,6 +67,6 @@ def named_roles(text: str, lang: str = "en") -> list[str]:
     for pattern in patterns:
         for match in pattern.finditer(text):
             role = " ".join(match.group("role").split()).strip(" -'’")
-            if role and len(role.split()) <= 5:
+            if role and len(role.split()) <= 5 and not set(role.lower().split()) <= _NOT_A_JOB:
                 found.append((match.start("role"), role))
     return list(dict.fromkeys(role for _, role in sorted(found)))
