@@ -121,23 +121,24 @@ def back_to_phase(state: AgentState, note: str | None, cards: list[dict[str, Any
     return goto(phase_node(phase), state, note=note, cards=cards, update=update)
 
 
-def reask_compact(state: AgentState, note: str, cards: list[dict[str, Any]] | None = None) -> Command[str]:
+def reask_compact(state: AgentState, note: str, cards: list[dict[str, Any]] | None = None,
+                  update: dict[str, Any] | None = None) -> Command[str]:
     """After a side question: the answer, then the pending question in one short line with the same
     quick replies, instead of reprinting the whole previous turn (lists, notices, plans)."""
     if state.get("resume_message"):
-        return back_to_phase(state, note, cards=cards)
+        return back_to_phase(state, note, cards=cards, update=update)
     from agent.messages import MESSAGES, say
 
     previous = state.get("reply")
     expecting = expecting_of(state)
     key = f"reask_{expecting}"
     if previous is None or not expecting or key not in MESSAGES or expecting in ("start", "end") or (previous.get("expecting_context") or {}).get("about"):
-        return back_to_phase(state, note, cards=cards)
+        return back_to_phase(state, note, cards=cards, update=update)
     lang = state.get("language") or "en"
     replies = [{"label": q["label"], "value": q["value"]} for q in previous.get("quick_replies") or []]
     return ask(state, text=f"{note}\n\n{say(key, lang)}", expecting=Expecting(expecting),
                phase=Phase(str(previous.get("phase") or state.get("phase") or "language")), quick_replies=replies,
-               cards=cards, context=dict(previous.get("expecting_context") or {}))
+               cards=cards, context=dict(previous.get("expecting_context") or {}), update=update)
 
 
 def acts_of(state: AgentState) -> list[Act]:

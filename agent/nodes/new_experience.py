@@ -1,7 +1,9 @@
 """A new experience told at a later step ("oh and i also did 2 years as a waitress" while answering
 about interests, at the skill list or the preferences): recorded in the profile as an experience,
 with its kind, title and duration, then the turn goes back to where it was: the rest of the
-message is read by the current step, or its question is asked again. Nothing told is dropped."""
+message is read by the current step, or its question is asked again. Nothing told is dropped.
+Told at a skill list, it is the next experience instead (``next_experience``): the experiences step
+that follows the list starts it, with its detail question and its own skills."""
 
 from __future__ import annotations
 
@@ -17,12 +19,16 @@ from agent.context import AgentContext
 from agent.experience_titles import experience_title
 from agent.messages import duration_text
 from agent.node_commands import acts_of, goto, phase_node, reask_compact
-from agent.state import AgentState
+from agent.state import AgentState, Phase
 from agent.toolbox import change_profile
 from tools.profile import Experience, ExperienceKind, ExperienceStatus, Period, Profile
 
 # "i also worked at...", "j'ai aussi bossé...": the "also" is about the telling, not the title
 _ALSO = re.compile(r"\b(?:also|too|as well|aussi|egalement|également)\b", re.IGNORECASE)
+NEXT = {
+    "en": "Noted: we'll talk about \"{title}\" right after this list.",
+    "fr": "C'est noté : nous parlerons de « {title} » juste après cette liste.",
+}
 NOTED = {
     "en": "Noted: I added \"{title}\"{duration} to your experiences.",
     "fr": "C'est noté : j'ai ajouté « {title} »{duration} à vos expériences.",
@@ -35,6 +41,14 @@ def new_experience(state: AgentState, runtime: Runtime[AgentContext]) -> Command
     acts = acts_of(state)
     told = [a for a in acts if a.kind == ActKind.new_experience and a.text]
     notes: list[str] = []
+    later: dict[str, str] = {}
+    if state.get("phase") == Phase.skills and len(told) == 1 and not state.get("next_experience"):
+        # told at a skill list: the experiences step comes right after it, so this one is asked about
+        # then, with its own skills, instead of being recorded without any
+        later = {"next_experience": told[0].text}
+        title = experience_title(" ".join(_ALSO.sub(" ", told[0].text).split()), lang)
+        notes.append(NEXT.get(lang, NEXT["en"]).format(title=title))
+        told = []
     for act in told:
         months = parse_duration_months(act.text)
         kind = experience_kind(act.text)
@@ -53,8 +67,8 @@ def new_experience(state: AgentState, runtime: Runtime[AgentContext]) -> Command
     if rest:  # the answer the message also gave: read by the step it answers
         text = " ".join(a.text for a in rest if a.text) or None
         return goto(phase_node(state.get("phase") or ""), state, note=note,
-                    update={"message": text, "acts": [a.model_dump(mode="json") for a in rest]})
-    return reask_compact(state, note)
+                    update={"message": text, "acts": [a.model_dump(mode="json") for a in rest], **later})
+    return reask_compact(state, note, update=later or None)
 
 
 __all__ = ["new_experience"]

@@ -89,17 +89,23 @@ def test_a_new_experience_told_later_is_its_own_act(message, expecting, expected
 
 
 @pytest.mark.integration
-def test_a_new_experience_at_the_skill_list_is_recorded_and_the_list_comes_back(new_chat):
+def test_a_new_experience_at_the_skill_list_comes_right_after_it_with_its_own_skills(new_chat):
+    """Told at the skill list, another job is not read as a correction of the list, and it does not
+    end up in the profile without skills: once the list is answered, it is the next experience."""
     chat = new_chat()
     start(chat)
     chat.say(CASHIER)
     chat.say("thats all")
     reply = chat.say("oh and i also did 2 years as a waitress")
-    assert reply.expecting == Expecting.skill_confirmation
+    assert reply.expecting == Expecting.skill_confirmation and "right after this list" in reply.text
     experiences = chat.profile().experiences
-    assert len(experiences) == 2 and experiences[0].period.duration_months == 24  # not read as "the cashier job lasted 2 years"
-    assert "waitress" in experiences[1].description and experiences[1].period.duration_months == 24
-    assert "Waiting tables" in reply.text or experiences[1].title in reply.text
+    assert len(experiences) == 1 and experiences[0].period.duration_months == 24  # not read as "the cashier job lasted 2 years"
+    reply = chat.say("all good")
+    assert reply.expecting == Expecting.experience_detail and "other experience" in reply.text
+    experiences = chat.profile().experiences
+    assert len(experiences) == 2 and "waitress" in experiences[1].description and experiences[1].period.duration_months == 24
+    reply = chat.say("took orders, served food and cleared tables")
+    assert reply.expecting == Expecting.skill_confirmation and experiences[1].title in reply.text
 
 
 @pytest.mark.integration
