@@ -119,14 +119,18 @@ def translations(ctx: AgentContext, uri: str) -> SkillTranslations:
 
 # -- linking ---------------------------------------------------------------------------------------
 def propose_skills(ctx: AgentContext, statements: list[tuple[int, str]], lang: str, exclude: set[str],
-                   top_k: int) -> list[SkillProposal]:
+                   top_k: int, job: str | None = None) -> list[SkillProposal]:
     """Skills the linker finds in what the person said, without those in ``exclude``. Each statement
     (the experience, then each detail they added, with its offset in the text the evidence spans
     count from) is linked on its own and the statements take turns, so a detail ("I also made the
     weekly spreadsheet reports") is never crowded out by a long first answer; inside a statement, the
     best skill of each part of the story (evidence span) comes first, then the second best of each,
-    and so on."""
-    per_statement = [(offset, _ranked_in_statement(ctx.linker, text, lang, exclude, top_k))
+    and so on. ``job``: the title of the job the statements are about, so that a detail told apart
+    ("I also did the stock count") is read as part of that job (not for a leisure activity's name)."""
+    from agent.experience_titles import LEISURE_NAMES
+
+    job = job if job and job not in LEISURE_NAMES else None
+    per_statement = [(offset, _ranked_in_statement(ctx.linker, text, lang, exclude, top_k, job))
                      for offset, text in statements if text.strip()]
     out: list[SkillProposal] = []
     for rank in range(max((len(items) for _, items in per_statement), default=0)):
@@ -152,10 +156,11 @@ def _proposal(ctx: AgentContext, item: LinkedSkill, lang: str, offset: int) -> S
     }
 
 
-def _ranked_in_statement(linker: SkillLinking, text: str, lang: str, exclude: set[str], top_k: int) -> list[LinkedSkill]:
+def _ranked_in_statement(linker: SkillLinking, text: str, lang: str, exclude: set[str], top_k: int,
+                         job: str | None = None) -> list[LinkedSkill]:
     """The linker's skills for one statement, interleaved over its evidence spans."""
     # what a person types in the chat is their own words, with or without "I" ("5 years in a warehouse")
-    linked = linker.link_skills(text, lang=lang, top_k=4 * top_k + len(exclude), person=True)
+    linked = linker.link_skills(text, lang=lang, top_k=4 * top_k + len(exclude), person=True, job=job)
     groups: list[tuple[int, int, list[LinkedSkill]]] = []  # evidence spans mostly overlapping: one part of the story
     for item in linked:
         if item.uri in exclude:

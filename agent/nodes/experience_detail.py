@@ -86,7 +86,7 @@ def experience_detail(state: AgentState, runtime: Runtime[AgentContext]) -> Comm
     known = {s.uri for s in profile.skills if s.state.value in ("confirmed", "rejected")}
     text = experience.text()
     proposals = propose_skills(ctx, experience.statements(), lang, exclude=known,  # spans within ``text``
-                               top_k=ctx.skills_per_experience)
+                               top_k=ctx.skills_per_experience, job=experience.title)
     if ctx.llm is not None:
         proposals = ctx.llm.grounded_skills(text, lang, proposals, ctx.kb, exclude=known, limit=ctx.skills_per_experience)
     later = {"next_experience": next_experience[1]} if next_experience is not None else {}

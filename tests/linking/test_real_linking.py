@@ -97,6 +97,21 @@ def test_a_job_named_without_accents_or_by_its_light_verb(linker):
     assert linker.named_occupations("j'ai aussi fait l'inventaire chez eux pendant 2 ans", "fr") == []
 
 
+def test_a_detail_told_apart_is_read_as_part_of_its_job(linker):
+    """"I also did the monthly stock count" names no job: told about a warehouse job, it is that job's
+    stock paperwork; told about a babysitting job, "devoirs" is helping with homework, not a
+    teacher's *donner des devoirs*."""
+    text = "i checked deliveries against the paperwork and did the monthly stock count"
+    alone, told = (_labels(linker.link_skills(text, top_k=10, person=True, job=job)) for job in (None, "Warehouse work"))
+    assert "handle paperwork related to warehouse stock" in told and "handle paperwork related to warehouse stock" not in alone, told
+    text = "je gardais 2 enfants apres l'ecole, gouter, devoirs, bain"
+    alone, told = (_labels(linker.link_skills(text, lang="fr", top_k=10, person=True, job=job)) for job in (None, "Garde d'enfants"))
+    assert "donner des devoirs" in alone and "donner des devoirs" not in told, (alone, told)
+    assert "aider des enfants à faire leurs devoirs" in told
+    # a title that names no occupation closely changes nothing
+    assert _labels(linker.link_skills(text, lang="fr", top_k=10, person=True, job="Mes après-midis")) == alone
+
+
 def test_the_list_a_person_is_shown_does_not_grow_with_what_is_asked(linker):
     """The chat asks for four times what it shows: the calibrated list is what the filters let
     through above the threshold, whatever the size asked (near-duplicates and a third skill of one

@@ -251,6 +251,7 @@ class SkillLinker:
         self._vocabularies: dict[str, Vocabulary] = {}
         self._lexicon: Lexicon | None = None
         self._person_config = self.config.for_person()
+        self._held_jobs: dict[tuple[str, str, float], int | None] = {}
         self._lock = threading.Lock()
         # the parts of an analysis that do not depend on the skill scores (the text's character
         # n-grams, its windows read as job titles) run on these threads meanwhile: torch, numpy and
@@ -348,15 +349,19 @@ class SkillLinker:
 
     # ---- skills --------------------------------------------------------------------------------
 
-    def analyse(self, text: str, lang: str = "en", person: bool | None = None) -> SkillAnalysis:
+    def analyse(self, text: str, lang: str = "en", person: bool | None = None, job: str | None = None) -> SkillAnalysis:
         """``person``: the text is someone's own words (a chat message), with the settings for
-        them; None: guessed from the text (first person or chat forms), as for imported text."""
+        them; None: guessed from the text (first person or chat forms), as for imported text.
+        ``job``: the title of the job the text is about, when it is told apart ("je faisais aussi les
+        inventaires" about "Vendeuse"): read as if the text named that job, when the title names an
+        occupation closely (at least ``named_job_title``)."""
         cfg = self.config
         rewritten = self.rewrite(text, lang)
         if rewritten.told_by_a_person if person is None else person:
             cfg = self._person_config
+        held = self._held_job(job, lang, cfg) if job else None
         if lang != "fr" or not cfg.french_gloss:
-            return self._analyse(rewritten, lang, lang, cfg)
+            return self._analyse(rewritten, lang, lang, cfg, held)
         # French: the French text against the French labels, and its English gloss against the
         # English labels, blended (the evidence spans are the French text's)
         french = self._analyse(rewritten, "fr", "fr", cfg)
@@ -367,7 +372,19 @@ class SkillLinker:
                 french.occupation_scores = (1 - cfg.french_gloss) * french.occupation_scores + cfg.french_gloss * gloss.occupation_scores
         return french
 
-    def _analyse(self, rewritten: Rewritten, lang: str, shown_lang: str, cfg: LinkerConfig) -> SkillAnalysis:
+    def _held_job(self, title: str, lang: str, cfg: LinkerConfig) -> int | None:
+        """The occupation a job title names closely enough to read a text about that job by it
+        (remembered: each statement of an experience asks for the same title)."""
+        key = (title, lang, cfg.named_job_title)
+        if key not in self._held_jobs:
+            scores = self.title_scores(title, lang)
+            best = int(np.argmax(scores)) if len(scores) else -1
+            if len(self._held_jobs) >= 1024:
+                self._held_jobs.clear()
+            self._held_jobs[key] = best if best >= 0 and scores[best] >= cfg.named_job_title else None
+        return self._held_jobs[key]
+
+    def _analyse(self, rewritten: Rewritten, lang: str, shown_lang: str, cfg: LinkerConfig, held: int | None = None) -> SkillAnalysis:
         index = self._concepts("skills", lang)
         text = rewritten.text
         tokens = tokenize(text)
@@ -407,6 +424,9 @@ class SkillLinker:
         # skills of the hierarchy's groups the candidates fall in
         group_prior = self._groups.skill_prior(scores, cfg.context_skills) if cfg.group_context else None
         title = title_match.result()
+        if held is not None:  # the job this text is about, told apart: as if the text named it
+            title = title.copy()
+            title[held] = max(float(title[held]), 1.0)
         occupation_scores = self._occupation_evidence(title, scores)
         if cfg.occupation_context:
             scores = scores + cfg.occupation_context * self._context.skill_prior(occupation_scores, cfg.context_occupations)
@@ -463,10 +483,11 @@ class SkillLinker:
             raise ValueError("no windows to score")
         return found[0], found[1]
 
-    def link_skills(self, text: str, lang: str = "en", top_k: int = 10, person: bool | None = None) -> list[LinkedSkill]:
+    def link_skills(self, text: str, lang: str = "en", top_k: int = 10, person: bool | None = None,
+                    job: str | None = None) -> list[LinkedSkill]:
         """The ``top_k`` ESCO skills the text expresses, best first, each with its evidence span
-        (``person``: as :meth:`analyse`)."""
-        analysis = self.analyse(text, lang, person)
+        (``person``, ``job``: as :meth:`analyse`)."""
+        analysis = self.analyse(text, lang, person, job)
         return self._skills_from(analysis, top_k)
 
     def link(self, text: str, lang: str = "en", top_k: int = 10, top_occupations: int = 5) -> LinkResult:
