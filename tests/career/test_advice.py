@@ -118,7 +118,9 @@ def test_own_job_then_step_up_for_a_cashier(kb):
 def test_access_routes_from_rome(kb):
     route = access_route(kb, o("checkout"), "en")
     assert [q.name for q in route.qualifications] == ["CAP/BEP", "Bac"] and route.without_diploma
-    assert route.summary("en").startswith("To become checkout supervisor: CAP/BEP, Bac.")
+    # said with their European level to someone who does not know the French names
+    assert route.summary("en").startswith("To become checkout supervisor: CAP/BEP (vocational certificate, EQF 3), Bac (upper-secondary, EQF 4).")
+    assert route.summary("fr").startswith("Pour devenir") and "EQF" not in route.summary("fr")
     assert "sans diplôme" not in route.summary("en") and "Accessible aussi sans diplôme" in route.summary("fr")
     assert route.tracks("fr")[0].startswith("CAP : 2 ans")
     assert access_route(kb, "http://example.org/nothing") is None

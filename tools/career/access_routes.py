@@ -60,7 +60,9 @@ class AccessRoute(BaseModel):
                 text += " Accessible aussi sans diplôme particulier, avec de l'expérience."
             return text
         head = f"To become {self.target_label}: "
-        text = head + (names + "." if names else (self.text_en or "(French) " + self.text_fr.split("\n")[0]))
+        # French qualifications by their French names, with the European level that says what they are
+        named = ", ".join(q.name + (f" ({_EQF_EN[q.level]})" if q.level in _EQF_EN else "") for q in self.qualifications[:limit])
+        text = head + (named + "." if named else (self.text_en or "(French) " + self.text_fr.split("\n")[0]))
         if self.without_diploma:
             text += " Also open without a particular diploma, with experience."
         return text
@@ -75,6 +77,11 @@ class AccessRoute(BaseModel):
                 out.append(text)
         return out
 
+
+# a qualification's level (the French levels are those of the European Qualifications Framework) said to
+# someone who does not know the French names
+_EQF_EN = {3: "vocational certificate, EQF 3", 4: "upper-secondary, EQF 4", 5: "2 years of higher education, EQF 5",
+           6: "bachelor's level, EQF 6", 7: "master's level, EQF 7", 8: "doctorate, EQF 8"}
 
 # name pattern, display name, kind, level, track (en, fr)
 _AFTER_3E = ("after year 10 (3e)", "après la 3e")
