@@ -103,7 +103,7 @@ def _another_job(ctx: AgentContext, message: str, experience: Experience, lang: 
     after "livreur à vélo"; not "j'ai aussi fait l'inventaire chez eux"). ``before``: the words
     before that clause, still about this experience."""
     linker = ctx.linker
-    if linker is None or not hasattr(linker, "named_occupations"):
+    if linker is None:
         return None
     span = experience_span(tidy(normalise(message)))
     if span is None:

@@ -46,7 +46,7 @@ def new_experience(state: AgentState, runtime: Runtime[AgentContext]) -> Command
         # told at a skill list: the experiences step comes right after it, so this one is asked about
         # then, with its own skills, instead of being recorded without any
         later = {"next_experience": told[0].text}
-        title = experience_title(" ".join(_ALSO.sub(" ", told[0].text).split()), lang)
+        title = _title(told[0].text, lang)
         notes.append(NEXT.get(lang, NEXT["en"]).format(title=title))
         told = []
     for act in told:
@@ -54,7 +54,7 @@ def new_experience(state: AgentState, runtime: Runtime[AgentContext]) -> Command
         kind = experience_kind(act.text)
         experience = Experience(
             kind=ExperienceKind(kind) if kind in ExperienceKind.__members__ else ExperienceKind.other,
-            title=experience_title(" ".join(_ALSO.sub(" ", act.text).split()), lang),
+            title=_title(act.text, lang),
             description=act.text,
             period=Period(duration_months=months),
             status=ExperienceStatus.ongoing if is_ongoing(act.text) else ExperienceStatus.past,
@@ -69,6 +69,11 @@ def new_experience(state: AgentState, runtime: Runtime[AgentContext]) -> Command
         return goto(phase_node(state.get("phase") or ""), state, note=note,
                     update={"message": text, "acts": [a.model_dump(mode="json") for a in rest], **later})
     return reask_compact(state, note, update=later or None)
+
+
+def _title(told: str, lang: str) -> str:
+    """The experience's name, without the "also" of the telling."""
+    return experience_title(" ".join(_ALSO.sub(" ", told).split()), lang)
 
 
 __all__ = ["new_experience"]

@@ -364,8 +364,8 @@ class SkillLinker:
             return self._analyse(rewritten, lang, lang, cfg, held)
         # French: the French text against the French labels, and its English gloss against the
         # English labels, blended (the evidence spans are the French text's)
-        french = self._analyse(rewritten, "fr", "fr", cfg)
-        gloss = self._analyse(self.lexicon().gloss(rewritten), "en", "fr", cfg)
+        french = self._analyse(rewritten, "fr", "fr", cfg, held)
+        gloss = self._analyse(self.lexicon().gloss(rewritten), "en", "fr", cfg, held)
         if len(gloss.windows):
             french.scores = (1 - cfg.french_gloss) * french.scores + cfg.french_gloss * gloss.scores
             if french.occupation_scores is not None and gloss.occupation_scores is not None:
