@@ -99,6 +99,13 @@ def write_tiny_data(root: Path) -> Path:
     for name, key in members.items():
         file = "digCompSkillsCollection_en.csv" if name == "digCompSkills" else f"{name}SkillsCollection_en.csv"
         _write(en / file, collection_cols, [["KnowledgeSkillCompetence", S[key], "x", "released", "", "", "", "", f"{G['top']} | {G['ict']}", "a | b"]])
+    # v1.1.1 has French skill texts only in its collections: "train" is missing from the v1.0 French export below
+    for name, key in members.items():
+        file = "digCompSkillsCollection_fr.csv" if name == "digCompSkills" else f"{name}SkillsCollection_fr.csv"
+        row = (["KnowledgeSkillCompetence", S["train"], "former des employés", "released", "", "", "former le personnel | coacher des salariés",
+                "Guider les employés dans un processus d’apprentissage.", G["top"], "aptitudes"] if name == "transversal" else
+               ["KnowledgeSkillCompetence", S[key], "libellé de la collection", "released", "", "", "", "", "", ""])
+        _write(fr / file, collection_cols, [row])
     _write(en / "researchOccupationsCollection_en.csv", ["conceptType", "conceptUri", "preferredLabel", "status", "altLabels", "description", "broaderConceptUri", "broaderConceptPT"],
            [["Occupation", O["evaluation"], "monitoring and evaluation officer", "released", "", "", "", ""]])
 
@@ -132,7 +139,7 @@ def write_tiny_data(root: Path) -> Path:
     v10 = root / "esco-v1.0-fr-es"
     v10_cols = ["conceptType", "conceptUri", "skillType", "reuseLevel", "preferredLabel", "altLabels", "description"]
     fr_labels = {"payments": ("traiter des paiements", "encaisser des paiements"), "till": ("utiliser une caisse enregistreuse", "tenir la caisse"),
-                 "train": ("former des employés", ""), "python": ("Python (programmation informatique)", ""), "customer": ("fournir un service client", "")}
+                 "python": ("Python (programmation informatique)", ""), "customer": ("fournir un service client", "")}
     _write(v10 / "skills_fr.csv", v10_cols, [["KnowledgeSkillCompetence", S[k], "", "", p, a, ""] for k, (p, a) in fr_labels.items()])
     _write(v10 / "skills_es.csv", v10_cols, [["KnowledgeSkillCompetence", S["payments"], "", "", "tramitar pagos", "", ""]])
     _write(v10 / "occupations_es.csv", ["conceptType", "conceptUri", "iscoGroup", "preferredLabel", "altLabels", "description"],

@@ -1,12 +1,20 @@
-"""ESCO importer: v1.1.1 (en + fr), v1.0 French/Spanish skill labels, German labels, relations."""
+"""ESCO importer: v1.1.1 (en + fr), v1.0 French/Spanish skill labels, German labels, relations.
+
+v1.1.1 ships French skill texts only inside its collection files (transversal, digital, green,
+language, research, DigComp); v1.0's full French export lacks the 517 skills added since, among them
+most transversal skills (*s'adapter aux exigences physiques*, *participer activement à la vie
+civique*). Those come from the collections, so that a French-speaking person can be shown them and the
+linker can match them in French.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge.models import IscoGroup, Occupation, Skill, SkillGroup
-from knowledge.sources.tables import read_table, split_lines
+from knowledge.sources.tables import read_table, split_lines, split_pipes
 
 EN = "esco-v1.1.1/en"
 FR = "esco-v1.1.1/fr"
@@ -42,14 +50,18 @@ SKILL_COLLECTIONS = {
     "digcomp": f"{EN}/digCompSkillsCollection_en.csv",
 }
 OCCUPATION_COLLECTIONS = {"research": f"{EN}/researchOccupationsCollection_en.csv"}
+SKILL_COLLECTIONS_FR = [path.replace(EN, FR).replace("_en.csv", "_fr.csv") for path in SKILL_COLLECTIONS.values()]
 
 SOURCE_FILES = [
     SKILLS_EN, OCCUPATIONS_EN, SKILL_GROUPS_EN, HIERARCHY_EN, ISCO_EN,
     OCCUPATIONS_FR, SKILL_GROUPS_FR, HIERARCHY_FR, ISCO_FR,
     SKILLS_FR, SKILLS_ES, OCCUPATIONS_ES, SKILLS_DE, OCCUPATIONS_DE,
     BROADER_SKILLS, BROADER_OCCUPATIONS, OCCUPATION_SKILLS, SKILL_SKILLS,
-    *SKILL_COLLECTIONS.values(), *OCCUPATION_COLLECTIONS.values(),
+    *SKILL_COLLECTIONS.values(), *OCCUPATION_COLLECTIONS.values(), *SKILL_COLLECTIONS_FR,
 ]
+# Where a v1.0 French label lost its commas, two spaces stand for them ("santé  sécurité et hygiène").
+_LOST_SEPARATOR = re.compile(r"(\S+)  +(?=\S)")
+_FUNCTION_WORDS = {"à", "a", "de", "des", "du", "d", "le", "la", "les", "l", "un", "une", "au", "aux", "en", "the", "of", "to"}
 
 
 @dataclass
@@ -86,11 +98,27 @@ def _read_skills(data_dir: Path, esco: EscoData) -> None:
         esco.skills[uri] = skill
 
 
-def _set_texts(concept, lang: str, row: dict[str, str]) -> None:
-    label = row.get("preferredLabel", "").strip()
+def restore_separators(label: str) -> str:
+    """A label whose commas became double spaces, with them back: a comma where the double spaces
+    part a list (several of them, or one before a later "et"/"and"/"ou"/"or"), one space otherwise
+    ("achats  électroniques", "un appui à  des dirigeants")."""
+    if "  " not in label:
+        return label
+    parts = label.split("  ")
+    listed = len(parts) > 2 or bool(re.search(r"\b(et|and|ou|or)\b", parts[-1]))
+
+    def joined(match: re.Match) -> str:
+        word = match.group(1)
+        separator = ", " if listed and word.lower().strip("'’") not in _FUNCTION_WORDS else " "
+        return word + separator
+    return _LOST_SEPARATOR.sub(joined, label).strip()
+
+
+def _set_texts(concept, lang: str, row: dict[str, str], multi_valued=split_lines) -> None:
+    label = restore_separators(row.get("preferredLabel", "").strip())
     if label:
         concept.labels[lang] = label
-    alts = [a for a in split_lines(row.get("altLabels", "")) if a != label]
+    alts = [restore_separators(a) for a in multi_valued(row.get("altLabels", "")) if a != label]
     if alts:
         concept.alt_labels[lang] = alts
     hidden = split_lines(row.get("hiddenLabels", ""))
@@ -155,6 +183,11 @@ def _read_occupations(data_dir: Path, esco: EscoData) -> None:
 def _read_other_languages(data_dir: Path, esco: EscoData) -> None:
     cols = ["conceptUri", "preferredLabel", "altLabels", "description"]
     _set_texts_from(data_dir / SKILLS_FR, cols, esco.skills, "fr")
+    for path in SKILL_COLLECTIONS_FR:  # skills added since v1.0: French texts only in the collections
+        for row in read_table(data_dir / path, cols):
+            skill = esco.skills.get(row["conceptUri"].strip())
+            if skill is not None and "fr" not in skill.labels:
+                _set_texts(skill, "fr", row, multi_valued=split_pipes)
     _set_texts_from(data_dir / SKILLS_ES, cols, esco.skills, "es")
     _set_texts_from(data_dir / OCCUPATIONS_ES, cols, esco.occupations, "es")
     for row in read_table(data_dir / SKILLS_DE, ["conceptUri", "preferredLabel_de"]):

@@ -29,7 +29,10 @@ def test_counts(real_kb: KnowledgeBase):
     assert counts["occupation_skill_relations"] > 120_000
     assert counts["esco_rome_pairs"] == 11118
     assert sum(1 for s in real_kb.skills.values() if "digital" in s.collections) == 1201
-    assert sum(1 for s in real_kb.skills.values() if "fr" in s.labels) > 13000
+    # every transversal skill has its French label, the ones added since v1.0 too (from the v1.1.1 collections)
+    assert all("fr" in s.labels for s in real_kb.skills.values() if "transversal" in s.collections)
+    assert sum(1 for s in real_kb.skills.values() if "fr" in s.labels) > 13650
+    assert not [s.labels["fr"] for s in real_kb.skills.values() if "  " in s.labels.get("fr", "")]
     assert sum(1 for s in real_kb.skills.values() if "de" in s.labels) > 12000
     assert all(s.broader for s in real_kb.skills.values())
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.errors import KnowledgeSourceError
+from knowledge.sources.esco import restore_separators
 from knowledge.sources.tables import read_table, split_lines, split_pipes
 
 
@@ -80,3 +81,14 @@ def test_multi_valued_cells():
     assert split_lines("a\nb\n\na\n c ") == ["a", "b", "c"]
     assert split_pipes("x | y|x") == ["x", "y"]
     assert split_lines("") == []
+
+
+@pytest.mark.parametrize("label, restored", [
+    ("respecter les normes de santé  sécurité et hygiène", "respecter les normes de santé, sécurité et hygiène"),
+    ("communiquer avec les hôtels  compagnies d’autocars  restaurants", "communiquer avec les hôtels, compagnies d’autocars, restaurants"),
+    ("achats  électroniques", "achats électroniques"),
+    ("fournir un appui à  des dirigeants", "fournir un appui à des dirigeants"),
+    ("gérer les conflits", "gérer les conflits"),
+])
+def test_a_label_whose_commas_became_double_spaces_gets_them_back(label: str, restored: str):
+    assert restore_separators(label) == restored

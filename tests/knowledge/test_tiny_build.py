@@ -28,6 +28,13 @@ def test_records(tiny_kb: KnowledgeBase):
     assert tiny_kb.skills[SKILL["python"]].collections == {"digital", "research", "digcomp"}
     assert tiny_kb.skills[SKILL["customer"]].hidden_labels == {"en": ["help clients"]}
     assert tiny_kb.skills[SKILL["till"]].related_essential == [SKILL["payments"]]
+    # a skill the v1.0 French export lacks takes its French texts from the v1.1.1 collections ...
+    train = tiny_kb.skills[SKILL["train"]]
+    assert train.labels["fr"] == "former des employés"
+    assert train.alt_labels["fr"] == ["former le personnel", "coacher des salariés"]
+    assert train.description["fr"].startswith("Guider les employés")
+    # ... and never replaces what the full export gives
+    assert tiny_kb.skills[SKILL["python"]].labels["fr"] == "Python (programmation informatique)"
 
     cashier = tiny_kb.occupations[OCCUPATION["cashier"]]
     assert (cashier.code, cashier.isco_group) == ("5230.1", "5230")
