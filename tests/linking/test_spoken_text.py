@@ -42,7 +42,10 @@ def test_english_chat_forms_misspellings_and_past_tense(text, expected):
         ("jrepare les moteurs, jfais tout", "je réparer les moteurs, je faire tout"),
         ("la place du marché", "la place du marché"),
         # "faire" before a bare noun says the job, not the verb of a label (*faire fonctionner une chaudière*)
-        ("g aussi fait caissiere chez carrefour", "j'ai aussi fait caissiere chez carrefour"),
+        # (after its auxiliary it is "been": "fait" alone brought *rapporter des faits*)
+        ("g aussi fait caissiere chez carrefour", "j'ai aussi été caissiere"),
+        ("j'ai fait 2 ans de droit", "j'ai fait 2 ans de droit"),
+        ("j'ai fait attention aux enfants", "j'ai faire attention aux enfants"),
         ("je faisais serveuse l'été", "je faisais serveuse l'été"),
         ("je fais la toilette", "je faire la toilette"),
         # "a" typed for "à", but not the verb after its subject or before a participle or a number
@@ -89,3 +92,22 @@ def test_expressions_that_only_say_when_are_dropped(text, lang, expected):
     last = expected.split()[-1]  # the words kept still point at the person's own
     start = rewritten.text.rindex(last)
     assert text[slice(*rewritten.original_span(start, start + len(last)))] == last
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # where someone worked, by a name the labels do not hold, is left out with its "chez" / "at"
+        # (the encoder read "carrefour" as *carreleur*, "deliveroo" as *livres*)
+        ("g aussi fait caissiere chez carrefour l'été dernier", "fr", "j'ai aussi été caissiere l'été dernier"),
+        ("je servais les clients chez mcdo pr uber eats", "fr", "je servir les clients"),
+        ("I scanned items at Lidl for 2 years", "en", "I scan items for 2 years"),
+        # words of the labels, pronouns and a determiner are no names
+        ("je servais chez moi et chez une amie", "fr", "je servir chez moi et chez une amie"),
+        ("I stacked shelves at night for customers", "en", "I stack shelves at night for customers"),
+    ],
+)
+def test_an_employers_name_is_left_out(text, lang, expected):
+    vocabulary = FR if lang == "fr" else Vocabulary.build(["stack shelves", "scan items", "work at night", "serve customers"], [], "en",
+                                                          known=["night", "customers", "for", "years"])
+    assert " ".join(rewrite(text, lang, vocabulary).text.split()) == expected

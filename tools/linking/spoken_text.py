@@ -105,6 +105,7 @@ _FR_AUXILIARIES = frozenset("ai as a avons avez ont avais avait avions aviez ava
 # before a bare noun it says the job ("j'ai fait caissière", "je fais serveur l'été")
 _FR_DETERMINER = re.compile(r"^(?:le|la|les|l'|l’|un|une|des|du|de|d'|d’|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|"
                             r"leur|leurs|ce|cet|cette|ces|beaucoup|plein|quelques|tout|tous|toutes|toute)\b")
+_NUMBER_WORD = re.compile(r"^(?:\d|un an|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs)\b")
 _FR_ADVERBS = frozenset("aussi souvent toujours déjà beaucoup bien tout tous parfois surtout même jamais".split())
 
 _EN_KEEP = frozenset("i a an the and or of to in on for with at by as is was were be been it its my our we he she they "
@@ -303,6 +304,13 @@ def rewrite(text: str, lang: str, vocabulary: Vocabulary | None) -> Rewritten:
             position = end
             continue
         following = matches[n + 1].group().lower() if n + 1 < len(matches) else ""
+        if _employer_name(word, previous, vocabulary, table):  # "chez carrefour": a name, read as *carreleur*
+            at = next((i for i in range(len(pieces) - 1, -1, -1) if pieces[i][1] >= 0 and pieces[i][0]), None)
+            if at is not None and pieces[at][0].lower() in _EMPLOYED_AT:  # the "chez" goes with it
+                pieces[at] = ("", pieces[at][1], pieces[at][2])
+            pieces.append(("", start, end))
+            position = end
+            continue
         new = _rewrite_word(word, lang, table, vocabulary, previous, following)
         chat_forms += word.lower() in table and new != word and word.lower() not in _PLAIN_ABBREVIATIONS
         pieces.append((new, start, end))
@@ -327,6 +335,22 @@ def rewrite(text: str, lang: str, vocabulary: Vocabulary | None) -> Rewritten:
             cursor = end
     new_text = "".join(out)
     return Rewritten(text, new_text, np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64), chat_forms)
+
+
+# where someone worked, said by the employer's name: "chez carrefour", "at lidl", "pr uber eats"
+_EMPLOYED_AT = frozenset({"chez", "at", "for", "pour"})
+_NOT_A_NAME = frozenset("moi toi lui eux elle elles nous vous soi un une des les la le mon ma mes ton ta tes son sa ses leur leurs "
+                        "ce cet cette ces notre nos votre vos me you him her them us it home a an the my his its their our "
+                        "this that these those some".split())
+
+
+def _employer_name(word: str, previous: list[str], vocabulary: Vocabulary | None, table: dict[str, str]) -> bool:
+    """``word`` is the name of the place someone worked at, which the labels' words do not hold: the
+    sentence encoder would read it by its pieces ("carrefour" as *carreleur*, "deliveroo" as *livres*)."""
+    lower = word.lower()
+    return (vocabulary is not None and bool(previous) and previous[-1] in _EMPLOYED_AT and len(lower) >= 2
+            and lower.isalpha() and lower not in table and lower not in vocabulary and lower not in _NOT_A_NAME
+            and strip_accents(lower) not in vocabulary.accented and vocabulary.correct(lower) is None)  # "custmers" is no name
 
 
 def _rewrite_word(word: str, lang: str, table: dict[str, str], vocabulary: Vocabulary | None, previous: list[str],
@@ -381,8 +405,10 @@ def _rewrite_french(word: str, lower: str, vocabulary: Vocabulary, previous: lis
     infinitive = None
     if after_subject or after_auxiliary or prefix in ("m'", "m’", "s'", "s’"):
         infinitive = _french_infinitive(lower, vocabulary, participle=after_auxiliary)
-        if infinitive == "faire" and not _FR_DETERMINER.match(following):
-            infinitive = None  # "j'ai fait caissière", "je fais serveur": a job, not *faire fonctionner une chaudière*
+        if infinitive == "faire" and not _FR_DETERMINER.match(following) and following.split()[:1] != ["attention"]:
+            # "j'ai fait caissière", "je fais serveur": a job, not *faire fonctionner une chaudière*; after its
+            # auxiliary it says "been" ("j'ai été caissière"), else *rapporter des faits* comes from "fait"
+            infinitive = "été" if after_auxiliary and following[:1].isalpha() and not _NUMBER_WORD.match(following) else None
         if infinitive:
             lower, changed = infinitive, True
     # French words the labels lack are too many for spelling correction ("matin" is no "main"):
