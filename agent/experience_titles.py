@@ -16,7 +16,7 @@ _FAMILY = r"(famille|family|parents|freres?|soeurs?|brothers?|sisters?|grand-?(m
 
 # (pattern on the normalised text, English name, French name); the first match wins.
 ACTIVITIES: list[tuple[str, str, str]] = [
-    (r"\b(baby-?sit\w*|nanny|child ?minding|look(ed|ing)? after (the |my |some )?(kids|children|little)|garde d'?enfants?|"
+    (r"\b(baby[- ]?sit\w*|nanny|child ?minding|look(ed|ing)? after (the |my |some )?(kids|children|little)|garde d'?enfants?|"
      r"gard(e|ais|er) (mon|ma|mes|les|des) (petits?|petites?|jeunes?|enfants|cousins?|cousines?|freres?|soeurs?|neveux?|nieces?)|nounou)\b",
      "Babysitting", "Garde d'enfants"),
     (rf"\b(cook\w*|cuisine|je cuisine|prepar\w* (les |des )?repas|fais (a manger|la cuisine|les repas))\b.*\b{_FAMILY}\b|"
@@ -44,42 +44,65 @@ ACTIVITIES: list[tuple[str, str, str]] = [
     (r"\b(foot\w*|soccer|basket\w*|handball|rugby|volley\w*|tennis|swim\w*|natation|danse|dance|dancing|judo|athleti\w*|sport)\b",
      "Sport", "Sport"),
 ]
+# the activities' words that are a job's name: said among the first words, they name the experience
+_JOB_NOUN = re.compile(r"\b(cashier|caissiere?|waiter|waitress|serveur|serveuse|courier|livreur|livreuse|coursiere?|magasiniere?|"
+                       r"stock ?keeper|vendeur|vendeuse|nanny|nounou|babysitter|chef|commis)\b")
+_ALSO = re.compile(r"\b(?:also|too|as well|aussi|egalement|également)\b", re.IGNORECASE)
+# where the person worked, said right after the verb: "(worked) at mcdonalds", "(bossé) chez mcdo"
+_EMPLOYER = re.compile(r"(?:at|for|chez|pour) (?!(?:a|an|the|my|home|school|night|nights|weekends?|le|la|les|l'|un|une|des|mon|ma|mes|moi|"
+                       r"eux|lui|elle|\d+)\b)", re.IGNORECASE)
 LEISURE = {"Sports coaching", "Volunteering", "Video making", "Music", "Art and drawing", "Sport"}
 # the names this module gives leisure activities, in both languages: never a job title the person said
 LEISURE_NAMES = frozenset(name for _, en, fr in ACTIVITIES if en in LEISURE for name in (en, fr))
 _COMPILED = [(re.compile(p), en, fr) for p, en, fr in ACTIVITIES]
 
 _LEAD = re.compile(
-    r"^(so |well |alors |bon |euh |um )?(i'?ve |i have |i |we |j'?ai |je |j'|moi,? je |on |nous )?"
-    r"(been |ete |worked |work |travaille |travaillais |did |do |fait |fais |faisais |was |am |etais |suis )?"
+    r"^(so |well |alors |bon |euh |um |ah |oh |and |et )*(i'?ve |i have |i |we |j'?ai |j ai |g |je |j'|moi,? je |on |nous )?"
+    r"(?P<verb>been |ete |worked |work |travaille |travaillais |bosse |bossais |taffe |did |do |fait |fais |faisais |was |am |etais |suis )?"
     r"((for |during |pendant |depuis )?(\d+|a|an|one|two|three|four|five|six|ten|a few|several|un|une|deux|trois|quatre|"
     r"cinq|six|dix|quelques|plusieurs) (years?|months?|weeks?|summers?|ans?|annees?|mois|semaines?|etes?) )?"
-    r"(working |as an? |comme |en tant que |in an? |at an? |dans une? |chez )*", re.IGNORECASE)
+    r"(working |as an? |comme |en tant que |in an? |at an? |dans une? )*", re.IGNORECASE)
 
 
 def experience_title(text: str, lang: str, words: int = 5) -> str:
     """The experience's name: a known activity's name in ``lang``, else the person's first words
-    (at most ``words``, capitalised, without the "I worked as" that starts them)."""
-    folded = normalise(text or "")
+    (at most ``words``, capitalised, without the "I worked as" that starts them); a job told by its
+    employer only ("I worked at mcdonalds", "j'ai bossé chez mcdo") is "Job at ..." / "Job chez ..."."""
+    text = " ".join(_ALSO.sub(" ", text or "").split())  # "i also worked at...": about the telling
+    folded = normalise(text)
     activity = next(((en, fr) for pattern, en, fr in _COMPILED if pattern.search(folded)), None)
     if activity is not None and activity[0] in LEISURE:
         return activity[1] if lang == "fr" else activity[0]
     roles = named_roles(text or "", lang)
     if roles:  # the latest job said ("I started as a kitchen porter ... finally a line cook")
         return roles[-1][:1].upper() + roles[-1][1:]
+    job = _JOB_NOUN.search(" ".join(re.split(r"[.;:!?\n]", folded, maxsplit=1)[0].split()[:4]))
+    if activity is not None and job is not None:  # "vendeuse chez zara 2 ans": the job, not the domain ("Vente")
+        said = text.split()[len(folded[:job.start()].split()):]
+        place = next((i for i, w in enumerate(said[1:], 1) if normalise(w).strip(",.;:!?") in _PLACE | {"ds", "pour", "sur"}), len(said))
+        said = said[:place]  # "vendeuse chez zara": the job, not where
+        name = " ".join(_name_words(said, words)).strip(" ,.;:-") or said[0].strip(" ,.;:!?()")
+        return name[:1].upper() + name[1:]
     if activity is not None:
         return activity[1] if lang == "fr" else activity[0]
     first = re.split(r"[.;:!?\n]| - |, (?:and|et|but|mais) ", (text or "").strip(), maxsplit=1)[0]
     lead = _LEAD.match(normalise(first))
     cut = len(lead.group(0)) if lead else 0
     rest = first[cut:].strip() if cut < len(first) else first.strip()
+    employer = _EMPLOYER.match(normalise(rest)) if lead and lead.group("verb") else None
+    if employer:  # "worked at mcdonalds for a summer": the job is where
+        name = " ".join(_name_words(rest[len(employer.group(0)):].split(), 3)).strip(" ,.;:-")
+        if name:
+            return f"Job chez {name}" if lang == "fr" else f"Job at {name[:1].upper() + name[1:]}"
+    if normalise(rest).startswith("chez "):  # "chez des personnes agees": where, not the name
+        rest = rest[5:].strip()
     title = " ".join(_name_words((rest or first).split(), words)).strip(" ,.;:-")
     return (title[:1].upper() + title[1:]) if title else (text or "").strip()[:40]
 
 
 # where a name ends: what follows says when, how long or what else ("pendant 2 ans", "for 4 years",
 # "and painted the walls"), and the small words a name never ends with
-_WHEN = {"pendant", "durant", "depuis", "during", "since", "when", "quand", "lorsque", "while"}
+_WHEN = {"pendant", "pdt", "durant", "depuis", "during", "since", "when", "quand", "lorsque", "while"}
 _PLACE = {"in", "at", "dans", "chez"}  # "Care assistant in a nursing home": the job, not where
 _FOR = {"for", "il"}  # "for 4 years", "il y a 2 ans": when a number or "a few" follows
 _AND = {"and", "et", "then", "puis", "but", "mais"}

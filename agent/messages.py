@@ -90,6 +90,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Now the other experience you told me about: \"{title}\".",
         "fr": "Passons à l'autre expérience dont vous m'avez parlé : « {title} ».",
     },
+    "experience_told_later": {
+        "en": "Before we go on, let's look at \"{title}\": it may show skills your profile does not have yet.",
+        "fr": "Avant de continuer, parlons de « {title} » : cette expérience montre peut-être des compétences qui manquent à votre profil.",
+    },
+    "experience_told_later_done": {
+        "en": "Thanks, that experience is in your profile. Let's pick up where we were.",
+        "fr": "Merci, cette expérience est dans votre profil. Reprenons où nous en étions.",
+    },
     "detail_more": {
         "en": "Thanks! Anything else you did there, or something you're proud of?",
         "fr": "Merci ! Autre chose que vous y faisiez, ou dont vous êtes fier ou fière ?",
@@ -661,6 +669,8 @@ TUTOIEMENT: dict[str, str] = {
     "detail_what": "Merci ! Concrètement, qu'est-ce que tu fais au quotidien ? Et de quoi es-tu le plus fier ou la plus fière ?",
     "detail_how_long": "Merci ! Depuis combien de temps, et y a-t-il quelque chose dont tu es fier ou fière ?",
     "experience_next_told": "Passons à l'autre expérience dont tu m'as parlé : « {title} ».",
+    "experience_told_later": "Avant de continuer, parlons de « {title} » : cette expérience montre peut-être des compétences qui manquent à ton profil.",
+    "experience_told_later_done": "Merci, cette expérience est dans ton profil. Reprenons où nous en étions.",
     "detail_more": "Merci ! Autre chose que tu y fais, ou dont tu es fier ou fière ?",
     "skills_intro": "D'après ce que tu m'as dit sur « {experience} », je vois ces compétences :",
     "skills_intro_one": "D'après ce que tu m'as dit sur « {experience} », je vois cette compétence :",

@@ -166,6 +166,8 @@ class AgentState(TypedDict, total=False):
     counsellor_mode: bool
     experience_id: str | None  # the experience being talked about
     next_experience: str | None  # another job told while answering about this one: the next experience
+    resume_phase: str | None  # told at a later step, that experience is talked about first, then this step resumes
+    resume_answer: str | None  # what else that message said, read by the resumed step
     experience_title: str
     detail_asked: bool
     proposals: list[SkillProposal]  # skills proposed for the current experience, not yet answered

@@ -13,16 +13,30 @@ _TOLD = re.compile(
     r"(?P<said>(?:i|i've|ive|i have)\s+(?:also\s+|too\s+)?(?:did|worked|work|was|been|have been|spent|used to work|used to be|"
     r"had a job|volunteered|babysat|looked after|cared for|took care of)\b|"
     r"(?:j'ai|jai|j ai)\s+(?:aussi|egalement|meme|deja)?\s*(?:fait|travaille|bosse|ete|passe|garde|fait du benevolat|eu un job)\b|"
-    r"je\s+(?:suis|etais)\s+(?:aussi|egalement)\s+)")
+    r"je\s+(?:suis|etais)\s+(?:aussi|egalement)\s+|(?:avant|before|previously|auparavant)\s*,?\s+(?:that\s+|ca\s+|cela\s+)?"
+    r"(?:i\s+was\s+an?\s+|j'etais\s+|jetais\s+|j etais\s+))")
 # ... with what makes it an experience: a role, a place, or how long
 _EXPERIENCE_MARK = re.compile(
     r"\b(?:as an?|as the|comme|en tant que|en tant qu'|chez|pendant|during|(?:worked|work|bosse|travaille) at|"
     r"\d+(?:[.,]\d+)?\s*(?:years?|yrs?|ans?|annees?|months?|mois|weeks?|semaines?|summers?|etes?)|"
     r"(?:one|two|three|four|five|six|un|une|deux|trois|quatre|cinq|six)\s+(?:years?|ans?|months?|mois|summers?|etes?))\b")
 _PLACE = re.compile(r"\b(?:at|in an?|dans une?|for an?|pour une?)\b")
-_ALSO = re.compile(r"\b(also|too|as well|aussi|egalement|forgot|oublie|another|autre|plus|oh and|ah et|oh et)\b")
+_ALSO = re.compile(r"\b(also|too|as well|aussi|egalement|forgot|oublie|another|autre|plus|oh and|ah et|oh et|avant|before that|previously|auparavant)\b")
 _CORRECTION = re.compile(r"^(?:actually|in fact|sorry|i meant|oops|no,? actually|en fait|pardon|oups|je voulais dire|non,? en fait)\b"
                          r"|\bnot\s+(?:an?\s+)?\w+$|\bpas\s+\w+$|\binstead\b|\bau lieu\b")
+
+
+# the words that only lead into an experience told after them ("oh and before that", "ah et avant",
+# "ah j'ai oublié,")
+_LEAD_IN = frozenset("ah oh and et so alors bon ok okay well euh um also aussi before avant that ca ça then puis ensuite after "
+                     "apres après sinon but mais yes oui no non au fait btw i j'ai jai ai forgot forget oublie oublié oubliais "
+                     "to say mention dire de".split())
+
+
+def only_leads_in(text: str) -> bool:
+    """``text`` (what came before a clause telling an experience) says nothing of its own: fewer
+    than two words besides those that lead into what follows."""
+    return len([w for w in re.findall(r"[\w'’]+", text.lower()) if w not in _LEAD_IN]) < 2
 
 
 def experience_span(sentence: str) -> tuple[str, str] | None:

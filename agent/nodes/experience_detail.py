@@ -12,7 +12,7 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from agent.acts.models import ActKind
-from agent.acts.new_experience import experience_span
+from agent.acts.new_experience import experience_span, only_leads_in
 from agent.acts.spelling import tidy
 from agent.answers import is_empty, is_no, is_no_more, parse_duration_months
 from agent.context import AgentContext
@@ -118,11 +118,6 @@ def _another_job(ctx: AgentContext, message: str, experience: Experience, lang: 
     if set(named) & this:
         return None
     before, told = span
-    if len([w for w in before.split() if w not in _LEAD_IN]) < 2:  # "ah et avant j'ai fait serveuse": no detail before
+    if only_leads_in(before):  # "ah et avant j'ai fait serveuse": no detail before
         before = ""
     return before, (message if not before else told)
-
-
-# the words that only lead into the other job told after them ("oh and before that", "ah et avant")
-_LEAD_IN = frozenset("ah oh and et so alors bon ok okay well euh um also aussi before avant that ca ça then puis ensuite after apres "
-                     "après sinon but mais yes oui no non".split())

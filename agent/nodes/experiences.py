@@ -1,5 +1,6 @@
 """Experiences: collect several (paid, school, volunteering, family care, sport, music, art,
-hobbies), one at a time; "that's all" moves on to interests."""
+hobbies), one at a time; "that's all" moves on to interests. An experience told at a later step
+(``resume_phase``) is talked about here like the others, then that step resumes."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from agent.answers import experience_kind, is_empty, is_no, is_no_more, is_ongoi
 from agent.context import AgentContext
 from agent.experience_titles import experience_title
 from agent.messages import say
-from agent.node_commands import acts_of, ask, attempts, bump, goto, quick, reset
+from agent.node_commands import acts_of, ask, attempts, bump, goto, phase_node, quick, reset
 from agent.reply import Expecting
 from agent.state import AgentState, Phase, unread_message
 from agent.toolbox import change_profile, load_profile
@@ -31,6 +32,11 @@ def experiences(state: AgentState, runtime: Runtime[AgentContext]) -> Command[st
         told = state.get("next_experience")
         if told:  # another job told while answering about the last one: it is the next experience
             return _start(ctx, state, told, lang, {"next_experience": None}, announce=True)
+        resume = state.get("resume_phase")
+        if resume:  # an experience told at a later step has its skills: back to that step
+            return goto(phase_node(resume), state, note=say("experience_told_later_done", lang), update={
+                "phase": resume, "resume_phase": None, "resume_answer": None,
+                "message": state.get("resume_answer"), "acts": []})
         return _ask(state, have)
     acts = acts_of(state)
     if acts:  # read by the router: "that's all" is a done act; anything told is an answer, whatever its words
@@ -73,7 +79,8 @@ def _start(ctx: AgentContext, state: AgentState, message: str, lang: str, update
         status=ExperienceStatus.ongoing if is_ongoing(message) else ExperienceStatus.past,
     )
     change_profile(ctx, state, lambda p: p.add_experience(experience))
-    note = say("experience_next_told", lang, title=experience.title) if announce else None
+    key = "experience_told_later" if state.get("resume_phase") else "experience_next_told"
+    note = say(key, lang, title=experience.title) if announce else None
     return goto("experience_detail", state, note=note, update={
         "phase": Phase.experience_detail, "experience_id": experience.id, "detail_asked": False,
         "experience_title": experience.title,

@@ -1,19 +1,25 @@
 """A new experience told at a later step ("oh and i also did 2 years as a waitress" while answering
-about interests, at the skill list or the preferences): recorded in the profile as an experience,
-with its kind, title and duration, then the turn goes back to where it was: the rest of the
-message is read by the current step, or its question is asked again. Nothing told is dropped.
-Told at a skill list, it is the next experience instead (``next_experience``): the experiences step
-that follows the list starts it, with its detail question and its own skills."""
+about interests, at the skill list or the preferences). Nothing told is dropped, and no experience
+lands in the profile without its skills:
+
+- at a skill list, it is the next experience (``next_experience``): the experiences step that follows
+  the list starts it, with its detail question and its own skills;
+- at a step after the experiences (interests, preferences, moves, plan, sharing), it is talked about
+  first, like any experience, then that step resumes (``resume_phase``) and reads what else the
+  message said (``resume_answer``);
+- elsewhere (a second one in the same message), it is recorded with its kind, title and duration,
+  and the turn goes back to where it was.
+"""
 
 from __future__ import annotations
 
-import re
 from functools import partial
 
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from agent.acts.models import ActKind
+from agent.acts.new_experience import only_leads_in
 from agent.answers import experience_kind, is_ongoing, parse_duration_months
 from agent.context import AgentContext
 from agent.experience_titles import experience_title
@@ -23,8 +29,7 @@ from agent.state import AgentState, Phase
 from agent.toolbox import change_profile
 from tools.profile import Experience, ExperienceKind, ExperienceStatus, Period, Profile
 
-# "i also worked at...", "j'ai aussi bossé...": the "also" is about the telling, not the title
-_ALSO = re.compile(r"\b(?:also|too|as well|aussi|egalement|également)\b", re.IGNORECASE)
+LATER_STEPS = frozenset({Phase.interests, Phase.preferences, Phase.moves, Phase.plan, Phase.sharing})
 NEXT = {
     "en": "Noted: we'll talk about \"{title}\" right after this list.",
     "fr": "C'est noté : nous parlerons de « {title} » juste après cette liste.",
@@ -41,12 +46,19 @@ def new_experience(state: AgentState, runtime: Runtime[AgentContext]) -> Command
     acts = acts_of(state)
     told = [a for a in acts if a.kind == ActKind.new_experience and a.text]
     notes: list[str] = []
-    later: dict[str, str] = {}
+    later: dict[str, str | None] = {}
+    rest = [a for a in acts if a.kind != ActKind.new_experience]
+    detour = state.get("phase") in LATER_STEPS and bool(told) and not state.get("resume_phase")
+    if detour:  # after the experiences: the first one now, with its questions and skills, then back to this step
+        answer = " ".join(a.text for a in rest if a.text)
+        later = {"phase": Phase.experiences, "next_experience": told[0].text, "resume_phase": state.get("phase"),
+                 "resume_answer": None if only_leads_in(answer) else answer}
+        told = told[1:]
     if state.get("phase") == Phase.skills and len(told) == 1 and not state.get("next_experience"):
         # told at a skill list: the experiences step comes right after it, so this one is asked about
         # then, with its own skills, instead of being recorded without any
         later = {"next_experience": told[0].text}
-        title = _title(told[0].text, lang)
+        title = experience_title(told[0].text, lang)
         notes.append(NEXT.get(lang, NEXT["en"]).format(title=title))
         told = []
     for act in told:
@@ -54,7 +66,7 @@ def new_experience(state: AgentState, runtime: Runtime[AgentContext]) -> Command
         kind = experience_kind(act.text)
         experience = Experience(
             kind=ExperienceKind(kind) if kind in ExperienceKind.__members__ else ExperienceKind.other,
-            title=_title(act.text, lang),
+            title=experience_title(act.text, lang),
             description=act.text,
             period=Period(duration_months=months),
             status=ExperienceStatus.ongoing if is_ongoing(act.text) else ExperienceStatus.past,
@@ -63,17 +75,13 @@ def new_experience(state: AgentState, runtime: Runtime[AgentContext]) -> Command
         duration = f" ({duration_text(months, lang)})" if months else ""
         notes.append(NOTED.get(lang, NOTED["en"]).format(title=experience.title, duration=duration))
     note = " ".join(notes)
-    rest = [a for a in acts if a.kind != ActKind.new_experience]
+    if detour:
+        return goto("experiences", state, note=note or None, update=later)
     if rest:  # the answer the message also gave: read by the step it answers
         text = " ".join(a.text for a in rest if a.text) or None
         return goto(phase_node(state.get("phase") or ""), state, note=note,
                     update={"message": text, "acts": [a.model_dump(mode="json") for a in rest], **later})
     return reask_compact(state, note, update=later or None)
-
-
-def _title(told: str, lang: str) -> str:
-    """The experience's name, without the "also" of the telling."""
-    return experience_title(" ".join(_ALSO.sub(" ", told).split()), lang)
 
 
 __all__ = ["new_experience"]

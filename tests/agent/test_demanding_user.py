@@ -109,7 +109,9 @@ def test_a_new_experience_at_the_skill_list_comes_right_after_it_with_its_own_sk
 
 
 @pytest.mark.integration
-def test_a_new_experience_with_the_answer_at_interests_keeps_both(new_chat):
+def test_a_new_experience_with_the_answer_at_interests_is_talked_about_then_the_answer_read(new_chat):
+    """Told with the answer at the interests step, the other job is talked about first (its own
+    question and skills, never an experience without skills), then the interests answer is read."""
     chat = new_chat()
     start(chat)
     chat.say(CASHIER)
@@ -118,10 +120,41 @@ def test_a_new_experience_with_the_answer_at_interests_keeps_both(new_chat):
     reply = chat.say("thats all")
     assert reply.expecting == Expecting.interests
     reply = chat.say("i like helping people and i also worked at mcdonalds for a summer")
-    assert reply.expecting == Expecting.preferences  # the interests answer was read too
+    assert reply.expecting == Expecting.experience_detail and "Before we go on" in reply.text and "Job at Mcdonalds" in reply.text
+    reply = chat.say("took orders, made burgers and cleaned the kitchen")
+    assert reply.expecting == Expecting.skill_confirmation and "Job at Mcdonalds" in reply.text
+    reply = chat.say("all good")
+    assert reply.expecting == Expecting.preferences and "pick up where we were" in reply.text  # the interests answer was read too
     profile = chat.profile()
-    assert [e.description for e in profile.experiences][1] == "i also worked at mcdonalds for a summer"
+    mcdonalds = profile.experiences[1]
+    assert mcdonalds.description == "i also worked at mcdonalds for a summer"
+    assert [s for s in profile.skills if mcdonalds.id in s.experience_ids and s.state == SkillState.confirmed]
     assert "helping people" in profile.interests.text and "mcdonalds" not in profile.interests.text
+
+
+@pytest.mark.integration
+def test_a_job_remembered_at_the_preferences_gets_its_skills_then_the_question_comes_back(new_chat):
+    """"ah j'ai oublié, j'ai aussi fait serveuse": no preference read from the words leading into it,
+    the job asked about with its skills (none from "fait": *rapporter des faits*), then the same question."""
+    chat = new_chat()
+    chat.hints = {"persona": "jobseeker"}
+    chat.run("bonjour", "fr", "oui")
+    chat.say("vendeuse chez zara 2 ans, conseil clientes, caisse, mise en rayon")
+    chat.say("c'est tout")
+    chat.say("ok")
+    chat.say("c'est tout")
+    reply = chat.say("aider les gens, la mode")
+    assert reply.expecting == Expecting.preferences
+    assert chat.profile().experiences[0].title == "Vendeuse"
+    reply = chat.say("ah j'ai oublié, j'ai aussi fait serveuse 1 an dans une brasserie")
+    assert reply.expecting == Expecting.experience_detail and "« Serveuse »" in reply.text
+    reply = chat.say("je prenais les commandes, je servais en salle et j'encaissais")
+    assert reply.expecting == Expecting.skill_confirmation and "faits" not in reply.text
+    reply = chat.say("oui")
+    assert reply.expecting == Expecting.preferences and "Reprenons où nous en étions" in reply.text
+    profile = chat.profile()
+    assert [e.title for e in profile.experiences] == ["Vendeuse", "Serveuse"] and profile.experiences[1].period.duration_months == 12
+    assert not profile.preferences.text
 
 
 @pytest.mark.integration
@@ -158,6 +191,21 @@ def test_the_words_leading_into_another_job_are_no_detail(new_chat):
     assert reply.expecting == Expecting.skill_confirmation and "avant" not in reply.text, reply.text
     first = chat.profile().experiences[0]
     assert first.details == [] and first.title == "Aide a domicile" and first.period.duration_months == 36
+
+
+@pytest.mark.integration
+def test_a_job_held_before_told_without_also_is_the_next_experience(new_chat):
+    """"avant j'étais serveuse dans une brasserie": no "aussi", still another job, not a detail of this one."""
+    chat = new_chat()
+    chat.hints = {"persona": "jobseeker"}
+    chat.run("salut", "fr", "oui")
+    chat.say("vendeuse chez zara 2 ans, conseil clientes, caisse, mise en rayon")
+    reply = chat.say("je faisais aussi les inventaires. avant j'étais serveuse dans une brasserie")
+    assert reply.expecting == Expecting.skill_confirmation
+    first = chat.profile().experiences
+    assert len(first) == 1 and first[0].details == ["je faisais aussi les inventaires"]
+    reply = chat.say("c bon")
+    assert reply.expecting == Expecting.experience_detail and "« Serveuse »" in reply.text
 
 
 @pytest.mark.integration

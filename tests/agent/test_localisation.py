@@ -180,6 +180,18 @@ def test_the_printed_profile_says_interests_in_words_not_codes():
     ("babysitting 2 years for my neighbours", "en", "Babysitting"),
     ("I organised the school's charity run with my class last spring", "en", "Organised the school's charity run"),
     ("I paint portraits of my friends", "en", "Art and drawing"),
+    # told later: the "also" is about the telling; a job told by its employer only; "faire" a job
+    ("i also did 2 years as a waitress", "en", "Waitress"),
+    ("i also worked at mcdonalds for a summer", "en", "Job at Mcdonalds"),
+    ("jai aussi bossé 6 mois chez mcdo", "fr", "Job chez mcdo"),
+    ("je travaille chez des personnes agees", "fr", "Des personnes agees"),
+    ("g aussi fait caissiere chez carrefour l'été dernier", "fr", "Caissiere"),
+    ("ah et avant j'ai fait serveuse 2 ans dans une brasserie", "fr", "Serveuse"),
+    ("g fait du baby sitting pdt 4 ans", "fr", "Garde d'enfants"),
+    # a job's name among the first words is the name, not its domain ("Vente" resolved to a sales director)
+    ("vendeuse chez zara 2 ans, conseil clientes, caisse, mise en rayon", "fr", "Vendeuse"),
+    ("Caissière chez Lidl depuis 2 ans", "fr", "Caissière"),
+    ("commis de cuisine ds un resto", "fr", "Commis de cuisine"),
 ])
 def test_experience_titles_are_short_clean_names(text, lang, title):
     from agent.experience_titles import experience_title

@@ -44,6 +44,13 @@ from tools.linking.job_titles import clean_title, named_roles
         ("je suis passée au magasin", "fr", []),
         ("Je suis bénévole aux Restos du coeur", "fr", []),
         ("I'm a volunteer at the food bank", "en", []),
+        # "faire" with a job noun and no determiner names the job; with a determiner it is a task
+        ("g aussi fait caissiere chez carrefour l'été dernier", "fr", ["caissiere"]),
+        ("ah et avant j'ai fait serveuse 2 ans dans une brasserie", "fr", ["serveuse"]),
+        ("j'ai fait la vaisselle et le ménage", "fr", []),
+        ("j'ai fait mes études à Lyon", "fr", []),
+        ("j'ai fait 2 ans de droit", "fr", []),
+        ("j'ai fait attention aux enfants", "fr", []),
     ],
 )
 def test_named_roles(text, lang, roles):

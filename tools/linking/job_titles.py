@@ -59,10 +59,23 @@ _ROLE_FR = re.compile(
 )
 
 
+# "j'ai fait caissière", "g aussi fait serveuse": "faire" with a job noun and no determiner (not "j'ai fait
+# la vaisselle", "j'ai fait mes études", "j'ai fait 2 ans")
+_ROLE_FR_FAIT = re.compile(
+    r"\b(?:j(?:'|’| |)ai|g)\s+(?:(?:aussi|également|egalement|déjà|deja|même|meme)\s+)?fait\s+"
+    r"(?!(?:la|le|les|l|un|une|des|du|de|d|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|leur|leurs|ce|cet|cette|ces|ça|ca|"
+    r"tout|toute|tous|toutes|beaucoup|bcp|plein|quelques|plusieurs|pas|plus|aussi|en|au|aux|à|a|pendant|depuis|ici|là|"
+    r"comme|que|qu|si|partie|attention|gaffe|exprès|semblant|confiance|appel|face|preuve|part)\b)"
+    r"(?P<role>[^\W\d][\w'’-]{2,30}(?: (?:de|d'|en|à) [^\W\d][\w'’-]{2,20})?)"
+    r"(?=\s+(?:pendant|chez|à|a|au|aux|dans|depuis|pour|durant|jusqu|et|mais|où|qui|quand|en|sur|avec|puis|l'été|cet|\d)\b|\s*[.,;:!?()]|$)",
+    re.IGNORECASE,
+)
+
+
 def named_roles(text: str, lang: str = "en") -> list[str]:
     """Job titles a person names about themselves in a sentence ("I've been a warehouse worker for
     6 years" → ["warehouse worker"]), in the order they appear; to be matched like any job title."""
-    patterns = (_ROLE_FR, _ROLE_EN) if lang == "fr" else (_ROLE_EN, _ROLE_FR)
+    patterns = (_ROLE_FR, _ROLE_FR_FAIT, _ROLE_EN) if lang == "fr" else (_ROLE_EN, _ROLE_FR, _ROLE_FR_FAIT)
     found: list[tuple[int, str]] = []
     for pattern in patterns:
         for match in pattern.finditer(text):
