@@ -293,3 +293,16 @@ def test_a_job_named_in_an_experience_of_no_clear_kind_is_held_and_comes_first(r
     moves = rank_moves(real_kb, [], "employee", "créer", "rester dans la coiffure, pas trop de formation", top_k=5,
                        lang="fr", current_occupations=[h.uri for h in held])
     assert moves[0].uri == occupation(real_kb, "hairdresser") and moves[0].step == "own_job"
+
+
+def test_no_armed_forces_job_for_someone_who_likes_cars_unless_they_say_so(real_kb):
+    """A warehouse worker who likes "working with my hands, cars" was offered *warfare specialist*
+    (1 of its 14 essential skills) as the change closest to what they enjoy."""
+    worker = real_kb.occupation_by_label("warehouse worker").uri
+    soldier_like = {u for u, occ in real_kb.occupations.items() if occ.isco_group.startswith("0")}
+    moves = rank_moves(real_kb, [], "jobseeker", "working with my hands, cars", "full time near leeds, short training ok",
+                       top_k=5, current_occupations=[worker])
+    assert len(moves) == 5 and not soldier_like & {m.uri for m in moves}
+    army = rank_moves(real_kb, [], "jobseeker", "working with my hands, cars, maybe the army", None, top_k=10,
+                      current_occupations=[worker])
+    assert len(army) == 10

@@ -15,6 +15,8 @@ what they enjoy most (:mod:`tools.career.progression`), when the ranking left no
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +60,16 @@ MAX_SAME_FAMILY = 2  # occupations of the job's own ROME family among the close 
 OTHER_EXPERIENCE_MIN_SKILLS = 3
 OTHER_EXPERIENCE_LEVELS_ABOVE = 1.0  # ISCO skill levels (tools.career.progression.skill_level)
 TRAINING_FLOOR = 0.6  # someone who wants little training: a move they have none of the skills for keeps 60%
+
+
+_ARMED_FORCES_WANTED = re.compile(r"\b(arm(y|ee|ée|ees|ées)|military|militaire|soldi?ers?|soldats?|defen[cs]e|défense|navy|marine|"
+                                  r"air force|forces armées|gendarm\w*|legion|légion)\b", re.IGNORECASE)
+
+
+def _armed_forces(kb: KnowledgeBase, space: SkillSpace) -> np.ndarray:
+    """Per occupation of ``space``: an armed forces occupation (ISCO major group 0)."""
+    return np.fromiter((kb.occupations[u].isco_group.startswith("0") if u in kb.occupations else False for u in space.occ_uris),
+                       bool, count=len(space.occ_uris))
 
 
 def interest_affinity(facts: RomeFacts, interests: InterestProfile) -> np.ndarray:
@@ -197,6 +209,10 @@ def rank_moves(
     interest_led = None
     if w_int and affinity.any():
         interest_led = carries & (affinity >= INTEREST_LED_MIN_AFFINITY * float(affinity.max()))
+        if not _ARMED_FORCES_WANTED.search(profile.text):
+            # "working with my hands, cars" fits *warfare specialist* too: the armed forces are a choice
+            # of their own, proposed as what the person enjoys only when they say so
+            interest_led &= ~_armed_forces(kb, space)
         if (interest_led & not_above).any():
             interest_led = interest_led & not_above
     if explicit:
