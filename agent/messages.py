@@ -214,6 +214,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Good choice: {target}. You already have {covered} of its core skills.",
         "fr": "Bon choix : {target}. Vous avez déjà {covered} de ses compétences clés.",
     },
+    "gap_intro_own": {
+        "en": "Good choice: {target}, the job you know, with another employer. You have {covered} of its core skills.",
+        "fr": "Bon choix : {target}, le métier que vous connaissez, chez un autre employeur. Vous avez {covered} de ses compétences clés.",
+    },
+    "gap_missing_own": {
+        "en": "To stand out among candidates, skills worth adding: {missing}.",
+        "fr": "Pour vous démarquer des autres candidats, des compétences à ajouter : {missing}.",
+    },
     "gap_missing": {
         "en": "To get there, the skills to build are: {missing}.",
         "fr": "Pour y arriver, les compétences à développer sont : {missing}.",
@@ -693,6 +701,8 @@ TUTOIEMENT: dict[str, str] = {
     "target_unknown": "Je n'ai pas trouvé « {text} » parmi les métiers que je connais. Choisis une option, ou nomme le métier autrement.",
     "target_default": "Prenons « {label} », la piste la plus proche, pour commencer ; tu pourras changer plus tard.",
     "gap_intro": "Bon choix : {target}. Tu as déjà {covered} de ses compétences clés.",
+    "gap_intro_own": "Bon choix : {target}, le métier que tu connais, chez un autre employeur. Tu as {covered} de ses compétences clés.",
+    "gap_missing_own": "Pour te démarquer des autres candidats, des compétences à ajouter : {missing}.",
     "gap_nothing": "Tu couvres déjà les compétences clés que je connais pour ce métier.",
     "jobs_intro": "Des offres qui correspondent à tes compétences :",
     "plan_next": "Des questions ? Quand tu es prêt(e), je te demanderai avec qui, si tu le souhaites, partager ton profil.",

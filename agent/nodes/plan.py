@@ -79,9 +79,11 @@ def plan(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     change_profile(ctx, state, save)
 
     essential_missing = gap.missing_essential
-    lines = [say("gap_intro", lang, target=profile.target.label,
+    # the job they hold or held, elsewhere: no "to become ...", nor their own job's skills credited back to them
+    own = any(h.uri == profile.target.uri for h in held)
+    lines = [say("gap_intro_own" if own else "gap_intro", lang, target=profile.target.label,
                  covered=f"{gap.essential_held}/{max(gap.essential_total, 1)}")]
-    credited = [c for c in gap.covered if c.relation == "essential" and c.credit.via != "held"]
+    credited = [c for c in gap.covered if c.relation == "essential" and c.credit.via != "held"] if not own else []
     if credited:
         names = ", ".join(f"{c.label} ({c.credit.text(lang)})" for c in credited[:MAX_CREDITED_SHOWN])
         if len(credited) > MAX_CREDITED_SHOWN:
@@ -89,10 +91,10 @@ def plan(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
         lines.append(say("gap_credited", lang, credited=names))
     if essential_missing or gap.skills:
         names = ", ".join(s.label for s in (essential_missing or gap.skills)[:6])
-        lines.append(say("gap_missing", lang, missing=names))
+        lines.append(say("gap_missing_own" if own and not essential_missing else "gap_missing", lang, missing=names))
     else:
         lines.append(say("gap_nothing", lang))
-    if route is not None and not route.is_empty:
+    if route is not None and not route.is_empty and not own:
         lines.append(say("access_intro", lang, route=route.summary(lang)))
         if pupil and route.tracks(lang):
             lines.append(say("tracks_intro", lang, tracks="; ".join(route.tracks(lang)[:3])))
