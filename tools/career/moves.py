@@ -16,7 +16,6 @@ what they enjoy most (:mod:`tools.career.progression`), when the ranking left no
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
