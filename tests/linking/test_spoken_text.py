@@ -111,3 +111,10 @@ def test_an_employers_name_is_left_out(text, lang, expected):
     vocabulary = FR if lang == "fr" else Vocabulary.build(["stack shelves", "scan items", "work at night", "serve customers"], [], "en",
                                                           known=["night", "customers", "for", "years"])
     assert " ".join(rewrite(text, lang, vocabulary).text.split()) == expected
+
+
+def test_the_plural_of_a_known_word_is_no_misspelling():
+    """"tills" is one edit from "tiles": corrected, "i trained new staff on the tills" gave *lay tiles*."""
+    vocabulary = Vocabulary.build(["lay tiles", "cut tiles", "clean tiles", "operate till"], ["Work at the till."], "en")
+    assert rewrite("I trained new staff on the tills", "en", vocabulary).text.endswith("on the tills")
+    assert rewrite("I cleaned the tyles", "en", vocabulary).text.endswith("the tiles")

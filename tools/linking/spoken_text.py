@@ -185,7 +185,8 @@ class Vocabulary:
         if word in self._corrections:
             return self._corrections[word]
         best = None
-        if len(word) >= 5 and word.isalpha() and word not in self:
+        plural = word.endswith("s") and (word[:-1] in self or (word.endswith("es") and word[:-2] in self))
+        if len(word) >= 5 and word.isalpha() and word not in self and not plural:  # "tills" is no misspelt "tiles"
             # a frequent word of the labels or another known word, one edit away; one that keeps
             # the first two letters first ("trailor": "trailer" rather than "tailor")
             found = [(c[:2] == word[:2], self.counts.get(c, 0), c) for c in _edits(word) if self.counts.get(c, 0) >= 3 or c in self.known]
