@@ -28,6 +28,11 @@ def start(chat):
     return chat.run("hi", "en", "yes")
 
 
+def start_fr(chat):
+    chat.hints = {"persona": "jobseeker"}
+    return chat.run("salut", "fr", "oui")
+
+
 def test_terminal_number_at_a_skill_list_is_the_skill_not_a_button():
     at_skills = AgentReply(conversation_id="c", text="1. a\n2. b", language="en", expecting=Expecting.skill_confirmation,
                            quick_replies=[QuickReply(label="✅ Keep all", value="all"),
@@ -137,8 +142,7 @@ def test_a_job_remembered_at_the_preferences_gets_its_skills_then_the_question_c
     """"ah j'ai oublié, j'ai aussi fait serveuse": no preference read from the words leading into it,
     the job asked about with its skills (none from "fait": *rapporter des faits*), then the same question."""
     chat = new_chat()
-    chat.hints = {"persona": "jobseeker"}
-    chat.run("bonjour", "fr", "oui")
+    start_fr(chat)
     chat.say("vendeuse chez zara 2 ans, conseil clientes, caisse, mise en rayon")
     chat.say("c'est tout")
     chat.say("ok")
@@ -163,8 +167,7 @@ def test_another_job_told_as_a_detail_is_the_next_experience(new_chat):
     filed under the courier job (its skills, its evidence, its "last summer"), it becomes the next
     experience, asked about once the courier's skills are answered."""
     chat = new_chat()
-    chat.hints = {"persona": "jobseeker"}
-    chat.run("salut", "fr", "oui")
+    start_fr(chat)
     chat.say("jsuis livreur a velo depuis 1 an pr uber eats, je parle anglais avec les clients touristes")
     reply = chat.say("g aussi fait caissiere chez carrefour l'été dernier")
     assert reply.expecting == Expecting.skill_confirmation
@@ -197,8 +200,7 @@ def test_the_words_leading_into_another_job_are_no_detail(new_chat):
 def test_a_job_held_before_told_without_also_is_the_next_experience(new_chat):
     """"avant j'étais serveuse dans une brasserie": no "aussi", still another job, not a detail of this one."""
     chat = new_chat()
-    chat.hints = {"persona": "jobseeker"}
-    chat.run("salut", "fr", "oui")
+    start_fr(chat)
     chat.say("vendeuse chez zara 2 ans, conseil clientes, caisse, mise en rayon")
     reply = chat.say("je faisais aussi les inventaires. avant j'étais serveuse dans une brasserie")
     assert reply.expecting == Expecting.skill_confirmation
