@@ -18,4 +18,5 @@ def restart(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     return goto("experiences", state, note=say("restart", lang), update={
         "phase": Phase.experiences, "attempts": {}, "proposals": [], "moves": [], "share_queue": None,
         "share_current": None, "experience_id": None, "finished": False,
+        "next_experience": None, "resume_phase": None, "resume_answer": None,  # nothing told earlier is pending
     })

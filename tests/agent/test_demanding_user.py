@@ -162,6 +162,26 @@ def test_a_job_remembered_at_the_preferences_gets_its_skills_then_the_question_c
 
 
 @pytest.mark.integration
+def test_starting_again_during_an_experience_told_later_leaves_nothing_pending(new_chat):
+    chat = new_chat()
+    start(chat)
+    chat.say(CASHIER)
+    chat.say("thats all")
+    chat.say("all good")
+    chat.say("thats all")
+    reply = chat.say("oh and i also did 2 years as a waitress")
+    assert reply.expecting == Expecting.experience_detail
+    reply = chat.say("start again")
+    assert reply.expecting == Expecting.experience
+    reply = chat.say("I babysat my neighbours' kids on saturdays")
+    assert reply.expecting == Expecting.experience_detail
+    reply = chat.say("thats all")
+    assert reply.expecting == Expecting.skill_confirmation
+    reply = chat.say("all good")
+    assert reply.expecting == Expecting.experience  # another one? (not the interests step it was at before)
+
+
+@pytest.mark.integration
 def test_another_job_told_as_a_detail_is_the_next_experience(new_chat):
     """Asked what else they did as a bike courier, a hurried person tells another job: it is not
     filed under the courier job (its skills, its evidence, its "last summer"), it becomes the next
