@@ -112,6 +112,19 @@ def test_a_detail_told_apart_is_read_as_part_of_its_job(linker):
     assert _labels(linker.link_skills(text, lang="fr", top_k=10, person=True, job="Mes après-midis")) == alone
 
 
+def test_a_skill_of_another_trade_sinks_once_the_job_is_known(linker):
+    """Told of the job the dialogue knows, a word with another trade's sense no longer brings that
+    trade's skill: a babysitter's "goûter" (the snack) is no *goûter des vins*, a warehouse worker's stock
+    count no *breed stock*, a waiter's orders no room service."""
+    cases = [("sortie d ecole, gouter, devoirs", "fr", "Garde d'enfants", "goûter des vins", "aider des enfants à faire leurs devoirs"),
+             ("i also trained the new starters and did the stock counts", "en", "Warehouse work", "breed stock", "monitor stock level"),
+             ("je prenais les commandes, je servais en salle et j'encaissais", "fr", "Serveuse", "prendre les commandes en chambre",
+              "encaisser les paiements")]
+    for text, lang, job, foreign, kept in cases:
+        alone, told = (_labels(linker.link_skills(text, lang=lang, top_k=10, person=True, job=j)) for j in (None, job))
+        assert foreign in alone and foreign not in told and kept in told, (text, alone, told)
+
+
 def test_the_list_a_person_is_shown_does_not_grow_with_what_is_asked(linker):
     """The chat asks for four times what it shows: the calibrated list is what the filters let
     through above the threshold, whatever the size asked (near-duplicates and a third skill of one

@@ -108,6 +108,9 @@ class PersonStyle:
     occupation_context: float = 0.3
     occupation_pool: float = 0.1
     pool_occupations: int = 3
+    # the job the dialogue knows a statement is about (an experience's title naming an occupation closely):
+    # "sortie d'école, goûter, devoirs" told of babysitting had *donner des devoirs* and *goûter des vins*
+    outside_held_job: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,9 @@ class LinkerConfig:
     merge_related: bool = False  # PersonStyle.merge_related
     # rank_all_skills puts this many skills first in the order link_skills shows them (0 = by score)
     ranked_as_shown: int = 0
+    # a statement about a job the dialogue knows (``job=``): job-specific skills no occupation of its ISCO unit
+    # group lists are lowered by this much (PersonStyle)
+    outside_held_job: float = 0.0
     # link_skills shows only skills scoring this share of the best one's or more (0 = top_k always)
     min_share_of_best: float = 0.0
     shown_at_least: int = 3
@@ -261,6 +267,8 @@ class SkillLinker:
         self._managing = managing_others([s.labels.get("en", "") for s in self.skill_records], _job_words(self.occupation_records))
         self._knowledge = knowledge_items([s.skill_type for s in self.skill_records])
         self._expert = expert_only(_listing_groups(self.occupation_records, self._skill_position, len(self.skill_records)))
+        self._specific = np.array([s.reuse_level in ("occupation-specific", "sector-specific") for s in self.skill_records], dtype=bool)
+        self._outside_jobs: dict[int, np.ndarray] = {}
         self._languages = LanguageSkills.from_hierarchy(self.skill_records, getattr(kb, "skill_groups", {}))
         self._groups = SkillGroupContext.from_hierarchy(self.skill_records, getattr(kb, "skill_groups", {}))
         # late interaction needs the embedder's token vectors (an embedder without them: fused scores only)
@@ -372,6 +380,19 @@ class SkillLinker:
                 french.occupation_scores = (1 - cfg.french_gloss) * french.occupation_scores + cfg.french_gloss * gloss.occupation_scores
         return french
 
+    def _outside_job(self, occupation: int) -> np.ndarray:
+        """Per skill: occupation- or sector-specific, and listed by no occupation of ``occupation``'s ISCO
+        unit group (remembered per occupation)."""
+        if occupation not in self._outside_jobs:
+            group = self.occupation_records[occupation].isco_group
+            listed = np.zeros(len(self.skill_records), dtype=bool)
+            for record in self.occupation_records:
+                if record is self.occupation_records[occupation] or (group and record.isco_group == group):
+                    listed[[self._skill_position[u] for u in (*record.essential_skills, *record.optional_skills)
+                            if u in self._skill_position]] = True
+            self._outside_jobs[occupation] = self._specific & ~listed
+        return self._outside_jobs[occupation]
+
     def _held_job(self, title: str, lang: str, cfg: LinkerConfig) -> int | None:
         """The occupation a job title names closely enough to read a text about that job by it
         (remembered: each statement of an experience asks for the same title)."""
@@ -439,6 +460,13 @@ class SkillLinker:
             scores[self._knowledge] -= cfg.knowledge_penalty
         if cfg.unnamed_language_penalty:
             scores[self._languages.unnamed(rewritten.original)] -= cfg.unnamed_language_penalty
+        if held is not None and cfg.outside_held_job:
+            # what the person did in the job they told: a job-specific skill no occupation of its ISCO unit
+            # group lists sinks, unless said word for word (a courier's *vendre des livres* from "livreur",
+            # a babysitter's *goûter des vins* from "goûter", a warehouse worker's *breed stock*)
+            outside = self._outside_job(held).copy()
+            outside[list(phrase_spans)] = False
+            scores[outside] -= cfg.outside_held_job
         if cfg.expert_penalty and len(title) and title.max() >= cfg.named_job_title:
             named = self.occupation_records[int(np.argmax(title))]
             if names_a_skilled_trade_or_service_job(named.code):
