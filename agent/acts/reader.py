@@ -33,7 +33,7 @@ _SENTENCE = re.compile(r"(?<=[.!?\n])\s+|\n+|(?<=[a-z])\?+(?=\s*\w)")
 _YES_NO_EXPECTING = ("processing_consent", "share_consent")
 _CONTENT_EXPECTING = ("experience", "experience_detail")
 # steps past the experiences, where an experience told is a new one to record ("oh and i also did...")
-_LATER_EXPECTING = ("skill_confirmation", "interests", "preferences", "target_choice", "free")
+_LATER_EXPECTING = ("skill_confirmation", "interests", "preferences", "target_choice", "free", "end")
 # Probability the classifier needs, per label, to add an act the rules did not find. Requests that
 # act on personal data, consent or the conversation itself (erase, export, revoke, a sharing rule,
 # restart) come from the rules only: a paraphrase the rules miss is asked again, never acted on.

@@ -4,9 +4,9 @@ lands in the profile without its skills:
 
 - at a skill list, it is the next experience (``next_experience``): the experiences step that follows
   the list starts it, with its detail question and its own skills;
-- at a step after the experiences (interests, preferences, moves, plan, sharing), it is talked about
-  first, like any experience, then that step resumes (``resume_phase``) and reads what else the
-  message said (``resume_answer``);
+- at a step after the experiences (interests, preferences, moves, plan, sharing, and after the end),
+  it is talked about first, like any experience, then that step resumes (``resume_phase``; the
+  wrap-up, after the end) and reads what else the message said (``resume_answer``);
 - elsewhere (a second one in the same message), it is recorded with its kind, title and duration,
   and the turn goes back to where it was.
 """
@@ -29,7 +29,7 @@ from agent.state import AgentState, Phase
 from agent.toolbox import change_profile
 from tools.profile import Experience, ExperienceKind, ExperienceStatus, Period, Profile
 
-LATER_STEPS = frozenset({Phase.interests, Phase.preferences, Phase.moves, Phase.plan, Phase.sharing})
+LATER_STEPS = frozenset({Phase.interests, Phase.preferences, Phase.moves, Phase.plan, Phase.sharing, Phase.wrapup, Phase.ended})
 NEXT = {
     "en": "Noted: we'll talk about \"{title}\" right after this list.",
     "fr": "C'est noté : nous parlerons de « {title} » juste après cette liste.",
@@ -51,7 +51,9 @@ def new_experience(state: AgentState, runtime: Runtime[AgentContext]) -> Command
     detour = state.get("phase") in LATER_STEPS and bool(told) and not state.get("resume_phase")
     if detour:  # after the experiences: the first one now, with its questions and skills, then back to this step
         answer = " ".join(a.text for a in rest if a.text)
-        later = {"phase": Phase.experiences, "next_experience": told[0].text, "resume_phase": state.get("phase"),
+        # after the end, the wrap-up is said again with what the profile now holds
+        resume = Phase.wrapup if state.get("phase") == Phase.ended else state.get("phase")
+        later = {"phase": Phase.experiences, "next_experience": told[0].text, "resume_phase": resume,
                  "resume_answer": None if only_leads_in(answer) else answer}
         told = told[1:]
     if state.get("phase") == Phase.skills and len(told) == 1 and not state.get("next_experience"):

@@ -182,6 +182,27 @@ def test_starting_again_during_an_experience_told_later_leaves_nothing_pending(n
 
 
 @pytest.mark.integration
+def test_a_job_remembered_after_the_end_is_heard_and_the_wrap_up_said_again(new_chat):
+    """After the wrap-up, "oh and i also worked as a waitress" was answered "We've finished for now"
+    and never recorded: it is talked about like any experience, then the wrap-up counts its skills."""
+    chat = new_chat()
+    start(chat)
+    chat.say(CASHIER)
+    for answer in ("thats all", "all good", "thats all", "helping people", "no preference", "1", "continue"):
+        reply = chat.say(answer)
+    while reply.expecting != Expecting.end:
+        reply = chat.say("no")
+    before = len(chat.profile().confirmed_skills())
+    reply = chat.say("oh and i also worked as a waitress for 2 years")
+    assert reply.expecting == Expecting.experience_detail and "Waitress" in reply.text
+    reply = chat.say("took orders and served food")
+    assert reply.expecting == Expecting.skill_confirmation
+    reply = chat.say("all good")
+    after = len(chat.profile().confirmed_skills())
+    assert reply.expecting == Expecting.end and after > before and f"{after} confirmed skill" in reply.text
+
+
+@pytest.mark.integration
 def test_another_job_told_as_a_detail_is_the_next_experience(new_chat):
     """Asked what else they did as a bike courier, a hurried person tells another job: it is not
     filed under the courier job (its skills, its evidence, its "last summer"), it becomes the next
