@@ -73,7 +73,7 @@ def experience_title(text: str, lang: str, words: int = 5) -> str:
     activity = next(((en, fr) for pattern, en, fr in _COMPILED if pattern.search(folded)), None)
     if activity is not None and activity[0] in LEISURE:
         return activity[1] if lang == "fr" else activity[0]
-    roles = named_roles(text or "", lang)
+    roles = named_roles(text, lang)
     if roles:  # the latest job said ("I started as a kitchen porter ... finally a line cook")
         return roles[-1][:1].upper() + roles[-1][1:]
     job = _JOB_NOUN.search(" ".join(re.split(r"[.;:!?\n]", folded, maxsplit=1)[0].split()[:4]))
@@ -85,7 +85,7 @@ def experience_title(text: str, lang: str, words: int = 5) -> str:
         return name[:1].upper() + name[1:]
     if activity is not None:
         return activity[1] if lang == "fr" else activity[0]
-    first = re.split(r"[.;:!?\n]| - |, (?:and|et|but|mais) ", (text or "").strip(), maxsplit=1)[0]
+    first = re.split(r"[.;:!?\n]| - |, (?:and|et|but|mais) ", text.strip(), maxsplit=1)[0]
     lead = _LEAD.match(normalise(first))
     cut = len(lead.group(0)) if lead else 0
     rest = first[cut:].strip() if cut < len(first) else first.strip()
@@ -97,7 +97,7 @@ def experience_title(text: str, lang: str, words: int = 5) -> str:
     if normalise(rest).startswith("chez "):  # "chez des personnes agees": where, not the name
         rest = rest[5:].strip()
     title = " ".join(_name_words((rest or first).split(), words)).strip(" ,.;:-")
-    return (title[:1].upper() + title[1:]) if title else (text or "").strip()[:40]
+    return (title[:1].upper() + title[1:]) if title else text.strip()[:40]
 
 
 # where a name ends: what follows says when, how long or what else ("pendant 2 ans", "for 4 years",

@@ -390,6 +390,8 @@ class SkillLinker:
                 if record is self.occupation_records[occupation] or (group and record.isco_group == group):
                     listed[[self._skill_position[u] for u in (*record.essential_skills, *record.optional_skills)
                             if u in self._skill_position]] = True
+            if len(self._outside_jobs) >= 256:  # 14 kB each: a long-running server keeps the recent ones
+                self._outside_jobs.clear()
             self._outside_jobs[occupation] = self._specific & ~listed
         return self._outside_jobs[occupation]
 
