@@ -45,6 +45,19 @@ def is_no_more(text: str | None) -> bool:
     return any(re.search(p, t) for p in _NO_MORE)
 
 
+# words that only acknowledge or agree ("ok", "oui", "d'accord merci"): no content of their own
+_ACKNOWLEDGING = frozenset(
+    "ok okay okey oki k kk yes yeah yep yup ya sure alright right cool nice super great good fine well so ah oh hmm hm mmh euh "
+    "um uh thanks thank you thx ty oui ouais ouai voila bon bien tres parfait nickel top merci dac daccord d'accord alors".split())
+
+
+def is_acknowledgement(text: str | None) -> bool:
+    """The message only acknowledges or says yes ("ok", "yeah sure", "d'accord merci", "oui"): at an
+    open question it tells nothing yet."""
+    words = re.findall(r"[\w']+", _clean(text))
+    return 0 < len(words) <= 4 and all(w in _ACKNOWLEDGING for w in words)
+
+
 def is_empty(text: str | None) -> bool:
     return not _clean(text) and not any(ch.isalnum() for ch in (text or ""))
 

@@ -14,11 +14,15 @@ from tools.linking.job_titles import named_roles
 
 _FAMILY = r"(famille|family|parents|freres?|soeurs?|brothers?|sisters?|grand-?(mere|pere|parents)|grand ?(mother|father|parents))"
 
-# (pattern on the normalised text, English name, French name); the first match wins.
+# (pattern on the normalised text, English name, French name); the first match wins: caring for a
+# relative and volunteering first, whatever the activity involves (cooking, tutoring, a till)
 ACTIVITIES: list[tuple[str, str, str]] = [
     (r"\b(baby[- ]?sit\w*|nanny|child ?minding|look(ed|ing)? after (the |my |some )?(kids|children|little)|garde d'?enfants?|"
      r"gard(e|ais|er) (mon|ma|mes|les|des) (petits?|petites?|jeunes?|enfants|cousins?|cousines?|freres?|soeurs?|neveux?|nieces?)|nounou)\b",
      "Babysitting", "Garde d'enfants"),
+    (r"\b(care ?giv\w*|caring for|look(ed|ing)? after (my )?(grand\w*|mother|father|mum|mom|dad)|m'?occup\w* de (ma|mon|mes) "
+     r"(grand\w*|mere|pere|parents)|aidant\w*)\b", "Caring for a relative", "Aide à un proche"),
+    (r"\b(volunteer\w*|benevol\w*|restos? du coeur|food bank|banque alimentaire)\b", "Volunteering", "Bénévolat"),
     (rf"\b(cook\w*|cuisine|je cuisine|prepar\w* (les |des )?repas|fais (a manger|la cuisine|les repas))\b.*\b{_FAMILY}\b|"
      rf"\b{_FAMILY}\b.*\b(cook\w*|cuisine|repas)\b", "Cooking for the family", "Cuisine pour la famille"),
     (r"\b(cook\w*|cuisin\w*|chef|commis)\b", "Cooking", "Cuisine"),
@@ -29,9 +33,6 @@ ACTIVITIES: list[tuple[str, str, str]] = [
     (r"\b(cashier|till|checkout|caissier|caissiere|encaiss\w*)\b", "Cashier", "Caisse en magasin"),
     (r"\b(waiter|waitress|serv(ed|ing) (food|customers|tables)|serveur|serveuse|service en salle)\b",
      "Waiting tables", "Service en salle"),
-    (r"\b(care ?giv\w*|caring for|look(ed|ing)? after (my )?(grand\w*|mother|father|mum|mom|dad)|m'?occup\w* de (ma|mon|mes) "
-     r"(grand\w*|mere|pere|parents)|aidant\w*)\b", "Caring for a relative", "Aide à un proche"),
-    (r"\b(volunteer\w*|benevol\w*|restos? du coeur|food bank|banque alimentaire)\b", "Volunteering", "Bénévolat"),
     (r"\b(deliver\w*|courier|livr\w*|coursier)\b", "Delivery", "Livraison"),
     (r"\b(warehouse|stock ?keep\w*|entrepot|magasinier|preparat\w* de commandes|order picking)\b", "Warehouse work", "Magasinage"),
     (r"\b(sales ?(assistant|person)|shop assistant|vendeur|vendeuse|sold|vente)\b", "Sales", "Vente"),
@@ -55,6 +56,25 @@ LEISURE = {"Sports coaching", "Volunteering", "Video making", "Music", "Art and 
 # the names this module gives leisure activities, in both languages: never a job title the person said
 LEISURE_NAMES = frozenset(name for _, en, fr in ACTIVITIES if en in LEISURE for name in (en, fr))
 _COMPILED = [(re.compile(p), en, fr) for p, en, fr in ACTIVITIES]
+# The job that the name of an activity which is work stands for, to read what is said about it by
+# ("Vente" is a shop assistant's job, not a sales director's); None for names that are no job
+# (the family's cooking, helping a relative, a summer job of any kind)
+_ACTIVITY_JOBS: dict[str, str | None] = {
+    "Babysitting": "babysitter", "Garde d'enfants": "baby-sitter", "Cooking": "cook", "Cuisine": "cuisinier",
+    "Tutoring": "tutor", "Cashier": "cashier", "Caisse en magasin": "caissier", "Waiting tables": "waiter",
+    "Service en salle": "serveur", "Delivery": "delivery driver", "Livraison": "livreur",
+    "Warehouse work": "warehouse worker", "Magasinage": "magasinier", "Sales": "shop assistant", "Vente": "vendeur",
+}
+
+
+def job_read_by(title: str | None) -> str | None:
+    """The job title to read an experience's statements by, from its name: the job the name of a
+    working activity stands for, the name itself when the person named their job, None for a leisure
+    activity or a name that is no job."""
+    if not title or title in LEISURE_NAMES:
+        return None
+    named = {name for _, en, fr in ACTIVITIES for name in (en, fr)}
+    return _ACTIVITY_JOBS.get(title) if title in named else title
 
 _LEAD = re.compile(
     r"^(so |well |alors |bon |euh |um |ah |oh |and |et )*(i'?ve |i have |i |we |j'?ai |j ai |g |je |j'|moi,? je |on |nous )?"

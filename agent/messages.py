@@ -74,6 +74,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Even small things count: looking after someone, a team sport, a school project. Tell me about one, or say 'that's all' to move on.",
         "fr": "Même les petites choses comptent : s'occuper de quelqu'un, un sport d'équipe, un projet scolaire. Racontez-m'en une, ou dites « c'est tout » pour continuer.",
     },
+    "experience_go_on": {
+        "en": "Go ahead: what else have you done? A job, volunteering, family, school, a sport, a hobby... Or tell me that's all.",
+        "fr": "Allez-y : qu'avez-vous fait d'autre ? Un emploi, du bénévolat, la famille, l'école, un sport, un loisir... Sinon, dites-moi que c'est tout.",
+    },
     "experience_none": {
         "en": "No problem, we can work with what we have.",
         "fr": "Pas de souci, nous allons travailler avec ce que nous avons.",
@@ -673,6 +677,7 @@ TUTOIEMENT: dict[str, str] = {
     "experience_first": "Commençons. Raconte-moi quelque chose que tu fais ou as fait : le lycée, du bénévolat, l'aide à un proche, du sport, de la musique, de l'art ou un loisir. Qu'est-ce que tu fais ?",
     "experience_next": "Tu fais autre chose, payé ou non ? Bénévolat, famille, sport, musique, art, loisirs : tout compte. Sinon, dis-moi que c'est tout.",
     "experience_again": "Même les petites choses comptent : t'occuper de quelqu'un, un sport d'équipe, un projet au lycée. Raconte-m'en une, ou dis « c'est tout » pour continuer.",
+    "experience_go_on": "Vas-y : qu'est-ce que tu as fait d'autre ? Un job, du bénévolat, la famille, le lycée, un sport, un loisir... Sinon, dis-moi que c'est tout.",
     "experience_none": "Pas de souci, on va travailler avec ce qu'on a.",
     "detail_what": "Merci ! Concrètement, qu'est-ce que tu fais au quotidien ? Et de quoi es-tu le plus fier ou la plus fière ?",
     "detail_how_long": "Merci ! Depuis combien de temps, et y a-t-il quelque chose dont tu es fier ou fière ?",

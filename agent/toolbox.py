@@ -126,10 +126,11 @@ def propose_skills(ctx: AgentContext, statements: list[tuple[int, str]], lang: s
     weekly spreadsheet reports") is never crowded out by a long first answer; inside a statement, the
     best skill of each part of the story (evidence span) comes first, then the second best of each,
     and so on. ``job``: the title of the job the statements are about, so that a detail told apart
-    ("I also did the stock count") is read as part of that job (not for a leisure activity's name)."""
-    from agent.experience_titles import LEISURE_NAMES
+    ("I also did the stock count") is read as part of that job (the job an activity's name stands for,
+    none for a leisure activity: ``agent.experience_titles.job_read_by``)."""
+    from agent.experience_titles import job_read_by
 
-    job = job if job and job not in LEISURE_NAMES else None
+    job = job_read_by(job)
     per_statement = [(offset, _ranked_in_statement(ctx.linker, text, lang, exclude, top_k, job))
                      for offset, text in statements if text.strip()]
     out: list[SkillProposal] = []

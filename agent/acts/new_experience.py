@@ -59,4 +59,43 @@ def experience_span(sentence: str) -> tuple[str, str] | None:
     return before, told
 
 
-__all__ = ["experience_span"]
+# Another kind of activity told beside a job, with "also" ("i also run a small youtube gaming channel",
+# "also im a volunteer at the food bank", "je fais aussi du foot le samedi"): what names the activity,
+# per experience kind; narrow on purpose, since "I also trained the team" or "j'ai aussi fait la cuisine
+# du personnel" are more of the same job
+_ACTIVITY_MARKS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for kind, pattern in {
+    "volunteering": r"\b(volunteer\w*|benevol\w*|charity|charities|food ?bank|banque alimentaire|restos? du coeur|red cross|"
+                    r"croix[- ]rouge|secours populaire)\b",
+    "family_care": r"\b(look\w* after|care\w* for|tak\w* care of|took care of|help\w*|m'occupe\w* de|m'occupais de|aide\w*|garde\w*|"
+                   r"gard(?:ais|e)) (?:(?:also|aussi|too|egalement) )?(my|ma|mon|mes) (mum|mom|mother|dad|father|gran\w*|nan|brothers?|sisters?|kids|children|son|"
+                   r"daughter|parents|mere|pere|grand\w*|freres?|soeurs?|enfants|fils|fille|petits?|petites?)\b",
+    "sport": r"\b(football|foot|soccer|basket\w*|rugby|tennis|handball|volley\w*|judo|karate|boxe|boxing|swim\w*|natation|"
+             r"danse|dance|dancing|running|athleti\w*|cycling|velo de route)\b",
+    "music": r"\b(guitar\w*|piano|drums|batterie|violin|violon|band|choir|chorale|orchestr\w*|dj|rap|beatmaking)\b",
+    "art": r"\b(youtube|tiktok|twitch|podcast|blog|painting|drawing|dessin\w*|peinture|theatre|theater)\b",
+    "hobby": r"\b(gaming|video ?games?|jeux video|chess|echecs|bricolage|diy|jardinage|gardening)\b",
+    "school": r"\b(school|lycee|college|university|uni|fac|bts|bac pro|cap|studies|etudes|cours du soir|night classes)\b",
+}.items()}
+_ALSO_NOW = re.compile(r"\b(also|too|as well|aussi|egalement|en plus|a cote|on the side|besides)\b")
+_CLAUSE_END = re.compile(r"[.;!?]+\s*|,\s*|\s+(?:and|et|but|mais)\s+(?=(?:i|im|i'm|je|j'|j|g|also|aussi)\b)")
+
+
+def other_activity_span(sentence: str, kinds: set[str]) -> tuple[str, str, str] | None:
+    """``(before, told, kind)`` when ``sentence`` (normalised), said about an experience of the
+    ``kinds`` given, tells with "also" an activity of another kind (volunteering, caring for a
+    relative, a sport, music, a channel or art, a hobby, school): ``told`` runs from the clause that
+    says it to the end, ``before`` is what came first (still about the experience). None otherwise."""
+    bounds = [(0, 0), *((m.start(), m.end()) for m in _CLAUSE_END.finditer(sentence)), (len(sentence), len(sentence))]
+    for (_, start), (end, _) in zip(bounds, bounds[1:]):
+        clause = sentence[start:end]
+        if not _ALSO_NOW.search(clause):
+            continue
+        kind = next((k for k, pattern in _ACTIVITY_MARKS.items() if pattern.search(clause)), None)
+        if kind is not None and kind not in kinds:
+            before = re.sub(r"\b(?:and|et|but|mais|plus)$", "", sentence[:start].strip(" ,.;!?")).strip(" ,.;!?")
+            told = re.sub(r"^(?:(?:and|et|but|mais|plus)\s+)+", "", sentence[start:].strip(" ,.;!?"))
+            return before, told, kind
+    return None
+
+
+__all__ = ["experience_span", "other_activity_span"]

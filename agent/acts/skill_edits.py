@@ -47,7 +47,9 @@ _GENERAL_YES = re.compile(
     r"(?:le )?reste(?: est)?(?: bon| ok| juste)?|parfait|nickel|ca me va|ca va|d'accord|tout le reste|tout|toutes|tous|"
     r"exact|c'est juste|c'est correct|valide\w*|je valide|confirme\w*|je confirme|oui tout|garde[rz]? tout|tout garder|"
     r"les autres(?: sont)?(?: bons?| ok)?|globalement(?: c'est)?(?: bon| juste)?|dans l'ensemble(?: c'est)?(?: bon)?|mostly|"
-    r"validate all|validate|valider tout|tout valider|keep all|yes to all|all of it|tout est juste|ca colle|that's me)$")
+    r"validate all|validate|valider tout|tout valider|keep all|yes to all|all of it|tout est juste|ca colle|that's me|"
+    # nothing to change or add: "that's all", "c'est tout", "rien à ajouter"
+    r"that'?s all|that is all|nothing to add|nothing else|c'est tout|rien a (?:ajouter|changer|redire)|rien d'autre)$")
 _GENERAL_NO = re.compile(
     r"^(?:none|none of (?:them|these|it|those)|nothing|all wrong|wrong all(?: of them)?|all of them wrong|tout faux|all of them are wrong|aucune?|aucune de (?:celles-ci|ces competences|ces)|"
     r"rien|rien de tout ca|tout (?:est )?faux|c'est tout faux|reject all|remove all|delete all|remove them all|"

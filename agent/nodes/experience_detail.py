@@ -12,9 +12,9 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from agent.acts.models import ActKind
-from agent.acts.new_experience import experience_span, only_leads_in
+from agent.acts.new_experience import experience_span, only_leads_in, other_activity_span
 from agent.acts.spelling import tidy
-from agent.answers import is_empty, is_no, is_no_more, parse_duration_months
+from agent.answers import experience_kind, is_acknowledgement, is_empty, is_no, is_no_more, parse_duration_months
 from agent.context import AgentContext
 from agent.language import normalise
 from agent.messages import say
@@ -49,7 +49,9 @@ def experience_detail(state: AgentState, runtime: Runtime[AgentContext]) -> Comm
     acts = acts_of(state)
     done = any(a.kind == ActKind.done for a in acts)
     duration = next((a for a in acts if a.kind == ActKind.answer and a.field == "duration"), None)
-    answered = not (done or is_empty(message) or ((is_no_more(message) or is_no(message)) and len(message.split()) <= 6))
+    # "ok" / "oui" tell nothing more: the skills of what was told come next
+    answered = not (done or is_empty(message) or is_acknowledgement(message)
+                    or ((is_no_more(message) or is_no(message)) and len(message.split()) <= 6))
     # "g aussi fait caissière chez carrefour": the next experience, not a detail of this one (its
     # "2 years" is no duration of this one either)
     next_experience = _another_job(ctx, message, experience, lang) if answered else None
@@ -100,12 +102,20 @@ def _another_job(ctx: AgentContext, message: str, experience: Experience, lang: 
     """``(before, told)`` when the answer about this experience tells another one: a clause saying
     they did, worked or were something (``agent.acts.new_experience``) that names a job word for word,
     other than the ones this experience names ("g aussi fait caissière chez carrefour l'été dernier"
-    after "livreur à vélo"; not "j'ai aussi fait l'inventaire chez eux"). ``before``: the words
-    before that clause, still about this experience."""
+    after "livreur à vélo"; not "j'ai aussi fait l'inventaire chez eux"), or another kind of activity
+    told with "also" ("i also run a youtube channel" after a bar job, "also im a volunteer at the food
+    bank" after caring for a relative). ``before``: the words before that clause, still about this
+    experience."""
+    said = tidy(normalise(message))
+    kinds = {experience.kind.value, experience_kind(experience.text())}
+    other = other_activity_span(said, kinds)
+    if other is not None:  # "i also run a youtube channel" after a bar job: another kind of activity
+        before, told, _ = other
+        return ("" if only_leads_in(before) else before), (message if only_leads_in(before) else told)
     linker = ctx.linker
     if linker is None:
         return None
-    span = experience_span(tidy(normalise(message)))
+    span = experience_span(said)
     if span is None:
         return None
     named = linker.named_occupations(span[1], lang)

@@ -10,7 +10,15 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from agent.acts.models import ActKind
-from agent.answers import experience_kind, is_empty, is_no, is_no_more, is_ongoing, parse_duration_months
+from agent.answers import (
+    experience_kind,
+    is_acknowledgement,
+    is_empty,
+    is_no,
+    is_no_more,
+    is_ongoing,
+    parse_duration_months,
+)
 from agent.context import AgentContext
 from agent.experience_titles import experience_title
 from agent.messages import say
@@ -53,6 +61,10 @@ def experiences(state: AgentState, runtime: Runtime[AgentContext]) -> Command[st
                    quick_replies=[quick(say("qr_thats_all", lang), say("qr_thats_all", lang).lower())],
                    update={"attempts": bump(state, "experience")})
 
+    if is_acknowledgement(message) and not any(a.kind == ActKind.new_experience for a in acts):
+        # "ok" / "oui" to "anything else?": nothing told yet, so no experience called "Ok"
+        return ask(state, text=say("experience_go_on" if have else "experience_again", lang), expecting=Expecting.experience, phase=Phase.experiences,
+                   quick_replies=[quick(say("qr_thats_all", lang), say("qr_thats_all", lang).lower())])
     return _start(ctx, state, message, lang)
 
 

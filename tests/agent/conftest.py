@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 from fake_openai import FakeOpenAI
 
@@ -62,6 +64,9 @@ def new_chat(agent_context, request):
     counter = iter(range(1000))
 
     def make(channel: str = "web", hints: dict | None = None) -> Chat:
-        return Chat(graph, agent_context, f"t-{request.node.name[:40]}-{next(counter)}", channel, hints)
+        # the name cut short, and a digest of it whole: parametrised cases of a long test name stay apart
+        name = request.node.name
+        digest = hashlib.sha1(name.encode()).hexdigest()[:8]
+        return Chat(graph, agent_context, f"t-{name[:40]}-{digest}-{next(counter)}", channel, hints)
 
     return make

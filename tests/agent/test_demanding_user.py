@@ -260,3 +260,50 @@ def test_a_detail_of_the_same_job_stays_a_detail(new_chat):
     assert reply.expecting == Expecting.skill_confirmation
     experiences = chat.profile().experiences
     assert len(experiences) == 1 and experiences[0].details == ["i also did the monthly stock count for 2 years"]
+
+
+@pytest.mark.integration
+def test_another_kind_of_activity_told_with_also_is_the_next_experience(new_chat):
+    """"i also run a small youtube gaming channel" after a bar job: its own experience, not video editing
+    skills credited to the bar job."""
+    chat = new_chat()
+    start(chat)
+    chat.say("barman 2 years in a busy pub, cocktails, cash, cleaning, closing up at night")
+    reply = chat.say("i also run a small youtube gaming channel, editing videos and thumbnails")
+    assert reply.expecting == Expecting.skill_confirmation
+    bar = chat.profile().experiences
+    assert len(bar) == 1 and bar[0].details == []
+    assert not any("video" in c.title for c in reply.cards if c.kind == "skill")
+    reply = chat.say("ok")
+    assert reply.expecting == Expecting.experience_detail and '"Video making"' in reply.text
+    assert [e.title for e in chat.profile().experiences] == ["Barman", "Video making"]
+
+
+@pytest.mark.integration
+def test_volunteering_told_after_caring_for_a_relative_is_its_own_experience(new_chat):
+    chat = new_chat()
+    start_fr(chat)
+    chat.say("je m'occupe de ma mère depuis 2 ans, ses médicaments, les repas, les rendez-vous, les papiers")
+    reply = chat.say("en plus je suis bénévole aux restos du coeur le samedi, je trie les dons")
+    assert reply.expecting == Expecting.skill_confirmation
+    reply = chat.say("c'est tout")  # nothing to change in the list
+    assert reply.expecting == Expecting.experience_detail and "« Bénévolat »" in reply.text
+    titles = [e.title for e in chat.profile().experiences]
+    assert titles == ["Aide à un proche", "Bénévolat"]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("ack", ["ok", "oui", "d'accord merci"])
+def test_an_acknowledgement_is_no_experience(new_chat, ack):
+    """"ok" to "anything else you've done?" tells nothing: asked again, no experience called "Ok"."""
+    chat = new_chat()
+    start_fr(chat)
+    chat.say("caissière chez lidl 1 an, encaissement, mise en rayon")
+    reply = chat.say(ack)  # nothing more about it: its skills come
+    assert reply.expecting == Expecting.skill_confirmation, reply.text
+    chat.say("c bon")
+    reply = chat.say(ack)
+    assert reply.expecting == Expecting.experience and "Allez-y" in reply.text
+    assert len(chat.profile().experiences) == 1
+    reply = chat.say("c'est tout")
+    assert reply.expecting == Expecting.interests

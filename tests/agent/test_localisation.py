@@ -188,6 +188,10 @@ def test_the_printed_profile_says_interests_in_words_not_codes():
     ("g aussi fait caissiere chez carrefour l'été dernier", "fr", "Caissiere"),
     ("ah et avant j'ai fait serveuse 2 ans dans une brasserie", "fr", "Serveuse"),
     ("g fait du baby sitting pdt 4 ans", "fr", "Garde d'enfants"),
+    # caring for a relative or volunteering is what the experience is, whatever else it involves
+    ("i look after my mum at home since 2 yrs, meds, cooking, taking her to appointments", "en", "Caring for a relative"),
+    ("je m'occupe de ma mère depuis 2 ans, ses médicaments, les repas", "fr", "Aide à un proche"),
+    ("volunteer at the food bank, cooking meals on saturdays", "en", "Volunteering"),
     # a job's name among the first words is the name, not its domain ("Vente" resolved to a sales director)
     ("vendeuse chez zara 2 ans, conseil clientes, caisse, mise en rayon", "fr", "Vendeuse"),
     ("Caissière chez Lidl depuis 2 ans", "fr", "Caissière"),
@@ -197,3 +201,16 @@ def test_experience_titles_are_short_clean_names(text, lang, title):
     from agent.experience_titles import experience_title
 
     assert experience_title(text, lang) == title
+
+
+@pytest.mark.parametrize("title, job", [
+    ("Vente", "vendeur"), ("Sales", "shop assistant"), ("Livraison", "livreur"), ("Cashier", "cashier"),
+    ("Livreur uber eats", "Livreur uber eats"), ("Barman", "Barman"),  # the person's own words
+    ("Aide à un proche", None), ("Job d'été", None), ("Cooking for the family", None), ("Sport", None), ("Bénévolat", None),
+    (None, None),
+])
+def test_an_experience_is_read_by_the_job_its_name_stands_for(title, job):
+    """"Vente" is a shop assistant's job (not a sales director's); a relative cared for is no job."""
+    from agent.experience_titles import job_read_by
+
+    assert job_read_by(title) == job

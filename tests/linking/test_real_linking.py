@@ -212,3 +212,14 @@ def test_cli_link_and_translate(real_knowledge_dir, capsys, monkeypatch, tmp_pat
     assert "official crosswalk" in capsys.readouterr().out
     assert main(["--storage-dir", storage, "link", "😀😀😀"]) == 0  # no word to match: said, no empty heading
     assert capsys.readouterr().out.strip() == "no skill or occupation found in this text"
+
+
+def test_the_job_is_known_when_a_name_follows_it(linker):
+    """"Livreur uber eats": the courier's job, with whom for; a name no label holds no longer hides the
+    job (the courier was offered *vendre des livres*, "livreur" read as *livres*)."""
+    text = "jsuis livreur uber eats depuis 1 an en scooter, je livre les commandes dans toute la ville"
+    alone, named, told = (_labels(linker.link_skills(text, lang="fr", top_k=10, person=True, job=job))
+                          for job in (None, "Livreur", "Livreur uber eats"))
+    assert "vendre des livres" in alone and told == named and "vendre des livres" not in told, (alone, told)
+    # the job's own words are never cut: a title that names no job stays none
+    assert _labels(linker.link_skills(text, lang="fr", top_k=10, person=True, job="Job chez mcdo")) == alone

@@ -39,7 +39,7 @@ from tools.linking.proposal_rules import (
     names_a_skilled_trade_or_service_job,
     says_they_led,
 )
-from tools.linking.spoken_text import Rewritten, Vocabulary, rewrite
+from tools.linking.spoken_text import Rewritten, Vocabulary, rewrite, strip_accents
 from tools.linking.text_windows import Token, Window, tokenize, trimmed, windows
 
 if TYPE_CHECKING:
@@ -400,11 +400,21 @@ class SkillLinker:
         (remembered: each statement of an experience asks for the same title)."""
         key = (title, lang, cfg.named_job_title)
         if key not in self._held_jobs:
-            scores = self.title_scores(title, lang)
-            best = int(np.argmax(scores)) if len(scores) else -1
             if len(self._held_jobs) >= 1024:
                 self._held_jobs.clear()
-            self._held_jobs[key] = best if best >= 0 and scores[best] >= cfg.named_job_title else None
+            self._held_jobs[key] = None
+            # the whole title, else without the names after the job that no label holds ("Livreur uber
+            # eats", "Vendeuse zara": the job, then whom for)
+            words = title.split()
+            vocabulary = self.vocabulary(lang)
+            while len(words) > 1 and _unknown_word(words[-1], vocabulary):
+                words.pop()
+            for said in dict.fromkeys((title, " ".join(words))):
+                scores = self.title_scores(said, lang)
+                best = int(np.argmax(scores)) if len(scores) else -1
+                if best >= 0 and scores[best] >= cfg.named_job_title:
+                    self._held_jobs[key] = best
+                    break
         return self._held_jobs[key]
 
     def _analyse(self, rewritten: Rewritten, lang: str, shown_lang: str, cfg: LinkerConfig, held: int | None = None) -> SkillAnalysis:
@@ -857,3 +867,10 @@ def _top(scores: np.ndarray, k: int) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     part = np.argpartition(-scores, k - 1)[:k]
     return part[np.argsort(-scores[part], kind="stable")]
+
+
+def _unknown_word(word: str, vocabulary: Vocabulary) -> bool:
+    """``word`` is in none of the language's labels and descriptions, accents aside: a name ("uber",
+    "zara", "mcdo")."""
+    lower = word.lower().strip(",.;:!?()\"'")
+    return lower.isalpha() and lower not in vocabulary and strip_accents(lower) not in vocabulary.accented
