@@ -28,7 +28,8 @@ ACTIVITIES: list[tuple[str, str, str]] = [
     (r"\b(cook\w*|cuisin\w*|chef|commis)\b", "Cooking", "Cuisine"),
     (r"\b(tutor\w*|homework help|help(ed|ing)? .* with (their|his|her) homework|aide aux devoirs|soutien scolaire|cours particuliers)\b",
      "Tutoring", "Aide aux devoirs"),
-    (r"\b(coach\w*|entrain\w*|train(ed|ing)? the (team|kids|under))\b.*\b(foot\w*|soccer|basket\w*|hand\w*|rugby|tennis|swim\w*|natation)\b",
+    (r"\b(coach\w*|j?entrain\w*|train(ed|ing)? the (team|kids|under))\b.*\b(foot\w*|soccer|basket\w*|hand\w*|rugby|tennis|swim\w*|natation)\b|"
+     r"\b(foot\w*|soccer|basket\w*|hand\w*|rugby|tennis|natation)\b.*\b(coach\w*|j?entrain\w*)\b",
      "Sports coaching", "Entraînement sportif"),
     (r"\b(cashier|till|checkout|caissier|caissiere|encaiss\w*)\b", "Cashier", "Caisse en magasin"),
     (r"\b(waiter|waitress|serv(ed|ing) (food|customers|tables)|serveur|serveuse|service en salle)\b",
@@ -42,7 +43,7 @@ ACTIVITIES: list[tuple[str, str, str]] = [
      r"dessin\w*|peinture(?! (des|de la|du) (murs?|pièces?|maison|plafonds?))|peins|art)\b", "Art and drawing", "Dessin et arts"),
     (r"\b(school project|class project|projet (scolaire|au lycee|de classe)|exposé|expose)\b", "School project", "Projet scolaire"),
     (r"\b(summer job|job d'?ete|seasonal|saisonnier)\b", "Summer job", "Job d'été"),
-    (r"\b(foot\w*|soccer|basket\w*|handball|rugby|volley\w*|tennis|swim\w*|natation|danse|dance|dancing|judo|athleti\w*|sport)\b",
+    (r"\b(foot\w*|soccer|basket\w*|hand|handball|rugby|volley\w*|tennis|swim\w*|natation|danse|dance|dancing|judo|athleti\w*|sport)\b",
      "Sport", "Sport"),
 ]
 # the activities' words that are a job's name: said among the first words, they name the experience
@@ -77,7 +78,8 @@ def job_read_by(title: str | None) -> str | None:
     return _ACTIVITY_JOBS.get(title) if title in named else title
 
 _LEAD = re.compile(
-    r"^(so |well |alors |bon |euh |um |ah |oh |and |et )*(i'?ve |i have |i |we |j'?ai |j ai |g |je |j'|moi,? je |on |nous )?"
+    r"^(so |well |alors |bon |euh |um |ah |oh |and |et )*(i'?ve |i have |i |we |j'?ai |j ai |g |je |j'|moi,? je |on |nous |"
+    r"jsuis |jsui |chuis |chui )?"
     r"(?P<verb>been |ete |worked |work |travaille |travaillais |bosse |bossais |taffe |did |do |fait |fais |faisais |was |am |etais |suis )?"
     r"((for |during |pendant |depuis )?(\d+|a|an|one|two|three|four|five|six|ten|a few|several|un|une|deux|trois|quatre|"
     r"cinq|six|dix|quelques|plusieurs) (years?|months?|weeks?|summers?|ans?|annees?|mois|semaines?|etes?) )?"

@@ -15,6 +15,7 @@ call, grounded against the same context, and this offline reading is the fallbac
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from agent.acts import requests as rules
@@ -68,6 +69,8 @@ class ActReader:
     def read(self, message: str | None, context: ReadContext) -> list[Act]:
         if not message or not message.strip():
             return []
+        if context.expecting == "target_choice" and _names_an_option(message, context.options):
+            return [Act(kind=ActKind.answer, text=message.strip())]
         if self.llm is not None:
             from agent.acts.llm_reader import read_with_llm
 
@@ -80,6 +83,8 @@ class ActReader:
     def read_offline(self, message: str, context: ReadContext) -> list[Act]:
         raw = message.strip()
         expecting, phase = context.expecting, context.phase
+        if expecting == "target_choice" and _names_an_option(raw, context.options):
+            return [Act(kind=ActKind.answer, text=raw)]  # "ICT help desk agent" is that move, not a call for help
         strict = expecting in _CONTENT_EXPECTING or phase in ("experiences", "experience_detail", "skills")
         acts: list[Act] = []
         content: list[str] = []
@@ -186,6 +191,16 @@ class ActReader:
             return None
         label, p = self.classifier.predict(s)
         return label if p >= CLASSIFIER_MIN.get(label, 1.01) else None
+
+
+def _names_an_option(message: str, options: list[str]) -> bool:
+    """The message is one of the options on screen, as shown or as one of its forms ("aide-soignante" for
+    "aide-soignant/aide-soignante"), typos aside."""
+    said = tidy(normalise(message)).strip(" .!")
+    if not said:
+        return False
+    forms = {tidy(normalise(form)).strip() for option in options for form in (option, *option.split("/"))}
+    return said in forms or any(len(said) >= 8 and SequenceMatcher(None, said, form).ratio() >= 0.9 for form in forms if form)
 
 
 def _about_the_notice(sentence: str) -> bool:

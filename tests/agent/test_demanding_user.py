@@ -307,3 +307,14 @@ def test_an_acknowledgement_is_no_experience(new_chat, ack):
     assert len(chat.profile().experiences) == 1
     reply = chat.say("c'est tout")
     assert reply.expecting == Expecting.interests
+
+
+@pytest.mark.parametrize("message", ["ICT help desk agent", "ict help desk agent", "ICT helpdesk agent", "aide-soignante"])
+def test_a_move_named_as_shown_is_chosen_whatever_its_words(act_reader, message):
+    """"ICT help desk agent" at the move choice was read as a question about the moves (its "help"): the
+    first move was described again instead of the one picked."""
+    options = ["call centre agent", "ICT help desk agent", "customer service representative", "aide-soignant/aide-soignante"]
+    acts = act_reader.read(message, ReadContext(expecting="target_choice", phase="moves", options=options))
+    assert [a.kind.value for a in acts] == ["answer"] and acts[0].text == message
+    # a request is still one when it names no option
+    assert [a.kind.value for a in act_reader.read("help", ReadContext(expecting="target_choice", phase="moves", options=options))] == ["help"]

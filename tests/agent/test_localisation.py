@@ -192,6 +192,10 @@ def test_the_printed_profile_says_interests_in_words_not_codes():
     ("i look after my mum at home since 2 yrs, meds, cooking, taking her to appointments", "en", "Caring for a relative"),
     ("je m'occupe de ma mère depuis 2 ans, ses médicaments, les repas", "fr", "Aide à un proche"),
     ("volunteer at the food bank, cooking meals on saturdays", "en", "Volunteering"),
+    # a pupil's SMS forms: the club coached, "jsuis" no part of a name
+    ("jsuis en 1ere stmg, je fais du hand en club depuis 6 ans et jentraine les moins de 11 ans le mercredi", "fr",
+     "Entraînement sportif"),
+    ("chui vendeuse chez zara", "fr", "Vendeuse"),
     # a job's name among the first words is the name, not its domain ("Vente" resolved to a sales director)
     ("vendeuse chez zara 2 ans, conseil clientes, caisse, mise en rayon", "fr", "Vendeuse"),
     ("Caissière chez Lidl depuis 2 ans", "fr", "Caissière"),

@@ -12,8 +12,9 @@ EN = Vocabulary.build(
 )
 FR = Vocabulary.build(
     ["servir les clients", "préparer des sandwichs", "gérer des conflits", "encaisser des paiements", "éplucher des légumes",
-     "réparer des moteurs", "emmener des enfants", "faire la toilette", "mettre en place la vitrine", "travailler en équipe"],
-    ["Les légumes de la cuisine. Des légumes et encore des légumes."],
+     "réparer des moteurs", "emmener des enfants", "faire la toilette", "mettre en place la vitrine", "travailler en équipe",
+     "entraîner des sportifs", "aider des personnes"],
+    ["Les légumes de la cuisine. Des légumes et encore des légumes. Ma mère, sa mère."],
     "fr",
 )
 
@@ -40,6 +41,10 @@ def test_english_chat_forms_misspellings_and_past_tense(text, expected):
         ("je gère les conflits, je les emmenais au parc", "je gérer les conflits, je les emmener au parc"),
         ("j'ai préparé les sandwichs et la mise en place", "j'ai préparer les sandwichs et la mise en place"),
         ("jrepare les moteurs, jfais tout", "je réparer les moteurs, je faire tout"),
+        # "j'" without its apostrophe before a vowel; sports by the names people give them
+        ("jentraine les moins de 11 ans, jaide ma mere", "j'entraîner les moins de 11 ans, j'aider ma mère"),
+        ("je fais du hand et du foot", "je faire du handball et du football"),
+        ("jeudi, jamais", "jeudi, jamais"),
         ("la place du marché", "la place du marché"),
         # "faire" before a bare noun says the job, not the verb of a label (*faire fonctionner une chaudière*)
         # (after its auxiliary it is "been": "fait" alone brought *rapporter des faits*)

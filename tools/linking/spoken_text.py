@@ -72,6 +72,8 @@ CHAT_FORMS: dict[str, dict[str, str]] = {
         "ados": "adolescents", "ordi": "ordinateur", "dispo": "disponible", "infos": "informations", "info": "information",
         "prof": "professeur", "profs": "professeurs", "exo": "exercice", "exos": "exercices", "tel": "téléphone",
         "tél": "téléphone", "sem": "semaine", "h": "heures", "mn": "minutes", "min": "minutes",
+        # sports as they are called ("je fais du hand", "le foot")
+        "hand": "handball", "foot": "football", "volley": "volley-ball", "muscu": "musculation",
     },
 }
 
@@ -95,6 +97,8 @@ _PLAIN_ABBREVIATIONS = frozenset("+ & w admin info infos approx dept mgr asst mi
 
 # French contracted subject + verb written as one word ("jrepare", "jfais"): j + a known word
 _FRENCH_J = re.compile(r"^j(?=[bcdfghjklmnpqrstvwxz])(.{3,})$")
+# ... or elided without its apostrophe before a vowel ("jentraine", "jaide", "jorganise")
+_FRENCH_J_VOWEL = re.compile(r"^j(?=[aeiouyhàâéèêîôû])(.{3,})$")
 
 # words after which a French verb is conjugated by the person: subjects, reflexive/object pronouns
 _FR_SUBJECTS = frozenset("je j' j’ on il elle tu ils elles".split())
@@ -389,17 +393,18 @@ def _rewrite_french(word: str, lower: str, vocabulary: Vocabulary, previous: lis
             prefix, lower = lower[: len(elided)], lower[len(elided):]
             break
     subject = prefix in ("j'", "j’")
-    if not prefix:
-        contracted = _FRENCH_J.match(lower)
-        if contracted and lower not in vocabulary:
+    contraction = False  # "jfais", "jentraine": subject and verb written as one word
+    if not prefix and lower not in vocabulary:
+        contracted = _FRENCH_J.match(lower) or _FRENCH_J_VOWEL.match(lower)
+        if contracted:
             rest = contracted.group(1)
             rest = (rest if rest in vocabulary else vocabulary.accented.get(rest)
                     or _french_infinitive(rest, vocabulary, participle=False) or "")
             if rest:
-                prefix, lower, subject = "je ", rest, True
+                prefix, lower, subject, contraction = ("j'" if contracted.re is _FRENCH_J_VOWEL else "je "), rest, True, True
     if lower == "a" and not prefix and _preposition_a(previous, following):
         return "à" if word == "a" else "À"
-    changed = bool(prefix and prefix == "je ")
+    changed = contraction
     context = [w for w in previous[-3:] if w not in _FR_ADVERBS and w not in _FR_OBJECTS]
     after_subject = subject or bool(previous) and _after(previous, _FR_SUBJECTS)
     after_auxiliary = bool(context) and context[-1] in _FR_AUXILIARIES
@@ -418,7 +423,7 @@ def _rewrite_french(word: str, lower: str, vocabulary: Vocabulary, previous: lis
         lower, changed = vocabulary.accented[lower], True
     if not changed:
         return word
-    return (prefix if prefix != "je " else "je ") + lower
+    return prefix + lower
 
 
 # "a" is the verb after these ("il a", "on a fait") and before a past participle ("ma mère a eu")
