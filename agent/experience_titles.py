@@ -23,6 +23,7 @@ ACTIVITIES: list[tuple[str, str, str]] = [
     (r"\b(care ?giv\w*|caring for|look(ed|ing)? after (my )?(grand\w*|mother|father|mum|mom|dad)|m'?occup\w* de (ma|mon|mes) "
      r"(grand\w*|mere|pere|parents)|aidant\w*)\b", "Caring for a relative", "Aide à un proche"),
     (r"\b(volunteer\w*|benevol\w*|restos? du coeur|food bank|banque alimentaire)\b", "Volunteering", "Bénévolat"),
+    (r"\b(youtube\w*|tiktok\w*|twitch)\b", "Video making", "Création de vidéos"),  # a cooking channel is a channel
     (rf"\b(cook\w*|cuisine|je cuisine|prepar\w* (les |des )?repas|fais (a manger|la cuisine|les repas))\b.*\b{_FAMILY}\b|"
      rf"\b{_FAMILY}\b.*\b(cook\w*|cuisine|repas)\b", "Cooking for the family", "Cuisine pour la famille"),
     (r"\b(cook\w*|cuisin\w*|chef|commis)\b", "Cooking", "Cuisine"),
@@ -118,10 +119,23 @@ def experience_title(text: str, lang: str, words: int = 5) -> str:
             return f"Job chez {name}" if lang == "fr" else f"Job at {name[:1].upper() + name[1:]}"
     if normalise(rest).startswith("chez "):  # "chez des personnes agees": where, not the name
         rest = rest[5:].strip()
-    title = " ".join(_name_words((rest or first).split(), words)).strip(" ,.;:-")
+    rest = _ARTICLE_AND_LENGTH.sub("", rest, count=1) or rest  # "a 2 week internship", "un stage de 2 semaines"
+    parts = (rest or first).split()
+    if parts and normalise(parts[0]).strip(",.;:") in _GENERIC and len(parts) > 1:
+        # "stage de 2 semaines dans une pharmacie": a placement is named by where it was
+        parts = [parts[0], *_ARTICLE_AND_LENGTH.sub("", " ".join(parts[1:]), count=1).split()]
+        comma = next((i for i, w in enumerate(parts) if w.endswith(",")), len(parts))
+        parts = parts[:comma + 1]
+    title = " ".join(_name_words(parts, words)).strip(" ,.;:-")
     return (title[:1].upper() + title[1:]) if title else text.strip()[:40]
 
 
+# an article, then how long, before what was done ("a 2-week internship", "un stage de 2 semaines")
+_ARTICLE_AND_LENGTH = re.compile(
+    r"^(?:(?:a|an|the|un|une|mon|ma|my)\s+)?(?:(?:de|of|d')\s*)?(?:(?:\d+|one|two|three|four|six|deux|trois|quatre|six)[- ]"
+    r"(?:weeks?|months?|days?|semaines?|mois|jours?)\s+(?:(?:of|de|d')\s*)?|(?:a|an|un|une)\s+(?=\w))", re.IGNORECASE)
+# the names of a placement that say nothing without where it was
+_GENERIC = {"stage", "internship", "placement", "alternance", "apprentissage", "apprenticeship", "job", "taf", "boulot"}
 # where a name ends: what follows says when, how long or what else ("pendant 2 ans", "for 4 years",
 # "and painted the walls"), and the small words a name never ends with
 _WHEN = {"pendant", "pdt", "durant", "depuis", "during", "since", "when", "quand", "lorsque", "while"}

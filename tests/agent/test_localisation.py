@@ -196,6 +196,11 @@ def test_the_printed_profile_says_interests_in_words_not_codes():
     ("jsuis en 1ere stmg, je fais du hand en club depuis 6 ans et jentraine les moins de 11 ans le mercredi", "fr",
      "Entraînement sportif"),
     ("chui vendeuse chez zara", "fr", "Vendeuse"),
+    # a placement is named by where it was, without its article or length ("A", "Un stage" before)
+    ("I did a 2 week internship at a law firm", "en", "Internship at a law firm"),
+    ("g aussi fait un stage de 2 semaines dans une pharmacie, ranger les commandes", "fr", "Stage dans une pharmacie"),
+    # a channel about cooking is a channel
+    ("jai une chaine youtube de cuisine, je fais le montage", "fr", "Création de vidéos"),
     # a job's name among the first words is the name, not its domain ("Vente" resolved to a sales director)
     ("vendeuse chez zara 2 ans, conseil clientes, caisse, mise en rayon", "fr", "Vendeuse"),
     ("Caissière chez Lidl depuis 2 ans", "fr", "Caissière"),

@@ -223,3 +223,13 @@ def test_the_job_is_known_when_a_name_follows_it(linker):
     assert "vendre des livres" in alone and told == named and "vendre des livres" not in told, (alone, told)
     # the job's own words are never cut: a title that names no job stays none
     assert _labels(linker.link_skills(text, lang="fr", top_k=10, person=True, job="Job chez mcdo")) == alone
+
+
+def test_a_knowledge_item_is_shown_only_when_the_person_speaks_of_knowing(linker):
+    """"ses médicaments" handled for a relative is no *médicaments* known (the issue's example); "je connais
+    les médicaments" is."""
+    handled = _labels(linker.link_skills("je m'occupe de ma mère depuis 2 ans, ses médicaments, les repas, les rendez-vous",
+                                         lang="fr", top_k=10, person=True))
+    assert handled and "médicaments" not in handled, handled
+    known = _labels(linker.link_skills("je connais bien les médicaments et leurs effets", lang="fr", top_k=10, person=True))
+    assert "médicaments" in known, known
