@@ -58,22 +58,25 @@ LEISURE = {"Sports coaching", "Volunteering", "Video making", "Music", "Art and 
 # the names this module gives leisure activities, in both languages: never a job title the person said
 LEISURE_NAMES = frozenset(name for _, en, fr in ACTIVITIES if en in LEISURE for name in (en, fr))
 _COMPILED = [(re.compile(p), en, fr) for p, en, fr in ACTIVITIES]
-# The job that the name of an activity which is work stands for, to read what is said about it by
-# ("Vente" is a shop assistant's job, not a sales director's); None for names that are no job
-# (the family's cooking, helping a relative, a summer job of any kind)
+# The job whose work an activity's name stands for, to read what is said about it by ("Vente" is a
+# shop assistant's job, not a sales director's; a YouTube channel's "montage" is a video editor's, not
+# *monter des tentes*); None for names that are no one job (the family's cooking, helping a relative,
+# volunteering, a sport, a summer job of any kind)
 _ACTIVITY_JOBS: dict[str, str | None] = {
     "Babysitting": "babysitter", "Garde d'enfants": "baby-sitter", "Cooking": "cook", "Cuisine": "cuisinier",
     "Tutoring": "tutor", "Cashier": "cashier", "Caisse en magasin": "caissier", "Waiting tables": "waiter",
     "Service en salle": "serveur", "Delivery": "delivery driver", "Livraison": "livreur",
     "Warehouse work": "warehouse worker", "Magasinage": "magasinier", "Sales": "shop assistant", "Vente": "vendeur",
+    "Video making": "video editor", "Création de vidéos": "monteur vidéo", "Sports coaching": "sports coach",
+    "Entraînement sportif": "entraîneur sportif", "Music": "musician", "Musique": "musicien",
 }
 
 
 def job_read_by(title: str | None) -> str | None:
-    """The job title to read an experience's statements by, from its name: the job the name of a
-    working activity stands for, the name itself when the person named their job, None for a leisure
-    activity or a name that is no job."""
-    if not title or title in LEISURE_NAMES:
+    """The job title to read an experience's statements by, from its name: the job whose work the
+    name of an activity stands for, the name itself when the person named their job, None for a name
+    that is no one job."""
+    if not title:
         return None
     named = {name for _, en, fr in ACTIVITIES for name in (en, fr)}
     return _ACTIVITY_JOBS.get(title) if title in named else title

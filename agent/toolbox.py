@@ -126,8 +126,8 @@ def propose_skills(ctx: AgentContext, statements: list[tuple[int, str]], lang: s
     weekly spreadsheet reports") is never crowded out by a long first answer; inside a statement, the
     best skill of each part of the story (evidence span) comes first, then the second best of each,
     and so on. ``job``: the title of the job the statements are about, so that a detail told apart
-    ("I also did the stock count") is read as part of that job (the job an activity's name stands for,
-    none for a leisure activity: ``agent.experience_titles.job_read_by``)."""
+    ("I also did the stock count") is read as part of that job (the job whose work an activity's name
+    stands for: ``agent.experience_titles.job_read_by``)."""
     from agent.experience_titles import job_read_by
 
     job = job_read_by(job)

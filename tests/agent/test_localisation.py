@@ -215,11 +215,14 @@ def test_experience_titles_are_short_clean_names(text, lang, title):
 @pytest.mark.parametrize("title, job", [
     ("Vente", "vendeur"), ("Sales", "shop assistant"), ("Livraison", "livreur"), ("Cashier", "cashier"),
     ("Livreur uber eats", "Livreur uber eats"), ("Barman", "Barman"),  # the person's own words
+    ("Création de vidéos", "monteur vidéo"), ("Sports coaching", "sports coach"),  # what the activity's work is
     ("Aide à un proche", None), ("Job d'été", None), ("Cooking for the family", None), ("Sport", None), ("Bénévolat", None),
+    ("Art and drawing", None),
     (None, None),
 ])
 def test_an_experience_is_read_by_the_job_its_name_stands_for(title, job):
-    """"Vente" is a shop assistant's job (not a sales director's); a relative cared for is no job."""
+    """"Vente" is a shop assistant's job (not a sales director's), a YouTube channel's editing a video
+    editor's; a relative cared for is no job."""
     from agent.experience_titles import job_read_by
 
     assert job_read_by(title) == job
