@@ -58,6 +58,19 @@ def is_acknowledgement(text: str | None) -> bool:
     return 0 < len(words) <= 4 and all(w in _ACKNOWLEDGING for w in words)
 
 
+# "idk", "jsp", "not sure what counts": the person does not know what to tell (yet)
+_UNSURE = re.compile(
+    r"^(?:(?:hmm+|euh+|um+|well|bah|ben|bof|lol|mdr)\s+)*(?:i\s+)?(?:idk|dunno|i dunno|dont know|don'?t know|do not know|no idea|"
+    r"not sure(?: what (?:counts|to say|you mean))?|what counts|can'?t think of anything|nothing comes to mind|"
+    r"jsp|jsais pas|j'?sais pas|je sais pas|je ne sais pas|chais pas|chai pas|sais pas|aucune idee|pas sur|pas sure|"
+    r"je vois pas|je ne vois pas|bof)(?:\s+(?:really|trop|vraiment|quoi|lol|mdr|tbh))*$")
+
+
+def is_unsure(text: str | None) -> bool:
+    """The message says the person does not know what to answer ("idk", "jsp", "not sure what counts")."""
+    return bool(_UNSURE.match(_clean(text)))
+
+
 def is_empty(text: str | None) -> bool:
     return not _clean(text) and not any(ch.isalnum() for ch in (text or ""))
 

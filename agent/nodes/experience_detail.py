@@ -14,7 +14,15 @@ from langgraph.types import Command
 from agent.acts.models import ActKind
 from agent.acts.new_experience import experience_span, only_leads_in, other_activity_span
 from agent.acts.spelling import tidy
-from agent.answers import experience_kind, is_acknowledgement, is_empty, is_no, is_no_more, parse_duration_months
+from agent.answers import (
+    experience_kind,
+    is_acknowledgement,
+    is_empty,
+    is_no,
+    is_no_more,
+    is_unsure,
+    parse_duration_months,
+)
 from agent.context import AgentContext
 from agent.language import normalise
 from agent.messages import say
@@ -49,8 +57,8 @@ def experience_detail(state: AgentState, runtime: Runtime[AgentContext]) -> Comm
     acts = acts_of(state)
     done = any(a.kind == ActKind.done for a in acts)
     duration = next((a for a in acts if a.kind == ActKind.answer and a.field == "duration"), None)
-    # "ok" / "oui" tell nothing more: the skills of what was told come next
-    answered = not (done or is_empty(message) or is_acknowledgement(message)
+    # "ok" / "oui" / "idk" tell nothing more: the skills of what was told come next
+    answered = not (done or is_empty(message) or is_acknowledgement(message) or is_unsure(message)
                     or ((is_no_more(message) or is_no(message)) and len(message.split()) <= 6))
     # "g aussi fait caissière chez carrefour": the next experience, not a detail of this one (its
     # "2 years" is no duration of this one either)

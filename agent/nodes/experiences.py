@@ -17,6 +17,7 @@ from agent.answers import (
     is_no,
     is_no_more,
     is_ongoing,
+    is_unsure,
     parse_duration_months,
 )
 from agent.context import AgentContext
@@ -61,9 +62,11 @@ def experiences(state: AgentState, runtime: Runtime[AgentContext]) -> Command[st
                    quick_replies=[quick(say("qr_thats_all", lang), say("qr_thats_all", lang).lower())],
                    update={"attempts": bump(state, "experience")})
 
-    if is_acknowledgement(message) and not any(a.kind == ActKind.new_experience for a in acts):
-        # "ok" / "oui" to "anything else?": nothing told yet, so no experience called "Ok"
-        return ask(state, text=say("experience_go_on" if have else "experience_again", lang), expecting=Expecting.experience, phase=Phase.experiences,
+    if (is_acknowledgement(message) or is_unsure(message)) and not any(a.kind == ActKind.new_experience for a in acts):
+        # "ok" / "oui" / "idk" to "anything else?": nothing told yet, so no experience called "Ok" or "Idk";
+        # who does not know what counts gets examples
+        key = "experience_go_on" if have and not is_unsure(message) else "experience_again"
+        return ask(state, text=say(key, lang), expecting=Expecting.experience, phase=Phase.experiences,
                    quick_replies=[quick(say("qr_thats_all", lang), say("qr_thats_all", lang).lower())])
     return _start(ctx, state, message, lang)
 

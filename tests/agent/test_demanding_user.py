@@ -318,3 +318,20 @@ def test_a_move_named_as_shown_is_chosen_whatever_its_words(act_reader, message)
     assert [a.kind.value for a in acts] == ["answer"] and acts[0].text == message
     # a request is still one when it names no option
     assert [a.kind.value for a in act_reader.read("help", ReadContext(expecting="target_choice", phase="moves", options=options))] == ["help"]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("unsure, lang", [("idk", "en"), ("not sure what counts", "en"), ("jsp", "fr"), ("je sais pas", "fr")])
+def test_not_knowing_what_to_tell_gets_examples_not_an_experience(new_chat, unsure, lang):
+    """"idk" at the first question was recorded as an experience called "Idk" and linked."""
+    chat = new_chat()
+    start(chat) if lang == "en" else start_fr(chat)
+    reply = chat.say(unsure)
+    assert reply.expecting == Expecting.experience
+    assert ("small things count" if lang == "en" else "petites choses comptent") in reply.text
+    assert chat.profile() is None or chat.profile().experiences == []
+    reply = chat.say("babysitting for my neighbours" if lang == "en" else "je garde les enfants des voisins")
+    assert reply.expecting == Expecting.experience_detail
+    reply = chat.say(unsure)  # nothing to add about it: its skills come
+    assert reply.expecting == Expecting.skill_confirmation
+    assert [e.details for e in chat.profile().experiences] == [[]]
