@@ -206,12 +206,17 @@ def link_one_skill(ctx: AgentContext, text: str, lang: str) -> SkillProposal | N
     return found[0] if found else None
 
 
+# below this title score the words name no job ("whatever" 0.29, "idk" 0.31, "you choose" 0.45; job names,
+# misspelt or in short, score 0.6-1.4: "electrishun" 0.61, "dev web" 0.90, "nurse" 1.26)
+MIN_TARGET_SCORE = 0.55
+
+
 def link_occupation(ctx: AgentContext, text: str, lang: str) -> TargetChoice | None:
-    """The ESCO occupation a job title names, or None."""
+    """The ESCO occupation a job title names, or None (nothing close enough to be named by it)."""
     from tools.career.occupation_names import resolve_occupation
 
     found = resolve_occupation(ctx.kb, ctx.linker, text, lang)
-    if found is None:
+    if found is None or found[1] < MIN_TARGET_SCORE:
         return None
     uri, score = found
     occupation = ctx.kb.occupations.get(uri) if ctx.kb is not None else None

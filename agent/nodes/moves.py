@@ -10,7 +10,7 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 from pydantic import TypeAdapter
 
-from agent.answers import best_label_match, is_empty, parse_numbers
+from agent.answers import best_label_match, is_empty, is_unsure, parse_numbers
 from agent.context import AgentContext
 from agent.language import normalise
 from agent.messages import say
@@ -20,6 +20,12 @@ from agent.state import AgentState, MoveOffer, Phase, TargetChoice, unread_messa
 from agent.toolbox import change_profile, current_occupations, link_occupation, load_profile
 from tools.profile import Profile, Target
 
+# the person leaves the choice to the agent
+_ANY = re.compile(
+    r"^(?:(?:ok|oh|well|bah|ben|euh|hmm|lol|mdr)\s+)*(?:whatever|any(?: one| of them| of these)?|anything|either|you (?:choose|pick|decide)|"
+    r"up to you|(?:i )?(?:don'?t|do not) (?:mind|care)|(?:i )?(?:don'?t|do not) know|no preference|"
+    r"peu importe|n'?importe (?:le|la|les)quel(?:le)?s?|n'?importe|comme (?:tu veux|vous voulez)|choisis(?:sez)?(?: pour moi)?|"
+    r"ca m'?est egal|je m'?en fiche|m'?en fiche|pareil|tu choisis|vous choisissez|c'est toi qui vois)(?:\s+(?:lol|mdr|really|vraiment))?$")
 _OTHER = re.compile(
     r"^(another( job)?|other|something else|un autre( metier)?|autre( chose)?|aucun(e)?)\b|"
     r"\b(none of (these|them)|(don'?t|do not) (want|like) (any|these|them)|any of (these|them)|something else|"
@@ -51,6 +57,10 @@ def moves(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     if chosen is not None:
         target = _target_from_move(chosen)
         return _set_target(state, ctx, target)
+    if offered and (_ANY.match(text.strip(" .!?")) or is_unsure(message)):
+        # "whatever", "you choose", "peu importe": the best fit, said as such (it had been read as a job's name)
+        target = _target_from_move(offered[0])
+        return _set_target(state, ctx, target, note=say("target_default", lang, label=target["label"]))
     if _OTHER.search(text) or is_empty(message):
         if attempts(state, "target") < 1:
             return _ask(state, offered, say("moves_none", lang), {"attempts": bump(state, "target")})

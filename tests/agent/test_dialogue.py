@@ -404,3 +404,23 @@ def test_french_conversation_keeps_its_language(new_chat):
              "je les aide à faire leurs devoirs", "tout", "non, c'est tout", "la création", "études courtes")
     assert all(r.language == "fr" for r in chat.replies)
     assert all(detect_language(r.text) in ("fr", None) for r in chat.replies), [r.text for r in chat.replies]
+
+
+@pytest.mark.parametrize("leave_it", ["whatever", "you choose", "peu importe", "idk"])
+def test_leaving_the_move_to_the_agent_takes_the_best_fit_and_says_so(new_chat, leave_it):
+    """"whatever" at the move choice was read as a job's name (*youth information worker*, 0 of its 34 skills)."""
+    chat = new_chat()
+    reply = to_moves(chat)
+    assert reply.expecting == Expecting.target_choice
+    first = chat.state["moves"][0]["label"]
+    reply = chat.say(leave_it)
+    assert chat.profile().target is not None and chat.profile().target.label == first
+    assert first in reply.text and ("closest fit" in reply.text or "la plus proche" in reply.text)
+
+
+def test_words_that_name_no_job_are_asked_about_not_taken_for_a_move(new_chat):
+    chat = new_chat()
+    to_moves(chat)
+    reply = chat.say("blorp zzz")
+    assert reply.expecting == Expecting.target_choice and "blorp zzz" in reply.text
+    assert chat.profile().target is None
