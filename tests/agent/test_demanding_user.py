@@ -238,20 +238,6 @@ def test_the_words_leading_into_another_job_are_no_detail(new_chat):
 
 
 @pytest.mark.integration
-def test_a_job_held_before_told_without_also_is_the_next_experience(new_chat):
-    """"avant j'étais serveuse dans une brasserie": no "aussi", still another job, not a detail of this one."""
-    chat = new_chat()
-    start_fr(chat)
-    chat.say("vendeuse chez zara 2 ans, conseil clientes, caisse, mise en rayon")
-    reply = chat.say("je faisais aussi les inventaires. avant j'étais serveuse dans une brasserie")
-    assert reply.expecting == Expecting.skill_confirmation
-    first = chat.profile().experiences
-    assert len(first) == 1 and first[0].details == ["je faisais aussi les inventaires"]
-    reply = chat.say("c bon")
-    assert reply.expecting == Expecting.experience_detail and "« Serveuse »" in reply.text
-
-
-@pytest.mark.integration
 def test_a_detail_of_the_same_job_stays_a_detail(new_chat):
     chat = new_chat()
     start(chat)
@@ -260,36 +246,6 @@ def test_a_detail_of_the_same_job_stays_a_detail(new_chat):
     assert reply.expecting == Expecting.skill_confirmation
     experiences = chat.profile().experiences
     assert len(experiences) == 1 and experiences[0].details == ["i also did the monthly stock count for 2 years"]
-
-
-@pytest.mark.integration
-def test_another_kind_of_activity_told_with_also_is_the_next_experience(new_chat):
-    """"i also run a small youtube gaming channel" after a bar job: its own experience, not video editing
-    skills credited to the bar job."""
-    chat = new_chat()
-    start(chat)
-    chat.say("barman 2 years in a busy pub, cocktails, cash, cleaning, closing up at night")
-    reply = chat.say("i also run a small youtube gaming channel, editing videos and thumbnails")
-    assert reply.expecting == Expecting.skill_confirmation
-    bar = chat.profile().experiences
-    assert len(bar) == 1 and bar[0].details == []
-    assert not any("video" in c.title for c in reply.cards if c.kind == "skill")
-    reply = chat.say("ok")
-    assert reply.expecting == Expecting.experience_detail and '"Video making"' in reply.text
-    assert [e.title for e in chat.profile().experiences] == ["Barman", "Video making"]
-
-
-@pytest.mark.integration
-def test_volunteering_told_after_caring_for_a_relative_is_its_own_experience(new_chat):
-    chat = new_chat()
-    start_fr(chat)
-    chat.say("je m'occupe de ma mère depuis 2 ans, ses médicaments, les repas, les rendez-vous, les papiers")
-    reply = chat.say("en plus je suis bénévole aux restos du coeur le samedi, je trie les dons")
-    assert reply.expecting == Expecting.skill_confirmation
-    reply = chat.say("c'est tout")  # nothing to change in the list
-    assert reply.expecting == Expecting.experience_detail and "« Bénévolat »" in reply.text
-    titles = [e.title for e in chat.profile().experiences]
-    assert titles == ["Aide à un proche", "Bénévolat"]
 
 
 @pytest.mark.integration
@@ -335,3 +291,30 @@ def test_not_knowing_what_to_tell_gets_examples_not_an_experience(new_chat, unsu
     reply = chat.say(unsure)  # nothing to add about it: its skills come
     assert reply.expecting == Expecting.skill_confirmation
     assert [e.details for e in chat.profile().experiences] == [[]]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("lang, first, told, keep, titles, details", [
+    # "avant j'étais serveuse dans une brasserie": no "aussi", still another job, not a detail of this one
+    ("fr", "vendeuse chez zara 2 ans, conseil clientes, caisse, mise en rayon",
+     "je faisais aussi les inventaires. avant j'étais serveuse dans une brasserie", "c bon",
+     ["Vendeuse", "Serveuse"], ["je faisais aussi les inventaires"]),
+    # another kind of activity told with "also": its own experience, not video editing credited to the bar job
+    ("en", "barman 2 years in a busy pub, cocktails, cash, cleaning, closing up at night",
+     "i also run a small youtube gaming channel, editing videos and thumbnails", "ok", ["Barman", "Video making"], []),
+    ("fr", "je m'occupe de ma mère depuis 2 ans, ses médicaments, les repas, les rendez-vous, les papiers",
+     "en plus je suis bénévole aux restos du coeur le samedi, je trie les dons", "c'est tout",  # nothing to change
+     ["Aide à un proche", "Bénévolat"], []),
+])
+def test_another_experience_told_about_this_one_is_the_next(new_chat, lang, first, told, keep, titles, details):
+    chat = new_chat()
+    start(chat) if lang == "en" else start_fr(chat)
+    chat.say(first)
+    reply = chat.say(told)
+    assert reply.expecting == Expecting.skill_confirmation
+    assert [e.details for e in chat.profile().experiences] == [details]
+    assert not any("video" in c.title for c in reply.cards if c.kind == "skill")
+    reply = chat.say(keep)
+    named = f'"{titles[1]}"' if lang == "en" else f"« {titles[1]} »"
+    assert reply.expecting == Expecting.experience_detail and named in reply.text
+    assert [e.title for e in chat.profile().experiences] == titles
