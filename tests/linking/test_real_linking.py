@@ -233,3 +233,14 @@ def test_a_knowledge_item_is_shown_only_when_the_person_speaks_of_knowing(linker
     assert handled and "médicaments" not in handled, handled
     known = _labels(linker.link_skills("je connais bien les médicaments et leurs effets", lang="fr", top_k=10, person=True))
     assert "médicaments" in known, known
+
+
+def test_managing_others_is_shown_only_to_who_says_they_led(linker):
+    """"im a volunteer at the food bank" is no *brief volunteers* (a coordinator's skill); "I coordinate the
+    volunteers" is managing them."""
+    volunteer = _labels(linker.link_skills("also im a volunteer at the food bank on saturdays sorting donations", top_k=10,
+                                           person=True))
+    assert volunteer and "brief volunteers" not in volunteer and "manage volunteers" not in volunteer, volunteer
+    coordinator = _labels(linker.link_skills("I coordinate the volunteers at the food bank and plan the rota", top_k=10,
+                                             person=True))
+    assert "manage volunteers" in coordinator, coordinator

@@ -48,7 +48,8 @@ _BEING_LED = {
 _LED_CUES = {
     "en": re.compile(
         r"\b(manag\w*|supervis\w*|led|lead\w*|head(ed)? (of|up)|in charge|responsible for (the )?(team|staff|shift)|boss|"
-        r"coordinat\w*|oversaw|oversee\w*|train(ed|ing)? (new |the )?(staff|people|colleagues|employees|starters|team)|"
+        r"coordinat\w*|oversaw|oversee\w*|(train|coach|mentor)(ed|ing)? (new |the )?(staff|people|colleagues|employees|starters|team|"
+        r"hires|recruits|cashiers|waiters|workers)|"
         r"my team|team leader|foreman|chief|director|rota|recruit\w*|hired)\b"
     ),
     "fr": re.compile(
