@@ -70,7 +70,7 @@ class ActReader:
         if not message or not message.strip():
             return []
         if context.expecting == "target_choice" and _names_an_option(message, context.options):
-            return [Act(kind=ActKind.answer, text=message.strip())]
+            return [Act(kind=ActKind.answer, text=message.strip())]  # "ICT help desk agent" is that move, not a call for help
         if self.llm is not None:
             from agent.acts.llm_reader import read_with_llm
 
@@ -83,8 +83,6 @@ class ActReader:
     def read_offline(self, message: str, context: ReadContext) -> list[Act]:
         raw = message.strip()
         expecting, phase = context.expecting, context.phase
-        if expecting == "target_choice" and _names_an_option(raw, context.options):
-            return [Act(kind=ActKind.answer, text=raw)]  # "ICT help desk agent" is that move, not a call for help
         strict = expecting in _CONTENT_EXPECTING or phase in ("experiences", "experience_detail", "skills")
         acts: list[Act] = []
         content: list[str] = []

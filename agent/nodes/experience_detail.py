@@ -119,7 +119,7 @@ def _another_job(ctx: AgentContext, message: str, experience: Experience, lang: 
     other = other_activity_span(said, kinds)
     if other is not None:  # "i also run a youtube channel" after a bar job: another kind of activity
         before, told, _ = other
-        return ("" if only_leads_in(before) else before), (message if only_leads_in(before) else told)
+        return ("", message) if only_leads_in(before) else (before, told)
     linker = ctx.linker
     if linker is None:
         return None
