@@ -27,6 +27,8 @@ def signatures(acts):
     ("remove 4 and 5 and 7, i didnt manage anyone lol", WAREHOUSE, ["remove_skills:4,5,7"]),
     ("c bon", SALON, ["keep_all"]),
     ("thats all", WAREHOUSE, ["keep_all"]),
+    ("k", WAREHOUSE, ["keep_all"]),
+    ("dac", SALON, ["keep_all"]),
     ("c'est tout", SALON, ["keep_all"]),
     ("ok c'est tout", SALON, ["keep_all"]),
     ("rien à ajouter", SALON, ["keep_all"]),

@@ -244,3 +244,11 @@ def test_managing_others_is_shown_only_to_who_says_they_led(linker):
     coordinator = _labels(linker.link_skills("I coordinate the volunteers at the food bank and plan the rota", top_k=10,
                                              person=True))
     assert "manage volunteers" in coordinator, coordinator
+
+
+def test_a_short_message_is_shown_its_best_skills_not_a_whole_list(linker):
+    """"sports n being outside": one part of the story, two skills at most (nine were shown once its knowledge
+    items were hidden: padding the list up to its minimum let the whole span back in)."""
+    shown = _labels(linker.link_skills("sports n being outside", top_k=10, person=True))
+    assert 1 <= len(shown) <= 2 and "exercise sports" in shown, shown
+

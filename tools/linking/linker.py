@@ -591,7 +591,9 @@ class SkillLinker:
 
         chosen = top(fill=not cfg.min_share_of_best)
         if len(chosen) < min(top_k, cfg.shown_at_least):
-            chosen = top(fill=True)
+            # padded up to the minimum only: the whole filled list let the near-duplicates and the rest of one
+            # span back in ("sports n being outside" was shown 9 skills once its knowledge items were hidden)
+            chosen = top(fill=True)[:max(len(chosen), cfg.shown_at_least) if cfg.min_share_of_best else top_k]
         if cfg.min_share_of_best and chosen:
             best = float(analysis.scores[chosen[0][0]])
             if best > 0:
