@@ -58,6 +58,7 @@ LEISURE = {"Sports coaching", "Volunteering", "Video making", "Music", "Art and 
 # the names this module gives leisure activities, in both languages: never a job title the person said
 LEISURE_NAMES = frozenset(name for _, en, fr in ACTIVITIES if en in LEISURE for name in (en, fr))
 _COMPILED = [(re.compile(p), en, fr) for p, en, fr in ACTIVITIES]
+_ACTIVITY_NAMES = frozenset(name for _, en, fr in ACTIVITIES for name in (en, fr))
 # The job whose work an activity's name stands for, to read what is said about it by ("Vente" is a
 # shop assistant's job, not a sales director's; a YouTube channel's "montage" is a video editor's, not
 # *monter des tentes*); None for names that are no one job (the family's cooking, helping a relative,
@@ -78,8 +79,7 @@ def job_read_by(title: str | None) -> str | None:
     that is no one job."""
     if not title:
         return None
-    named = {name for _, en, fr in ACTIVITIES for name in (en, fr)}
-    return _ACTIVITY_JOBS.get(title) if title in named else title
+    return _ACTIVITY_JOBS.get(title) if title in _ACTIVITY_NAMES else title
 
 _LEAD = re.compile(
     r"^(so |well |alors |bon |euh |um |ah |oh |and |et )*(i'?ve |i have |i |we |j'?ai |j ai |g |je |j'|moi,? je |on |nous |"

@@ -62,10 +62,11 @@ def experiences(state: AgentState, runtime: Runtime[AgentContext]) -> Command[st
                    quick_replies=[quick(say("qr_thats_all", lang), say("qr_thats_all", lang).lower())],
                    update={"attempts": bump(state, "experience")})
 
-    if (is_acknowledgement(message) or is_unsure(message)) and not any(a.kind == ActKind.new_experience for a in acts):
+    unsure = is_unsure(message)
+    if (unsure or is_acknowledgement(message)) and not any(a.kind == ActKind.new_experience for a in acts):
         # "ok" / "oui" / "idk" to "anything else?": nothing told yet, so no experience called "Ok" or "Idk";
         # who does not know what counts gets examples
-        key = "experience_go_on" if have and not is_unsure(message) else "experience_again"
+        key = "experience_go_on" if have and not unsure else "experience_again"
         return ask(state, text=say(key, lang), expecting=Expecting.experience, phase=Phase.experiences,
                    quick_replies=[quick(say("qr_thats_all", lang), say("qr_thats_all", lang).lower())])
     return _start(ctx, state, message, lang)

@@ -39,7 +39,7 @@ from tools.linking.proposal_rules import (
     names_a_skilled_trade_or_service_job,
     says_they_led,
 )
-from tools.linking.spoken_text import Rewritten, Vocabulary, rewrite, strip_accents
+from tools.linking.spoken_text import Rewritten, Vocabulary, rewrite
 from tools.linking.text_windows import Token, Window, tokenize, trimmed, windows
 
 if TYPE_CHECKING:
@@ -902,4 +902,4 @@ def _unknown_word(word: str, vocabulary: Vocabulary) -> bool:
     """``word`` is in none of the language's labels and descriptions, accents aside: a name ("uber",
     "zara", "mcdo")."""
     lower = word.lower().strip(",.;:!?()\"'")
-    return lower.isalpha() and lower not in vocabulary and strip_accents(lower) not in vocabulary.accented
+    return lower.isalpha() and not vocabulary.knows(lower)

@@ -184,6 +184,10 @@ class Vocabulary:
     def __contains__(self, word: str) -> bool:
         return word in self.counts or word in self.known
 
+    def knows(self, word: str) -> bool:
+        """``word`` (lower case) is a word of the language's labels or descriptions, accents aside."""
+        return word in self or strip_accents(word) in self.accented
+
     def correct(self, word: str) -> str | None:
         """The vocabulary word that ``word`` most likely misspells (one edit away), else None."""
         if word in self._corrections:
@@ -354,8 +358,8 @@ def _employer_name(word: str, previous: list[str], vocabulary: Vocabulary | None
     sentence encoder would read it by its pieces ("carrefour" as *carreleur*, "deliveroo" as *livres*)."""
     lower = word.lower()
     return (vocabulary is not None and bool(previous) and previous[-1] in _EMPLOYED_AT and len(lower) >= 2
-            and lower.isalpha() and lower not in table and lower not in vocabulary and lower not in _NOT_A_NAME
-            and strip_accents(lower) not in vocabulary.accented and vocabulary.correct(lower) is None)  # "custmers" is no name
+            and lower.isalpha() and lower not in table and not vocabulary.knows(lower) and lower not in _NOT_A_NAME
+            and vocabulary.correct(lower) is None)  # "custmers" is no name
 
 
 def _rewrite_word(word: str, lang: str, table: dict[str, str], vocabulary: Vocabulary | None, previous: list[str],
