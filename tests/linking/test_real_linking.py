@@ -252,3 +252,20 @@ def test_a_short_message_is_shown_its_best_skills_not_a_whole_list(linker):
     shown = _labels(linker.link_skills("sports n being outside", top_k=10, person=True))
     assert 1 <= len(shown) <= 2 and "exercise sports" in shown, shown
 
+
+
+def test_what_a_person_implies_is_heard_with_the_clause_that_says_it(linker):
+    """"c'était speed le midi" is *supporter la pression*, "toute seule le soir" *travailler de manière autonome*:
+    transversal skills the encoder cannot read in casual French, shown beside the job's own skills."""
+    shown = {s.label: s.evidence for s in linker.link_skills(
+        "serveuse dans une brasserie, c'était speed le midi, je gérais la caisse toute seule le soir", lang="fr", top_k=10,
+        person=True)}
+    assert shown.get("supporter la pression") == "c'était speed le midi", shown
+    assert "travailler de manière autonome" in shown and any("caisse" in label for label in shown), shown
+    # the same words about someone else imply nothing of the person
+    neighbour = _labels(linker.link_skills("je fais les courses de ma voisine, elle est très seule", lang="fr", top_k=10,
+                                           person=True))
+    assert "travailler de manière autonome" not in neighbour, neighbour
+    # a job ad is read as before: what it asks for is no one's story
+    assert linker.analyse("The candidate will work under pressure in a busy restaurant").implied == frozenset()
+    assert linker.analyse("I worked under pressure in a busy restaurant").implied

@@ -53,6 +53,10 @@ def test_english_chat_forms_misspellings_and_past_tense(text, expected):
         ("j'ai fait attention aux enfants", "j'ai faire attention aux enfants"),
         ("je faisais serveuse l'été", "je faisais serveuse l'été"),
         ("je fais la toilette", "je faire la toilette"),
+        # "travailler" before where or as what says the job, not *travailler en équipe*
+        ("j'ai travaillé 2 ans comme caissière", "j'ai été 2 ans comme caissière"),
+        ("je travaille dans un supermarché", "je suis dans un supermarché"),
+        ("je travaille en équipe", "je travailler en équipe"),
         # "a" typed for "à", but not the verb after its subject or before a participle or a number
         ("livreur a vélo, aide a domicile", "livreur à vélo, aide à domicile"),
         ("il a servi, ma mère a eu, mon fils a six ans", "il a servir, ma mère a eu, mon fils a six ans"),

@@ -26,6 +26,7 @@ from tools.linking.concept_index import ConceptIndex, linking_cache
 from tools.linking.crosswalk_titles import CrosswalkTitles
 from tools.linking.french_gloss import Lexicon
 from tools.linking.fusion import FusionWeights, aggregate, fuse
+from tools.linking.implied_skills import ImpliedSkills
 from tools.linking.job_titles import clean_title
 from tools.linking.language_skills import LanguageSkills
 from tools.linking.models import LinkedOccupation, LinkedSkill, LinkResult
@@ -121,6 +122,9 @@ class PersonStyle:
     # the job the dialogue knows a statement is about (an experience's title naming an occupation closely):
     # "sortie d'école, goûter, devoirs" told of babysitting had *donner des devoirs* and *goûter des vins*
     outside_held_job: float = 0.5
+    # transversal skills a person implies ("c'était le rush", "par tous les temps": implied_skills.py) score
+    # at least this share of the best, so that they are shown
+    implied_share: float = 0.85
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,7 @@ class LinkerConfig:
     # a statement about a job the dialogue knows (``job=``): job-specific skills no occupation of its ISCO unit
     # group lists are lowered by this much (PersonStyle)
     outside_held_job: float = 0.0
+    implied_share: float = 0.0  # PersonStyle.implied_share
     # link_skills shows only skills scoring this share of the best one's or more (0 = top_k always)
     min_share_of_best: float = 0.0
     shown_at_least: int = 3
@@ -250,6 +255,8 @@ class SkillAnalysis:
     rewritten: Rewritten | None = None  # the person's own text and the offsets back to it
     index_lang: str = ""  # the language of the labels matched ("en" for a French text read through its gloss)
     config: LinkerConfig | None = None  # the settings it was analysed with (a person's words or a job ad)
+    # skills the person implies (implied_skills.py): told by their own clause, beside what that clause names
+    implied: frozenset[int] = frozenset()
 
 
 class SkillLinker:
@@ -278,6 +285,7 @@ class SkillLinker:
         self._reuse = reuse_prior([s.reuse_level for s in self.skill_records])
         self._managing = managing_others([s.labels.get("en", "") for s in self.skill_records], _job_words(self.occupation_records))
         self._knowledge = knowledge_items([s.skill_type for s in self.skill_records])
+        self._implied = ImpliedSkills([s.labels.get("en", "") for s in self.skill_records])
         self._expert = expert_only(_listing_groups(self.occupation_records, self._skill_position, len(self.skill_records)))
         self._specific = np.array([s.reuse_level in ("occupation-specific", "sector-specific") for s in self.skill_records], dtype=bool)
         self._outside_jobs: dict[int, np.ndarray] = {}
@@ -508,7 +516,16 @@ class SkillLinker:
             best_other = float(others.max())
             if np.isfinite(best_other):
                 scores[said] = np.maximum(scores[said], best_other)
-        return SkillAnalysis(text, shown_lang, wins, q, scores, evidence, phrase_spans, occupation_scores, rewritten, lang, cfg)
+        implied: list[tuple[int, tuple[int, int]]] = []
+        if cfg.implied_share:
+            implied = self._implied.said(rewritten.original, shown_lang)
+            self._implied.lift(scores, implied, cfg.implied_share)
+            for position, said_span in implied:
+                span = rewritten.rewritten_span(*said_span)
+                if span is not None:
+                    phrase_spans.setdefault(position, span)
+        return SkillAnalysis(text, shown_lang, wins, q, scores, evidence, phrase_spans, occupation_scores, rewritten, lang, cfg,
+                             frozenset(position for position, _ in implied))
 
     def _skill_scores(self, index: ConceptIndex, texts: list[str], q: np.ndarray, local: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Best fused score of each skill over the windows and the window it comes from, computed
@@ -662,7 +679,7 @@ class SkillLinker:
                 else:
                     merged.add(int(i))
                 continue
-            if per_span.get(span, 0) >= cfg.max_per_evidence:
+            if per_span.get(span, 0) >= cfg.max_per_evidence and int(i) not in analysis.implied:
                 continue
             if chosen and cfg.duplicate_cosine < 1.0:
                 # the same activity in two languages is two skills (*interact verbally in English*, *... in German*)

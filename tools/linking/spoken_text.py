@@ -110,6 +110,10 @@ _FR_AUXILIARIES = frozenset("ai as a avons avez ont avais avait avions aviez ava
 _FR_DETERMINER = re.compile(r"^(?:le|la|les|l'|l’|un|une|des|du|de|d'|d’|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|"
                             r"leur|leurs|ce|cet|cette|ces|beaucoup|plein|quelques|tout|tous|toutes|toute)\b")
 _NUMBER_WORD = re.compile(r"^(?:\d|un an|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs)\b")
+# "travailler" before where, for whom, how long or as what says the job, not *travailler en équipe* or
+# *travailler en extérieur* ("j'ai travaillé 2 ans comme caissière", "je travaille chez Lidl")
+_FR_WORK_FRAME = re.compile(r"^(?:comme|chez|dans|pendant|depuis|au|aux|à|pour|\d|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
+                            r"quelques|plusieurs)$")
 _FR_ADVERBS = frozenset("aussi souvent toujours déjà beaucoup bien tout tous parfois surtout même jamais".split())
 
 _EN_KEEP = frozenset("i a an the and or of to in on for with at by as is was were be been it its my our we he she they "
@@ -135,6 +139,11 @@ class Rewritten:
         if end <= start or not len(self.starts):
             return start, start
         return int(self.starts[start]), int(self.ends[end - 1])
+
+    def rewritten_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span of ``text`` that ``original[start:end]`` became (None: nothing of it is left)."""
+        inside = np.flatnonzero((self.starts >= start) & (self.ends <= end))
+        return (int(inside[0]), int(inside[-1]) + 1) if len(inside) else None
 
     @classmethod
     def unchanged(cls, text: str) -> Rewritten:
@@ -419,6 +428,8 @@ def _rewrite_french(word: str, lower: str, vocabulary: Vocabulary, previous: lis
             # "j'ai fait caissière", "je fais serveur": a job, not *faire fonctionner une chaudière*; after its
             # auxiliary it says "been" ("j'ai été caissière"), else *rapporter des faits* comes from "fait"
             infinitive = "été" if after_auxiliary and following[:1].isalpha() and not _NUMBER_WORD.match(following) else None
+        if infinitive == "travailler" and _FR_WORK_FRAME.match(following):
+            infinitive = "été" if after_auxiliary else "suis"
         if infinitive:
             lower, changed = infinitive, True
     # French words the labels lack are too many for spelling correction ("matin" is no "main"):
