@@ -13,7 +13,7 @@ EN = Vocabulary.build(
 FR = Vocabulary.build(
     ["servir les clients", "préparer des sandwichs", "gérer des conflits", "encaisser des paiements", "éplucher des légumes",
      "réparer des moteurs", "emmener des enfants", "faire la toilette", "mettre en place la vitrine", "travailler en équipe",
-     "entraîner des sportifs", "aider des personnes"],
+     "entraîner des sportifs", "aider des personnes", "ranger des produits", "commencer des travaux"],
     ["Les légumes de la cuisine. Des légumes et encore des légumes. Ma mère, sa mère."],
     "fr",
 )
@@ -57,6 +57,7 @@ def test_english_chat_forms_misspellings_and_past_tense(text, expected):
         ("j'ai travaillé 2 ans comme caissière", "j'ai été 2 ans comme caissière"),
         ("je travaille dans un supermarché", "je suis dans un supermarché"),
         ("je travaille en équipe", "je travailler en équipe"),
+        ("je rangeais les rayons, je commençais à 6h", "je ranger les rayons, je commencer à 6h"),
         # "a" typed for "à", but not the verb after its subject or before a participle or a number
         ("livreur a vélo, aide a domicile", "livreur à vélo, aide à domicile"),
         ("il a servi, ma mère a eu, mon fils a six ans", "il a servir, ma mère a eu, mon fils a six ans"),

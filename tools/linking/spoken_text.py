@@ -292,7 +292,9 @@ def _french_infinitive(word: str, vocabulary: Vocabulary, participle: bool) -> s
             stems.append(word[: len(word) - len(ending)])
     for stem in stems:  # the longest ending first; of its infinitives, the one the labels use most ("servir", not "server")
         found = set()
-        for base in {stem, stem.replace("è", "é"), stem[:-1] + "er" if stem.endswith("èt") else stem}:
+        # "rangeais" -> "ranger", "commençais" -> "commencer": the spelling that keeps the sound before a / o
+        soft = stem[:-1] if stem.endswith("ge") else stem[:-1] + "c" if stem.endswith("ç") else stem
+        for base in {stem, stem.replace("è", "é"), stem[:-1] + "er" if stem.endswith("èt") else stem, soft}:
             for candidate in (base + "er", base + "ir", base + "re", base[:-3] + "ir" if base.endswith("iss") else ""):
                 candidate = candidate if candidate in infinitives else vocabulary.accented.get(candidate, "")
                 if candidate and candidate in infinitives:
