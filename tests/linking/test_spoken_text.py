@@ -35,7 +35,8 @@ def test_english_chat_forms_misspellings_and_past_tense(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("g bosse ds un resto pdt 2 ans", "j'ai travaille dans un restaurant pendant 2 ans"),
+        ("g bosse ds un resto pdt 2 ans", "j'ai été dans un restaurant pendant 2 ans"),
+        ("on bosse en équipe", "on travailler en équipe"),
         ("je servais les clients, j'encaissais", "je servir les clients, j'encaisser"),
         ("epluchage des legumes", "epluchage des légumes"),
         ("je gère les conflits, je les emmenais au parc", "je gérer les conflits, je les emmener au parc"),

@@ -112,7 +112,7 @@ _FR_DETERMINER = re.compile(r"^(?:le|la|les|l'|l’|un|une|des|du|de|d'|d’|mon
 _NUMBER_WORD = re.compile(r"^(?:\d|un an|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs)\b")
 # "travailler" before where, for whom, how long or as what says the job, not *travailler en équipe* or
 # *travailler en extérieur* ("j'ai travaillé 2 ans comme caissière", "je travaille chez Lidl")
-_FR_WORK_FRAME = re.compile(r"^(?:comme|chez|dans|pendant|depuis|au|aux|à|pour|\d|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
+_FR_WORK_FRAME = re.compile(r"^(?:comme|chez|dans|ds|pendant|pdt|depuis|au|aux|à|pour|\d|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
                             r"quelques|plusieurs)$")
 _FR_ADVERBS = frozenset("aussi souvent toujours déjà beaucoup bien tout tous parfois surtout même jamais".split())
 
@@ -377,7 +377,12 @@ def _rewrite_word(word: str, lang: str, table: dict[str, str], vocabulary: Vocab
                   following: str = "") -> str:
     lower = word.lower()
     if lower in table:
-        return table[lower]
+        # a French verb said the chat's way is then read as any verb ("g bosse 2 ans comme serveuse": "travaille"
+        # before "2 ans comme" says the job, not *travailler selon une recette*)
+        said = table[lower]
+        if lang == "fr" and vocabulary is not None and said.isalpha():
+            return _rewrite_french(said, said, vocabulary, previous, following)
+        return said
     if vocabulary is None or not lower.isalpha() and "'" not in lower and "’" not in lower:
         return word
     if lang == "fr":
