@@ -71,6 +71,21 @@ def is_unsure(text: str | None) -> bool:
     return bool(_UNSURE.match(_clean(text)))
 
 
+# "i like cooking and being outside", "j'aime bien dessiner": what the person enjoys, not something they did
+# (no job, place, role or time said with it)
+_LIKING = re.compile(r"^(?:(?:and|et|also|aussi|moi|well|bah|ben)\s+)*(?:i\s+|i'm\s+|im\s+|j'|je\s+|j\s+)?"
+                     r"(?:really\s+|also\s+|just\s+|aussi\s+|bien\s+|vraiment\s+|trop\s+|beaucoup\s+)*"
+                     r"(?:like|love|enjoy|am into|into|aime|adore|kiffe|prefere|suis passionnee?)\b")
+_DOING = re.compile(r"\b(?:work\w*|job|jobs|bosse\w*|travail\w*|boulot|taf|as an?|comme|chez|at the|years?|yrs?|ans?|mois|"
+                    r"months?|volunteer\w*|benevol\w*|club|team|equipe|every|tous les|toutes les|since|depuis)\b")
+
+
+def only_likes(text: str | None) -> bool:
+    """The message says what the person likes, and nothing they did or do somewhere."""
+    said = normalise(text or "")
+    return bool(_LIKING.search(said)) and not _DOING.search(said)
+
+
 def is_empty(text: str | None) -> bool:
     return not _clean(text) and not any(ch.isalnum() for ch in (text or ""))
 
@@ -143,7 +158,8 @@ _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("volunteering", ("volunteer", "benevol", "charity", "association", "ngo", "red cross", "croix rouge", "restos du coeur")),
     ("family_care", ("my mother", "my father", "my grandmother", "my grandfather", "my brother", "my sister", "my son", "my daughter",
                      "my kids", "my children", "my parents", "ma mere", "mon pere", "ma grand", "mon grand", "mes parents",
-                     "mon frere", "ma soeur", "mes enfants", "mon fils", "ma fille", "caring for", "took care of", "look after",
+                     "mon frere", "ma soeur", "mes enfants", "mon fils", "ma fille", "my nan", "my gran", "ma mamie", "mon papi",
+                     "mon papy", "caring for", "took care of", "look after",
                      "looked after", "m'occupe de mon", "m'occupe de ma", "aidant", "carer", "caregiver")),
     ("school", ("school", "lycee", "college", "university", "universite", "class", "classe", "student", "etudiant",
                 "eleve", "bac ", "stage", "internship", "exam", "project at school", "projet scolaire", "studies", "etudes")),

@@ -12,6 +12,9 @@ import re
 from agent.language import normalise
 from tools.linking.job_titles import named_roles
 
+# a relative cared for, as people name them
+_PARENT = r"(grand\w*|mere|pere|parents|mamie|mamy|papi|papy|tante|oncle)"
+_RELATIVE = r"(grand\w*|gran|granny|nan|nana|nanna|mother|father|mum|mom|mam|dad|parents|aunt\w*|uncle)"
 _FAMILY = r"(famille|family|parents|freres?|soeurs?|brothers?|sisters?|grand-?(mere|pere|parents)|grand ?(mother|father|parents))"
 
 # (pattern on the normalised text, English name, French name); the first match wins: caring for a
@@ -20,8 +23,11 @@ ACTIVITIES: list[tuple[str, str, str]] = [
     (r"\b(baby[- ]?sit\w*|nanny|child ?minding|look(ed|ing)? after (the |my |some )?(kids|children|little)|garde d'?enfants?|"
      r"gard(e|ais|er) (mon|ma|mes|les|des) (petits?|petites?|jeunes?|enfants|cousins?|cousines?|freres?|soeurs?|neveux?|nieces?)|nounou)\b",
      "Babysitting", "Garde d'enfants"),
-    (r"\b(care ?giv\w*|caring for|look(ed|ing)? after (my )?(grand\w*|mother|father|mum|mom|dad)|m'?occup\w* de (ma|mon|mes) "
-     r"(grand\w*|mere|pere|parents)|aidant\w*)\b", "Caring for a relative", "Aide à un proche"),
+    (r"\b(care ?giv\w*|caring for|(look(ed|ing|s)? after|help(ed|ing|s)?|take care of|took care of) (my )?" + _RELATIVE + r"|"
+     r"(m'?occup\w* de|aid\w*) (ma|mon|mes) " + _PARENT + r"|aidant\w*)\b"
+     # helping a parent in their shop or bar is working there ("j'ai aidé mes parents au bar-tabac")
+     r"(?! (in|at|on) (his|her|their|the) (shop|business|restaurant|garage|bar|farm|cafe|store))(?! (au|dans|a la) )",
+     "Caring for a relative", "Aide à un proche"),
     (r"\b(volunteer\w*|benevol\w*|restos? du coeur|food bank|banque alimentaire)\b", "Volunteering", "Bénévolat"),
     (r"\b(youtube\w*|tiktok\w*|twitch)\b", "Video making", "Création de vidéos"),  # a cooking channel is a channel
     (rf"\b(cook\w*|cuisine|je cuisine|prepar\w* (les |des )?repas|fais (a manger|la cuisine|les repas))\b.*\b{_FAMILY}\b|"

@@ -78,6 +78,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Go ahead: what else have you done? A job, volunteering, family, school, a sport, a hobby... Or tell me that's all.",
         "fr": "Allez-y : qu'avez-vous fait d'autre ? Un emploi, du bénévolat, la famille, l'école, un sport, un loisir... Sinon, dites-moi que c'est tout.",
     },
+    "interests_heard_early": {
+        "en": "That sounds like what you enjoy: I've noted it for your career ideas.",
+        "fr": "Voilà ce que vous aimez : je le note pour vos pistes de métiers.",
+    },
     "experience_none": {
         "en": "No problem, we can work with what we have.",
         "fr": "Pas de souci, nous allons travailler avec ce que nous avons.",
@@ -678,6 +682,7 @@ TUTOIEMENT: dict[str, str] = {
     "experience_next": "Tu fais autre chose, payé ou non ? Bénévolat, famille, sport, musique, art, loisirs : tout compte. Sinon, dis-moi que c'est tout.",
     "experience_again": "Même les petites choses comptent : t'occuper de quelqu'un, un sport d'équipe, un projet au lycée. Raconte-m'en une, ou dis « c'est tout » pour continuer.",
     "experience_go_on": "Vas-y : qu'est-ce que tu as fait d'autre ? Un job, du bénévolat, la famille, le lycée, un sport, un loisir... Sinon, dis-moi que c'est tout.",
+    "interests_heard_early": "Voilà ce que tu aimes : je le note pour tes pistes de métiers.",
     "experience_none": "Pas de souci, on va travailler avec ce qu'on a.",
     "detail_what": "Merci ! Concrètement, qu'est-ce que tu fais au quotidien ? Et de quoi es-tu le plus fier ou la plus fière ?",
     "detail_how_long": "Merci ! Depuis combien de temps, et y a-t-il quelque chose dont tu es fier ou fière ?",

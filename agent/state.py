@@ -139,6 +139,12 @@ def unread_message(state: AgentState) -> str | None:
     return state.get("message")
 
 
+def next_experience_after(state: AgentState, told: str) -> str:
+    """``told`` as the next experience, after the one already waiting to be asked about, if any (neither is lost)."""
+    waiting = state.get("next_experience")
+    return f"{waiting}. {told}" if waiting else told
+
+
 def phase_of(state: AgentState) -> Phase:
     """The phase the conversation is in (``language`` before the first question)."""
     return Phase(state.get("phase") or Phase.language)

@@ -6,6 +6,9 @@ correction of the current one."""
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from agent.answers import experience_kind
 
 # a person saying they did, worked or were something ...
 _TOLD = re.compile(
@@ -98,4 +101,51 @@ def other_activity_span(sentence: str, kinds: set[str]) -> tuple[str, str, str] 
     return None
 
 
-__all__ = ["experience_span", "other_activity_span"]
+# A first message that tells two activities of different kinds, the second started by "I" / "je" and a verb of
+# doing it ("i help my nan with her shopping and i play football on sundays", "je suis caissière et je fais du
+# foot le dimanche"): the second is the next experience. Only these verbs: "I worked in a sports shop and I sold
+# football boots" is one job
+_ACTIVITY_START = re.compile(
+    r"(?:[.;!?,]\s*|\s(?:and|et|but|mais|plus)\s+)(?P<clause>(?:i|i'm|im|je |j'|j|g |on )\s*(?:also |aussi |too )?"
+    r"(?:play|played|do|did|go|went|practi[sc]ed?|train|trained|sing|sang|dance|danced|run|ran|swim|swam|volunteer|volunteered|"
+    r"help|helped|look after|looked after|care for|cared for|take care of|took care of|coach|coached|draw|drew|paint|painted|"
+    r"fais|faisais|ai fait|joue|jouais|ai joue|pratique|pratiquais|chante|chantais|danse|dansais|m'occupe|m'occupais|aide|aidais|"
+    r"ai aide|garde|gardais|suis benevole|etais benevole|entraine|entrainais|dessine|dessinais|peins|peignais|nage|nageais|cours)\b)"
+)
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents, one character for one (offsets stay those of ``text``)."""
+    out = []
+    for ch in text:
+        low = ch.lower()
+        low = low if len(low) == 1 else ch
+        out.append("'" if low == "’" else unicodedata.normalize("NFD", low)[0])
+    return "".join(out)
+
+
+# ... unless it is done with the people of the first ("je joue au foot avec eux" told of the children one looks after)
+_WITH_THEM = re.compile(r"\b(with them|for them|with the (?:kids|children|residents|clients|customers|pupils)|avec (?:eux|elles)|"
+                        r"pour (?:eux|elles)|avec les (?:enfants|jeunes|residents|clients|eleves)|there|la-bas)\b")
+
+
+def second_activity(message: str) -> tuple[str, str] | None:
+    """``(first, second)``, both in the person's words, when ``message`` tells one activity and then, from
+    a clause of its own, another of a kind the first is not; None otherwise."""
+    folded = _folded(message)
+    for match in _ACTIVITY_START.finditer(folded):
+        start = match.start("clause")
+        before = folded[:start]
+        end = _CLAUSE_END.search(folded, match.end())
+        clause = folded[start:end.start() if end else len(folded)]
+        kind = next((k for k, pattern in _ACTIVITY_MARKS.items() if pattern.search(clause)), None)
+        if kind is None or len(before.split()) < 2 or _WITH_THEM.search(clause):
+            continue
+        if kind == experience_kind(before) or _ACTIVITY_MARKS[kind].search(before):
+            continue
+        first = re.sub(r"(?:\s+(?:and|et|but|mais|plus))+$", "", message[:start].rstrip(" ,.;!?")).rstrip(" ,.;!?")
+        return first, message[start:].strip()
+    return None
+
+
+__all__ = ["experience_span", "other_activity_span", "second_activity"]

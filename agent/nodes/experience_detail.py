@@ -28,7 +28,7 @@ from agent.language import normalise
 from agent.messages import say
 from agent.node_commands import acts_of, ask, goto, quick
 from agent.reply import Expecting
-from agent.state import AgentState, Phase, unread_message
+from agent.state import AgentState, Phase, next_experience_after, unread_message
 from agent.toolbox import change_profile, current_experience, load_profile, propose_skills
 from tools.career.occupation_names import resolve_occupation
 from tools.profile import Experience, Period, Profile
@@ -99,7 +99,7 @@ def experience_detail(state: AgentState, runtime: Runtime[AgentContext]) -> Comm
                                top_k=ctx.skills_per_experience, job=experience.title)
     if ctx.llm is not None:
         proposals = ctx.llm.grounded_skills(text, lang, proposals, ctx.kb, exclude=known, limit=ctx.skills_per_experience)
-    later = {"next_experience": next_experience[1]} if next_experience is not None else {}
+    later = {"next_experience": next_experience_after(state, next_experience[1])} if next_experience is not None else {}
     if not proposals:
         return goto("experiences", state, note=say("skills_none_found", lang),
                     update={"phase": Phase.experiences, "proposals": [], **later})

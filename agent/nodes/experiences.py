@@ -10,6 +10,7 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from agent.acts.models import ActKind
+from agent.acts.new_experience import second_activity
 from agent.answers import (
     experience_kind,
     is_acknowledgement,
@@ -18,6 +19,7 @@ from agent.answers import (
     is_no_more,
     is_ongoing,
     is_unsure,
+    only_likes,
     parse_duration_months,
 )
 from agent.context import AgentContext
@@ -25,7 +27,7 @@ from agent.experience_titles import experience_title
 from agent.messages import say
 from agent.node_commands import acts_of, ask, attempts, bump, goto, phase_node, quick, reset
 from agent.reply import Expecting
-from agent.state import AgentState, Phase, unread_message
+from agent.state import AgentState, Phase, next_experience_after, unread_message
 from agent.toolbox import change_profile, load_profile
 from tools.profile import Experience, ExperienceKind, ExperienceStatus, Period
 
@@ -69,6 +71,13 @@ def experiences(state: AgentState, runtime: Runtime[AgentContext]) -> Command[st
         key = "experience_go_on" if have and not unsure else "experience_again"
         return ask(state, text=say(key, lang), expecting=Expecting.experience, phase=Phase.experiences,
                    quick_replies=[quick(say("qr_thats_all", lang), say("qr_thats_all", lang).lower())])
+    if have and only_likes(message) and not any(a.kind == ActKind.new_experience for a in acts):
+        # "j'aime la cuisine et être dehors" to "anything else you've done?": what they enjoy, the next step's answer
+        return goto("interests", state, note=say("interests_heard_early", lang), update={
+            "phase": Phase.interests, "message": message, "attempts": reset(state, "experience")})
+    two = second_activity(message)
+    if two is not None:  # "i help my nan ... and i play football on sundays": two experiences, one after the other
+        return _start(ctx, state, two[0], lang, {"next_experience": next_experience_after(state, two[1])})
     return _start(ctx, state, message, lang)
 
 

@@ -8,8 +8,10 @@ import pytest
 
 from agent.acts.classifier import ensure_classifier
 from agent.acts.models import ReadContext
+from agent.acts.new_experience import second_activity
 from agent.acts.reader import ActReader
 from agent.acts.skill_edits import read_skill_edits
+from agent.answers import only_likes
 from agent.reply import AgentReply, Expecting, QuickReply
 from channels.cli.chat import message_for, render
 from tools.profile import SkillState
@@ -318,3 +320,56 @@ def test_another_experience_told_about_this_one_is_the_next(new_chat, lang, firs
     named = f'"{titles[1]}"' if lang == "en" else f"« {titles[1]} »"
     assert reply.expecting == Expecting.experience_detail and named in reply.text
     assert [e.title for e in chat.profile().experiences] == titles
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("lang, told, first, titles", [
+    ("en", "i help my nan with her shopping every week and i play football on sundays", "i help my nan with her shopping every week",
+     ["Caring for a relative", "Sport"]),
+    ("fr", "je suis caissière chez lidl depuis 2 ans et je fais du foot le dimanche", "je suis caissière chez lidl depuis 2 ans",
+     ["Caissière", "Sport"]),
+])
+def test_two_activities_told_at_once_are_two_experiences(new_chat, lang, told, first, titles):
+    """A first message with two activities of different kinds was one experience titled by the second ("Sport"),
+    whose skills were *play with children* and *assist children with homework* for helping a grandmother shop."""
+    chat = new_chat()
+    start(chat) if lang == "en" else start_fr(chat)
+    reply = chat.say(told)
+    assert reply.expecting == Expecting.experience_detail
+    assert [(e.title, e.description) for e in chat.profile().experiences] == [(titles[0], first)]
+    chat.say("c'est tout" if lang == "fr" else "that's all")
+    reply = chat.say("c bon" if lang == "fr" else "ok")
+    named = f'"{titles[1]}"' if lang == "en" else f"« {titles[1]} »"
+    assert reply.expecting == Expecting.experience_detail and named in reply.text, reply.text
+    assert [e.title for e in chat.profile().experiences] == titles
+
+
+@pytest.mark.parametrize("told", [
+    "I worked in a sports shop and I sold football boots",  # more of the same job
+    "I coach football and I play too",  # the same kind
+    "je suis animatrice au centre aéré, je fais des jeux et je joue au foot avec eux",  # with the same people
+    "I play football",
+])
+def test_one_activity_stays_one_experience(told):
+    assert second_activity(told) is None
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("lang, first, likes", [
+    ("fr", "j'ai été serveuse 2 ans dans une brasserie", "j'aime bien la cuisine et être dehors"),
+    ("en", "i was a cashier at tesco for a year", "i like drawing n being outside"),
+])
+def test_what_they_like_told_instead_of_another_experience_is_their_interests(new_chat, lang, first, likes):
+    """"j'aime la cuisine et être dehors" to "anything else you've done?" was recorded as an experience « Cuisine »."""
+    chat = new_chat()
+    start(chat) if lang == "en" else start_fr(chat)
+    chat.say(first)
+    chat.say("c'est tout" if lang == "fr" else "that's all")
+    reply = chat.say("c bon" if lang == "fr" else "ok")
+    assert reply.expecting == Expecting.experience
+    reply = chat.say(likes)
+    assert reply.expecting == Expecting.preferences, reply.text
+    profile = chat.profile()
+    assert len(profile.experiences) == 1 and profile.interests.text == likes and profile.interests.riasec
+    # a liking said with where or how long is something they did
+    assert not only_likes("I love working with kids at the after-school club")

@@ -191,6 +191,10 @@ def test_the_printed_profile_says_interests_in_words_not_codes():
     # caring for a relative or volunteering is what the experience is, whatever else it involves
     ("i look after my mum at home since 2 yrs, meds, cooking, taking her to appointments", "en", "Caring for a relative"),
     ("je m'occupe de ma mère depuis 2 ans, ses médicaments, les repas", "fr", "Aide à un proche"),
+    # a relative helped as people name them; helping in a parent's shop or bar is working there
+    ("i help my nan with her shopping every week", "en", "Caring for a relative"),
+    ("j'aide ma mamie pour ses courses", "fr", "Aide à un proche"),
+    ("I helped my dad in his shop on saturdays", "en", "Helped my dad"),
     ("volunteer at the food bank, cooking meals on saturdays", "en", "Volunteering"),
     # a pupil's SMS forms: the club coached, "jsuis" no part of a name
     ("jsuis en 1ere stmg, je fais du hand en club depuis 6 ans et jentraine les moins de 11 ans le mercredi", "fr",
