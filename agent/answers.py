@@ -172,7 +172,7 @@ _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("paid", ("worked", "work as", "job", "employee", "employe", "salarie", "travaille", "travail", "emploi", "cdi", "cdd",
               "interim", "company", "entreprise", "shop", "magasin", "supermarket", "supermarche", "warehouse", "entrepot",
               "cashier", "caissier", "caissiere", "manager", "boss", "patron", "salary", "paid", "paye", "baby-sitting",
-              "babysitting", "baby sitting", "nanny", "waiter", "serveur", "serveuse", "driver", "chauffeur")),
+              "babysitting", "baby sitting", "nanny", "waiter", "waitress", "serveur", "serveuse", "driver", "chauffeur")),
     ("hobby", ("hobby", "hobbies", "loisir", "passion", "gaming", "jeux video", "video games", "cook", "cuisine",
                "garden", "jardin", "bricolage", "diy", "read", "lecture", "blog", "chess", "echecs")),
 ]

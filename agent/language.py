@@ -22,6 +22,7 @@ _FR_WORDS = set(
     travaille travaillé travail emploi métier metier études etudes formation lycée lycee enfants garde gardé
     mercredi samedi dimanche près pres loin temps plein partiel alors voilà voila ça ca quelque chose
     d'accord daccord ouais bof moi-même anglais français francais
+    slt cc bjr bsr wesh jsuis chuis jsp jpp stp svp mdr ptdr tkt
     """.split()
 )
 

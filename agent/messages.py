@@ -45,6 +45,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "I can only build your profile if you agree that I keep what you tell me. Do you agree? (yes / no)",
         "fr": "Je ne peux construire votre profil que si vous acceptez que je garde ce que vous me dites. Êtes-vous d'accord ? (oui / non)",
     },
+    "processing_held": {
+        "en": "I'll come back to what you just told me as soon as you agree. I can only build your profile if you agree that I keep what you tell me. Do you agree? (yes / no)",
+        "fr": "Je reviens à ce que vous venez de me dire dès que vous êtes d'accord. Je ne peux construire votre profil que si vous acceptez que je garde ce que vous me dites. Êtes-vous d'accord ? (oui / non)",
+    },
     "processing_refused": {
         "en": "Understood: I won't keep anything about you. You can come back whenever you like. Goodbye!",
         "fr": "C'est compris : je ne garde rien sur vous. Vous pouvez revenir quand vous voulez. Au revoir !",
@@ -676,6 +680,7 @@ TUTOIEMENT: dict[str, str] = {
         "toutes tes données.\n\nEs-tu d'accord pour que je traite ce que tu me dis afin de construire ton profil ?"
     ),
     "processing_again": "Je ne peux construire ton profil que si tu acceptes que je garde ce que tu me dis. Es-tu d'accord ? (oui / non)",
+    "processing_held": "Je reviens à ce que tu viens de me dire dès que tu es d'accord. Je ne peux construire ton profil que si tu acceptes que je garde ce que tu me dis. Es-tu d'accord ? (oui / non)",
     "processing_refused": "C'est compris : je ne garde rien sur toi. Tu peux revenir quand tu veux. À bientôt !",
     "experience_first_high_school": "Commençons par toi. Raconte-moi quelque chose que tu fais ou as fait : baby-sitting, job d'été, projet au lycée, sport, musique, art, bénévolat, loisir... Qu'est-ce que tu fais ?",
     "experience_first": "Commençons. Raconte-moi quelque chose que tu fais ou as fait : le lycée, du bénévolat, l'aide à un proche, du sport, de la musique, de l'art ou un loisir. Qu'est-ce que tu fais ?",

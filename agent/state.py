@@ -163,6 +163,7 @@ class AgentState(TypedDict, total=False):
     intent: IntentRecord | None  # the request the router read in the message
     acts: list[dict[str, Any]]  # the dialogue acts read in the message (agent.acts.models.Act as JSON)
     resume_message: str | None  # the content of a message that also carried a request, answered after it
+    told_before_consent: str | None  # an experience told at the consent question: read once the person agrees
     # -- the dialogue --------------------------------------------------------------------------
     language: str
     language_set: bool

@@ -139,9 +139,13 @@ def second_activity(message: str) -> tuple[str, str] | None:
         end = _CLAUSE_END.search(folded, match.end())
         clause = folded[start:end.start() if end else len(folded)]
         kind = next((k for k, pattern in _ACTIVITY_MARKS.items() if pattern.search(clause)), None)
-        if kind is None or len(before.split()) < 2 or _WITH_THEM.search(clause):
+        if kind is None or _WITH_THEM.search(clause):
             continue
-        if kind == experience_kind(before) or _ACTIVITY_MARKS[kind].search(before):
+        first_kind = experience_kind(before)
+        # the first part tells something too: "Le week-end, j'entraîne l'équipe" is one activity and when
+        if len(before.split()) < 4 and first_kind == "other":
+            continue
+        if kind == first_kind or _ACTIVITY_MARKS[kind].search(before):
             continue
         first = re.sub(r"(?:\s+(?:and|et|but|mais|plus))+$", "", message[:start].rstrip(" ,.;!?")).rstrip(" ,.;!?")
         return first, message[start:].strip()

@@ -42,15 +42,23 @@ def welcome(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
         # "who sees what I say?": answered from the privacy notice, and asked again (not a refusal)
         return _ask_processing(state, say("processing_explain", lang), {"attempts": bump(state, "processing_question")})
     if is_yes(message):
+        # what they told before agreeing is their first experience ("no message is lost")
+        told = state.get("told_before_consent")
         return goto("experiences", state, update={"processing_consent": True, "phase": Phase.experiences,
-                                                  "attempts": reset(state, "processing")})
-    if not is_no(message) and attempts(state, "processing") < 1:
-        return _ask_processing(state, say("processing_again", lang), {"attempts": bump(state, "processing")})
+                                                  "attempts": reset(state, "processing"), "told_before_consent": None,
+                                                  **({"message": told} if told else {})})
+    if not is_no(message) and attempts(state, "processing_unclear") < 2:
+        # neither yes nor no ("jsuis aide à domicile depuis 3 ans...", "c tout"): asked again, never taken as a no;
+        # an experience told here waits for the answer
+        content = len(message.split()) >= 4
+        return _ask_processing(state, say("processing_held" if content else "processing_again", lang),
+                               {"attempts": bump(state, "processing_unclear"),
+                                **({"told_before_consent": message} if content else {})})
     if is_no(message) and attempts(state, "processing") < 1:
         return _ask_processing(state, say("processing_again", lang), {"attempts": bump(state, "processing")})
     # Refused twice (or never agreed): keep nothing, end here.
     return ask(state, text=say("processing_refused", lang), expecting=Expecting.end, phase=Phase.ended,
-               finished=True, update={"processing_consent": False, "erase_now": True})
+               finished=True, update={"processing_consent": False, "erase_now": True, "told_before_consent": None})
 
 
 def _ask_language(state: AgentState, text: str, update: dict[str, Any] | None = None) -> Command[str]:

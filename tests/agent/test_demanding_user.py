@@ -349,6 +349,7 @@ def test_two_activities_told_at_once_are_two_experiences(new_chat, lang, told, f
     "I coach football and I play too",  # the same kind
     "je suis animatrice au centre aéré, je fais des jeux et je joue au foot avec eux",  # with the same people
     "I play football",
+    "Le week-end, j'entraîne l'équipe de football des moins de 12 ans de mon club.",  # when, then what
 ])
 def test_one_activity_stays_one_experience(told):
     assert second_activity(told) is None

@@ -424,3 +424,29 @@ def test_words_that_name_no_job_are_asked_about_not_taken_for_a_move(new_chat):
     reply = chat.say("blorp zzz")
     assert reply.expecting == Expecting.target_choice and "blorp zzz" in reply.text
     assert chat.profile().target is None
+
+
+def test_an_experience_told_at_the_consent_question_waits_for_the_answer(new_chat, agent_context):
+    """"jsuis aide a domicile depuis 3 ans..." typed at the consent question, then "c tout": the conversation
+    ended as a refusal and the experience was lost. Neither is a no: asked again, and the experience is the
+    first one once the person agrees (nothing of it is kept before)."""
+    chat = new_chat()
+    chat.run("slt", "fr")
+    assert chat.state["language"] == "fr"
+    told = "jsuis aide a domicile depuis 3 ans, toilette, repas, courses, je passe chez 6-7 personnes par jour"
+    reply = chat.say(told)
+    assert reply.expecting == Expecting.processing_consent and "dès que vous êtes d'accord" in reply.text
+    assert agent_context.profiles.get(chat.id) is None
+    assert chat.say("c tout").expecting == Expecting.processing_consent
+    reply = chat.say("oui")
+    assert reply.expecting == Expecting.experience_detail
+    assert [e.description for e in chat.profile().experiences] == [told]
+
+
+def test_unclear_answers_to_the_consent_question_end_after_three(new_chat, agent_context):
+    chat = new_chat()
+    chat.run("hello", "en")
+    assert chat.say("hmm").expecting == Expecting.processing_consent
+    assert chat.say("umm").expecting == Expecting.processing_consent
+    reply = chat.say("blah")
+    assert reply.finished and agent_context.profiles.get(chat.id) is None

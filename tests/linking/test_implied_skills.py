@@ -8,7 +8,8 @@ from tools.linking.implied_skills import ImpliedSkills
 
 LABELS = ["operate cash register", "manage time", "work in teams", "work independently", "cope with stress",
           "work efficiently", "work in outdoor conditions", "adjust to physical demands", "show empathy", "solve problems",
-          "adapt to change", "demonstrate trustworthiness", "work in shifts", "demonstrate willingness to learn"]
+          "adapt to change", "demonstrate trustworthiness", "work in shifts", "demonstrate willingness to learn", "process payments",
+          "assist customers"]
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +25,7 @@ def _said(implied, text, lang):
     ("lang", "text", "expected"),
     [
         ("en", "waitress in a busy cafe, always rushed off my feet at lunch", {"cope with stress", "adjust to physical demands"}),
-        ("en", "I did the till on my own on sundays", {"work independently"}),
+        ("en", "I did the till on my own on sundays", {"work independently", "process payments", "operate cash register"}),
         ("en", "she lives alone so I visit her", set()),
         ("en", "I carried out stock checks and honestly loved it", set()),
         ("en", "courier, about 120 drops a day in all weathers", {"manage time", "work in outdoor conditions"}),
@@ -39,6 +40,13 @@ def _said(implied, text, lang):
         ("fr", "équipe de nuit en usine, on tournait sur tous les postes", {"work in shifts", "work in teams", "adapt to change"}),
         ("fr", "jusqu'à 12 interventions par jour donc faut être organisée", {"manage time"}),
         ("fr", "je fais du théâtre le mercredi", set()),
+        # the everyday names of a shop's tasks
+        ("en", "helped in the corner shop, servin customers, doing the till", {"assist customers", "process payments",
+                                                                             "operate cash register"}),
+        ("fr", "je servais les clients et je faisais la caisse le soir", {"assist customers", "process payments",
+                                                                          "operate cash register"}),
+        ("fr", "equipier chez mcdo, caisse, drive, nettoyage", {"work in teams", "process payments", "operate cash register"}),
+        ("en", "I tilled the soil and carried out checks", set()),
     ],
 )
 def test_cues_imply_skills(implied, lang, text, expected):
@@ -62,7 +70,7 @@ def test_a_label_the_knowledge_base_lacks_is_left_out():
 
 def test_an_implied_skill_is_lifted_to_a_share_of_the_best_never_lowered(implied):
     scores = np.array([2.0, 0.1, 1.9] + [0.0] * (len(LABELS) - 3), dtype=np.float32)
-    implied.lift(scores, [(1, (0, 4)), (2, (0, 4))], 0.85)
+    assert implied.lift(scores, [(1, (0, 4)), (2, (0, 4))], 0.85) == {1}  # the second scored above by itself
     assert scores[1] == pytest.approx(0.85 * 2.0 + 0.001) and scores[2] == pytest.approx(1.9) and scores[0] == 2.0
 
 
@@ -77,3 +85,9 @@ def test_coaching_a_team_is_not_working_in_one(implied):
     assert "work in teams" not in _said(implied, "I coach the under-12 football team on saturdays", "en")
     assert "work in teams" not in _said(implied, "j'entraîne l'équipe des moins de 12 ans", "fr")
     assert "work in teams" in _said(implied, "I was part of a team of six", "en")
+
+
+def test_nights_worked_are_shifts_a_night_out_is_not(implied):
+    assert "work in shifts" in _said(implied, "warehouse picker 3 yrs, nights, scanning n packing", "en")
+    assert "work in shifts" not in _said(implied, "I DJ on saturday nights", "en")
+    assert "work efficiently" in _said(implied, "scanning n packing, hitting targets", "en")

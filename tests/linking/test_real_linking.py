@@ -268,4 +268,4 @@ def test_what_a_person_implies_is_heard_with_the_clause_that_says_it(linker):
     assert "travailler de manière autonome" not in neighbour, neighbour
     # a job ad is read as before: what it asks for is no one's story
     assert linker.analyse("The candidate will work under pressure in a busy restaurant").implied == frozenset()
-    assert linker.analyse("I worked under pressure in a busy restaurant").implied
+    assert linker.analyse("I was a waiter in a restaurant, it was hectic every lunch").implied

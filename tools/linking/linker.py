@@ -516,16 +516,16 @@ class SkillLinker:
             best_other = float(others.max())
             if np.isfinite(best_other):
                 scores[said] = np.maximum(scores[said], best_other)
-        implied: list[tuple[int, tuple[int, int]]] = []
+        raised: set[int] = set()  # skills the person implies, lifted by what implies them
         if cfg.implied_share:
             implied = self._implied.said(rewritten.original, shown_lang)
-            self._implied.lift(scores, implied, cfg.implied_share)
+            raised = self._implied.lift(scores, implied, cfg.implied_share)
             for position, said_span in implied:
                 span = rewritten.rewritten_span(*said_span)
-                if span is not None:
+                if span is not None and position in raised:
                     phrase_spans.setdefault(position, span)
         return SkillAnalysis(text, shown_lang, wins, q, scores, evidence, phrase_spans, occupation_scores, rewritten, lang, cfg,
-                             frozenset(position for position, _ in implied))
+                             frozenset(raised))
 
     def _skill_scores(self, index: ConceptIndex, texts: list[str], q: np.ndarray, local: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Best fused score of each skill over the windows and the window it comes from, computed
