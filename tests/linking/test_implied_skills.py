@@ -9,7 +9,7 @@ from tools.linking.implied_skills import ImpliedSkills
 LABELS = ["operate cash register", "manage time", "work in teams", "work independently", "cope with stress",
           "work efficiently", "work in outdoor conditions", "adjust to physical demands", "show empathy", "solve problems",
           "adapt to change", "demonstrate trustworthiness", "work in shifts", "demonstrate willingness to learn", "process payments",
-          "assist customers"]
+          "assist customers", "perform cleaning duties", "wash the dishes", "lift heavy weights", "drive two-wheeled vehicles"]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,8 @@ def _said(implied, text, lang):
         ("fr", "serveuse, c'était speed le midi et je gérais la caisse toute seule le soir",
          {"cope with stress", "work independently"}),
         ("fr", "j'aide ma voisine, je l'écoute, elle est très seule", {"show empathy"}),
-        ("fr", "manutentionnaire, je porte des cartons lourds, faut être rapide", {"adjust to physical demands", "work efficiently"}),
+        ("fr", "manutentionnaire, je porte des cartons lourds, faut être rapide", {"adjust to physical demands", "work efficiently",
+                                                                            "lift heavy weights"}),
         ("fr", "jardinier dehors par tous les temps", {"work in outdoor conditions"}),
         ("fr", "équipe de nuit en usine, on tournait sur tous les postes", {"work in shifts", "work in teams", "adapt to change"}),
         ("fr", "jusqu'à 12 interventions par jour donc faut être organisée", {"manage time"}),
@@ -47,6 +48,13 @@ def _said(implied, text, lang):
                                                                           "operate cash register"}),
         ("fr", "equipier chez mcdo, caisse, drive, nettoyage", {"work in teams", "process payments", "operate cash register"}),
         ("en", "I tilled the soil and carried out checks", set()),
+        # ... and of everyday work at home, in kitchens and on sites
+        ("fr", "commis, épluchage, mise en place, plonge le soir", {"wash the dishes"}),
+        ("fr", "je fais la toilette, les repas, un peu de ménage", {"perform cleaning duties"}),
+        ("fr", "livreur à vélo pdt 1 an", {"drive two-wheeled vehicles"}),
+        ("en", "warehouse, lifting heavy boxes all day", {"lift heavy weights", "adjust to physical demands"}),
+        ("fr", "je porte des cartons toute la journée", {"lift heavy weights", "adjust to physical demands"}),
+        ("fr", "je fais de la plongée sous-marine", set()),
     ],
 )
 def test_cues_imply_skills(implied, lang, text, expected):

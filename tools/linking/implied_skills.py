@@ -131,6 +131,28 @@ _SKILLS = (
         r"(serv|help|greet)(e|ed|ing|in)? (the )?(customers|custmers|clients|shoppers)",
         r"(servais|sers|servir|aidais|aide|aider|conseillais|conseille|conseiller|accueill\w+) (les |des )?client(e)?s",
     ),
+    # ... and of everyday work at home, in kitchens and on sites, which the encoder reads in French least of all
+    ImpliedSkill(
+        "perform cleaning duties",
+        r"(did|do|doing) (the )?(cleaning|housework)|hoover\w*|mopp?(ed|ing)? (the )?floors",
+        r"(le |du |un peu de )menage|nettoyage des (locaux|bureaux|sols|chambres)|(passe|passais|passer) l'aspirateur|"
+        r"(laver|lavais|lave) les sols",
+    ),
+    ImpliedSkill(
+        "wash the dishes",
+        r"washing up|(wash|washed|washing|did|doing|do) (the )?dishes|pot ?wash\w*|kitchen porter",
+        r"\bplonge\b|(la |de la )vaisselle",
+    ),
+    ImpliedSkill(
+        "lift heavy weights",
+        r"heavy (lifting|boxes|loads|bags|stuff|things)|lift(ing|ed)? heavy",
+        r"port(er|ais|ait|e|ions) (des |les )?(charges|cartons|sacs|colis|caisses)|charges lourdes|port de charges",
+    ),
+    ImpliedSkill(
+        "drive two-wheeled vehicles",
+        r"\b(by|on a|on my) (bike|scooter|moped|motorbike)|(cycle|cycling) courier",
+        r"\b(a|en) (velo|scooter|moto|mobylette)\b|coursier a velo",
+    ),
     ImpliedSkill(
         "demonstrate willingness to learn",
         r"learn(t|ed|ing)? (on the job|a lot|quickly|fast|as i went)|picked (it|things) up|self-taught|taught myself",
