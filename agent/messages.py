@@ -143,6 +143,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "I couldn't match \"{text}\" to a skill I know. Could you say it differently? Otherwise keep the list as it is.",
         "fr": "Je n'ai pas trouvé de compétence correspondant à « {text} ». Pouvez-vous le dire autrement ? Sinon, gardez la liste telle quelle.",
     },
+    "skills_unsure": {
+        "en": "No problem: keep the ones that sound like something you did, and remove the others. You can change them later in your profile.",
+        "fr": "Pas de souci : gardez celles qui ressemblent à ce que vous avez fait et retirez les autres. Vous pourrez les changer plus tard dans votre profil.",
+    },
     "skills_again": {
         "en": "Tap \"Keep all\", \"None of these\", or remove one by its number (for example \"remove 2\").",
         "fr": "Touchez « Tout garder », « Aucune », ou retirez-en une par son numéro (par exemple « retirer 2 »).",
@@ -701,6 +705,7 @@ TUTOIEMENT: dict[str, str] = {
     "skills_ask": "Est-ce que ça te correspond ? Garde-les toutes, retire celles qui ne vont pas, ou ajoute les tiennes (« ajouter : ... »).",
     "skills_added": "J'ai ajouté {added} à ton profil. Autre chose à changer, ou on garde celles-ci ?",
     "skills_add_unknown": "Je n'ai pas trouvé de compétence correspondant à « {text} ». Peux-tu le dire autrement ? Sinon, garde la liste telle quelle.",
+    "skills_unsure": "Pas de souci : garde celles qui ressemblent à ce que tu as fait et retire les autres. Tu pourras les changer plus tard dans ton profil.",
     "skills_again": "Touche « Tout garder », « Aucune », ou retires-en une par son numéro (par exemple « retirer 2 »).",
     "skills_confirmed": "C'est noté : {count} compétence(s) ajoutée(s) à ton profil.",
     "skills_left_pending": "Je les laisse comme suggestions pour l'instant ; tu pourras les confirmer plus tard.",

@@ -39,7 +39,7 @@ _ADD = re.compile(r"^(?:and |et |please |also |aussi )*(?:add|(?:also|aussi),? (
 _GENERAL_YES = re.compile(
     r"^(?:(?:ok|okay|yes|yeah|yep|oui|ouais|so|bon|alors|well|vas-y|vas y|go|sure)\s+)*(?:oui|ouais|yes|vas-y|vas y|go ahead|"
     r"je garde tout|on garde tout|on garde|je garde|garde tout|garde les|garde|keep those|all good|"
-    r"c'est (?:nickel|parfait|top|good|juste|correct|ca)|all fine|fine|good|ok|okay|k|kk|okk|oki|okey|yup|ya|dac|d'acc|ouaip|"
+    r"c'est (?:nickel|parfait|top|good|juste|correct|ca)|all fine|fine|good|ok|okay|k|kk|okk|oki|okey|yup|ya|ye|yea|yeh|yh|dac|d'acc|ouaip|"
     r"yes|yeah|yep|sure|perfect|great|correct|right|"
     r"mostly right|mostly good|mostly correct|looks good|look good|looks right|sounds good|that's right|that's it|"
     r"(?:the )?rest(?: is| are)?(?: fine| good| ok| right| correct)?|(?:keep )?(?:the )?(?:rest|others|other ones)|"

@@ -13,7 +13,7 @@ from langgraph.types import Command
 
 from agent.acts.mentions import labels_named
 from agent.acts.models import Act, ActKind
-from agent.answers import is_empty
+from agent.answers import is_empty, is_unsure
 from agent.context import AgentContext
 from agent.messages import say
 from agent.node_commands import acts_of, ask, attempts, bump, card, goto, quick, reset
@@ -40,6 +40,10 @@ def skills(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]:
     counsellor = bool(state.get("counsellor_mode"))
     level = ValidationLevel.validated_by_counsellor if counsellor else ValidationLevel.inferred
     acts = [a for a in acts_of(state) if a.kind in SKILL_ACTS]
+    if is_unsure(message) and attempts(state, "skills") < 1:
+        # "idk" / "jsp" is no removal of a skill called "know": how to choose, then the list again
+        return _ask(state, proposals, removed, note=say("skills_unsure", lang), update={"attempts": bump(state, "skills")},
+                    compact=True)
     if not acts and message.strip():
         from agent.acts.skill_edits import read_skill_edits
 

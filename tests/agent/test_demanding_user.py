@@ -374,3 +374,20 @@ def test_what_they_like_told_instead_of_another_experience_is_their_interests(ne
     assert len(profile.experiences) == 1 and profile.interests.text == likes and profile.interests.riasec
     # a liking said with where or how long is something they did
     assert not only_likes("I love working with kids at the after-school club")
+
+
+@pytest.mark.integration
+def test_not_knowing_at_a_skill_list_removes_nothing_and_ye_keeps_it(new_chat):
+    """"idk" at a skill list was read as removing a skill called "know"; "ye" was not understood."""
+    chat = new_chat()
+    start(chat)
+    chat.say("i babysit my little cousins sometimes")
+    reply = chat.say("idk")  # nothing more to tell: the skills come
+    assert reply.expecting == Expecting.skill_confirmation
+    shown = len([c for c in reply.cards if c.kind == "skill"])
+    reply = chat.say("idk")
+    assert reply.expecting == Expecting.skill_confirmation and "sound like something you did" in reply.text
+    assert "know" not in reply.text.replace("sound like", "")
+    reply = chat.say("ye")
+    assert reply.expecting == Expecting.experience
+    assert len([s for s in chat.profile().skills if s.state == SkillState.confirmed]) == shown
