@@ -8,7 +8,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
-from agent.answers import is_empty, is_no, is_no_more
+from agent.answers import is_acknowledgement, is_empty, is_no, is_no_more, is_unsure
 from agent.context import AgentContext
 from agent.messages import say
 from agent.node_commands import ask, attempts, bump, goto, quick, reset
@@ -29,8 +29,9 @@ def interests(state: AgentState, runtime: Runtime[AgentContext]) -> Command[str]
         return _ask(state, say("interests_ask", lang))
     said = parse_interests(message)
     # "numbers, computers, solving problems" names interests: not the no that "problems" may read as
-    nothing = is_empty(message) or (not said.letters and (is_no(message) or is_no_more(message))
-                                    and len(message.split()) <= 4)
+    # "ok" or "jsp" says nothing they enjoy either: asked once more, with the examples
+    nothing = is_empty(message) or (not said.letters and (is_no(message) or is_no_more(message) or is_acknowledgement(message)
+                                                          or is_unsure(message)) and len(message.split()) <= 4)
     if nothing and attempts(state, "interests") < 1:
         return _ask(state, say("interests_again", lang), {"attempts": bump(state, "interests")})
     if not nothing:

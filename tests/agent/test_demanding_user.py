@@ -391,3 +391,19 @@ def test_not_knowing_at_a_skill_list_removes_nothing_and_ye_keeps_it(new_chat):
     reply = chat.say("ye")
     assert reply.expecting == Expecting.experience
     assert len([s for s in chat.profile().skills if s.state == SkillState.confirmed]) == shown
+
+
+@pytest.mark.integration
+def test_ok_to_what_they_enjoy_is_asked_again(new_chat):
+    """"ok" at the interests question was saved as what the person enjoys."""
+    chat = new_chat()
+    start_fr(chat)
+    chat.say("je garde ma petite soeur le mercredi")
+    chat.say("c tout")
+    chat.say("ok")
+    reply = chat.say("non")
+    assert reply.expecting == Expecting.interests
+    reply = chat.say("ok")
+    assert reply.expecting == Expecting.interests
+    reply = chat.say("le sport, aider les gens")
+    assert reply.expecting == Expecting.preferences and chat.profile().interests.text == "le sport, aider les gens"

@@ -9,7 +9,8 @@ from tools.linking.implied_skills import ImpliedSkills
 LABELS = ["operate cash register", "manage time", "work in teams", "work independently", "cope with stress",
           "work efficiently", "work in outdoor conditions", "adjust to physical demands", "show empathy", "solve problems",
           "adapt to change", "demonstrate trustworthiness", "work in shifts", "demonstrate willingness to learn", "process payments",
-          "assist customers", "perform cleaning duties", "wash the dishes", "lift heavy weights", "drive two-wheeled vehicles"]
+          "assist customers", "perform cleaning duties", "wash the dishes", "lift heavy weights", "drive two-wheeled vehicles",
+          "supervise children", "exercise sports"]
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +56,11 @@ def _said(implied, text, lang):
         ("en", "warehouse, lifting heavy boxes all day", {"lift heavy weights", "adjust to physical demands"}),
         ("fr", "je porte des cartons toute la journée", {"lift heavy weights", "adjust to physical demands"}),
         ("fr", "je fais de la plongée sous-marine", set()),
+        # a child minded, a sport played (a team sport in a team)
+        ("fr", "je garde ma petite soeur le mercredi", {"supervise children"}),
+        ("fr", "je fais du hand en club", {"exercise sports", "work in teams"}),
+        ("en", "i babysat for the neighbours and i do judo", {"supervise children", "exercise sports"}),
+        ("en", "treasurer for our sunday league football club", set()),
     ],
 )
 def test_cues_imply_skills(implied, lang, text, expected):

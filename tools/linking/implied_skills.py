@@ -32,6 +32,14 @@ class ImpliedSkill:
     fr: str
 
 
+# sports as people name them, in both languages
+_SPORTS = (r"football|foot|soccer|basket\w*|rugby|tennis|handball|hand|volley\w*|judo|karate|boxe|boxing|swimming|natation|"
+           r"danse|dance|dancing|running|athletisme|athletics|cycling|muscu\w*|gym|gymnastique|gymnastics|escalade|climbing|"
+           r"equitation|horse riding|badminton|ping-pong|table tennis|skate\w*|surf|hockey|netball|cricket|martial arts|"
+           r"arts martiaux|taekwondo|kick-?boxing")
+# team sports: playing one is working in a team
+_TEAM_SPORTS = r"football|foot|soccer|basket\w*|rugby|handball|hand|volley\w*|hockey|netball|cricket"
+
 _SKILLS = (
     ImpliedSkill(
         "manage time",
@@ -47,9 +55,11 @@ _SKILLS = (
     ImpliedSkill(
         "work in teams",
         r"team ?work|team player|teammates?|(in|as|part of|on|with) (a|the|our) team\b|with (my |the )?(colleagues|co-?workers|other staff|"
-        r"the (other )?(guys|lads|girls|staff))|\bwe\b|work(ed|ing)? together|group (project|work)",
+        r"the (other )?(guys|lads|girls|staff))|\bwe\b|work(ed|ing)? together|group (project|work)|"
+        rf"\b(play|played|playing) ({_TEAM_SPORTS})\b",
         r"en equipe|equipiers?|(dans|de) (l'|une |mon |notre )equipe|equipe de (nuit|jour|matin|soir)|(avec|entre) (les |mes |des )?(collegues|gars|autres salaries)|esprit d'equipe|"
-        r"\bnous\b|\bon (a|avait|etait|\w+ait)\b|ensemble|projet (de groupe|tutore|collectif)",
+        r"\bnous\b|\bon (a|avait|etait|\w+ait)\b|ensemble|projet (de groupe|tutore|collectif)|"
+        rf"\b(fais|faisais|joue|jouais) (du |de la |au |a la )?({_TEAM_SPORTS}) en club",
     ),
     ImpliedSkill(
         "work independently",
@@ -152,6 +162,17 @@ _SKILLS = (
         "drive two-wheeled vehicles",
         r"\b(by|on a|on my) (bike|scooter|moped|motorbike)|(cycle|cycling) courier",
         r"\b(a|en) (velo|scooter|moto|mobylette)\b|coursier a velo",
+    ),
+    ImpliedSkill(
+        "supervise children",
+        r"babysit\w*|babysat|baby[- ]sitting|look(ed|ing|s)? after (the |my |some )?(kids|children|little (brother|sister|cousins?|ones))",
+        r"baby[- ]?sitting|gard(e|ais|er|ait) (ma|mon|mes|les|des) (petite?s? )?(soeur|frere|enfants|cousine?s?|neveux?|nieces?|"
+        r"petits?|petites?)|m'occup\w* (des|d'|de) (enfants|petits|jeunes)",
+    ),
+    ImpliedSkill(
+        "exercise sports",
+        rf"\b(play|played|playing|do|did|doing|practi[sc]e\w*) ({_SPORTS})\b",
+        rf"\b(fais|faisais|fait|faire|joue|jouais|jouer|pratique\w*) (du |de la |de l'|au |a la |le |la )?({_SPORTS})\b",
     ),
     ImpliedSkill(
         "demonstrate willingness to learn",
