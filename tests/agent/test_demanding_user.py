@@ -398,12 +398,9 @@ def test_ok_to_what_they_enjoy_is_asked_again(new_chat):
     """"ok" at the interests question was saved as what the person enjoys."""
     chat = new_chat()
     start_fr(chat)
-    chat.say("je garde ma petite soeur le mercredi")
-    chat.say("c tout")
-    chat.say("ok")
-    reply = chat.say("non")
-    assert reply.expecting == Expecting.interests
-    reply = chat.say("ok")
-    assert reply.expecting == Expecting.interests
+    for said in ("je garde ma petite soeur le mercredi", "c tout", "ok"):  # an experience, nothing more, its skills kept
+        chat.say(said)
+    assert chat.say("non").expecting == Expecting.interests
+    assert chat.say("ok").expecting == Expecting.interests
     reply = chat.say("le sport, aider les gens")
     assert reply.expecting == Expecting.preferences and chat.profile().interests.text == "le sport, aider les gens"
