@@ -6,9 +6,9 @@ correction of the current one."""
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from agent.answers import experience_kind
+from tools.linking.text_normalisation import fold_in_place
 
 # a person saying they did, worked or were something ...
 _TOLD = re.compile(
@@ -115,16 +115,6 @@ _ACTIVITY_START = re.compile(
 )
 
 
-def _folded(text: str) -> str:
-    """Lower case without accents, one character for one (offsets stay those of ``text``)."""
-    out = []
-    for ch in text:
-        low = ch.lower()
-        low = low if len(low) == 1 else ch
-        out.append("'" if low == "’" else unicodedata.normalize("NFD", low)[0])
-    return "".join(out)
-
-
 # ... unless it is done with the people of the first ("je joue au foot avec eux" told of the children one looks after)
 _WITH_THEM = re.compile(r"\b(with them|for them|with the (?:kids|children|residents|clients|customers|pupils)|avec (?:eux|elles)|"
                         r"pour (?:eux|elles)|avec les (?:enfants|jeunes|residents|clients|eleves)|there|la-bas)\b")
@@ -133,7 +123,7 @@ _WITH_THEM = re.compile(r"\b(with them|for them|with the (?:kids|children|reside
 def second_activity(message: str) -> tuple[str, str] | None:
     """``(first, second)``, both in the person's words, when ``message`` tells one activity and then, from
     a clause of its own, another of a kind the first is not; None otherwise."""
-    folded = _folded(message)
+    folded = fold_in_place(message)
     for match in _ACTIVITY_START.finditer(folded):
         start = match.start("clause")
         before = folded[:start]

@@ -19,10 +19,11 @@ test fixture) is left out.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
+
+from tools.linking.text_normalisation import fold_in_place
 
 
 @dataclass(frozen=True)
@@ -182,17 +183,6 @@ _SKILLS = (
 )
 
 
-def _folded(text: str) -> str:
-    """Lower case without accents, one character for one (offsets stay those of ``text``)."""
-    out = []
-    for ch in text:
-        low = ch.lower()
-        low = low if len(low) == 1 else ch
-        base = unicodedata.normalize("NFD", low)[0]
-        out.append("'" if base == "’" else base)
-    return "".join(out)
-
-
 _CLAUSE_END = re.compile(r"[,.;:!?()\n]")
 
 
@@ -219,7 +209,7 @@ class ImpliedSkills:
 
     def said(self, text: str, lang: str) -> list[tuple[int, tuple[int, int]]]:
         """(skill position, the clause saying it as character offsets) for each skill a cue of ``text`` implies."""
-        folded = _folded(text)
+        folded = fold_in_place(text)
         out: list[tuple[int, tuple[int, int]]] = []
         for position, cue in zip(self.positions, self._cues.get(lang, self._cues["en"])):
             match = cue.search(folded)

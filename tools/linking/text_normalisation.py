@@ -14,6 +14,16 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+def fold_in_place(text: str) -> str:
+    """:func:`fold` one character for one, so that offsets in the result are offsets in ``text``."""
+    out = []
+    for ch in text:
+        low = ch.lower()
+        low = low if len(low) == 1 else ch
+        out.append("'" if low == "’" else unicodedata.normalize("NFD", low)[0])
+    return "".join(out)
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
