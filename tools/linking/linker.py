@@ -122,8 +122,8 @@ class PersonStyle:
     # the job the dialogue knows a statement is about (an experience's title naming an occupation closely):
     # "sortie d'école, goûter, devoirs" told of babysitting had *donner des devoirs* and *goûter des vins*
     outside_held_job: float = 0.5
-    # transversal skills a person implies ("c'était le rush", "par tous les temps": implied_skills.py) score
-    # at least this share of the best, so that they are shown
+    # skills a person implies ("c'était le rush", "par tous les temps") or names in everyday words ("doing the
+    # till", "plonge le soir"): implied_skills.py; they score at least this share of the best, so that they are shown
     implied_share: float = 0.85
 
 
