@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from agent.answers import experience_kind
+from tools.linking.implied_skills import SPORTS
 from tools.linking.text_normalisation import fold_in_place
 
 # a person saying they did, worked or were something ...
@@ -72,9 +73,7 @@ _ACTIVITY_MARKS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for kin
     "family_care": r"\b(look\w* after|care\w* for|tak\w* care of|took care of|help\w*|m'occupe\w* de|m'occupais de|aide\w*|garde\w*|"
                    r"gard(?:ais|e)) (?:(?:also|aussi|too|egalement) )?(my|ma|mon|mes) (mum|mom|mother|dad|father|gran\w*|nan|brothers?|sisters?|kids|children|son|"
                    r"daughter|parents|mere|pere|grand\w*|freres?|soeurs?|enfants|fils|fille|petits?|petites?)\b",
-    "sport": r"\b(football|foot|soccer|basket\w*|rugby|tennis|handball|hand|volley\w*|judo|karate|boxe|boxing|swim\w*|natation|"
-             r"danse|dance|dancing|running|athleti\w*|cycling|velo de route|muscu\w*|gym|gymnastique|escalade|climbing|"
-             r"equitation|horse riding|badminton|ping-pong|skate\w*|surf)\b",
+    "sport": rf"\b({SPORTS})\b",
     "music": r"\b(guitar\w*|piano|drums|batterie|violin|violon|band|choir|chorale|orchestr\w*|dj|rap|beatmaking)\b",
     "art": r"\b(youtube|tiktok|twitch|podcast|blog|painting|drawing|dessin\w*|peinture|theatre|theater)\b",
     "hobby": r"\b(gaming|video ?games?|jeux video|chess|echecs|bricolage|diy|jardinage|gardening)\b",

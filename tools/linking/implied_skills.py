@@ -33,11 +33,12 @@ class ImpliedSkill:
     fr: str
 
 
-# sports as people name them, in both languages
-_SPORTS = (r"football|foot|soccer|basket\w*|rugby|tennis|handball|hand|volley\w*|judo|karate|boxe|boxing|swimming|natation|"
-           r"danse|dance|dancing|running|athletisme|athletics|cycling|muscu\w*|gym|gymnastique|gymnastics|escalade|climbing|"
-           r"equitation|horse riding|badminton|ping-pong|table tennis|skate\w*|surf|hockey|netball|cricket|martial arts|"
-           r"arts martiaux|taekwondo|kick-?boxing")
+# sports as people name them, in both languages (also what tells a sport told beside another activity:
+# agent.acts.new_experience)
+SPORTS = (r"football|foot|soccer|basket\w*|rugby|tennis|handball|hand|volley\w*|judo|karate|boxe|boxing|swim\w*|natation|"
+          r"danse|dance|dancing|running|athleti\w*|cycling|velo de route|muscu\w*|gym|gymnastique|gymnastics|escalade|climbing|"
+          r"equitation|horse riding|badminton|ping-pong|table tennis|skate\w*|surf|hockey|netball|cricket|martial arts|"
+          r"arts martiaux|taekwondo|kick-?boxing")
 # team sports: playing one is working in a team
 _TEAM_SPORTS = r"football|foot|soccer|basket\w*|rugby|handball|hand|volley\w*|hockey|netball|cricket"
 
@@ -172,8 +173,8 @@ _SKILLS = (
     ),
     ImpliedSkill(
         "exercise sports",
-        rf"\b(play|played|playing|do|did|doing|practi[sc]e\w*) ({_SPORTS})\b",
-        rf"\b(fais|faisais|fait|faire|joue|jouais|jouer|pratique\w*) (du |de la |de l'|au |a la |le |la )?({_SPORTS})\b",
+        rf"\b(play|played|playing|do|did|doing|practi[sc]e\w*) ({SPORTS})\b",
+        rf"\b(fais|faisais|fait|faire|joue|jouais|jouer|pratique\w*) (du |de la |de l'|au |a la |le |la )?({SPORTS})\b",
     ),
     ImpliedSkill(
         "demonstrate willingness to learn",
